@@ -45,6 +45,10 @@ class Checker:
         self.interp = interp
         self.src = interp.src
         self.version = interp.version
+        self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
+        self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
+        self._batch_size = 32  # of the call being checked
+        self._labels_for_fixes: Shape | None = None  # y at the call being checked: fixes must satisfy it too
 
     # --- reporting ------------------------------------------------------------------------
 
@@ -125,13 +129,8 @@ class Checker:
         node_ = Node(None, is_input=True)
         tensor = Tensor((None, *shape), node_)
         self._input_spans[id(node_)] = span
+        self._input_calls[id(node_)] = self.src.span(node)
         return tensor
-
-    @property
-    def _input_spans(self) -> dict[int, Span | None]:
-        if not hasattr(self, "_spans"):
-            self._spans: dict[int, Span | None] = {}
-        return self._spans
 
     def merge_function(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
         from .keras.layers import MERGE_FUNCTIONS
@@ -163,7 +162,7 @@ class Checker:
             self.report_layer_failure(failure, at=self.src.span(node))
             out = None
         if isinstance(layer, Layer) and self.interp.report:
-            self.interp.record_run(Run(self.version, steps=self.interp.functional_run.steps[-1:]), "functional", "its inputs")
+            self.interp.record_run(Run(self.version, steps=self.interp.functional_run.steps[-1:]), "", "its inputs")
         node_ = Node(layer, parents, list_input=list_input)
         if isinstance(out, list):
             return Seq(tuple(Tensor(s, Node(layer, parents, list_input=list_input, output_index=i)) for i, s in enumerate(out)))
@@ -238,6 +237,8 @@ class Checker:
             model.declared_input = ins[0].shape
             model.input_span = self._input_spans.get(id(ins[0].node))
         model.built_run = self.interp.functional_run
+        for tensor in ins:
+            self.interp.record_input(tensor, model.name, self._input_calls.get(id(tensor.node)))
         run = Run(self.version)
         try:
             run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
@@ -285,6 +286,8 @@ class Checker:
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
         x = self._data_arg(x_val, x_node)
         y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
+        batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
+        self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.interp.report:
             self._record_call(model, method, node, x, y)
         if x is None:
@@ -330,6 +333,7 @@ class Checker:
                 return True
         if len(model.inputs) > 1:
             return False  # several inputs: data comes as a list or dict (not checked yet)
+        self._labels_for_fixes = y.value.shape if y is not None else None
         outputs, failed = self._run_data(model, method, call, x)
         if failed or outputs is None:
             return failed
@@ -357,7 +361,7 @@ class Checker:
             if note:
                 self.add(Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: `{x.label}` {fmt(shape)} is fed as {fmt(adjusted)} to the model input {fmt(declared)}."))
             shape = adjusted
-            if self.version.model_input_checks_all_axes and not compatible(declared, (None, *shape[1:])):
+            if self.version.model_input_checks_all_axes and not model.input_from_data and not compatible(declared, (None, *shape[1:])):
                 self._report_input_mismatch(model, x, declared, shape)
                 return None, True
         elif len(shape) == 1:
@@ -374,8 +378,9 @@ class Checker:
             except LayerFailure as failure:
                 self._report_flow_failure(model, x, failure, declared)
                 return None, True
-            if declared is None:
+            if declared is None and model.layers:
                 self.interp.record_run(run, model.name, f"`{x.label}` at line {call.lineno}")
+                self._keep_build(model, run, sample, out)
             if not model.layers:
                 return None, False
             return [out], False
@@ -386,6 +391,15 @@ class Checker:
             self._report_flow_failure(model, x, failure, declared)
             return None, True
         return outs, False
+
+    def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
+        """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
+        if not self.interp.report or self.interp.uncertain > model.created_depth:
+            return
+        model.built_run = run.fork()
+        model.output_shape = out
+        model.declared_input = sample
+        model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks
 
     def _report_rank(self, model: Model, method: str, x: DataArg, declared: Shape) -> None:
         shape = x.value.shape
@@ -428,7 +442,7 @@ class Checker:
         kind = losses.KINDS.get(loss_name or "")
         if kind is None:
             return False
-        mismatch = losses.check(kind, y.value.shape, output, self.version, self._sigmoid_output(model))
+        mismatch = losses.check(kind, y.value.shape, output, self.version, self._sigmoid_output(model), self.step_batch(y.value.shape))
         if mismatch is None:
             return False
         message = f"`{y.label}` has shape {fmt(y.value.shape)}{y.origin}, but model '{model.name}' outputs {fmt(output)} and loss '{loss_name}' {_loss_expectation(kind, output)}."
@@ -454,7 +468,7 @@ class Checker:
             if adjusted is None:
                 return False
             shape = adjusted
-            if self.version.model_input_checks_all_axes and not compatible(target, (None, *shape[1:])):
+            if self.version.model_input_checks_all_axes and not model.input_from_data and not compatible(target, (None, *shape[1:])):
                 return False
         sample: Shape = (None, *shape[1:])
         if model.kind == "sequential":
@@ -484,7 +498,12 @@ class Checker:
             return True
         loss_name = model.loss.value if isinstance(model.loss, Const) and isinstance(model.loss.value, str) else ""
         kind = losses.KINDS.get(loss_name)
-        return kind is None or losses.check(kind, y_shape, out, self.version, self._sigmoid_output(model)) is None
+        return kind is None or losses.check(kind, y_shape, out, self.version, self._sigmoid_output(model), self.step_batch(y_shape)) is None
+
+    def step_batch(self, data: Shape) -> int | None:
+        """The first batch's size at the call being checked: min(samples, batch_size)."""
+        n = data[0] if data else None
+        return None if n is None else min(n, self._batch_size)
 
 
 def adjust_rank(data: Shape, declared: Shape) -> tuple[Shape | None, str]:

@@ -74,7 +74,7 @@ def for_input(checker: Checker, model: Model, x: DataArg, declared: Shape | None
             candidates.append((f"Change the model's input shape to {fmt(shape[1:])}", (TextEdit(model.input_span, replacement),), shape, new_input))
     fixes: list[Fix] = []
     for title, edits, new_shape, new_declared in candidates:
-        if new_shape is not None and checker.would_pass(model, new_shape, None, new_declared):
+        if new_shape is not None and checker.would_pass(model, new_shape, checker._labels_for_fixes, new_declared):
             fixes.append(Fix(title, edits, preferred=not fixes))
     return tuple(fixes)
 
@@ -92,7 +92,7 @@ def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: 
         node = model.loss_node
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             return None
-        if losses.check(losses.KINDS[new_loss], shape, output, version, sigmoid) is not None:
+        if losses.check(losses.KINDS[new_loss], shape, output, version, sigmoid, checker.step_batch(shape)) is not None:
             return None
         quote = checker.src.text_of(checker.src.span(node))[:1]
         quote = quote if quote in ("'", '"') else "'"
@@ -101,7 +101,7 @@ def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: 
     if kind == "categorical" and classes is not None and (len(shape) == 1 or shape[-1] == 1):
         keras_path = _keras_path(checker)
         onehot = (shape[0], classes)
-        if keras_path and losses.check(kind, onehot, output, version, sigmoid) is None:
+        if keras_path and losses.check(kind, onehot, output, version, sigmoid, checker.step_batch(shape)) is None:
             fixes.append(Fix(f"One-hot encode: to_categorical({y.label}, {classes})", (_wrap(checker, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),)))
         fix = loss_fix("sparse_categorical_crossentropy")
         if fix:
@@ -110,7 +110,7 @@ def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: 
         fix = loss_fix("categorical_crossentropy")
         if fix:
             fixes.append(fix)
-        if losses.check(kind, shape[:-1], output, version, sigmoid) is None:
+        if losses.check(kind, shape[:-1], output, version, sigmoid, checker.step_batch(shape)) is None:
             fixes.append(Fix(f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)", (_wrap(checker, y, "{paren}.argmax(axis=-1)"),)))
     return tuple(Fix(f.title, f.edits, preferred=(i == 0)) for i, f in enumerate(fixes))
 

@@ -181,7 +181,7 @@ class Interpreter:
             rows = []
             total: int | None = 0
             for info in self.layer_infos.values():
-                if info.model != info_model.name:
+                if not info.model or info.model != info_model.name:
                     continue
                 rows.append((info.name, info.class_name, info.output_shape, "?" if info.params is None else str(info.params)))
                 total = None if info.params is None or total is None else total + info.params
@@ -442,6 +442,12 @@ class Interpreter:
             key = (info.span, model)
             if key not in self.layer_infos or self.layer_infos[key].output_shape in ("?", "(?)"):
                 self.layer_infos[key] = info
+
+    def record_input(self, tensor: Tensor, model: str, span: Span | None) -> None:
+        if not self.report or span is None or tensor.shape is None:
+            return
+        info = LayerInfo(span, "InputLayer", "input_layer", model, 0, fmt(tensor.shape), fmt(tensor.shape), 0, "Input(shape=...)")
+        self.layer_infos.setdefault((span, model), info)
 
     # --- expressions --------------------------------------------------------------------
 

@@ -121,6 +121,7 @@ class Model(Value):
     built_run: Any = None  # keras.graph.Run from the declared input, when there is one
     output_shape: Any = None  # from the declared input
     created_depth: int = 0  # how many uncertain blocks deep it was created
+    input_from_data: bool = False  # built by its first fit/predict, not declared
     opaque: bool = False  # something we cannot model: stay silent
     broken: bool = False  # construction already fails in Keras (reported once)
     uid: int = field(default_factory=lambda: next(_ids))

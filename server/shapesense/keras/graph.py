@@ -112,6 +112,15 @@ class Run:
         except (Opaque, TypeError, ValueError):
             return
         ndim = len(shape)
+        kernel_rank = layer.rule.kernel_rank
+        if kernel_rank is not None and self.version.major >= 3 and ndim > kernel_rank:
+            raise LayerFailure(
+                layer,
+                f"Kernel shape must have the same length as input, but received input of shape {fmt(shape)} for a {kernel_rank - 2}D convolution",
+                "SS103",
+                shape,
+                f"exactly {kernel_rank} dimensions (with the batch axis)",
+            )
         if spec.ndim is not None and ndim != spec.ndim:
             raise self._fail(layer, shape, f"expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}", f"{spec.ndim} dimensions (with the batch axis)")
         if spec.min_ndim is not None and ndim < spec.min_ndim:

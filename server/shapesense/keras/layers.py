@@ -76,6 +76,7 @@ class LayerRule:
     built_axes: Callable[[Shape, Args], dict[int, int]] = lambda s, a: {}
     count_params: Callable[[Shape, Args], int] = lambda s, a: 0
     merge: bool = False  # called on a list of tensors
+    kernel_rank: int | None = None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -99,7 +100,12 @@ def channel_axis(args: Args) -> int:
 
 
 def spatial_axes(rank: int, args: Args) -> range:
-    return range(2, 2 + rank) if channels_first(args) else range(1, 1 + rank)
+    """Counted from the end, so extra leading (batch) axes are allowed where Keras allows them."""
+    return range(-rank, 0) if channels_first(args) else range(-rank - 1, -1)
+
+
+def channel_axis_for(rank: int, args: Args) -> int:
+    return -rank - 1 if channels_first(args) else -1
 
 
 def conv_length(size: int | None, kernel: int, stride: int, padding: str, dilation: int) -> int | None:
@@ -139,9 +145,10 @@ def check_positive(out: Shape, inp: Shape, what: str) -> Shape:
 
 
 def place(inp: Shape, args: Args, rank: int, spatial: list[int | None], channels: int | None) -> Shape:
+    lead = inp[: len(inp) - rank - 1]
     if channels_first(args):
-        return (inp[0], channels, *spatial)
-    return (inp[0], *spatial, channels)
+        return (*lead, channels, *spatial)
+    return (*lead, *spatial, channels)
 
 
 # --- convolution ----------------------------------------------------------------------------
@@ -166,7 +173,7 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
             spatial = [deconv_length(s, k, st, padding, d, p) for s, k, st, d, p in zip(sizes, kernel, strides, dilation, pads, strict=True)]
         else:
             spatial = [conv_length(s, k, st, padding, d) for s, k, st, d in zip(sizes, kernel, strides, dilation, strict=True)]
-        in_ch = inp[channel_axis(a)]
+        in_ch = inp[channel_axis_for(rank, a)]
         if depthwise:
             mult = a.get("depth_multiplier", 1)
             channels = None if in_ch is None else in_ch * mult
@@ -189,8 +196,9 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         params=params,
         spec=lambda a: InputSpec(min_ndim=rank + 2),
         output=output,
-        built_axes=lambda s, a: {channel_axis(a): s[channel_axis(a)]} if s[channel_axis(a)] is not None else {},
+        built_axes=lambda s, a: {channel_axis_for(rank, a): s[channel_axis_for(rank, a)]} if s[channel_axis_for(rank, a)] is not None else {},
         count_params=params_count,
+        kernel_rank=rank + 2,
     )
 
 
@@ -205,7 +213,7 @@ def separable(rank: int) -> LayerRule:
         bias = filters if a.get("use_bias", True) else 0
         return kernel * in_ch * mult + in_ch * mult * filters + bias
 
-    return LayerRule(base.params, base.spec, base.output, base.built_axes, params_count)
+    return LayerRule(base.params, base.spec, base.output, base.built_axes, params_count, kernel_rank=rank + 2)
 
 
 # --- pooling --------------------------------------------------------------------------------

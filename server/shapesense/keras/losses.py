@@ -64,9 +64,14 @@ def _same_shape(y: Shape, out: Shape) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(y, out, strict=True))
 
 
-def check(kind: str, y: Shape, out: Shape, version: KerasVersion, sigmoid_output: bool) -> LabelMismatch | None:
-    """The mismatch real Keras raises for labels of shape `y` against output `out`, or None."""
-    y = (None, *y[1:])
+def check(kind: str, y: Shape, out: Shape, version: KerasVersion, sigmoid_output: bool, batch: int | None = None) -> LabelMismatch | None:
+    """The mismatch real Keras raises for labels of shape `y` against output `out`, or None.
+
+    `batch` is the size of a training step's batch: when ranks differ, broadcasting lines the
+    labels' batch axis up with another axis of the output, so the real number matters.
+    """
+    y = (batch, *y[1:])
+    out = (batch, *out[1:])
     if kind == "sparse":
         return _check_sparse(y, out, version)
     if version.major >= 3:

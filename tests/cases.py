@@ -1,0 +1,248 @@
+"""Expectations about Keras, in one table each. The fast tests check shapesense against them;
+tests/oracle/test_cases_keras.py checks real Keras against the very same tables."""
+
+from __future__ import annotations
+
+# (layer expression with `L.` for keras.layers, input sample shape, expected output shape)
+LAYER_CASES: list[tuple[str, tuple[int, ...], str]] = [
+    ("L.Dense(8)", (4,), "(None, 8)"),
+    ("L.Dense(8)", (5, 4), "(None, 5, 8)"),
+    ("L.Conv1D(4, 3)", (10, 2), "(None, 8, 4)"),
+    ("L.Conv1D(4, 3, padding='same', strides=2)", (10, 2), "(None, 5, 4)"),
+    ("L.Conv1D(4, 3, padding='causal', dilation_rate=2)", (10, 2), "(None, 10, 4)"),
+    ("L.Conv2D(8, 3)", (28, 28, 1), "(None, 26, 26, 8)"),
+    ("L.Conv2D(8, (3, 5), strides=(2, 1))", (28, 28, 1), "(None, 13, 24, 8)"),
+    ("L.Conv2D(8, 3, padding='same', strides=2)", (27, 27, 3), "(None, 14, 14, 8)"),
+    ("L.Conv2D(8, 3, dilation_rate=2)", (28, 28, 1), "(None, 24, 24, 8)"),
+    ("L.Conv2D(8, 3, data_format='channels_first')", (3, 16, 16), "(None, 8, 14, 14)"),
+    ("L.Conv3D(2, 3)", (8, 8, 8, 1), "(None, 6, 6, 6, 2)"),
+    ("L.Conv2DTranspose(4, 3)", (7, 7, 2), "(None, 9, 9, 4)"),
+    ("L.Conv2DTranspose(4, 3, strides=2, padding='same')", (7, 7, 2), "(None, 14, 14, 4)"),
+    ("L.SeparableConv2D(6, 3)", (10, 10, 3), "(None, 8, 8, 6)"),
+    ("L.DepthwiseConv2D(3, depth_multiplier=2)", (10, 10, 3), "(None, 8, 8, 6)"),
+    ("L.MaxPooling1D(2)", (10, 3), "(None, 5, 3)"),
+    ("L.MaxPooling2D(2)", (9, 9, 3), "(None, 4, 4, 3)"),
+    ("L.MaxPool2D(pool_size=3, strides=2, padding='same')", (9, 9, 3), "(None, 5, 5, 3)"),
+    ("L.MaxPooling3D(2)", (4, 4, 4, 1), "(None, 2, 2, 2, 1)"),
+    ("L.AveragePooling1D(3)", (10, 3), "(None, 3, 3)"),
+    ("L.AveragePooling2D((2, 3))", (8, 9, 1), "(None, 4, 3, 1)"),
+    ("L.GlobalAveragePooling1D()", (10, 3), "(None, 3)"),
+    ("L.GlobalMaxPooling1D()", (10, 3), "(None, 3)"),
+    ("L.GlobalAveragePooling2D()", (5, 5, 7), "(None, 7)"),
+    ("L.GlobalMaxPooling2D(keepdims=True)", (5, 5, 7), "(None, 1, 1, 7)"),
+    ("L.Flatten()", (4, 5, 6), "(None, 120)"),
+    ("L.Reshape((4, 3))", (12,), "(None, 4, 3)"),
+    ("L.Reshape((-1, 2))", (12,), "(None, 6, 2)"),
+    ("L.Permute((2, 1))", (4, 3), "(None, 3, 4)"),
+    ("L.RepeatVector(5)", (3,), "(None, 5, 3)"),
+    ("L.Dropout(0.5)", (4, 3), "(None, 4, 3)"),
+    ("L.SpatialDropout1D(0.2)", (4, 3), "(None, 4, 3)"),
+    ("L.SpatialDropout2D(0.2)", (4, 4, 3), "(None, 4, 4, 3)"),
+    ("L.GaussianNoise(0.1)", (6,), "(None, 6)"),
+    ("L.BatchNormalization()", (5, 5, 3), "(None, 5, 5, 3)"),
+    ("L.LayerNormalization()", (5, 3), "(None, 5, 3)"),
+    ("L.Activation('relu')", (6,), "(None, 6)"),
+    ("L.ReLU()", (6,), "(None, 6)"),
+    ("L.LeakyReLU()", (6,), "(None, 6)"),
+    ("L.Softmax()", (6,), "(None, 6)"),
+    ("L.Rescaling(1.0 / 255)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.Embedding(100, 8)", (10,), "(None, 10, 8)"),
+    ("L.SimpleRNN(6)", (10, 3), "(None, 6)"),
+    ("L.LSTM(6, return_sequences=True)", (10, 3), "(None, 10, 6)"),
+    ("L.GRU(6)", (10, 3), "(None, 6)"),
+    ("L.Bidirectional(L.LSTM(6))", (10, 3), "(None, 12)"),
+    ("L.Bidirectional(L.GRU(6, return_sequences=True), merge_mode='sum')", (10, 3), "(None, 10, 6)"),
+    ("L.TimeDistributed(L.Dense(4))", (10, 3), "(None, 10, 4)"),
+    ("L.ZeroPadding1D(2)", (10, 3), "(None, 14, 3)"),
+    ("L.ZeroPadding2D(((1, 2), (3, 4)))", (10, 10, 3), "(None, 13, 17, 3)"),
+    ("L.Cropping1D((1, 2))", (10, 3), "(None, 7, 3)"),
+    ("L.Cropping2D(((1, 1), (2, 2)))", (10, 10, 3), "(None, 8, 6, 3)"),
+    ("L.UpSampling1D(3)", (4, 2), "(None, 12, 2)"),
+    ("L.UpSampling2D((2, 3))", (4, 4, 2), "(None, 8, 12, 2)"),
+]
+
+# (name, program, Keras 3 raises, Keras 2 raises, code shapesense reports or None)
+PROGRAM_HEAD = "import numpy as np\nimport keras\nL = keras.layers\n"
+PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
+    (
+        "dense_ok",
+        "model = keras.Sequential([L.Dense(16, input_shape=(10,)), L.Dense(1, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\nmodel.fit(np.random.rand(20, 10), np.random.randint(0, 2, 20), verbose=0)\n",
+        False, False, None,
+    ),
+    (
+        "dense_wrong_features",
+        "model = keras.Sequential([L.Dense(16, input_shape=(10,)), L.Dense(1, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\nmodel.fit(np.random.rand(20, 12), np.random.randint(0, 2, 20), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "conv_implicit_channel",
+        "model = keras.Sequential([L.Conv2D(4, 3, input_shape=(16, 16, 1)), L.Flatten(), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 16, 16), np.random.randint(0, 3, 8), verbose=0)\n",
+        False, False, "SS110",
+    ),
+    (
+        "conv_unbuilt_missing_channel",
+        "model = keras.Sequential([L.Conv2D(4, 3), L.Flatten(), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 16, 16), np.random.randint(0, 3, 8), verbose=0)\n",
+        True, True, "SS103",
+    ),
+    (
+        "lstm_wrong_features",
+        "model = keras.Sequential([L.LSTM(8, input_shape=(20, 5)), L.Dense(1, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\nmodel.fit(np.random.rand(10, 20, 3), np.random.randint(0, 2, 10), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "predict_single_sample",
+        "model = keras.Sequential([keras.Input(shape=(28, 28)), L.Flatten(), L.Dense(10)])\n"
+        "model.predict(np.random.rand(28, 28), verbose=0)\n",
+        True, True, "SS107",
+    ),
+    (
+        "rgb_into_gray",
+        "model = keras.Sequential([keras.Input(shape=(12, 12, 1)), L.Conv2D(4, 3), L.Flatten(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 12, 12, 3), np.zeros((8, 2)), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "trailing_one_squeezed",
+        "model = keras.Sequential([keras.Input(shape=(12, 12, 1)), L.Conv2D(4, 3), L.Flatten(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 12, 12, 1, 1), np.zeros((8, 2)), verbose=0)\n",
+        False, False, "SS110",
+    ),
+    (
+        "xy_count",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(10, 4), np.random.rand(8, 1), verbose=0)\n",
+        True, True, "SS201",
+    ),
+    (
+        "categorical_int_labels",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'categorical_crossentropy')\nmodel.fit(np.random.rand(8, 4), np.random.randint(0, 3, 8), verbose=0)\n",
+        True, True, "SS202",
+    ),
+    (
+        "sparse_onehot_labels",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 4), keras.utils.to_categorical(np.random.randint(0, 3, 8), 3), verbose=0)\n",
+        True, True, "SS202",
+    ),
+    (
+        "binary_two_units",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(2, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\nmodel.fit(np.random.rand(8, 4), np.random.randint(0, 2, 8), verbose=0)\n",
+        True, True, "SS202",
+    ),
+    (
+        "mse_broadcasts",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 4), np.random.rand(8, 2), verbose=0)\n",
+        False, False, None,
+    ),
+    (
+        "mse_not_broadcastable",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 4), np.random.rand(8, 2), verbose=0)\n",
+        True, True, "SS202",
+    ),
+    (
+        "lstm_after_dense",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(8), L.LSTM(4)])\n",
+        True, True, "SS103",
+    ),
+    (
+        "conv_shrinks_to_zero",
+        "model = keras.Sequential([keras.Input(shape=(4, 4, 1)), L.Conv2D(4, 3), L.Conv2D(4, 3)])\n",
+        True, True, "SS104",
+    ),
+    (
+        "pool_shrinks_to_zero",
+        "model = keras.Sequential([keras.Input(shape=(3, 3, 1)), L.MaxPooling2D(2), L.MaxPooling2D(2)])\n",
+        True, True, "SS104",
+    ),
+    (
+        "reshape_wrong_size",
+        "model = keras.Sequential([keras.Input(shape=(100,)), L.Reshape((28, 28, 1))])\n",
+        True, True, "SS105",
+    ),
+    (
+        "concatenate_mismatch",
+        "a = keras.Input(shape=(4, 3))\nb = keras.Input(shape=(5, 3))\nc = L.Concatenate()([a, b])\n",
+        True, True, "SS106",
+    ),
+    (
+        "concatenate_axis_ok",
+        "a = keras.Input(shape=(4, 3))\nb = keras.Input(shape=(5, 3))\nc = L.Concatenate(axis=1)([a, b])\n",
+        False, False, None,
+    ),
+    (
+        "add_mismatch",
+        "a = keras.Input(shape=(4,))\nb = keras.Input(shape=(5,))\nc = L.Add()([a, b])\n",
+        True, True, "SS106",
+    ),
+    (
+        "conv1d_on_2d",
+        "model = keras.Sequential([keras.Input(shape=(10,)), L.Conv1D(4, 3)])\n",
+        True, True, "SS103",
+    ),
+    (
+        "keras3_checks_rank_only",
+        "model = keras.Sequential([L.Conv1D(4, 2, input_shape=(20, 1)), L.GlobalMaxPooling1D(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 24, 1), np.zeros((8, 2)), verbose=0)\n",
+        False, True, None,
+    ),
+    (
+        "keras3_dense_built_for_declared_steps",
+        "model = keras.Sequential([L.Conv1D(4, 2, input_shape=(20, 1)), L.Flatten(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 24, 1), np.zeros((8, 2)), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "embedding_flatten_dense_unbuilt",
+        "model = keras.Sequential([L.Embedding(100, 4), L.Flatten(), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.randint(0, 100, (8, 10)), np.zeros((8, 1)), verbose=0)\n",
+        False, True, None,
+    ),
+    (
+        "validation_data_wrong",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 4), np.zeros((8, 1)), validation_data=(np.random.rand(4, 5), np.zeros((4, 1))), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "evaluate_wrong",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.evaluate(np.random.rand(8, 5), np.zeros((8, 1)), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "functional_ok",
+        "inp = keras.Input(shape=(6,))\nh = L.Dense(8, activation='relu')(inp)\nout = L.Dense(3, activation='softmax')(h)\n"
+        "model = keras.Model(inp, out)\nmodel.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 6), np.random.randint(0, 3, 8), verbose=0)\n",
+        False, False, None,
+    ),
+    (
+        "functional_wrong_features",
+        "inp = keras.Input(shape=(6,))\nh = L.Dense(8, activation='relu')(inp)\nout = L.Dense(3, activation='softmax')(h)\n"
+        "model = keras.Model(inp, out)\nmodel.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 7), np.random.randint(0, 3, 8), verbose=0)\n",
+        True, True, "SS102",
+    ),
+    (
+        "functional_layer_rank",
+        "inp = keras.Input(shape=(6,))\nh = L.LSTM(4)(inp)\n",
+        True, True, "SS103",
+    ),
+    (
+        "add_builds_layer_by_layer",
+        "model = keras.Sequential()\nmodel.add(L.Dense(8, input_shape=(4,)))\nmodel.add(L.Conv1D(2, 3))\n",
+        True, True, "SS103",
+    ),
+    (
+        "numpy_reshape_wrong_size",
+        "X = np.random.rand(10, 784)\nX = X.reshape(10, 28, 27)\n",
+        True, True, "SS401",
+    ),
+]

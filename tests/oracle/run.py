@@ -1,0 +1,231 @@
+"""Differential oracle: generated programs, run under real Keras 2 and 3, compared with shapesense.
+
+    python -m tests.oracle.run --count 2000 --seed 1 --keras 2 3 --jobs 2 --report docs/oracle-report.md
+
+Compares the verdict (error or clean), the statement reported against the one that raised,
+every layer output shape when the program runs, and runs each offered quick fix under Keras.
+Exit status 1 on any disagreement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from queue import Queue
+
+from shapesense import Options, analyze
+from shapesense.findings import Finding, Fix
+from shapesense.keras.versions import KerasVersion
+
+from .generator import Program, generate
+
+WORKER = Path(__file__).with_name("worker.py")
+
+
+class Worker:
+    def __init__(self, keras: int) -> None:
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="-1", OMP_NUM_THREADS="1", TF_NUM_INTRAOP_THREADS="1", TF_NUM_INTEROP_THREADS="1")
+        env.pop("TF_USE_LEGACY_KERAS", None)
+        if keras == 2:
+            env["TF_USE_LEGACY_KERAS"] = "1"
+        self.proc = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        ready = self.proc.stdout.readline()  # type: ignore[union-attr]
+        if not ready:
+            raise RuntimeError("the Keras worker did not start (is tensorflow-cpu installed?)")
+
+    def run(self, source: str) -> dict:
+        assert self.proc.stdin and self.proc.stdout
+        self.proc.stdin.write(json.dumps({"id": 0, "source": source}) + "\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError("the Keras worker died")
+        return json.loads(line)
+
+    def close(self) -> None:
+        if self.proc.stdin:
+            self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def run_all(sources: list[str], keras: int, jobs: int) -> list[dict]:
+    results: list[dict | None] = [None] * len(sources)
+    queue: Queue[int] = Queue()
+    for i in range(len(sources)):
+        queue.put(i)
+
+    def work() -> None:
+        worker = Worker(keras)
+        try:
+            while not queue.empty():
+                try:
+                    i = queue.get_nowait()
+                except Exception:
+                    return
+                try:
+                    results[i] = worker.run(sources[i])
+                except RuntimeError:
+                    results[i] = {"raised": True, "type": "WorkerDied", "message": "worker died", "line": None, "statement": None, "layer_shapes": None}
+                    worker = Worker(keras)
+        finally:
+            worker.close()
+
+    threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return [r or {} for r in results]
+
+
+def apply_fix(source: str, fix: Fix) -> str:
+    lines = source.split("\n")
+    for edit in sorted(fix.edits, key=lambda e: (e.span.line, e.span.column), reverse=True):
+        s = edit.span
+        head = lines[s.line][: s.column]
+        tail = lines[s.end_line][s.end_column :]
+        new = (head + edit.new_text + tail).split("\n")
+        lines[s.line : s.end_line + 1] = new
+    return "\n".join(lines)
+
+
+@dataclass
+class Outcome:
+    program: Program
+    keras: dict
+    errors: list[Finding]
+    verdict: str  # agree / false-error / missed
+    location_ok: bool = True
+    shapes_ok: bool | None = None
+    shape_detail: str = ""
+    fixes: list[tuple[str, bool, str]] = field(default_factory=list)
+
+
+def _no_batch(shape: str) -> str:
+    """Keras 3 builds an unbuilt Sequential with the first batch's size; compare the rest."""
+    return "(None" + shape[shape.index(",") :] if shape.startswith("(") and "," in shape else shape
+
+
+def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Outcome]:
+    outcomes = []
+    for program, result in zip(programs, results, strict=True):
+        analysis = analyze(program.source, Options(KerasVersion(keras)))
+        errors = [f for f in analysis.findings if f.severity == "error"]
+        ours, theirs = bool(errors), bool(result.get("raised"))
+        verdict = "agree" if ours == theirs else ("false-error" if ours else "missed")
+        outcome = Outcome(program, result, errors, verdict)
+        if ours and theirs and result.get("statement"):
+            a, b = result["statement"]
+            outcome.location_ok = any(a <= f.span.line + 1 <= b for f in errors)
+        if not theirs and result.get("layer_shapes") is not None and analysis.models:
+            mine = [_no_batch(row[2]) for row in analysis.models[-1].rows]
+            real = [_no_batch(s) for s in result["layer_shapes"]]
+            outcome.shapes_ok = mine == real
+            if not outcome.shapes_ok:
+                outcome.shape_detail = f"ours {mine} vs keras {real}"
+        outcomes.append(outcome)
+    return outcomes
+
+
+def verify_fixes(outcomes: list[Outcome], keras: int, jobs: int) -> None:
+    jobs_list: list[tuple[Outcome, Fix, str]] = []
+    for outcome in outcomes:
+        if outcome.verdict != "agree" or not outcome.errors:
+            continue
+        for fix in outcome.errors[0].fixes:
+            jobs_list.append((outcome, fix, apply_fix(outcome.program.source, fix)))
+    results = run_all([src for _, _, src in jobs_list], keras, jobs)
+    for (outcome, fix, src), result in zip(jobs_list, results, strict=True):
+        # The fixed program must get past the original error: the same statement must not raise.
+        original = outcome.keras.get("statement")
+        ok = not result.get("raised") or (result.get("statement") != original and "cardinality" not in result.get("message", ""))
+        still = [f for f in analyze(src, Options(KerasVersion(keras))).findings if f.severity == "error"]
+        ok = ok and (bool(still) == bool(result.get("raised")))
+        outcome.fixes.append((fix.title, ok, "" if ok else f"{result.get('type')}: {result.get('message', '')[:200]}"))
+
+
+def report(all_outcomes: dict[int, list[Outcome]], command: str, elapsed: float) -> tuple[str, bool]:
+    lines = ["# Oracle report: shapesense against real Keras", "", f"Command: `{command}`", f"Time: {elapsed:.0f} s", ""]
+    ok = True
+    for keras, outcomes in sorted(all_outcomes.items()):
+        n = len(outcomes)
+        agree = sum(o.verdict == "agree" for o in outcomes)
+        false_errors = [o for o in outcomes if o.verdict == "false-error"]
+        missed = [o for o in outcomes if o.verdict == "missed"]
+        raised = sum(bool(o.keras.get("raised")) for o in outcomes)
+        wrong_place = [o for o in outcomes if not o.location_ok]
+        shape_checked = [o for o in outcomes if o.shapes_ok is not None]
+        shape_bad = [o for o in shape_checked if not o.shapes_ok]
+        fixes = [(o, f) for o in outcomes for f in o.fixes]
+        bad_fixes = [(o, f) for o, f in fixes if not f[1]]
+        lines += [
+            f"## Keras {keras}",
+            "",
+            f"- programs: {n} ({raised} raise in Keras, {n - raised} run)",
+            f"- verdict agreement: {agree}/{n} = {100 * agree / max(n, 1):.2f}%",
+            f"- false errors (shapesense error, Keras runs): {len(false_errors)}",
+            f"- missed (Keras raises, shapesense silent): {len(missed)}",
+            f"- error reported on another statement than Keras's: {len(wrong_place)}",
+            f"- layer output shapes equal to Keras's: {len(shape_checked) - len(shape_bad)}/{len(shape_checked)} programs",
+            f"- quick fixes run under Keras: {len(fixes) - len(bad_fixes)}/{len(fixes)} remove the error",
+            "",
+            "| by family | programs | agree | false errors | missed |",
+            "|---|---|---|---|---|",
+        ]
+        for key in ("family", "perturbation", "style"):
+            groups: dict[str, list[Outcome]] = defaultdict(list)
+            for o in outcomes:
+                groups[getattr(o.program, key)].append(o)
+            if key != "family":
+                lines += ["", f"| by {key} | programs | agree | false errors | missed |", "|---|---|---|---|---|"]
+            for name, group in sorted(groups.items()):
+                c = Counter(o.verdict for o in group)
+                lines.append(f"| {name} | {len(group)} | {c['agree']} | {c['false-error']} | {c['missed']} |")
+        lines.append("")
+        problems = false_errors + missed + wrong_place + shape_bad
+        if problems or bad_fixes:
+            ok = False
+            lines += ["### Disagreements", ""]
+            for o in problems[:40]:
+                kind = o.verdict if o.verdict != "agree" else ("location" if not o.location_ok else "shapes")
+                lines += [f"**{kind}** ({o.program.family}, {o.program.perturbation}): Keras: `{o.keras.get('type')}: {o.keras.get('message', '')[:200]}` line {o.keras.get('line')}; ours: {[f.code + ' line ' + str(f.span.line + 1) for f in o.errors]} {o.shape_detail}", "", "```python", o.program.source.rstrip(), "```", ""]
+            for o, (title, _, why) in bad_fixes[:20]:
+                lines += [f"**fix failed** `{title}`: {why}", "", "```python", o.program.source.rstrip(), "```", ""]
+    return "\n".join(lines) + "\n", ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keras", type=int, nargs="+", default=[3, 2], choices=[2, 3])
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--report", default=None)
+    parser.add_argument("--no-fixes", action="store_true")
+    args = parser.parse_args(argv)
+    start = time.time()
+    programs = [generate(args.seed, i) for i in range(args.count)]
+    outcomes: dict[int, list[Outcome]] = {}
+    for keras in args.keras:
+        results = run_all([p.source for p in programs], keras, args.jobs)
+        outcomes[keras] = compare(programs, keras, results)
+        if not args.no_fixes:
+            verify_fixes(outcomes[keras], keras, args.jobs)
+    command = "python -m tests.oracle.run " + " ".join(argv if argv is not None else sys.argv[1:])
+    text, ok = report(outcomes, command, time.time() - start)
+    if args.report:
+        Path(args.report).write_text(text, encoding="utf-8")
+    print(text if not args.report else text.split("### Disagreements")[0])
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,163 @@
+"""Flow: reassignment, branches, loops, user functions, import styles, datasets."""
+
+import pytest
+
+from .helpers import errors, run, shape_of
+
+BAD_FIT = "model.fit(X, np.zeros(8))\n"
+MODEL = "model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])\n"
+
+
+def program(data: str, head: str = "import numpy as np\nimport keras\n") -> str:
+    return head + data + MODEL + BAD_FIT
+
+
+def test_flow_sensitive_reassignment() -> None:
+    assert errors(program("X = np.zeros((8, 5))\nX = X[:, :4]\n")) == []
+    assert len(errors(program("X = np.zeros((8, 4))\nX = X[..., None]\nX = X.reshape(8, 2, 2)\n"))) == 1
+
+
+def test_branches_that_disagree_make_unknown() -> None:
+    assert errors(program("if cond:\n    X = np.zeros((8, 4))\nelse:\n    X = np.zeros((8, 5))\n")) == []
+
+
+def test_branches_that_agree_keep_shape() -> None:
+    assert len(errors(program("if cond:\n    X = np.zeros((8, 5))\nelse:\n    X = np.ones((8, 5))\n"))) == 1
+
+
+def test_main_guard_runs() -> None:
+    src = "import numpy as np\nimport keras\nif __name__ == '__main__':\n    X = np.zeros((8, 5))\n    " + MODEL + "    " + BAD_FIT
+    assert len(errors(src)) == 1
+
+
+def test_loop_reassignment_is_unknown_after_loop() -> None:
+    assert errors(program("X = np.zeros((8, 4))\nfor i in range(3):\n    X = X[..., None]\n")) == []
+
+
+def test_loop_invariant_value_is_kept() -> None:
+    assert len(errors(program("for i in range(3):\n    pass\nX = np.zeros((8, 5))\n"))) == 1
+
+
+def test_fit_inside_loop_is_checked() -> None:
+    src = "import numpy as np\nimport keras\nX = np.zeros((8, 5))\n" + MODEL + "for epoch in range(3):\n    model.fit(X, np.zeros(8))\n"
+    assert len(errors(src)) == 1
+
+
+def test_model_add_in_loop_is_opaque() -> None:
+    src = "import numpy as np\nimport keras\nmodel = keras.Sequential([keras.Input(shape=(4,))])\nfor u in [8, 4]:\n    model.add(keras.layers.Dense(u))\nmodel.fit(np.zeros((8, 5)), np.zeros(8))\n"
+    assert errors(src) == []
+
+
+def test_user_functions_build_models_and_data() -> None:
+    src = """
+import numpy as np
+import tensorflow as tf
+
+def load_data(n=50):
+    X = np.random.rand(n, 784)
+    y = np.random.randint(0, 10, n)
+    return X, y
+
+def build_model(input_shape, classes=10):
+    model = tf.keras.Sequential()
+    model.add(tf.keras.layers.Conv2D(8, 3, input_shape=input_shape))
+    model.add(tf.keras.layers.Flatten())
+    model.add(tf.keras.layers.Dense(classes, activation='softmax'))
+    model.compile('adam', 'sparse_categorical_crossentropy')
+    return model
+
+X, y = load_data()
+model = build_model((28, 28, 1))
+model.fit(X, y)
+"""
+    (error,) = errors(src)
+    assert error.code == "SS101" and error.span.line == 19
+
+
+def test_uncalled_function_bodies_are_checked() -> None:
+    src = "import numpy as np\nimport keras\ndef train():\n    X = np.zeros((8, 5))\n    " + MODEL + "    " + BAD_FIT
+    assert len(errors(src)) == 1
+
+
+def test_parameters_are_unknown_in_uncalled_functions() -> None:
+    src = "import numpy as np\nimport keras\ndef train(X):\n    " + MODEL + "    " + BAD_FIT
+    assert errors(src) == []
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "import numpy as np\nimport tensorflow as tf\nkeras = tf.keras\n",
+        "import numpy as np\nfrom tensorflow import keras\n",
+        "import numpy as np\nimport tensorflow.keras as keras\n",
+        "import numpy as np\nimport keras\n",
+        "import numpy as np\nimport tf_keras as keras\n",
+    ],
+)
+def test_import_styles(head: str) -> None:
+    assert len(errors(program("X = np.zeros((8, 5))\n", head))) == 1
+
+
+def test_from_imports_and_aliases() -> None:
+    src = """
+import numpy as npy
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Dense as D, Input
+from tensorflow.keras import layers
+m = Sequential([Input(shape=(4,)), D(8), layers.Dense(1)])
+m.fit(npy.zeros((8, 5)), npy.zeros(8))
+"""
+    assert len(errors(src)) == 1
+
+
+@pytest.mark.parametrize(
+    ("dataset", "x", "y"),
+    [
+        ("mnist", "(60000, 28, 28)", "(60000,)"),
+        ("fashion_mnist", "(60000, 28, 28)", "(60000,)"),
+        ("cifar10", "(50000, 32, 32, 3)", "(50000, 1)"),
+        ("cifar100", "(50000, 32, 32, 3)", "(50000, 1)"),
+        ("boston_housing", "(404, 13)", "(404,)"),
+    ],
+)
+def test_datasets(dataset: str, x: str, y: str) -> None:
+    src = f"from tensorflow import keras\n(x_train, y_train), (x_test, y_test) = keras.datasets.{dataset}.load_data()\nx_train\ny_train\n"
+    assert shape_of(src, "x_train") == x and shape_of(src, "y_train") == y
+
+
+def test_to_categorical_and_pad_sequences() -> None:
+    src = """
+import numpy as np
+from tensorflow.keras.utils import to_categorical
+from tensorflow.keras.preprocessing.sequence import pad_sequences
+from tensorflow.keras.datasets import imdb
+(x_train, y_train), _ = imdb.load_data(num_words=1000)
+X = pad_sequences(x_train, maxlen=200)
+Y = to_categorical(np.random.randint(0, 5, (30, 1)), 5)
+Z = to_categorical(np.random.randint(0, 5, 30))
+X
+Y
+Z
+"""
+    assert shape_of(src, "X") == "(25000, 200)"
+    assert shape_of(src, "Y") == "(30, 5)"
+    assert shape_of(src, "Z") == "(30, None)"
+
+
+def test_train_test_split() -> None:
+    src = "import numpy as np\nfrom sklearn.model_selection import train_test_split\nX = np.zeros((100, 8))\ny = np.zeros(100)\nXtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2)\nXtr\nXte\nyte\n"
+    assert shape_of(src, "Xtr") == "(80, 8)" and shape_of(src, "Xte") == "(20, 8)" and shape_of(src, "yte") == "(20,)"
+
+
+def test_syntax_error_keeps_analysing_the_rest() -> None:
+    src = program("X = np.zeros((8, 5))\nbroken = (\n")
+    analysis = run(src)
+    codes = [f.code for f in analysis.findings]
+    assert "SS001" in codes and "SS102" in codes
+
+
+def test_never_imports_tensorflow() -> None:
+    import sys
+
+    run(program("X = np.zeros((8, 5))\n"))
+    assert "tensorflow" not in sys.modules and "keras" not in sys.modules

@@ -1,0 +1,65 @@
+"""The layer catalog: every entry's output shape (tests/cases.py, checked against Keras too)."""
+
+import pytest
+
+from shapesense.keras.layers import CATALOG, snake_case
+
+from .cases import LAYER_CASES
+from .helpers import run
+
+
+@pytest.mark.parametrize(("layer", "sample", "expected"), LAYER_CASES)
+def test_layer_output_shape(layer: str, sample: tuple[int, ...], expected: str) -> None:
+    src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape={sample!r}), {layer}])\n"
+    analysis = run(src)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    (summary,) = analysis.models
+    assert summary.rows[-1][2] == expected
+
+
+def test_every_catalog_entry_has_a_case() -> None:
+    covered = {case[0].split("(")[0].removeprefix("L.") for case in LAYER_CASES}
+    merges = {"Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
+    untested = set(CATALOG) - covered - merges - {"GaussianDropout", "AlphaDropout", "ActivityRegularization", "ELU", "Conv1DTranspose", "Conv3DTranspose", "SeparableConv1D", "DepthwiseConv1D", "AveragePooling3D", "GlobalAveragePooling3D", "GlobalMaxPooling3D", "SpatialDropout3D"}
+    assert untested == set()
+
+
+@pytest.mark.parametrize(("merge", "shapes", "expected"), [
+    ("Concatenate()", [(4, 3), (4, 5)], "(None, 4, 8)"),
+    ("Concatenate(axis=1)", [(4, 3), (6, 3)], "(None, 10, 3)"),
+    ("Add()", [(4,), (4,)], "(None, 4)"),
+    ("Subtract()", [(4,), (4,)], "(None, 4)"),
+    ("Multiply()", [(4, 1), (4, 3)], "(None, 4, 3)"),
+    ("Average()", [(4,), (4,)], "(None, 4)"),
+    ("Maximum()", [(4,), (4,)], "(None, 4)"),
+])
+def test_merge_layers(merge: str, shapes: list[tuple[int, ...]], expected: str) -> None:
+    inputs = "\n".join(f"i{n} = keras.Input(shape={s!r})" for n, s in enumerate(shapes))
+    src = f"import keras\nL = keras.layers\n{inputs}\nout = L.{merge}([{', '.join(f'i{n}' for n in range(len(shapes)))}])\nmodel = keras.Model([{', '.join(f'i{n}' for n in range(len(shapes)))}], out)\n"
+    analysis = run(src)
+    assert analysis.models[-1].rows[-1][2] == expected
+
+
+def test_merge_function_form() -> None:
+    src = "import keras\na = keras.Input(shape=(3,))\nb = keras.Input(shape=(5,))\nout = keras.layers.concatenate([a, b])\nmodel = keras.Model([a, b], out)\n"
+    assert run(src).models[-1].rows[-1][2] == "(None, 8)"
+
+
+def test_unknown_layer_makes_shapes_after_it_unknown() -> None:
+    src = "import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape=(4,)), L.Lambda(lambda t: t), L.LSTM(3)])\n"
+    analysis = run(src)
+    assert analysis.findings == []  # LSTM after an unknown shape: silence, not a guess
+    assert analysis.models[-1].rows[-1][2] == "?"
+
+
+def test_param_counts_match_keras() -> None:
+    src = "import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape=(28, 28, 1)), L.Conv2D(32, 3), L.Flatten(), L.Dense(10), L.Reshape((10, 1)), L.LSTM(4)])\n"
+    rows = run(src).models[-1].rows
+    assert [r[3] for r in rows] == ["320", "0", "216330", "0", "96"]
+
+
+def test_default_layer_names_follow_keras() -> None:
+    assert snake_case("Conv2D") == "conv2d"
+    assert snake_case("MaxPooling2D") == "max_pooling2d"
+    assert snake_case("LSTM") == "lstm"
+    assert snake_case("GlobalAveragePooling1D") == "global_average_pooling1d"
