@@ -29,17 +29,18 @@ def register(server: ShapeSenseServer) -> None:
             last = summary.rows[-1][2] if summary.rows else "?"
             params_text = f" · {summary.total_params:,} params" if summary.total_params is not None else ""
             title = f"{summary.name}: {len(summary.rows)} layers → {last}{params_text}"
-            lenses.append(types.CodeLens(range=types.Range(rng.start, rng.start), command=types.Command(title, SHOW_SUMMARY, [summary.text()])))
+            lenses.append(types.CodeLens(range=types.Range(rng.start, rng.start), command=types.Command(title=title, command=SHOW_SUMMARY, arguments=[summary.text()])))
         return lenses
 
+    # pygls 2 passes a command's arguments as the handler's positional arguments.
     @server.command(SHOW_SUMMARY)
-    def show_summary(args: Any) -> str:
-        text = str(args[0]) if isinstance(args, (list, tuple)) and args else ""
+    def show_summary(*args: Any) -> str:
+        text = str(args[0]) if args else ""
         server.window_show_message(types.ShowMessageParams(types.MessageType.Info, text))
         return text
 
     @server.command(SUMMARY_AT)
-    def summary_at(args: Any) -> str | None:
+    def summary_at(*args: Any) -> str | None:
         """[uri, {line, character}]: the summary of the model defined at or above the cursor."""
         try:
             uri, position = args[0], args[1]

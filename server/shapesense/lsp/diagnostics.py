@@ -107,6 +107,11 @@ def publish(server: ShapeSenseServer, key: str) -> None:
 
 
 def refresh_all(server: ShapeSenseServer) -> None:
+    if pulls(server):
+        workspace_caps = server.client_capabilities.workspace
+        if workspace_caps and workspace_caps.diagnostics and workspace_caps.diagnostics.refresh_support:
+            server.workspace_diagnostic_refresh(None)
+        return
     keys = set(server.workspace.notebook_documents)
     for uri in server.workspace.text_documents:
         if server.workspace.get_notebook_document(cell_uri=uri) is None:
