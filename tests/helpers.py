@@ -21,4 +21,8 @@ def shape_of(source: str, name: str) -> str | None:
     if not found:
         return None
     desc = found[-1].description
-    return desc[desc.index("(") : desc.index(")") + 1] if desc.startswith(("array", "KerasTensor")) else desc
+    return (
+        desc[desc.index("(") : desc.index(")") + 1]
+        if desc.startswith(("array", "KerasTensor"))
+        else desc
+    )

@@ -7,8 +7,14 @@ from .helpers import errors, run
 
 
 @pytest.mark.parametrize("keras", [3, 2])
-@pytest.mark.parametrize(("name", "body", "k3_raises", "k2_raises", "code"), PROGRAM_CASES, ids=[c[0] for c in PROGRAM_CASES])
-def test_program(name: str, body: str, k3_raises: bool, k2_raises: bool, code: str | None, keras: int) -> None:
+@pytest.mark.parametrize(
+    ("name", "body", "k3_raises", "k2_raises", "code"),
+    PROGRAM_CASES,
+    ids=[c[0] for c in PROGRAM_CASES],
+)
+def test_program(
+    name: str, body: str, k3_raises: bool, k2_raises: bool, code: str | None, keras: int
+) -> None:
     analysis = run(PROGRAM_HEAD + body, keras)
     found = [f for f in analysis.findings if f.severity == "error"]
     raises = k3_raises if keras == 3 else k2_raises
@@ -29,27 +35,46 @@ def test_only_first_error_of_a_call_is_reported() -> None:
 
 
 def test_error_inside_model_stops_later_checks_on_it() -> None:
-    src = PROGRAM_HEAD + "model = keras.Sequential([keras.Input(shape=(4,)), L.LSTM(4)])\nmodel.fit(np.random.rand(8, 9), np.zeros(8))\n"
+    src = (
+        PROGRAM_HEAD
+        + "model = keras.Sequential([keras.Input(shape=(4,)), L.LSTM(4)])\nmodel.fit(np.random.rand(8, 9), np.zeros(8))\n"
+    )
     assert [f.code for f in errors(src)] == ["SS103"]
     assert errors(src)[0].span.line == 3
 
 
 def test_message_names_variable_shape_origin_layer_and_expectation() -> None:
-    src = PROGRAM_HEAD + "X_bad = np.random.rand(10, 20, 3)\nmodel = keras.Sequential([L.LSTM(8, input_shape=(20, 5)), L.Dense(1)])\nmodel.fit(X_bad, np.zeros(10))\n"
+    src = (
+        PROGRAM_HEAD
+        + "X_bad = np.random.rand(10, 20, 3)\nmodel = keras.Sequential([L.LSTM(8, input_shape=(20, 5)), L.Dense(1)])\nmodel.fit(X_bad, np.zeros(10))\n"
+    )
     (error,) = errors(src)
-    for part in ("X_bad", "(10, 20, 3)", "np.random.rand(10, 20, 3)", "'lstm'", "(None, 20, 5)", "should be 5, got 3"):
+    for part in (
+        "X_bad",
+        "(10, 20, 3)",
+        "np.random.rand(10, 20, 3)",
+        "'lstm'",
+        "(None, 20, 5)",
+        "should be 5, got 3",
+    ):
         assert part in error.message
     assert error.related and any("created here" in r.message for r in error.related)
 
 
 def test_keras_text_follows_the_version() -> None:
-    src = PROGRAM_HEAD + "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\nmodel.fit(np.random.rand(8, 5), np.zeros(8))\n"
+    src = (
+        PROGRAM_HEAD
+        + "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\nmodel.fit(np.random.rand(8, 5), np.zeros(8))\n"
+    )
     assert "Input 0 of layer 'dense'" in errors(src, 3)[0].keras_message
     assert 'layer "sequential"' in errors(src, 2)[0].keras_message
 
 
 def test_predict_single_sample_offers_batch_axis_fix() -> None:
-    src = PROGRAM_HEAD + "model = keras.Sequential([keras.Input(shape=(28, 28)), L.Flatten(), L.Dense(10)])\nx = np.random.rand(28, 28)\nmodel.predict(x)\n"
+    src = (
+        PROGRAM_HEAD
+        + "model = keras.Sequential([keras.Input(shape=(28, 28)), L.Flatten(), L.Dense(10)])\nx = np.random.rand(28, 28)\nmodel.predict(x)\n"
+    )
     (error,) = errors(src)
     assert error.code == "SS107"
     assert error.fixes[0].preferred and error.fixes[0].edits[-1].new_text == "np.expand_dims(x, 0)"
@@ -59,13 +84,21 @@ def test_fix_adds_numpy_import_when_missing() -> None:
     src = "import keras\nfrom numpy.random import rand\nmodel = keras.Sequential([keras.layers.Conv2D(4, 3), keras.layers.Flatten()])\nmodel.predict(rand(8, 16, 16))\n"
     (error,) = errors(src)
     edits = error.fixes[0].edits
-    assert edits[0].new_text == "import numpy as np\n" and edits[1].new_text.startswith("np.expand_dims(")
+    assert edits[0].new_text == "import numpy as np\n" and edits[1].new_text.startswith(
+        "np.expand_dims("
+    )
 
 
 def test_label_fixes() -> None:
-    src = PROGRAM_HEAD + "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\nmodel.compile('adam', loss='categorical_crossentropy')\ny = np.random.randint(0, 3, 8)\nmodel.fit(np.random.rand(8, 4), y)\n"
+    src = (
+        PROGRAM_HEAD
+        + "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\nmodel.compile('adam', loss='categorical_crossentropy')\ny = np.random.randint(0, 3, 8)\nmodel.fit(np.random.rand(8, 4), y)\n"
+    )
     (error,) = errors(src)
     titles = [f.title for f in error.fixes]
-    assert titles == ["One-hot encode: to_categorical(y, 3)", "Use loss 'sparse_categorical_crossentropy'"]
+    assert titles == [
+        "One-hot encode: to_categorical(y, 3)",
+        "Use loss 'sparse_categorical_crossentropy'",
+    ]
     assert error.fixes[0].edits[0].new_text == "keras.utils.to_categorical(y, 3)"
     assert error.fixes[1].edits[0].new_text == "'sparse_categorical_crossentropy'"

@@ -14,19 +14,33 @@ def program(data: str, head: str = "import numpy as np\nimport keras\n") -> str:
 
 def test_flow_sensitive_reassignment() -> None:
     assert errors(program("X = np.zeros((8, 5))\nX = X[:, :4]\n")) == []
-    assert len(errors(program("X = np.zeros((8, 4))\nX = X[..., None]\nX = X.reshape(8, 2, 2)\n"))) == 1
+    assert (
+        len(errors(program("X = np.zeros((8, 4))\nX = X[..., None]\nX = X.reshape(8, 2, 2)\n")))
+        == 1
+    )
 
 
 def test_branches_that_disagree_make_unknown() -> None:
-    assert errors(program("if cond:\n    X = np.zeros((8, 4))\nelse:\n    X = np.zeros((8, 5))\n")) == []
+    assert (
+        errors(program("if cond:\n    X = np.zeros((8, 4))\nelse:\n    X = np.zeros((8, 5))\n"))
+        == []
+    )
 
 
 def test_branches_that_agree_keep_shape() -> None:
-    assert len(errors(program("if cond:\n    X = np.zeros((8, 5))\nelse:\n    X = np.ones((8, 5))\n"))) == 1
+    assert (
+        len(errors(program("if cond:\n    X = np.zeros((8, 5))\nelse:\n    X = np.ones((8, 5))\n")))
+        == 1
+    )
 
 
 def test_main_guard_runs() -> None:
-    src = "import numpy as np\nimport keras\nif __name__ == '__main__':\n    X = np.zeros((8, 5))\n    " + MODEL + "    " + BAD_FIT
+    src = (
+        "import numpy as np\nimport keras\nif __name__ == '__main__':\n    X = np.zeros((8, 5))\n    "
+        + MODEL
+        + "    "
+        + BAD_FIT
+    )
     assert len(errors(src)) == 1
 
 
@@ -39,7 +53,11 @@ def test_loop_invariant_value_is_kept() -> None:
 
 
 def test_fit_inside_loop_is_checked() -> None:
-    src = "import numpy as np\nimport keras\nX = np.zeros((8, 5))\n" + MODEL + "for epoch in range(3):\n    model.fit(X, np.zeros(8))\n"
+    src = (
+        "import numpy as np\nimport keras\nX = np.zeros((8, 5))\n"
+        + MODEL
+        + "for epoch in range(3):\n    model.fit(X, np.zeros(8))\n"
+    )
     assert len(errors(src)) == 1
 
 
@@ -75,7 +93,12 @@ model.fit(X, y)
 
 
 def test_uncalled_function_bodies_are_checked() -> None:
-    src = "import numpy as np\nimport keras\ndef train():\n    X = np.zeros((8, 5))\n    " + MODEL + "    " + BAD_FIT
+    src = (
+        "import numpy as np\nimport keras\ndef train():\n    X = np.zeros((8, 5))\n    "
+        + MODEL
+        + "    "
+        + BAD_FIT
+    )
     assert len(errors(src)) == 1
 
 
@@ -146,7 +169,11 @@ Z
 
 def test_train_test_split() -> None:
     src = "import numpy as np\nfrom sklearn.model_selection import train_test_split\nX = np.zeros((100, 8))\ny = np.zeros(100)\nXtr, Xte, ytr, yte = train_test_split(X, y, test_size=0.2)\nXtr\nXte\nyte\n"
-    assert shape_of(src, "Xtr") == "(80, 8)" and shape_of(src, "Xte") == "(20, 8)" and shape_of(src, "yte") == "(20,)"
+    assert (
+        shape_of(src, "Xtr") == "(80, 8)"
+        and shape_of(src, "Xte") == "(20, 8)"
+        and shape_of(src, "yte") == "(20,)"
+    )
 
 
 def test_syntax_error_keeps_analysing_the_rest() -> None:

@@ -1,7 +1,6 @@
 """The layer catalog: every entry's output shape (tests/cases.py, checked against Keras too)."""
 
 import pytest
-
 from shapesense.keras.layers import CATALOG, snake_case
 
 from .cases import LAYER_CASES
@@ -20,19 +19,40 @@ def test_layer_output_shape(layer: str, sample: tuple[int, ...], expected: str) 
 def test_every_catalog_entry_has_a_case() -> None:
     covered = {case[0].split("(")[0].removeprefix("L.") for case in LAYER_CASES}
     merges = {"Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
-    untested = set(CATALOG) - covered - merges - {"GaussianDropout", "AlphaDropout", "ActivityRegularization", "ELU", "Conv1DTranspose", "Conv3DTranspose", "SeparableConv1D", "DepthwiseConv1D", "AveragePooling3D", "GlobalAveragePooling3D", "GlobalMaxPooling3D", "SpatialDropout3D"}
+    untested = (
+        set(CATALOG)
+        - covered
+        - merges
+        - {
+            "GaussianDropout",
+            "AlphaDropout",
+            "ActivityRegularization",
+            "ELU",
+            "Conv1DTranspose",
+            "Conv3DTranspose",
+            "SeparableConv1D",
+            "DepthwiseConv1D",
+            "AveragePooling3D",
+            "GlobalAveragePooling3D",
+            "GlobalMaxPooling3D",
+            "SpatialDropout3D",
+        }
+    )
     assert untested == set()
 
 
-@pytest.mark.parametrize(("merge", "shapes", "expected"), [
-    ("Concatenate()", [(4, 3), (4, 5)], "(None, 4, 8)"),
-    ("Concatenate(axis=1)", [(4, 3), (6, 3)], "(None, 10, 3)"),
-    ("Add()", [(4,), (4,)], "(None, 4)"),
-    ("Subtract()", [(4,), (4,)], "(None, 4)"),
-    ("Multiply()", [(4, 1), (4, 3)], "(None, 4, 3)"),
-    ("Average()", [(4,), (4,)], "(None, 4)"),
-    ("Maximum()", [(4,), (4,)], "(None, 4)"),
-])
+@pytest.mark.parametrize(
+    ("merge", "shapes", "expected"),
+    [
+        ("Concatenate()", [(4, 3), (4, 5)], "(None, 4, 8)"),
+        ("Concatenate(axis=1)", [(4, 3), (6, 3)], "(None, 10, 3)"),
+        ("Add()", [(4,), (4,)], "(None, 4)"),
+        ("Subtract()", [(4,), (4,)], "(None, 4)"),
+        ("Multiply()", [(4, 1), (4, 3)], "(None, 4, 3)"),
+        ("Average()", [(4,), (4,)], "(None, 4)"),
+        ("Maximum()", [(4,), (4,)], "(None, 4)"),
+    ],
+)
 def test_merge_layers(merge: str, shapes: list[tuple[int, ...]], expected: str) -> None:
     inputs = "\n".join(f"i{n} = keras.Input(shape={s!r})" for n, s in enumerate(shapes))
     src = f"import keras\nL = keras.layers\n{inputs}\nout = L.{merge}([{', '.join(f'i{n}' for n in range(len(shapes)))}])\nmodel = keras.Model([{', '.join(f'i{n}' for n in range(len(shapes)))}], out)\n"

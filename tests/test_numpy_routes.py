@@ -70,7 +70,9 @@ ROUTES = [
 def test_numpy_route(expr: str, expected: tuple[int, ...]) -> None:
     real = eval(expr, {"np": np})  # the expectation is numpy's own answer, on tiny arrays
     assert real.shape == expected
-    assert shape_of(f"import numpy as np\nX = {expr}\nX\n", "X") == str(expected).replace(",)", ",)")
+    assert shape_of(f"import numpy as np\nX = {expr}\nX\n", "X") == str(expected).replace(
+        ",)", ",)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,9 +98,16 @@ def test_huge_numbers_cost_nothing() -> None:
 
 
 def test_reshape_to_wrong_size_is_a_numpy_error() -> None:
-    (error,) = errors("import numpy as np\nX = np.random.rand(10, 784)\nX = X.reshape(10, 28, 27)\n")
+    (error,) = errors(
+        "import numpy as np\nX = np.random.rand(10, 784)\nX = X.reshape(10, 28, 27)\n"
+    )
     assert error.code == "SS401" and "cannot reshape" in error.message
 
 
 def test_unknown_calls_stay_unknown() -> None:
-    assert shape_of("import numpy as np\nimport pandas as pd\nX = pd.read_csv('x.csv').values\nX\n", "X") is None
+    assert (
+        shape_of(
+            "import numpy as np\nimport pandas as pd\nX = pd.read_csv('x.csv').values\nX\n", "X"
+        )
+        is None
+    )

@@ -72,7 +72,11 @@ def test_example_3_good_fit_clean_bad_fit_error() -> None:
     (error,) = errors(EXAMPLE_3)
     assert error.span.line == fit_line(EXAMPLE_3, "model_rnn.fit(X_train_rnn_bad")
     assert "should be 5, got 3" in error.message
-    assert "X_train_rnn_bad" in error.message and "(150, 20, 3)" in error.message and "lstm" in error.message
+    assert (
+        "X_train_rnn_bad" in error.message
+        and "(150, 20, 3)" in error.message
+        and "lstm" in error.message
+    )
 
 
 def test_example_3_in_keras_2_quotes_the_model_message() -> None:

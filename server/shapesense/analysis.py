@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 
 from .findings import Analysis, Finding, Span
@@ -23,17 +24,22 @@ def analyze(text: str, options: Options | None = None) -> Analysis:
         source = SourceText(text)
         parsed = source.parse()
     except (RecursionError, MemoryError, ValueError) as exc:
-        result.findings.append(Finding(Span(0, 0, 0, 0), "error", "SS001", f"Could not parse this file: {type(exc).__name__}"))
+        result.findings.append(
+            Finding(
+                Span(0, 0, 0, 0),
+                "error",
+                "SS001",
+                f"Could not parse this file: {type(exc).__name__}",
+            )
+        )
         result.syntax_ok = False
         return result
     if parsed.error is not None:
         result.syntax_ok = False
         result.findings.append(_syntax_finding(parsed.error, source))
     interp = Interpreter(source, parsed.tree, options.keras)
-    try:
+    with contextlib.suppress(RecursionError):  # pathological nesting: keep what was found before it
         interp.run()
-    except RecursionError:
-        pass  # pathological nesting: keep what was found before it
     result.findings += interp.findings
     result.layers = list(interp.layer_infos.values())
     result.symbols = interp.symbols
@@ -48,4 +54,9 @@ def _syntax_finding(error: SyntaxError, source: SourceText) -> Finding:
     text = source.lines[line] if line < len(source.lines) else ""
     column = min(max((error.offset or 1) - 1, 0), len(text))
     end = len(text) if text else column
-    return Finding(Span(line, column, line, max(end, column)), "error", "SS001", f"Syntax error: {error.msg}. The rest of the file is still checked.")
+    return Finding(
+        Span(line, column, line, max(end, column)),
+        "error",
+        "SS001",
+        f"Syntax error: {error.msg}. The rest of the file is still checked.",
+    )

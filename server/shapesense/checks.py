@@ -9,6 +9,7 @@ Keras stops at it.
 from __future__ import annotations
 
 import ast
+import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,20 @@ from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import lookup
 from .shapes import Shape, compatible, fmt
-from .values import UNKNOWN, Array, Const, Layer, Model, Node, Seq, Tensor, Value, as_shape, const_int, to_python
+from .values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Layer,
+    Model,
+    Node,
+    Seq,
+    Tensor,
+    Value,
+    as_shape,
+    const_int,
+    to_python,
+)
 
 if TYPE_CHECKING:
     from .interpret import Env, Interpreter
@@ -48,7 +62,9 @@ class Checker:
         self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
         self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
         self._batch_size = 32  # of the call being checked
-        self._labels_for_fixes: Shape | None = None  # y at the call being checked: fixes must satisfy it too
+        self._labels_for_fixes: Shape | None = (
+            None  # y at the call being checked: fixes must satisfy it too
+        )
 
     # --- reporting ------------------------------------------------------------------------
 
@@ -59,10 +75,16 @@ class Checker:
     def numpy_error(self, node: ast.Call, message: str) -> None:
         self.add(Finding(self.src.span(node), "error", "SS401", message))
 
-    def report_layer_failure(self, failure: LayerFailure, model: Model | None = None, at: Span | None = None) -> None:
+    def report_layer_failure(
+        self, failure: LayerFailure, model: Model | None = None, at: Span | None = None
+    ) -> None:
         """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
         layer = failure.layer
-        expected = f"expects {failure.expected}" if failure.code != "SS104" else "cannot shrink its input that far"
+        expected = (
+            f"expects {failure.expected}"
+            if failure.code != "SS104"
+            else "cannot shrink its input that far"
+        )
         message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
         self.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
         if model is not None:
@@ -70,7 +92,9 @@ class Checker:
 
     # --- layers and inputs ----------------------------------------------------------------
 
-    def make_layer(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def make_layer(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         class_name = name.rsplit(".", 1)[-1]
         rule = lookup(class_name)
         layer = Layer(
@@ -82,7 +106,9 @@ class Checker:
         )
         if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
             layer.rule = None
-        activation = kwargs.get("activation", args[1] if class_name == "Dense" and len(args) > 1 else None)
+        activation = kwargs.get(
+            "activation", args[1] if class_name == "Dense" and len(args) > 1 else None
+        )
         if class_name == "Activation" and args:
             activation = args[0]
         if isinstance(activation, Const) and isinstance(activation.value, str):
@@ -107,9 +133,14 @@ class Checker:
         elif layer.class_name == "Embedding" and self.version.embedding_declares_input:
             length = kwargs.get("input_length", Const(None))
             if isinstance(length, Const) and (length.value is None or type(length.value) is int):
-                layer.declared_input = (None, length.value)  # type: ignore[assignment]
+                layer.declared_input = (
+                    None,
+                    length.value if isinstance(length.value, int) else None,
+                )
 
-    def make_input(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def make_input(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
         shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
         span = None
@@ -132,7 +163,9 @@ class Checker:
         self._input_calls[id(node_)] = self.src.span(node)
         return tensor
 
-    def merge_function(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def merge_function(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         from .keras.layers import MERGE_FUNCTIONS
 
         class_name = MERGE_FUNCTIONS[name.rsplit(".", 1)[-1]]
@@ -145,7 +178,9 @@ class Checker:
         """The functional API: layer(x). Builds the layer now, as Keras does."""
         if isinstance(inputs, Seq):
             tensors = list(inputs.items)
-            parents = tuple(t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors)
+            parents = tuple(
+                t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors
+            )
             shapes: object = [t.shape if isinstance(t, Tensor) else None for t in tensors]
             list_input = True
         elif isinstance(inputs, Tensor):
@@ -162,20 +197,33 @@ class Checker:
             self.report_layer_failure(failure, at=self.src.span(node))
             out = None
         if isinstance(layer, Layer) and self.interp.report:
-            self.interp.record_run(Run(self.version, steps=self.interp.functional_run.steps[-1:]), "", "its inputs")
+            self.interp.record_run(
+                Run(self.version, steps=self.interp.functional_run.steps[-1:]), "", "its inputs"
+            )
         node_ = Node(layer, parents, list_input=list_input)
         if isinstance(out, list):
-            return Seq(tuple(Tensor(s, Node(layer, parents, list_input=list_input, output_index=i)) for i, s in enumerate(out)))
-        return Tensor(out, node_)
+            return Seq(
+                tuple(
+                    Tensor(s, Node(layer, parents, list_input=list_input, output_index=i))
+                    for i, s in enumerate(out)
+                )
+            )
+        return Tensor(out if isinstance(out, tuple) else None, node_)
 
     # --- models ---------------------------------------------------------------------------
 
-    def make_sequential(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
-        model = Model("sequential", self.src.span(node), self.interp.model_name("sequential", kwargs.get("name")))
+    def make_sequential(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        model = Model(
+            "sequential",
+            self.src.span(node),
+            self.interp.model_name("sequential", kwargs.get("name")),
+        )
         model.created_depth = self.interp.uncertain
         self.interp.models[model.uid] = model
         items = args[0] if args else kwargs.get("layers")
-        if items is None or isinstance(items, Const) and items.value is None:
+        if items is None or (isinstance(items, Const) and items.value is None):
             return model
         if not isinstance(items, Seq):
             model.opaque = True
@@ -190,7 +238,12 @@ class Checker:
         if self.interp.uncertain > model.created_depth:
             model.opaque = True  # added on some paths only: we cannot know the layers
             return
-        if isinstance(item, Tensor) and item.node is not None and item.node.is_input and not model.layers:
+        if (
+            isinstance(item, Tensor)
+            and item.node is not None
+            and item.node.is_input
+            and not model.layers
+        ):
             model.declared_input = item.shape
             model.input_span = self._input_spans.get(id(item.node))
             self._start_build(model)
@@ -202,7 +255,12 @@ class Checker:
         elif not isinstance(item, Layer):
             model.opaque = True
             return
-        if isinstance(item, Layer) and not model.layers and model.declared_input is None and item.declared_input is not None:
+        if (
+            isinstance(item, Layer)
+            and not model.layers
+            and model.declared_input is None
+            and item.declared_input is not None
+        ):
             model.declared_input = item.declared_input
             model.input_span = item.input_span
             self._start_build(model)
@@ -210,7 +268,9 @@ class Checker:
         run: Run | None = model.built_run
         if run is not None:
             try:
-                model.output_shape = run.apply(item, model.output_shape) if model.output_shape is not None else None
+                model.output_shape = (
+                    run.apply(item, model.output_shape) if model.output_shape is not None else None
+                )
             except LayerFailure as failure:
                 self.report_layer_failure(failure, model)
             self.interp.record_run(run, model.name, "its declared input")
@@ -219,15 +279,25 @@ class Checker:
         model.built_run = Run(self.version)
         model.output_shape = model.declared_input
 
-    def make_functional(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def make_functional(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         inputs = kwargs.get("inputs", args[0] if args else UNKNOWN)
         outputs = kwargs.get("outputs", args[1] if len(args) > 1 else UNKNOWN)
-        model = Model("functional", self.src.span(node), self.interp.model_name("functional", kwargs.get("name")))
+        model = Model(
+            "functional",
+            self.src.span(node),
+            self.interp.model_name("functional", kwargs.get("name")),
+        )
         model.created_depth = self.interp.uncertain
         self.interp.models[model.uid] = model
         ins = _tensors(inputs)
         outs = _tensors(outputs)
-        if ins is None or outs is None or not all(t.node is not None and t.node.is_input for t in ins):
+        if (
+            ins is None
+            or outs is None
+            or not all(t.node is not None and t.node.is_input for t in ins)
+        ):
             model.opaque = True
             return model
         model.inputs, model.outputs = ins, outs
@@ -240,10 +310,8 @@ class Checker:
         for tensor in ins:
             self.interp.record_input(tensor, model.name, self._input_calls.get(id(tensor.node)))
         run = Run(self.version)
-        try:
+        with contextlib.suppress(LayerFailure):  # already reported where the layer was called
             run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
-        except LayerFailure:
-            pass  # already reported where the layer was called
         self.interp.record_run(run, model.name, "its inputs")
         return model
 
@@ -260,7 +328,10 @@ class Checker:
             self.sequential_add(model, args[0] if args else kwargs.get("layer", UNKNOWN))
         elif method == "compile":
             model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
-            model.loss_node = next((kw.value for kw in node.keywords if kw.arg == "loss"), node.args[1] if len(node.args) > 1 else None)
+            model.loss_node = next(
+                (kw.value for kw in node.keywords if kw.arg == "loss"),
+                node.args[1] if len(node.args) > 1 else None,
+            )
         elif method == "pop":
             model.opaque = True
         elif method == "build" and model.kind == "sequential" and model.declared_input is None:
@@ -277,11 +348,21 @@ class Checker:
 
     # --- fit / evaluate / predict ---------------------------------------------------------
 
-    def check_call(self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> None:
+    def check_call(
+        self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> None:
         if model.opaque or model.broken:
             return
-        x_node = node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "x"), None)
-        y_node = node.args[1] if len(node.args) > 1 else next((k.value for k in node.keywords if k.arg == "y"), None)
+        x_node = (
+            node.args[0]
+            if node.args
+            else next((k.value for k in node.keywords if k.arg == "x"), None)
+        )
+        y_node = (
+            node.args[1]
+            if len(node.args) > 1
+            else next((k.value for k in node.keywords if k.arg == "y"), None)
+        )
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
         x = self._data_arg(x_val, x_node)
@@ -296,7 +377,12 @@ class Checker:
             return
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
-        if method == "fit" and isinstance(validation, Seq) and len(validation.items) >= 2 and isinstance(val_node, (ast.Tuple, ast.List)):
+        if (
+            method == "fit"
+            and isinstance(validation, Seq)
+            and len(validation.items) >= 2
+            and isinstance(val_node, (ast.Tuple, ast.List))
+        ):
             xv = self._data_arg(validation.items[0], val_node.elts[0])
             yv = self._data_arg(validation.items[1], val_node.elts[1])
             if xv is not None:
@@ -308,28 +394,51 @@ class Checker:
         label = self.src.segment(node, 40)
         return DataArg(value, node, label)
 
-    def _record_call(self, model: Model, method: str, node: ast.Call, x: DataArg | None, y: DataArg | None) -> None:
+    def _record_call(
+        self, model: Model, method: str, node: ast.Call, x: DataArg | None, y: DataArg | None
+    ) -> None:
         from .findings import SymbolInfo
 
         lines = []
         expected = model.declared_input
         if x is not None:
-            lines.append(f"x `{x.label}`: {fmt(x.value.shape)}" + (f" → model input {fmt(expected)}" if expected else ""))
+            lines.append(
+                f"x `{x.label}`: {fmt(x.value.shape)}"
+                + (f" → model input {fmt(expected)}" if expected else "")
+            )
         if y is not None:
             out = model.output_shape if isinstance(model.output_shape, tuple) else None
-            lines.append(f"y `{y.label}`: {fmt(y.value.shape)}" + (f" → model output {fmt(out)}" if out else ""))
+            lines.append(
+                f"y `{y.label}`: {fmt(y.value.shape)}"
+                + (f" → model output {fmt(out)}" if out else "")
+            )
         loss = model.loss.value if isinstance(model.loss, Const) else None
         if loss:
             lines.append(f"loss: {loss}")
-        self.interp.calls.append(SymbolInfo(self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines)))
+        self.interp.calls.append(
+            SymbolInfo(
+                self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines)
+            )
+        )
 
-    def _check_pair(self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None) -> bool:
+    def _check_pair(
+        self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None
+    ) -> bool:
         """Check one (x, y) pair; True when an error was reported."""
         if y is not None and x.value.shape and y.value.shape:
             nx, ny = x.value.shape[0], y.value.shape[0]
             if nx is not None and ny is not None and nx != ny:
                 message = f"`{x.label}` has {nx} samples{x.origin} but `{y.label}` has {ny}{y.origin}: Keras needs the same number of samples in x and y."
-                self.add(Finding(self.src.span(y.node), "error", "SS201", message, self.version.cardinality(str(nx), str(ny)), related=self._related(model, x)))
+                self.add(
+                    Finding(
+                        self.src.span(y.node),
+                        "error",
+                        "SS201",
+                        message,
+                        self.version.cardinality(str(nx), str(ny)),
+                        related=self._related(model, x),
+                    )
+                )
                 return True
         if len(model.inputs) > 1:
             return False  # several inputs: data comes as a list or dict (not checked yet)
@@ -347,7 +456,9 @@ class Checker:
             related.append(Related(data.value.origin, f"`{data.label}` created here"))
         return tuple(related)
 
-    def _run_data(self, model: Model, method: str, call: ast.Call, x: DataArg) -> tuple[list[object] | None, bool]:
+    def _run_data(
+        self, model: Model, method: str, call: ast.Call, x: DataArg
+    ) -> tuple[list[object] | None, bool]:
         """Flow x through the model. Returns (output shapes, whether an error was reported)."""
         shape = x.value.shape
         declared = model.declared_input
@@ -359,13 +470,27 @@ class Checker:
                 self._report_rank(model, method, x, declared)
                 return None, True
             if note:
-                self.add(Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: `{x.label}` {fmt(shape)} is fed as {fmt(adjusted)} to the model input {fmt(declared)}."))
+                self.add(
+                    Finding(
+                        self.src.span(x.node),
+                        "hint",
+                        "SS110",
+                        f"Keras will {note}: `{x.label}` {fmt(shape)} is fed as {fmt(adjusted)} to the model input {fmt(declared)}.",
+                    )
+                )
             shape = adjusted
-            if self.version.model_input_checks_all_axes and not model.input_from_data and not compatible(declared, (None, *shape[1:])):
+            if (
+                self.version.model_input_checks_all_axes
+                and not model.input_from_data
+                and not compatible(declared, (None, *shape[1:]))
+            ):
                 self._report_input_mismatch(model, x, declared, shape)
                 return None, True
         elif len(shape) == 1:
-            return None, False  # rank-1 data into an unbuilt model: Keras 2 and 3 differ in subtle ways
+            return (
+                None,
+                False,
+            )  # rank-1 data into an unbuilt model: Keras 2 and 3 differ in subtle ways
         sample: Shape = (None, *shape[1:])
         if model.kind == "sequential":
             run = model.built_run.fork() if model.built_run is not None else Run(self.version)
@@ -386,7 +511,9 @@ class Checker:
             return [out], False
         run = self.interp.functional_run.fork()
         try:
-            outs = run_nodes([t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run)
+            outs = run_nodes(
+                [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
+            )
         except LayerFailure as failure:
             self._report_flow_failure(model, x, failure, declared)
             return None, True
@@ -412,19 +539,55 @@ class Checker:
             code = "SS101"
         keras = f"Invalid input shape for input. Expected shape {fmt(declared)}, but input has incompatible shape {fmt(shape)}"
         if self.version.major == 2:
-            keras = self.version.incompatible(0, model.name, f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}")
+            keras = self.version.incompatible(
+                0,
+                model.name,
+                f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
+            )
         fix_list = fixes.for_input(self, model, x, declared, single)
-        self.add(Finding(self.src.span(x.node), "error", code, message, keras, fix_list, self._related(model, x), {"data": fmt(shape), "expected": fmt(declared)}))
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                code,
+                message,
+                keras,
+                fix_list,
+                self._related(model, x),
+                {"data": fmt(shape), "expected": fmt(declared)},
+            )
+        )
 
-    def _report_input_mismatch(self, model: Model, x: DataArg, declared: Shape, shape: Shape) -> None:
+    def _report_input_mismatch(
+        self, model: Model, x: DataArg, declared: Shape, shape: Shape
+    ) -> None:
         first = model.layers[0] if model.layers and isinstance(model.layers[0], Layer) else None
-        where = f"layer '{first.name}' ({first.class_name}) expects" if first else f"model '{model.name}' expects"
+        where = (
+            f"layer '{first.name}' ({first.class_name}) expects"
+            if first
+            else f"model '{model.name}' expects"
+        )
         message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} input {fmt(declared)}{_axis_detail(declared, shape)}."
-        keras = self.version.incompatible(0, model.name, f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}")
+        keras = self.version.incompatible(
+            0, model.name, f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}"
+        )
         fix_list = fixes.for_input(self, model, x, declared, False)
-        self.add(Finding(self.src.span(x.node), "error", "SS102", message, keras, fix_list, self._related(model, x), {"data": fmt(x.value.shape), "expected": fmt(declared)}))
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                "SS102",
+                message,
+                keras,
+                fix_list,
+                self._related(model, x),
+                {"data": fmt(x.value.shape), "expected": fmt(declared)},
+            )
+        )
 
-    def _report_flow_failure(self, model: Model, x: DataArg, failure: LayerFailure, declared: Shape | None) -> None:
+    def _report_flow_failure(
+        self, model: Model, x: DataArg, failure: LayerFailure, declared: Shape | None
+    ) -> None:
         layer = failure.layer
         is_first = model.layers[:1] == [layer] or model.kind == "functional"
         where = f"layer '{layer.name}' ({layer.class_name}) of model '{model.name}'"
@@ -434,20 +597,56 @@ class Checker:
         else:
             message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}; {where} expects {failure.expected}, but receives {fmt(failure.received)}."
         fix_list = fixes.for_input(self, model, x, declared, False, failure)
-        related = (Related(layer.span, f"layer '{layer.name}' defined here"), *self._related(model, x))
-        self.add(Finding(self.src.span(x.node), "error", failure.code, message, failure.keras_message, fix_list, related, {"data": fmt(x.value.shape)}))
+        related = (
+            Related(layer.span, f"layer '{layer.name}' defined here"),
+            *self._related(model, x),
+        )
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                failure.code,
+                message,
+                failure.keras_message,
+                fix_list,
+                related,
+                {"data": fmt(x.value.shape)},
+            )
+        )
 
     def _check_labels(self, model: Model, output: Shape, y: DataArg) -> bool:
-        loss_name = model.loss.value if isinstance(model.loss, Const) and isinstance(model.loss.value, str) else None
+        loss_name = (
+            model.loss.value
+            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
+            else None
+        )
         kind = losses.KINDS.get(loss_name or "")
         if kind is None:
             return False
-        mismatch = losses.check(kind, y.value.shape, output, self.version, self._sigmoid_output(model), self.step_batch(y.value.shape))
+        mismatch = losses.check(
+            kind,
+            y.value.shape,
+            output,
+            self.version,
+            self._sigmoid_output(model),
+            self.step_batch(y.value.shape),
+        )
         if mismatch is None:
             return False
         message = f"`{y.label}` has shape {fmt(y.value.shape)}{y.origin}, but model '{model.name}' outputs {fmt(output)} and loss '{loss_name}' {_loss_expectation(kind, output)}."
         fix_list = fixes.for_labels(self, model, y, output, kind, mismatch.problem)
-        self.add(Finding(self.src.span(y.node), "error", "SS202", message, mismatch.keras_message, fix_list, self._related(model, y), {"labels": fmt(y.value.shape), "output": fmt(output)}))
+        self.add(
+            Finding(
+                self.src.span(y.node),
+                "error",
+                "SS202",
+                message,
+                mismatch.keras_message,
+                fix_list,
+                self._related(model, y),
+                {"labels": fmt(y.value.shape), "output": fmt(output)},
+            )
+        )
         return True
 
     def _sigmoid_output(self, model: Model) -> bool:
@@ -459,7 +658,9 @@ class Checker:
             return isinstance(layer, Layer) and layer.activation == "sigmoid"
         return False
 
-    def would_pass(self, model: Model, x_shape: Shape, y_shape: Shape | None, declared: Shape | None = None) -> bool:
+    def would_pass(
+        self, model: Model, x_shape: Shape, y_shape: Shape | None, declared: Shape | None = None
+    ) -> bool:
         """Re-check hypothetical shapes (used to keep only fixes that really remove the error)."""
         target = declared if declared is not None else model.declared_input
         shape = x_shape
@@ -468,11 +669,19 @@ class Checker:
             if adjusted is None:
                 return False
             shape = adjusted
-            if self.version.model_input_checks_all_axes and not model.input_from_data and not compatible(target, (None, *shape[1:])):
+            if (
+                self.version.model_input_checks_all_axes
+                and not model.input_from_data
+                and not compatible(target, (None, *shape[1:]))
+            ):
                 return False
         sample: Shape = (None, *shape[1:])
         if model.kind == "sequential":
-            run = Run(self.version) if declared is not None or model.built_run is None else model.built_run.fork()
+            run = (
+                Run(self.version)
+                if declared is not None or model.built_run is None
+                else model.built_run.fork()
+            )
             out: object = sample
             try:
                 if declared is not None:
@@ -488,17 +697,40 @@ class Checker:
             run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
             try:
                 if declared is not None:
-                    run_nodes([t.node for t in model.outputs if t.node], {id(model.inputs[0].node): declared}, run)
+                    run_nodes(
+                        [t.node for t in model.outputs if t.node],
+                        {id(model.inputs[0].node): declared},
+                        run,
+                    )
                     run = run.fork()
-                outs = run_nodes([t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run)
+                outs = run_nodes(
+                    [t.node for t in model.outputs if t.node],
+                    {id(model.inputs[0].node): sample},
+                    run,
+                )
             except LayerFailure:
                 return False
             out = outs[0] if len(outs) == 1 else None
         if y_shape is None or not isinstance(out, tuple):
             return True
-        loss_name = model.loss.value if isinstance(model.loss, Const) and isinstance(model.loss.value, str) else ""
+        loss_name = (
+            model.loss.value
+            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
+            else ""
+        )
         kind = losses.KINDS.get(loss_name)
-        return kind is None or losses.check(kind, y_shape, out, self.version, self._sigmoid_output(model), self.step_batch(y_shape)) is None
+        return (
+            kind is None
+            or losses.check(
+                kind,
+                y_shape,
+                out,
+                self.version,
+                self._sigmoid_output(model),
+                self.step_batch(y_shape),
+            )
+            is None
+        )
 
     def step_batch(self, data: Shape) -> int | None:
         """The first batch's size at the call being checked: min(samples, batch_size)."""
@@ -520,7 +752,11 @@ def adjust_rank(data: Shape, declared: Shape) -> tuple[Shape | None, str]:
 def _axis_detail(expected: Shape | None, got: Shape) -> str:
     if expected is None or len(expected) != len(got):
         return ""
-    diffs = [(i, e, g) for i, (e, g) in enumerate(zip(expected, got, strict=True)) if e is not None and g is not None and e != g]
+    diffs = [
+        (i, e, g)
+        for i, (e, g) in enumerate(zip(expected, got, strict=True))
+        if e is not None and g is not None and e != g
+    ]
     if not diffs:
         return ""
     i, e, g = diffs[-1]

@@ -34,7 +34,12 @@ def _numpy(checker: Checker) -> tuple[str, tuple[TextEdit, ...]]:
 def _import_position(tree: ast.Module) -> Span:
     line = 0
     for i, stmt in enumerate(tree.body):
-        is_docstring = i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+        is_docstring = (
+            i == 0
+            and isinstance(stmt, ast.Expr)
+            and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str)
+        )
         is_future = isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"
         if is_docstring or is_future:
             line = stmt.end_lineno or stmt.lineno
@@ -51,16 +56,51 @@ def _wrap(checker: Checker, data: DataArg, template: str) -> TextEdit:
     return TextEdit(checker.src.span(data.node), template.format(x=text))
 
 
-def for_input(checker: Checker, model: Model, x: DataArg, declared: Shape | None, single: bool, failure: LayerFailure | None = None) -> tuple[Fix, ...]:
+def for_input(
+    checker: Checker,
+    model: Model,
+    x: DataArg,
+    declared: Shape | None,
+    single: bool,
+    failure: LayerFailure | None = None,
+) -> tuple[Fix, ...]:
     shape = x.value.shape
     candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
     np_name, np_import = _numpy(checker)
     if single:
-        candidates.append((f"Add a batch axis: np.expand_dims({x.label}, 0) → {fmt((1, *shape))}", (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, 0)")), (1, *shape), None))
-    candidates.append((f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}", (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, -1)")), (*shape, 1), None))
-    if declared is not None and is_known(declared[1:]) and shape and is_known(shape[1:]) and numel(shape[1:]) == numel(declared[1:]) and tuple(shape[1:]) != tuple(declared[1:]):
+        candidates.append(
+            (
+                f"Add a batch axis: np.expand_dims({x.label}, 0) → {fmt((1, *shape))}",
+                (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, 0)")),
+                (1, *shape),
+                None,
+            )
+        )
+    candidates.append(
+        (
+            f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}",
+            (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, -1)")),
+            (*shape, 1),
+            None,
+        )
+    )
+    if (
+        declared is not None
+        and is_known(declared[1:])
+        and shape
+        and is_known(shape[1:])
+        and numel(shape[1:]) == numel(declared[1:])
+        and tuple(shape[1:]) != tuple(declared[1:])
+    ):
         target = (shape[0], *declared[1:])
-        candidates.append((f"Reshape {x.label} to {fmt(target)}: .reshape(-1, {_dims(declared[1:])})", (_wrap(checker, x, f"{{paren}}.reshape(-1, {_dims(declared[1:])})"),), target, None))
+        candidates.append(
+            (
+                f"Reshape {x.label} to {fmt(target)}: .reshape(-1, {_dims(declared[1:])})",
+                (_wrap(checker, x, f"{{paren}}.reshape(-1, {_dims(declared[1:])})"),),
+                target,
+                None,
+            )
+        )
     if declared is not None and model.input_span is not None and shape and is_known(shape[1:]):
         new_input = (None, *shape[1:])
         span_text = checker.src.text_of(model.input_span)
@@ -71,15 +111,26 @@ def for_input(checker: Checker, model: Model, x: DataArg, declared: Shape | None
         else:
             replacement = ""
         if replacement:
-            candidates.append((f"Change the model's input shape to {fmt(shape[1:])}", (TextEdit(model.input_span, replacement),), shape, new_input))
+            candidates.append(
+                (
+                    f"Change the model's input shape to {fmt(shape[1:])}",
+                    (TextEdit(model.input_span, replacement),),
+                    shape,
+                    new_input,
+                )
+            )
     fixes: list[Fix] = []
     for title, edits, new_shape, new_declared in candidates:
-        if new_shape is not None and checker.would_pass(model, new_shape, checker._labels_for_fixes, new_declared):
+        if new_shape is not None and checker.would_pass(
+            model, new_shape, checker._labels_for_fixes, new_declared
+        ):
             fixes.append(Fix(title, edits, preferred=not fixes))
     return tuple(fixes)
 
 
-def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: str, problem: str) -> tuple[Fix, ...]:
+def for_labels(
+    checker: Checker, model: Model, y: DataArg, output: Shape, kind: str, problem: str
+) -> tuple[Fix, ...]:
     from .keras import losses
 
     fixes: list[Fix] = []
@@ -92,17 +143,34 @@ def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: 
         node = model.loss_node
         if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
             return None
-        if losses.check(losses.KINDS[new_loss], shape, output, version, sigmoid, checker.step_batch(shape)) is not None:
+        if (
+            losses.check(
+                losses.KINDS[new_loss], shape, output, version, sigmoid, checker.step_batch(shape)
+            )
+            is not None
+        ):
             return None
         quote = checker.src.text_of(checker.src.span(node))[:1]
         quote = quote if quote in ("'", '"') else "'"
-        return Fix(f"Use loss '{new_loss}'", (TextEdit(checker.src.span(node), f"{quote}{new_loss}{quote}"),))
+        return Fix(
+            f"Use loss '{new_loss}'",
+            (TextEdit(checker.src.span(node), f"{quote}{new_loss}{quote}"),),
+        )
 
     if kind == "categorical" and classes is not None and (len(shape) == 1 or shape[-1] == 1):
         keras_path = _keras_path(checker)
         onehot = (shape[0], classes)
-        if keras_path and losses.check(kind, onehot, output, version, sigmoid, checker.step_batch(shape)) is None:
-            fixes.append(Fix(f"One-hot encode: to_categorical({y.label}, {classes})", (_wrap(checker, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),)))
+        if (
+            keras_path
+            and losses.check(kind, onehot, output, version, sigmoid, checker.step_batch(shape))
+            is None
+        ):
+            fixes.append(
+                Fix(
+                    f"One-hot encode: to_categorical({y.label}, {classes})",
+                    (_wrap(checker, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),),
+                )
+            )
         fix = loss_fix("sparse_categorical_crossentropy")
         if fix:
             fixes.append(fix)
@@ -110,8 +178,16 @@ def for_labels(checker: Checker, model: Model, y: DataArg, output: Shape, kind: 
         fix = loss_fix("categorical_crossentropy")
         if fix:
             fixes.append(fix)
-        if losses.check(kind, shape[:-1], output, version, sigmoid, checker.step_batch(shape)) is None:
-            fixes.append(Fix(f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)", (_wrap(checker, y, "{paren}.argmax(axis=-1)"),)))
+        if (
+            losses.check(kind, shape[:-1], output, version, sigmoid, checker.step_batch(shape))
+            is None
+        ):
+            fixes.append(
+                Fix(
+                    f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)",
+                    (_wrap(checker, y, "{paren}.argmax(axis=-1)"),),
+                )
+            )
     return tuple(Fix(f.title, f.edits, preferred=(i == 0)) for i, f in enumerate(fixes))
 
 

@@ -29,13 +29,11 @@ from .values import (
     Function,
     Layer,
     Model,
-    Node,
     Ref,
     Seq,
     Tensor,
     Unknown,
     Value,
-    as_shape,
     const_int,
     join,
     to_python,
@@ -58,18 +56,58 @@ _PREFIXES = (
 )
 
 ELEMENTWISE = {
-    "abs", "absolute", "exp", "log", "log1p", "log2", "log10", "sqrt", "square", "sin", "cos",
-    "tanh", "floor", "ceil", "round", "around", "rint", "sign", "negative", "clip", "nan_to_num",
-    "copy", "ascontiguousarray", "float32", "float64", "int32", "int64", "uint8",
+    "abs",
+    "absolute",
+    "exp",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "sqrt",
+    "square",
+    "sin",
+    "cos",
+    "tanh",
+    "floor",
+    "ceil",
+    "round",
+    "around",
+    "rint",
+    "sign",
+    "negative",
+    "clip",
+    "nan_to_num",
+    "copy",
+    "ascontiguousarray",
+    "float32",
+    "float64",
+    "int32",
+    "int64",
+    "uint8",
 }
-REDUCTIONS = {"sum", "mean", "max", "min", "std", "var", "prod", "argmax", "argmin", "median", "amax", "amin", "any", "all"}
+REDUCTIONS = {
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "std",
+    "var",
+    "prod",
+    "argmax",
+    "argmin",
+    "median",
+    "amax",
+    "amin",
+    "any",
+    "all",
+}
 INT_DTYPES = ("int", "uint", "bool")
 
 
 def canonical(name: str) -> str:
     for old, new in _PREFIXES:
         if name == old or name.startswith(old + "."):
-            return new + name[len(old):]
+            return new + name[len(old) :]
     return name
 
 
@@ -163,8 +201,8 @@ class Interpreter:
     def run(self) -> None:
         self.exec_block(self.tree.body, self.globals, Frame())
         # Functions never called at module level still get checked, with unknown arguments.
-        for node in ast.walk(self.tree):
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and id(node) not in self.analysed_functions:
+        for node in _function_defs(self.tree.body):
+            if id(node) not in self.analysed_functions:
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
                 for arg in self._all_params(node):
@@ -183,7 +221,14 @@ class Interpreter:
             for info in self.layer_infos.values():
                 if not info.model or info.model != info_model.name:
                     continue
-                rows.append((info.name, info.class_name, info.output_shape, "?" if info.params is None else str(info.params)))
+                rows.append(
+                    (
+                        info.name,
+                        info.class_name,
+                        info.output_shape,
+                        "?" if info.params is None else str(info.params),
+                    )
+                )
                 total = None if info.params is None or total is None else total + info.params
             if rows:
                 out.append(ModelSummary(info_model.span, info_model.name, tuple(rows), total))
@@ -395,7 +440,12 @@ class Interpreter:
             items: tuple[Value, ...] | None = None
             if isinstance(value, Seq):
                 items = value.items
-            elif isinstance(value, Array) and value.shape and value.shape[0] == len(target.elts) and not starred:
+            elif (
+                isinstance(value, Array)
+                and value.shape
+                and value.shape[0] == len(target.elts)
+                and not starred
+            ):
                 items = tuple(value.step(value.shape[1:], "unpacked") for _ in target.elts)
             for i, elt in enumerate(target.elts):
                 if isinstance(elt, ast.Starred):
@@ -446,7 +496,17 @@ class Interpreter:
     def record_input(self, tensor: Tensor, model: str, span: Span | None) -> None:
         if not self.report or span is None or tensor.shape is None:
             return
-        info = LayerInfo(span, "InputLayer", "input_layer", model, 0, fmt(tensor.shape), fmt(tensor.shape), 0, "Input(shape=...)")
+        info = LayerInfo(
+            span,
+            "InputLayer",
+            "input_layer",
+            model,
+            0,
+            fmt(tensor.shape),
+            fmt(tensor.shape),
+            0,
+            "Input(shape=...)",
+        )
         self.layer_infos.setdefault((span, model), info)
 
     # --- expressions --------------------------------------------------------------------
@@ -492,7 +552,11 @@ class Interpreter:
             return self.binop(self.eval(node.left, env), node.op, self.eval(node.right, env), node)
         if isinstance(node, ast.UnaryOp):
             operand = self.eval(node.operand, env)
-            if isinstance(operand, Const) and isinstance(node.op, ast.USub) and isinstance(operand.value, (int, float)):
+            if (
+                isinstance(operand, Const)
+                and isinstance(node.op, ast.USub)
+                and isinstance(operand.value, (int, float))
+            ):
                 return Const(-operand.value)
             if isinstance(operand, Array) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
                 return operand
@@ -551,7 +615,11 @@ class Interpreter:
     def model_attribute(self, model: Model, attr: str) -> Value:
         if model.opaque:
             return UNKNOWN
-        if attr == "input_shape" and model.declared_input is not None and model.kind == "sequential":
+        if (
+            attr == "input_shape"
+            and model.declared_input is not None
+            and model.kind == "sequential"
+        ):
             return Seq(tuple(Const(d) for d in model.declared_input))
         if attr == "output_shape" and isinstance(model.output_shape, tuple):
             return Seq(tuple(Const(d) for d in model.output_shape))
@@ -562,13 +630,21 @@ class Interpreter:
             return _const_binop(left.value, op, right.value)
         if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(op, ast.Add):
             return Seq(left.items + right.items, left.is_list)
-        if isinstance(left, Seq) and isinstance(right, Const) and isinstance(op, ast.Mult) and type(right.value) is int and 0 <= right.value <= 64:
+        if (
+            isinstance(left, Seq)
+            and isinstance(right, Const)
+            and isinstance(op, ast.Mult)
+            and type(right.value) is int
+            and 0 <= right.value <= 64
+        ):
             return Seq(left.items * right.value, left.is_list)
         arrays = [v for v in (left, right) if isinstance(v, Array)]
         if not arrays:
             return UNKNOWN
         others = [v for v in (left, right) if not isinstance(v, Array)]
-        if any(not (isinstance(o, Const) and isinstance(o.value, (int, float, bool))) for o in others):
+        if any(
+            not (isinstance(o, Const) and isinstance(o.value, (int, float, bool))) for o in others
+        ):
             return UNKNOWN
         base = arrays[0]
         if isinstance(op, ast.MatMult):
@@ -583,7 +659,9 @@ class Interpreter:
         except npr.NumpyError:
             return UNKNOWN
         dtype = base.dtype
-        if isinstance(op, ast.Div) or any(isinstance(o, Const) and isinstance(o.value, float) for o in others):
+        if isinstance(op, ast.Div) or any(
+            isinstance(o, Const) and isinstance(o.value, float) for o in others
+        ):
             dtype = "float64" if not (dtype or "").startswith("float") else dtype
         what = _op_text(op, others[0]) if others else f"{_OP_SYMBOL.get(type(op), '?')} array"
         if shape == base.shape and others:
@@ -607,7 +685,9 @@ class Interpreter:
             if key_obj is UNKNOWN:
                 return UNKNOWN
             if isinstance(key_obj, _RowSelection):
-                return value.step((key_obj.rows, *value.shape[1:]), f"[{self.src.segment(index, 30)}]")
+                return value.step(
+                    (key_obj.rows, *value.shape[1:]), f"[{self.src.segment(index, 30)}]"
+                )
             try:
                 shape = npr.index(value.shape, key_obj)
             except (npr.NumpyError, npr.Undecidable):
@@ -628,7 +708,7 @@ class Interpreter:
         return UNKNOWN
 
     def _slice(self, node: ast.Slice, env: Env) -> slice | None:
-        parts = []
+        parts: list[int | None] = []
         for part in (node.lower, node.upper, node.step):
             if part is None:
                 parts.append(None)
@@ -650,7 +730,9 @@ class Interpreter:
                 return UNKNOWN
             return tuple(keys)
         value = self.eval(node, env)
-        if isinstance(value, Const) and (value.value is None or value.value is Ellipsis or type(value.value) is int):
+        if isinstance(value, Const) and (
+            value.value is None or value.value is Ellipsis or type(value.value) is int
+        ):
             return value.value
         if isinstance(value, Array) and len(value.shape) == 1:
             if value.dtype == "bool":
@@ -671,9 +753,16 @@ class Interpreter:
                 return self.checker.model_method(receiver, func.attr, node, env)
             if isinstance(receiver, Dataset):
                 return self.dataset_method(receiver, func.attr, node, env)
-            if isinstance(receiver, Seq) and receiver.is_list and func.attr == "append" and isinstance(func.value, ast.Name):
+            if (
+                isinstance(receiver, Seq)
+                and receiver.is_list
+                and func.attr == "append"
+                and isinstance(func.value, ast.Name)
+            ):
                 item = self.eval(node.args[0], env) if node.args else UNKNOWN
-                env.names[func.value.id] = Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
+                env.names[func.value.id] = (
+                    Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
+                )
                 return Const(None)
             callee = self.attribute(receiver, func.attr)
         else:
@@ -719,7 +808,13 @@ class Interpreter:
         local = Env(self.globals)
         params = fn.node.args
         positional = [*params.posonlyargs, *params.args]
-        defaults = dict(zip([p.arg for p in positional][len(positional) - len(params.defaults):], params.defaults, strict=False))
+        defaults = dict(
+            zip(
+                [p.arg for p in positional][len(positional) - len(params.defaults) :],
+                params.defaults,
+                strict=False,
+            )
+        )
         for kwonly, default in zip(params.kwonlyargs, params.kw_defaults, strict=True):
             if default is not None:
                 defaults[kwonly.arg] = default
@@ -733,12 +828,14 @@ class Interpreter:
             else:
                 local.names[p.arg] = UNKNOWN
         for p in params.kwonlyargs:
-            local.names[p.arg] = kwargs.get(p.arg) or (self.eval(defaults[p.arg], self.globals) if p.arg in defaults else UNKNOWN)
+            local.names[p.arg] = kwargs.get(p.arg) or (
+                self.eval(defaults[p.arg], self.globals) if p.arg in defaults else UNKNOWN
+            )
         if params.vararg:
-            local.names[params.vararg.arg] = Seq(tuple(args[len(positional):]))
+            local.names[params.vararg.arg] = Seq(tuple(args[len(positional) :]))
         if params.kwarg:
             local.names[params.kwarg.arg] = UNKNOWN
-        if "**" in kwargs or len(args) > len(positional) and not params.vararg:
+        if "**" in kwargs or (len(args) > len(positional) and not params.vararg):
             return UNKNOWN
         frame = Frame()
         self.depth += 1
@@ -771,13 +868,20 @@ class Interpreter:
         except (npr.Undecidable, TypeError, ValueError, IndexError, OverflowError, KeyError):
             return UNKNOWN
 
-    def _ref_handler(self, name: str) -> Callable[[str, ast.Call, list[Value], dict[str, Value]], Value] | None:
+    def _ref_handler(
+        self, name: str
+    ) -> Callable[[str, ast.Call, list[Value], dict[str, Value]], Value] | None:
         parts = name.split(".")
         last = parts[-1]
         if parts[0] == "numpy":
             return self.numpy_call
-        if parts[0] == "keras" or (parts[0] == "tensorflow" and len(parts) > 1 and parts[1] == "data"):
-            if len(parts) >= 3 and parts[1] == "layers" or name in ("keras.Input", "keras.InputLayer"):
+        if parts[0] == "keras" or (
+            parts[0] == "tensorflow" and len(parts) > 1 and parts[1] == "data"
+        ):
+            if (len(parts) >= 3 and parts[1] == "layers") or name in (
+                "keras.Input",
+                "keras.InputLayer",
+            ):
                 if last in ("Input", "InputLayer"):
                     return self.checker.make_input
                 if last in MERGE_FUNCTIONS:
@@ -788,11 +892,15 @@ class Interpreter:
             if last in ("Model", "Functional") and len(parts) <= 3:
                 return self.checker.make_functional
             if len(parts) == 4 and parts[1] == "datasets" and last == "load_data":
-                return lambda n, node, a, k: datasets.load_data(parts[2], self.src.segment(node, 200))
+                return lambda n, node, a, k: datasets.load_data(
+                    parts[2], self.src.segment(node, 200)
+                )
             if last == "to_categorical":
                 return self.keras_to_categorical
             if last == "pad_sequences":
-                return lambda n, node, a, k: datasets.pad_sequences(a[0] if a else UNKNOWN, _int_or_none(k.get("maxlen")))
+                return lambda n, node, a, k: datasets.pad_sequences(
+                    a[0] if a else UNKNOWN, _int_or_none(k.get("maxlen"))
+                )
             if len(parts) >= 3 and parts[1] == "losses":
                 return lambda n, node, a, k: Const(last)
         if name.endswith("train_test_split") and name.startswith("sklearn"):
@@ -803,7 +911,9 @@ class Interpreter:
 
     # --- builtins, numpy, sklearn -------------------------------------------------------
 
-    def builtin_call(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def builtin_call(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         fn = name.split(".", 1)[1]
         arg = args[0] if args else UNKNOWN
         if fn == "len":
@@ -811,18 +921,29 @@ class Interpreter:
                 return Const(arg.shape[0])
             if isinstance(arg, Seq):
                 return Const(len(arg.items))
-        elif fn in ("int", "round") and isinstance(arg, Const) and isinstance(arg.value, (int, float)) and not isinstance(arg.value, bool):
+        elif (
+            fn in ("int", "round")
+            and isinstance(arg, Const)
+            and isinstance(arg.value, (int, float))
+            and not isinstance(arg.value, bool)
+        ):
             return Const(int(arg.value)) if math.isfinite(arg.value) else UNKNOWN
         elif fn == "float" and isinstance(arg, Const) and isinstance(arg.value, (int, float)):
             return Const(float(arg.value))
         elif fn in ("tuple", "list") and isinstance(arg, Seq):
             return Seq(arg.items, fn == "list")
-        elif fn in ("max", "min") and len(args) > 1 and all(isinstance(a, Const) and isinstance(a.value, (int, float)) for a in args):
+        elif (
+            fn in ("max", "min")
+            and len(args) > 1
+            and all(isinstance(a, Const) and isinstance(a.value, (int, float)) for a in args)
+        ):
             values = [a.value for a in args]  # type: ignore[attr-defined]
             return Const(max(values) if fn == "max" else min(values))
         return UNKNOWN
 
-    def numpy_call(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def numpy_call(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         from .numpy_calls import numpy_call
 
         return numpy_call(self, name, node, args, kwargs)
@@ -844,7 +965,9 @@ class Interpreter:
             return ds
         return UNKNOWN
 
-    def keras_to_categorical(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def keras_to_categorical(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         y = args[0] if args else kwargs.get("x", UNKNOWN)
         k = args[1] if len(args) > 1 else kwargs.get("num_classes", Const(None))
         if not isinstance(y, Array):
@@ -852,7 +975,9 @@ class Interpreter:
         shape = datasets.to_categorical(y, const_int(k))
         return y.step(shape, f"to_categorical(→ {fmt(shape)}) (line {node.lineno})", "float64")
 
-    def train_test_split(self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+    def train_test_split(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
         arrays = [a for a in args if isinstance(a, Array)]
         if len(arrays) != len(args) or not arrays:
             return Seq(tuple(UNKNOWN for _ in range(2 * len(args))))
@@ -876,7 +1001,9 @@ class Interpreter:
 
     def call_layer(self, layer: Layer, node: ast.Call, env: Env) -> Value:
         args, kwargs = self._eval_args(node, env)
-        return self.checker.apply_layer(layer, args[0] if args else kwargs.get("inputs", UNKNOWN), node)
+        return self.checker.apply_layer(
+            layer, args[0] if args else kwargs.get("inputs", UNKNOWN), node
+        )
 
     def call_model(self, model: Model, node: ast.Call, env: Env) -> Value:
         args, _ = self._eval_args(node, env)
@@ -908,7 +1035,9 @@ class Interpreter:
 
     def make_args(self, rule: object, args: list[Value], kwargs: dict[str, Value]) -> Args:
         params = getattr(rule, "params", ())
-        return Args(params, [to_python(a) for a in args], {k: to_python(v) for k, v in kwargs.items()})
+        return Args(
+            params, [to_python(a) for a in args], {k: to_python(v) for k, v in kwargs.items()}
+        )
 
     def fail_layer(self, failure: LayerFailure) -> None:
         self.checker.report_layer_failure(failure)
@@ -933,7 +1062,15 @@ def _fmt_out(shape: object) -> str:
     return fmt(shape)  # type: ignore[arg-type]
 
 
-_OP_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%", ast.Pow: "**"}
+_OP_SYMBOL = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+}
 
 
 def _op_text(op: ast.operator, other: Value) -> str:
@@ -943,14 +1080,23 @@ def _op_text(op: ast.operator, other: Value) -> str:
 
 def _const_binop(a: object, op: ast.operator, b: object) -> Value:
     numbers = (int, float)
-    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) and not isinstance(b, bool):
+    if (
+        isinstance(a, numbers)
+        and isinstance(b, numbers)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    ):
         try:
             if isinstance(op, ast.Add):
                 return Const(a + b)
             if isinstance(op, ast.Sub):
                 return Const(a - b)
             if isinstance(op, ast.Mult):
-                if isinstance(a, int) and isinstance(b, int) and abs(a).bit_length() + abs(b).bit_length() > MAX_POW_BITS:
+                if (
+                    isinstance(a, int)
+                    and isinstance(b, int)
+                    and abs(a).bit_length() + abs(b).bit_length() > MAX_POW_BITS
+                ):
                     return UNKNOWN
                 return Const(a * b)
             if isinstance(op, ast.Div):
@@ -960,14 +1106,41 @@ def _const_binop(a: object, op: ast.operator, b: object) -> Value:
             if isinstance(op, ast.Mod):
                 return Const(a % b)
             if isinstance(op, ast.Pow):
-                if isinstance(b, int) and isinstance(a, int) and b >= 0 and abs(a).bit_length() * b > MAX_POW_BITS:
+                if (
+                    isinstance(b, int)
+                    and isinstance(a, int)
+                    and b >= 0
+                    and abs(a).bit_length() * b > MAX_POW_BITS
+                ):
                     return UNKNOWN
                 return Const(a**b)
         except (ZeroDivisionError, OverflowError, ValueError):
             return UNKNOWN
-    if isinstance(a, str) and isinstance(b, str) and isinstance(op, ast.Add) and len(a) + len(b) < 10_000:
+    if (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and isinstance(op, ast.Add)
+        and len(a) + len(b) < 10_000
+    ):
         return Const(a + b)
     return UNKNOWN
+
+
+def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every def, however nested in statements; a walk over statements only (expressions cannot hold a def)."""
+    found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    stack = list(reversed(body))
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append(stmt)
+        for name in ("body", "orelse", "finalbody"):
+            stack.extend(reversed(getattr(stmt, name, None) or []))
+        for handler in getattr(stmt, "handlers", None) or []:
+            stack.extend(reversed(handler.body))
+        for case in getattr(stmt, "cases", None) or []:
+            stack.extend(reversed(case.body))
+    return found
 
 
 def _assigned_names(stmt: ast.stmt) -> set[str]:

@@ -18,16 +18,70 @@ if TYPE_CHECKING:
     from .interpret import Interpreter
 
 FLOAT_RANDOM = {"rand", "randn", "random", "random_sample", "ranf", "sample", "standard_normal"}
-SIZED_RANDOM = {"uniform": 2, "normal": 2, "randint": 2, "integers": 2, "binomial": 2, "poisson": 1, "choice": 1, "random": 0, "standard_normal": 0}
+SIZED_RANDOM = {
+    "uniform": 2,
+    "normal": 2,
+    "randint": 2,
+    "integers": 2,
+    "binomial": 2,
+    "poisson": 1,
+    "choice": 1,
+    "random": 0,
+    "standard_normal": 0,
+}
 JOINS = {"concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"}
 LIKE = {"zeros_like", "ones_like", "empty_like", "full_like"}
 FILLED = {"zeros", "ones", "empty", "full"}
 SAME_SHAPE = {
-    "abs", "absolute", "exp", "log", "log1p", "log2", "log10", "sqrt", "square", "sin", "cos",
-    "tanh", "floor", "ceil", "round", "around", "rint", "sign", "negative", "clip", "nan_to_num",
-    "copy", "ascontiguousarray", "asarray", "array", "float32", "float64", "int32", "int64", "uint8",
+    "abs",
+    "absolute",
+    "exp",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "sqrt",
+    "square",
+    "sin",
+    "cos",
+    "tanh",
+    "floor",
+    "ceil",
+    "round",
+    "around",
+    "rint",
+    "sign",
+    "negative",
+    "clip",
+    "nan_to_num",
+    "copy",
+    "ascontiguousarray",
+    "asarray",
+    "array",
+    "float32",
+    "float64",
+    "int32",
+    "int64",
+    "uint8",
 }
-REDUCTIONS = {"sum", "mean", "max", "min", "std", "var", "prod", "argmax", "argmin", "median", "amax", "amin", "any", "all", "nanmean", "nansum"}
+REDUCTIONS = {
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "std",
+    "var",
+    "prod",
+    "argmax",
+    "argmin",
+    "median",
+    "amax",
+    "amin",
+    "any",
+    "all",
+    "nanmean",
+    "nansum",
+}
 
 
 def _dtype(value: Value | None, default: str | None) -> str | None:
@@ -49,12 +103,20 @@ def _new(interp: Interpreter, node: ast.Call, shape: Shape | None, dtype: str | 
     return Array(shape, dtype, _origin(interp, node, shape), interp.src.span(node))
 
 
-def _step(interp: Interpreter, array: Array, node: ast.Call, shape: Shape, dtype: str | None = None) -> Array:
-    what = interp.src.segment(node.func, 40) if isinstance(node.func, ast.Attribute) else interp.src.segment(node, 40)
-    if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name | ast.Attribute | ast.Subscript):
+def _step(
+    interp: Interpreter, array: Array, node: ast.Call, shape: Shape, dtype: str | None = None
+) -> Array:
+    what = (
+        interp.src.segment(node.func, 40)
+        if isinstance(node.func, ast.Attribute)
+        else interp.src.segment(node, 40)
+    )
+    if isinstance(node.func, ast.Attribute) and isinstance(
+        node.func.value, ast.Name | ast.Attribute | ast.Subscript
+    ):
         args = interp.src.segment(node, 200)
         head = interp.src.segment(node.func.value, 200)
-        what = args[len(head):] if args.startswith(head) else args
+        what = args[len(head) :] if args.startswith(head) else args
     return array.step(shape, f"`{what}` → {fmt(shape)} at line {node.lineno}", dtype)
 
 
@@ -63,13 +125,13 @@ def _shape_arg(args: list[Value]) -> Shape | None:
     dims = [const_int(a) for a in args]
     if any(d is None for d in dims):
         return None
-    return tuple(dims)  # type: ignore[arg-type]
+    return tuple(d for d in dims if d is not None)
 
 
 def _axis(value: Value | None) -> int | tuple[int, ...] | None:
     obj = to_python(value) if value is not None else None
-    if obj is None or isinstance(obj, int) and not isinstance(obj, bool):
-        return obj  # type: ignore[return-value]
+    if obj is None or (isinstance(obj, int) and not isinstance(obj, bool)):
+        return obj
     if isinstance(obj, (tuple, list)) and all(type(o) is int for o in obj):
         return tuple(obj)
     raise npr.Undecidable
@@ -92,28 +154,34 @@ def _literal_shape(value: Value) -> tuple[Shape, str] | None:
     return None
 
 
-def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+def numpy_call(
+    interp: Interpreter, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
     parts = name.split(".")
     fn = parts[-1]
-    is_random = len(parts) >= 2 and parts[-2] in ("random", "Generator") or parts[1:2] == ["random"]
+    is_random = (len(parts) >= 2 and parts[-2] in ("random", "Generator")) or parts[1:2] == [
+        "random"
+    ]
     first = args[0] if args else None
 
     if is_random:
-        if fn in ("rand", "randn") :
+        if fn in ("rand", "randn"):
             return _new(interp, node, _shape_arg(args), "float64")
         if fn == "default_rng" or fn == "RandomState":
             return Ref("numpy.random.Generator")
         if fn in SIZED_RANDOM:
             size_pos = SIZED_RANDOM[fn]
             size = kwargs.get("size", args[size_pos] if len(args) > size_pos else None)
-            if fn in ("random", "random_sample", "standard_normal", "ranf", "sample") and size is None:
+            if (
+                fn in ("random", "random_sample", "standard_normal", "ranf", "sample")
+                and size is None
+            ):
                 size = first
-            if size is None or isinstance(size, Const) and size.value is None:
+            if size is None or (isinstance(size, Const) and size.value is None):
                 return UNKNOWN  # a scalar
             dtype = "int64" if fn in ("randint", "integers", "binomial", "poisson") else "float64"
-            if fn == "choice":
-                source = first
-                dtype = source.dtype if isinstance(source, Array) else "int64"
+            if fn == "choice" and isinstance(first, Array):
+                dtype = first.dtype or "int64"
             return _new(interp, node, as_shape(size), dtype)
         if fn in FLOAT_RANDOM:
             return _new(interp, node, as_shape(kwargs.get("size", first or Const(None))), "float64")
@@ -126,13 +194,22 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
 
     if fn in FILLED:
         shape = as_shape(first) if first is not None else as_shape(kwargs.get("shape", UNKNOWN))
-        dtype_arg = kwargs.get("dtype", args[2] if fn == "full" and len(args) > 2 else args[1] if fn != "full" and len(args) > 1 else None)
+        dtype_arg = kwargs.get(
+            "dtype",
+            args[2]
+            if fn == "full" and len(args) > 2
+            else args[1]
+            if fn != "full" and len(args) > 1
+            else None,
+        )
         return _new(interp, node, shape, _dtype(dtype_arg, "float64"))
     if fn in LIKE and isinstance(first, Array):
         return _new(interp, node, first.shape, _dtype(kwargs.get("dtype"), first.dtype))
     if fn in ("array", "asarray", "asanyarray", "ascontiguousarray") and first is not None:
         if isinstance(first, Array):
-            return Array(first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin)
+            return Array(
+                first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin
+            )
         found = _literal_shape(first)
         if found is None:
             return UNKNOWN
@@ -141,7 +218,11 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
         nums = [a.value if isinstance(a, Const) else None for a in args[:3]]
         if not nums or any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in nums):
             return UNKNOWN
-        start, stop, step = (0, nums[0], 1) if len(nums) == 1 else (nums[0], nums[1], nums[2] if len(nums) > 2 else 1)
+        start, stop, step = (
+            (0, nums[0], 1)
+            if len(nums) == 1
+            else (nums[0], nums[1], nums[2] if len(nums) > 2 else 1)
+        )
         if step == 0:
             return UNKNOWN
         length = max(0, math.ceil((stop - start) / step))  # type: ignore[operator]
@@ -159,7 +240,11 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
 
     if fn in JOINS:
         seq = first if first is not None else kwargs.get("arrays")
-        if not isinstance(seq, Seq) or not seq.items or not all(isinstance(i, Array) for i in seq.items):
+        if (
+            not isinstance(seq, Seq)
+            or not seq.items
+            or not all(isinstance(i, Array) for i in seq.items)
+        ):
             return UNKNOWN
         items: list[Array] = list(seq.items)  # type: ignore[arg-type]
         axis = _axis(kwargs.get("axis", args[1] if len(args) > 1 else Const(0)))
@@ -178,7 +263,21 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
         if axis is None:
             return UNKNOWN
         return _step(interp, first, node, npr.expand_dims(first.shape, axis))
-    if fn in ("reshape", "squeeze", "transpose", "swapaxes", "moveaxis", "ravel", "flatten", "argmax", "argmin") or fn in REDUCTIONS:
+    if (
+        fn
+        in (
+            "reshape",
+            "squeeze",
+            "transpose",
+            "swapaxes",
+            "moveaxis",
+            "ravel",
+            "flatten",
+            "argmax",
+            "argmin",
+        )
+        or fn in REDUCTIONS
+    ):
         method_args = args[1:]
         if fn == "reshape" and "newshape" in kwargs:
             method_args = [kwargs.pop("newshape")]
@@ -192,7 +291,9 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
             return _step(interp, first, node, shape)
         return array_method(interp, first, fn, node, method_args, kwargs)
     if fn in SAME_SHAPE:
-        return Array(first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin)
+        return Array(
+            first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin
+        )
     if fn == "where" and len(args) == 3:
         others = [a for a in args if isinstance(a, Array)]
         try:
@@ -207,10 +308,36 @@ def numpy_call(interp: Interpreter, name: str, node: ast.Call, args: list[Value]
     return UNKNOWN
 
 
-def array_method(interp: Interpreter, array: Array, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]) -> Value:
+def _reshape_unknown_rows(shape: Shape, target: Shape) -> Shape | None:
+    """x.reshape(-1, 28, 28) when only the row count is unknown: the rows stay unknown."""
+    rest = numel(shape[1:])
+    wanted = numel(tuple(d for d in target[1:] if d != -1))
+    if (
+        shape[0] is not None
+        or rest is None
+        or not wanted
+        or target[:1] != (-1,)
+        or -1 in target[1:]
+    ):
+        return None
+    return (None, *target[1:]) if rest % wanted == 0 else None
+
+
+def array_method(
+    interp: Interpreter,
+    array: Array,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
     shape = array.shape
     if method == "reshape":
-        target = as_shape(args[0]) if len(args) == 1 and not isinstance(args[0], Const) else _shape_arg(args)
+        target = (
+            as_shape(args[0])
+            if len(args) == 1 and not isinstance(args[0], Const)
+            else _shape_arg(args)
+        )
         if len(args) == 1 and isinstance(args[0], Const):
             target = _shape_arg(args)
         if "order" in kwargs and len(args) == 0:
@@ -218,11 +345,11 @@ def array_method(interp: Interpreter, array: Array, method: str, node: ast.Call,
         if target is None or any(d is None for d in target):
             return UNKNOWN
         if numel(shape) is None:
-            if -1 in target and all(d is not None for d in shape[1:]) and target[0] == -1:
-                rest = numel(tuple(d for d in target[1:] if d != -1))
-                if rest and numel(shape[1:]) is not None and target.count(-1) == 1 and numel(shape[1:]) % rest == 0:  # type: ignore[operator]
-                    return _step(interp, array, node, (None, *target[1:]))
-            return UNKNOWN
+            return (
+                _step(interp, array, node, shape_unknown_rows)
+                if (shape_unknown_rows := _reshape_unknown_rows(shape, target))
+                else UNKNOWN
+            )
         try:
             new = npr.reshape(shape, target)  # type: ignore[arg-type]
         except npr.NumpyError as exc:
@@ -230,7 +357,12 @@ def array_method(interp: Interpreter, array: Array, method: str, node: ast.Call,
             return UNKNOWN
         return _step(interp, array, node, new)
     if method in ("astype", "view") and method == "astype":
-        return Array(shape, _dtype(args[0] if args else kwargs.get("dtype"), array.dtype), array.trace, array.origin)
+        return Array(
+            shape,
+            _dtype(args[0] if args else kwargs.get("dtype"), array.dtype),
+            array.trace,
+            array.origin,
+        )
     if method in ("flatten", "ravel"):
         n = numel(shape)
         return _step(interp, array, node, (n,)) if n is not None else UNKNOWN
@@ -240,14 +372,16 @@ def array_method(interp: Interpreter, array: Array, method: str, node: ast.Call,
         axis = _axis(kwargs.get("axis", args[0] if args else None))
         return _step(interp, array, node, npr.squeeze(shape, axis))
     if method == "transpose":
-        axes = None
+        axes: object = None
         if len(args) == 1 and isinstance(args[0], Seq):
             axes = to_python(args[0])
         elif args:
             axes = tuple(to_python(a) for a in args)
-        if axes is UNKNOWN or (axes is not None and any(not isinstance(a, int) for a in axes)):  # type: ignore[union-attr]
+        if axes is not None and not (
+            isinstance(axes, tuple | list) and all(type(a) is int for a in axes)
+        ):
             return UNKNOWN
-        return _step(interp, array, node, npr.transpose(shape, axes))  # type: ignore[arg-type]
+        return _step(interp, array, node, npr.transpose(shape, axes))
     if method == "swapaxes" and len(args) == 2:
         a, b = const_int(args[0]), const_int(args[1])
         if a is None or b is None:

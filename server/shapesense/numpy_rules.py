@@ -71,7 +71,7 @@ def squeeze(shape: Shape, axis: int | tuple[int, ...] | None = None) -> Shape:
     return ask(np.squeeze, shape, axis=axis)
 
 
-def transpose(shape: Shape, axes: Sequence[int] | None = None) -> Shape:
+def transpose(shape: Shape, axes: object = None) -> Shape:
     return ask(np.transpose, shape, axes=axes)
 
 
@@ -83,7 +83,7 @@ def moveaxis(shape: Shape, source: object, destination: object) -> Shape:
     return ask(np.moveaxis, shape, source=source, destination=destination)
 
 
-def join_arrays(kind: str, shapes: Sequence[Shape], axis: int | None = 0) -> Shape:
+def join_arrays(kind: str, shapes: Sequence[Shape], axis: int = 0) -> Shape:
     """concatenate / stack / vstack / hstack / dstack / column_stack."""
     fn = {
         "concatenate": lambda *a: np.concatenate(a, axis=axis),
@@ -123,7 +123,9 @@ def broadcast(*shapes: Shape) -> Shape:
 def reduce(shape: Shape, axis: int | tuple[int, ...] | None, keepdims: bool = False) -> Shape:
     """Shape after sum/mean/max/argmax-style reductions, with numpy's own axis normalisation."""
     try:
-        axes = set(range(len(shape))) if axis is None else set(normalize_axis_tuple(axis, len(shape)))
+        axes = (
+            set(range(len(shape))) if axis is None else set(normalize_axis_tuple(axis, len(shape)))
+        )
     except (np.exceptions.AxisError, TypeError, ValueError) as exc:
         raise NumpyError(str(exc)) from exc
     if keepdims:

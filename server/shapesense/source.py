@@ -30,7 +30,9 @@ class SourceText:
         """ast gives UTF-8 byte offsets; spans use code points."""
         if line >= len(self._parsed_lines) or self._ascii[line]:
             return byte_col
-        return len(self._parsed_lines[line].encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+        return len(
+            self._parsed_lines[line].encode("utf-8")[:byte_col].decode("utf-8", errors="ignore")
+        )
 
     def span(self, node: ast.AST) -> Span:
         line = node.lineno - 1  # type: ignore[attr-defined]

@@ -176,9 +176,7 @@ def as_shape(value: Value) -> Shape | None:
         for item in value.items:
             if isinstance(item, Const) and type(item.value) is int:
                 dims.append(item.value)
-            elif isinstance(item, Const) and item.value is None:
-                dims.append(None)
-            elif isinstance(item, Unknown):
+            elif (isinstance(item, Const) and item.value is None) or isinstance(item, Unknown):
                 dims.append(None)
             else:
                 return None

@@ -14,7 +14,11 @@ EDITORS = ["visual-studio-code", "neovim", "emacs"]
 
 async def start(lsp_client: LanguageClient, editor: str, **options: object) -> None:
     init = {"debounceMs": 0, "kerasVersion": "3", **options}
-    result = await lsp_client.initialize_session(types.InitializeParams(capabilities=client_capabilities(editor), initialization_options=init))
+    result = await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=client_capabilities(editor), initialization_options=init
+        )
+    )
     lsp_client.position_encoding = result.capabilities.position_encoding or "utf-16"  # type: ignore[attr-defined]
 
 

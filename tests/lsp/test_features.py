@@ -33,30 +33,51 @@ async def test_seed3_error_on_bad_fit_only(client: LanguageClient) -> None:
     assert error.code == "SS102" and error.source == "shapesense"
     assert "should be 5, got 3" in error.message
     assert error.code_description and error.code_description.href.endswith("#ss102")
-    assert error.related_information and any("created here" in r.message for r in error.related_information)
+    assert error.related_information and any(
+        "created here" in r.message for r in error.related_information
+    )
 
 
 async def test_hover_on_lstm_layer(client: LanguageClient) -> None:
     await open_doc(client, "file:///w/seed3.py", SEED3)
     line = line_of(SEED3, "LSTM(")
-    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier("file:///w/seed3.py"), types.Position(line, SEED3.splitlines()[line].index("LSTM") + 1)))
-    assert hover is not None and "(None, 20, 5)" in hover.contents.value and "(None, 32)" in hover.contents.value
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            types.TextDocumentIdentifier("file:///w/seed3.py"),
+            types.Position(line, SEED3.splitlines()[line].index("LSTM") + 1),
+        )
+    )
+    assert (
+        hover is not None
+        and "(None, 20, 5)" in hover.contents.value
+        and "(None, 32)" in hover.contents.value
+    )
     assert "▶ lstm" in hover.contents.value  # the compact summary marks this layer
 
 
 async def test_hover_on_variable_shows_shape_history(client: LanguageClient) -> None:
     text = "import numpy as np\nX = np.random.rand(100, 64, 64)\nX = X.reshape(-1, 64, 64, 1)\nprint(X)\n"
     await open_doc(client, "file:///w/h.py", text)
-    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier("file:///w/h.py"), types.Position(3, 7)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier("file:///w/h.py"), types.Position(3, 7))
+    )
     assert hover is not None
     value = hover.contents.value
-    assert "(100, 64, 64, 1)" in value and "np.random.rand(100, 64, 64)" in value and ".reshape(-1, 64, 64, 1)" in value
+    assert (
+        "(100, 64, 64, 1)" in value
+        and "np.random.rand(100, 64, 64)" in value
+        and ".reshape(-1, 64, 64, 1)" in value
+    )
 
 
 async def test_hover_on_fit_call(client: LanguageClient) -> None:
     await open_doc(client, "file:///w/seed3.py", SEED3)
     line = line_of(SEED3, "model_rnn.fit(X_train_rnn,")
-    hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier("file:///w/seed3.py"), types.Position(line, 12)))
+    hover = await client.text_document_hover_async(
+        types.HoverParams(
+            types.TextDocumentIdentifier("file:///w/seed3.py"), types.Position(line, 12)
+        )
+    )
     assert hover is not None and "model input (None, 20, 5)" in hover.contents.value
 
 
@@ -71,7 +92,11 @@ async def test_quick_fix_applied_removes_error(client: LanguageClient) -> None:
     diags = await open_doc(client, uri, FLAT)
     (error,) = errors(diags)
     actions = await client.text_document_code_action_async(
-        types.CodeActionParams(types.TextDocumentIdentifier(uri), error.range, types.CodeActionContext(diagnostics=[error]))
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            error.range,
+            types.CodeActionContext(diagnostics=[error]),
+        )
     )
     assert actions and actions[0].is_preferred and "reshape" in actions[0].title
     fixed = apply_edits(FLAT, actions[0].edit.changes[uri], client.position_encoding)
@@ -82,39 +107,67 @@ async def test_quick_fix_applied_removes_error(client: LanguageClient) -> None:
 async def test_code_action_without_data_is_a_lookup(client: LanguageClient) -> None:
     uri = "file:///w/flat.py"
     (error,) = errors(await open_doc(client, uri, FLAT))
-    bare = types.Diagnostic(range=error.range, message=error.message, severity=error.severity, source="shapesense")
-    actions = await client.text_document_code_action_async(types.CodeActionParams(types.TextDocumentIdentifier(uri), error.range, types.CodeActionContext(diagnostics=[bare])))
+    bare = types.Diagnostic(
+        range=error.range, message=error.message, severity=error.severity, source="shapesense"
+    )
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(uri),
+            error.range,
+            types.CodeActionContext(diagnostics=[bare]),
+        )
+    )
     assert actions and "reshape" in actions[0].title
 
 
 async def test_inlay_hints_and_code_lens(client: LanguageClient) -> None:
     uri = "file:///w/seed3.py"
     await open_doc(client, uri, SEED3)
-    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(30, 0))))
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(30, 0)),
+        )
+    )
     assert {h.label for h in hints} >= {"→ (None, 32)", "→ (None, 1)"}
-    lenses = await client.text_document_code_lens_async(types.CodeLensParams(types.TextDocumentIdentifier(uri)))
+    lenses = await client.text_document_code_lens_async(
+        types.CodeLensParams(types.TextDocumentIdentifier(uri))
+    )
     (lens,) = lenses
-    assert lens.command and "2 layers → (None, 1)" in lens.command.title and "4,897 params" in lens.command.title
-    text = await client.workspace_execute_command_async(types.ExecuteCommandParams(lens.command.command, lens.command.arguments))
+    assert (
+        lens.command
+        and "2 layers → (None, 1)" in lens.command.title
+        and "4,897 params" in lens.command.title
+    )
+    text = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(lens.command.command, lens.command.arguments)
+    )
     assert "lstm (LSTM)" in text
 
 
 async def test_typing_a_syntax_error_keeps_results(client: LanguageClient) -> None:
     uri = "file:///w/seed3.py"
     await open_doc(client, uri, SEED3)
-    broken = SEED3.replace("X_train_rnn_bad = np.random.rand(150, 20, 3)", "X_train_rnn_bad = np.random.rand(150, 20, 3)\nmodel_rnn.fit(X_train_rnn, y_train_rnn, epochs=")
+    broken = SEED3.replace(
+        "X_train_rnn_bad = np.random.rand(150, 20, 3)",
+        "X_train_rnn_bad = np.random.rand(150, 20, 3)\nmodel_rnn.fit(X_train_rnn, y_train_rnn, epochs=",
+    )
     diags = await change(client, uri, broken, 2)
     codes = sorted(str(d.code) for d in errors(diags))
     assert "SS102" in codes and "SS001" in codes
 
 
 async def test_utf16_positions_with_emoji_and_crlf(client: LanguageClient) -> None:
-    text = FLAT.replace("model.fit(X, y, epochs=1)", "s = '😀😀'; model.fit(X, y, epochs=1)").replace("\n", "\r\n")
+    text = FLAT.replace(
+        "model.fit(X, y, epochs=1)", "s = '😀😀'; model.fit(X, y, epochs=1)"
+    ).replace("\n", "\r\n")
     (error,) = errors(await open_doc(client, "file:///w/emoji.py", text))
     line = text.split("\r\n")[error.range.start.line]
     # Two emoji: 2 code points, 4 UTF-16 units, 8 UTF-8 bytes. The range must land exactly on `X`.
     before = line[: line.index("fit(X") + 4]
-    unit = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[client.position_encoding]
+    unit = {"utf-8": "utf-8", "utf-16": "utf-16-le", "utf-32": "utf-32-le"}[
+        client.position_encoding
+    ]
     width = {"utf-8": 1, "utf-16": 2, "utf-32": 4}[client.position_encoding]
     start = len(before.encode(unit)) // width
     assert (error.range.start.character, error.range.end.character) == (start, start + 1)
@@ -124,12 +177,27 @@ async def test_settings_change_republishes(client: LanguageClient) -> None:
     uri = "file:///w/seed3.py"
     await open_doc(client, uri, SEED3)
     client.diagnostics.pop(uri, None)
-    client.workspace_did_change_configuration(types.DidChangeConfigurationParams({"shapesense": {"severityOverrides": {"SS102": "warning"}, "inlayHints": False, "bogus": 1}}))
+    client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(
+            {
+                "shapesense": {
+                    "severityOverrides": {"SS102": "warning"},
+                    "inlayHints": False,
+                    "bogus": 1,
+                }
+            }
+        )
+    )
     from .util import diagnostics
 
     diags = await diagnostics(client, uri)
     assert errors(diags) == [] and diags[0].severity == types.DiagnosticSeverity.Warning
-    hints = await client.text_document_inlay_hint_async(types.InlayHintParams(types.TextDocumentIdentifier(uri), types.Range(types.Position(0, 0), types.Position(30, 0))))
+    hints = await client.text_document_inlay_hint_async(
+        types.InlayHintParams(
+            types.TextDocumentIdentifier(uri),
+            types.Range(types.Position(0, 0), types.Position(30, 0)),
+        )
+    )
     assert not hints
     assert any("unknown setting 'bogus'" in m.message for m in client.log_messages)
 
@@ -138,7 +206,9 @@ async def test_close_clears_diagnostics(client: LanguageClient) -> None:
     uri = "file:///w/seed3.py"
     await open_doc(client, uri, SEED3)
     client.diagnostics.pop(uri, None)
-    client.text_document_did_close(types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri)))
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(types.TextDocumentIdentifier(uri))
+    )
     from .util import diagnostics
 
     assert await diagnostics(client, uri) == []
@@ -147,11 +217,19 @@ async def test_close_clears_diagnostics(client: LanguageClient) -> None:
 async def test_bad_requests_get_answers_and_server_keeps_serving(vscode: LanguageClient) -> None:
     uri = "file:///w/seed3.py"
     await open_doc(vscode, uri, SEED3)
-    far = await vscode.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(10_000, 10_000)))
+    far = await vscode.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(10_000, 10_000))
+    )
     assert far is None
-    unopened = await vscode.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier("file:///nowhere.py"), types.Position(0, 0)))
+    unopened = await vscode.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier("file:///nowhere.py"), types.Position(0, 0))
+    )
     assert unopened is None
-    hover = await vscode.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line_of(SEED3, "LSTM("), 30)))
+    hover = await vscode.text_document_hover_async(
+        types.HoverParams(
+            types.TextDocumentIdentifier(uri), types.Position(line_of(SEED3, "LSTM("), 30)
+        )
+    )
     assert hover is not None
 
 
@@ -162,6 +240,15 @@ async def test_rapid_changes_publish_the_last_version(vscode: LanguageClient) ->
     for version in range(2, 41):
         features = 3 if version % 2 else 5
         text = SEED3.replace("np.random.rand(150, 20, 3)", f"np.random.rand(150, 20, {features})")
-        vscode.text_document_did_change(types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=version, uri=uri), [types.TextDocumentContentChangeWholeDocument(text)]))
-    await asyncio.sleep(0.5)  # let every pending analysis finish; the last publish must be version 40's
-    assert errors(list(vscode.diagnostics[uri])) == []  # version 40 has 5 features: the bad fit is fixed
+        vscode.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=uri),
+                [types.TextDocumentContentChangeWholeDocument(text)],
+            )
+        )
+    await asyncio.sleep(
+        0.5
+    )  # let every pending analysis finish; the last publish must be version 40's
+    assert (
+        errors(list(vscode.diagnostics[uri])) == []
+    )  # version 40 has 5 features: the bad fit is fixed

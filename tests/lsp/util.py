@@ -12,9 +12,13 @@ from pytest_lsp import LanguageClient
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-async def open_doc(client: LanguageClient, uri: str, text: str, version: int = 1) -> list[types.Diagnostic]:
+async def open_doc(
+    client: LanguageClient, uri: str, text: str, version: int = 1
+) -> list[types.Diagnostic]:
     client.diagnostics.pop(uri, None)
-    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", version, text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "python", version, text))
+    )
     return await diagnostics(client, uri)
 
 
@@ -23,10 +27,14 @@ def pulls(client: LanguageClient) -> bool:
     return bool(caps and caps.diagnostic)
 
 
-async def diagnostics(client: LanguageClient, uri: str, timeout: float = 10) -> list[types.Diagnostic]:
+async def diagnostics(
+    client: LanguageClient, uri: str, timeout: float = 10
+) -> list[types.Diagnostic]:
     """Diagnostics for `uri` as the editor gets them: pulled if it pulls, else the next push."""
     if pulls(client):
-        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri)))
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri))
+        )
         return list(report.items)
     loop = asyncio.get_running_loop()
     end = loop.time() + timeout
@@ -37,10 +45,15 @@ async def diagnostics(client: LanguageClient, uri: str, timeout: float = 10) -> 
     raise TimeoutError(f"no diagnostics for {uri}")
 
 
-async def change(client: LanguageClient, uri: str, text: str, version: int) -> list[types.Diagnostic]:
+async def change(
+    client: LanguageClient, uri: str, text: str, version: int
+) -> list[types.Diagnostic]:
     client.diagnostics.pop(uri, None)
     client.text_document_did_change(
-        types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=version, uri=uri), [types.TextDocumentContentChangeWholeDocument(text)])
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=version, uri=uri),
+            [types.TextDocumentContentChangeWholeDocument(text)],
+        )
     )
     return await diagnostics(client, uri)
 
@@ -48,8 +61,12 @@ async def change(client: LanguageClient, uri: str, text: str, version: int) -> l
 def apply_edits(text: str, edits: list[types.TextEdit], encoding: str = "utf-16") -> str:
     """Apply edits the way an editor does (positions in the negotiated encoding)."""
     doc = TextDocument("file:///tmp/x.py", text, position_codec=PositionCodec(encoding=encoding))
-    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
-        doc.apply_change(types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text))
+    for edit in sorted(
+        edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True
+    ):
+        doc.apply_change(
+            types.TextDocumentContentChangePartial(range=edit.range, text=edit.new_text)
+        )
     return doc.source
 
 

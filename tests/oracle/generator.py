@@ -11,9 +11,22 @@ from dataclasses import dataclass, field
 
 IMPORT_STYLES = ("tf", "from_tf", "keras")
 PERTURBATIONS = (
-    "none", "none", "none", "none", "none",
-    "missing_axis", "extra_axis", "wrong_last_dim", "flatten_images", "swap_axes",
-    "class_count", "xy_count", "big_kernel", "label_kind", "single_sample", "binary_units",
+    "none",
+    "none",
+    "none",
+    "none",
+    "none",
+    "missing_axis",
+    "extra_axis",
+    "wrong_last_dim",
+    "flatten_images",
+    "swap_axes",
+    "class_count",
+    "xy_count",
+    "big_kernel",
+    "label_kind",
+    "single_sample",
+    "binary_units",
 )
 
 
@@ -33,9 +46,15 @@ class Writer:
         self.lines: list[str] = []
 
     def layer(self, cls: str, *args: object, **kwargs: object) -> str:
-        prefix = {"tf": "tf.keras.layers.", "from_tf": "layers.", "keras": "keras.layers."}[self.imports]
+        prefix = {"tf": "tf.keras.layers.", "from_tf": "layers.", "keras": "keras.layers."}[
+            self.imports
+        ]
         parts = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
         return f"{prefix}{cls}({', '.join(parts)})"
+
+    def wrap(self, cls: str, inner: str) -> str:
+        """A wrapper layer around another layer's source: Bidirectional(LSTM(...))."""
+        return self.layer(cls, 0).replace("(0)", f"({inner})")
 
     def keras(self, name: str) -> str:
         return {"tf": "tf.keras.", "from_tf": "keras.", "keras": "keras."}[self.imports] + name
@@ -77,7 +96,15 @@ def _data_route(rng: random.Random, w: Writer, n: int, sample: tuple[int, ...]) 
         w.lines.append(f"X = np.random.rand({dims})")
 
 
-def _labels(rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str, out_seq: int | None = None) -> str:
+def _labels(
+    rng: random.Random,
+    w: Writer,
+    n: int,
+    classes: int,
+    loss: str,
+    perturb: str,
+    out_seq: int | None = None,
+) -> str:
     """Write y for the loss; returns the loss name used in compile."""
     yn = n + 3 if perturb == "xy_count" else n
     if loss == "binary":
@@ -88,11 +115,15 @@ def _labels(rng: random.Random, w: Writer, n: int, classes: int, loss: str, pert
         if perturb == "label_kind":
             w.lines.append(f"y = np.random.randint(0, {classes}, size=({yn},))")
         else:
-            w.lines.append(f"y = {w.keras('utils.to_categorical')}(np.random.randint(0, {classes}, size=({yn},)), {k})")
+            w.lines.append(
+                f"y = {w.keras('utils.to_categorical')}(np.random.randint(0, {classes}, size=({yn},)), {k})"
+            )
         return "categorical_crossentropy"
     if loss == "sparse":
         if perturb == "label_kind":
-            w.lines.append(f"y = {w.keras('utils.to_categorical')}(np.random.randint(0, {classes}, size=({yn},)), {classes})")
+            w.lines.append(
+                f"y = {w.keras('utils.to_categorical')}(np.random.randint(0, {classes}, size=({yn},)), {classes})"
+            )
         else:
             w.lines.append(f"y = np.random.randint(0, {classes}, size=({yn},))")
         return "sparse_categorical_crossentropy"
@@ -110,13 +141,27 @@ def _head(rng: random.Random, w: Writer, loss: str, classes: int, perturb: str) 
     return w.layer("Dense", classes)
 
 
-def _family_layers(rng: random.Random, w: Writer, family: str, sample: tuple[int, ...], perturb: str) -> list[str]:
+def _family_layers(
+    rng: random.Random, w: Writer, family: str, sample: tuple[int, ...], perturb: str
+) -> list[str]:
     L = w.layer
     if family == "dense":
-        return [L("Dense", rng.choice([8, 16, 32]), activation="relu") for _ in range(rng.randint(1, 2))]
+        return [
+            L("Dense", rng.choice([8, 16, 32]), activation="relu") for _ in range(rng.randint(1, 2))
+        ]
     if family == "conv2d":
         k = sample[0] + 1 if perturb == "big_kernel" else rng.choice([2, 3])
-        out = [L("Conv2D", rng.choice([4, 8]), k, activation="relu", padding=rng.choice(["valid", "valid", "same"]) if perturb != "big_kernel" else "valid")]
+        out = [
+            L(
+                "Conv2D",
+                rng.choice([4, 8]),
+                k,
+                activation="relu",
+                padding=rng.choice(["valid", "valid", "same"])
+                if perturb != "big_kernel"
+                else "valid",
+            )
+        ]
         if rng.random() < 0.6:
             out.append(L(rng.choice(["MaxPooling2D", "AveragePooling2D", "MaxPool2D"]), 2))
         if rng.random() < 0.3:
@@ -125,7 +170,16 @@ def _family_layers(rng: random.Random, w: Writer, family: str, sample: tuple[int
         return out
     if family == "conv1d":
         k = sample[0] + 2 if perturb == "big_kernel" else rng.choice([2, 3])
-        out = [L("Conv1D", rng.choice([4, 8]), k, padding="valid" if perturb == "big_kernel" else rng.choice(["valid", "same", "causal"]))]
+        out = [
+            L(
+                "Conv1D",
+                rng.choice([4, 8]),
+                k,
+                padding="valid"
+                if perturb == "big_kernel"
+                else rng.choice(["valid", "same", "causal"]),
+            )
+        ]
         if rng.random() < 0.5:
             out.append(L("MaxPooling1D", 2))
         out.append(L(rng.choice(["Flatten", "GlobalMaxPooling1D", "GlobalAveragePooling1D"])))
@@ -135,13 +189,17 @@ def _family_layers(rng: random.Random, w: Writer, family: str, sample: tuple[int
         out = []
         if rng.random() < 0.4:
             inner = L(cell, rng.choice([4, 8]), return_sequences=True)
-            out.append(f"{w.layer('Bidirectional', 0)[:-2]}{inner})" if False else w.layer("Bidirectional", 0).replace("(0)", f"({inner})"))
+            out.append(w.wrap("Bidirectional", inner))
         else:
             out.append(L(cell, rng.choice([4, 8]), return_sequences=rng.random() < 0.5))
             if "return_sequences=True" in out[-1] and rng.random() < 0.5:
-                out.append(w.layer("TimeDistributed", 0).replace("(0)", f"({L('Dense', 4)})"))
+                out.append(w.wrap("TimeDistributed", L("Dense", 4)))
         if "return_sequences=True" in out[-1] or "TimeDistributed" in out[-1]:
-            out.append(L(rng.choice(["Flatten", "GlobalAveragePooling1D"])) if rng.random() < 0.5 else L(cell, 4))
+            out.append(
+                L(rng.choice(["Flatten", "GlobalAveragePooling1D"]))
+                if rng.random() < 0.5
+                else L(cell, 4)
+            )
         return out
     if family == "reshape":
         total = 1
@@ -150,7 +208,13 @@ def _family_layers(rng: random.Random, w: Writer, family: str, sample: tuple[int
         target = (total // 2, 2) if total % 2 == 0 else (total, 1)
         if perturb == "big_kernel":
             target = (total + 1, 1)
-        return [L("Reshape", target), L("Permute", (2, 1)), L("Flatten"), L("RepeatVector", 2), L("LSTM", 4)]
+        return [
+            L("Reshape", target),
+            L("Permute", (2, 1)),
+            L("Flatten"),
+            L("RepeatVector", 2),
+            L("LSTM", 4),
+        ]
     raise ValueError(family)
 
 
@@ -183,7 +247,21 @@ def _perturb_data(sample: tuple[int, ...], perturb: str, rng: random.Random) -> 
 def generate(seed: int, index: int) -> Program:
     rng = random.Random(seed * 1_000_003 + index)
     imports = rng.choice(IMPORT_STYLES)
-    family = rng.choice(["dense", "dense", "conv2d", "conv2d", "conv1d", "rnn", "rnn", "embedding", "functional", "reshape", "dataset"])
+    family = rng.choice(
+        [
+            "dense",
+            "dense",
+            "conv2d",
+            "conv2d",
+            "conv1d",
+            "rnn",
+            "rnn",
+            "embedding",
+            "functional",
+            "reshape",
+            "dataset",
+        ]
+    )
     perturb = rng.choice(PERTURBATIONS)
     w = Writer(rng, imports)
     w.header()
@@ -200,13 +278,20 @@ def generate(seed: int, index: int) -> Program:
     data_sample = _perturb_data(sample, perturb, rng)
     _data_route(rng, w, n, data_sample)
     loss_name = _labels(rng, w, n, classes, loss, perturb)
-    body = _family_layers(rng, w, family, sample, perturb) + [_head(rng, w, loss, classes, perturb)]
-    declare = rng.choice(["input_shape", "input_shape", "Input", "none"] + (["input_dim"] if len(sample) == 1 else []))
+    body = [*_family_layers(rng, w, family, sample, perturb), _head(rng, w, loss, classes, perturb)]
+    declare = rng.choice(
+        ["input_shape", "input_shape", "Input", "none"]
+        + (["input_dim"] if len(sample) == 1 else [])
+    )
     style = rng.choice(["list", "add"])
     if declare == "input_shape":
-        body[0] = body[0][:-1] + (", " if not body[0].endswith("()") else "") + f"input_shape={sample!r})"
+        body[0] = (
+            body[0][:-1] + (", " if not body[0].endswith("()") else "") + f"input_shape={sample!r})"
+        )
     elif declare == "input_dim":
-        body[0] = body[0][:-1] + (", " if not body[0].endswith("()") else "") + f"input_dim={sample[0]})"
+        body[0] = (
+            body[0][:-1] + (", " if not body[0].endswith("()") else "") + f"input_dim={sample[0]})"
+        )
     elif declare == "Input":
         body.insert(0, f"{w.keras('Input')}(shape={sample!r})")
     if style == "list":
@@ -218,7 +303,13 @@ def generate(seed: int, index: int) -> Program:
         w.lines += [f"model.add({b})" for b in body]
     w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
     _call(rng, w, perturb, data_sample)
-    return Program("\n".join(w.lines) + "\n", family, f"sequential-{style}/{declare}", perturb, {"imports": imports})
+    return Program(
+        "\n".join(w.lines) + "\n",
+        family,
+        f"sequential-{style}/{declare}",
+        perturb,
+        {"imports": imports},
+    )
 
 
 def _call(rng: random.Random, w: Writer, perturb: str, data_sample: tuple[int, ...]) -> None:
@@ -230,27 +321,38 @@ def _call(rng: random.Random, w: Writer, perturb: str, data_sample: tuple[int, .
     w.lines.append(f"model.{method}(X, y{', epochs=1' if method == 'fit' else ''}, verbose=0)")
 
 
-def _embedding(rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str) -> Program:
+def _embedding(
+    rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str
+) -> Program:
     T = rng.choice([6, 10])
     vocab = rng.choice([50, 100])
     shape = (n, T + 1) if perturb == "wrong_last_dim" else (n, T)
     w.lines.append(f"X = np.random.randint(0, {vocab}, size={shape!r})")
     loss_name = _labels(rng, w, n, classes, loss, perturb)
     emb_kwargs = {"input_shape": (T,)} if rng.random() < 0.5 else {}
-    body = [w.layer("Embedding", vocab, 8, **emb_kwargs)]
-    body.append(w.layer(rng.choice(["GlobalAveragePooling1D", "Flatten", "LSTM"]), *( (4,) if False else ())) if True else "")
-    if body[-1].endswith("LSTM()"):
-        body[-1] = body[-1].replace("LSTM()", "LSTM(4)")
-    body.append(_head(rng, w, loss, classes, perturb))
+    pooling = rng.choice(["GlobalAveragePooling1D", "Flatten", "LSTM"])
+    body = [
+        w.layer("Embedding", vocab, 8, **emb_kwargs),
+        w.layer(pooling, 4) if pooling == "LSTM" else w.layer(pooling),
+        _head(rng, w, loss, classes, perturb),
+    ]
     w.lines.append(f"model = {w.keras('Sequential')}([")
     w.lines += [f"    {b}," for b in body]
     w.lines.append("])")
     w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
     _call(rng, w, perturb, shape[1:])
-    return Program("\n".join(w.lines) + "\n", "embedding", "sequential-list/" + ("input_shape" if emb_kwargs else "none"), perturb, {})
+    return Program(
+        "\n".join(w.lines) + "\n",
+        "embedding",
+        "sequential-list/" + ("input_shape" if emb_kwargs else "none"),
+        perturb,
+        {},
+    )
 
 
-def _functional(rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str) -> Program:
+def _functional(
+    rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str
+) -> Program:
     f1, f2 = rng.choice([4, 6]), rng.choice([4, 6, 8])
     merge = rng.choice(["Concatenate", "Add", "concatenate", "Multiply"])
     if merge in ("Add", "Multiply") and perturb != "wrong_last_dim":
@@ -258,12 +360,15 @@ def _functional(rng: random.Random, w: Writer, n: int, classes: int, loss: str, 
     x1 = (n, f1 + 1) if perturb == "wrong_last_dim" else (n, f1)
     w.lines.append(f"X = np.random.rand{x1!r}")
     loss_name = _labels(rng, w, n, classes, loss, perturb)
-    I = w.keras("Input")
-    w.lines.append(f"inp = {I}(shape=({f1},))")
-    w.lines.append(f"a = {w.layer('Dense', f2 if merge in ('Add', 'Multiply') else 8, activation='relu')}(inp)")
+    w.lines.append(f"inp = {w.keras('Input')}(shape=({f1},))")
+    w.lines.append(
+        f"a = {w.layer('Dense', f2 if merge in ('Add', 'Multiply') else 8, activation='relu')}(inp)"
+    )
     w.lines.append(f"b = {w.layer('Dense', f2)}(inp)")
     if merge == "concatenate":
-        prefix = {"tf": "tf.keras.layers.", "from_tf": "layers.", "keras": "keras.layers."}[w.imports]
+        prefix = {"tf": "tf.keras.layers.", "from_tf": "layers.", "keras": "keras.layers."}[
+            w.imports
+        ]
         w.lines.append(f"h = {prefix}concatenate([a, b])")
     else:
         w.lines.append(f"h = {w.layer(merge)}([a, b])")
@@ -276,12 +381,22 @@ def _functional(rng: random.Random, w: Writer, n: int, classes: int, loss: str, 
 
 def _dataset(rng: random.Random, w: Writer, classes: int, perturb: str) -> Program:
     name = rng.choice(["mnist", "fashion_mnist", "cifar10"])
-    w.lines.append(f"(x_train, y_train), (x_test, y_test) = {w.keras('datasets.' + name)}.load_data()")
+    w.lines.append(
+        f"(x_train, y_train), (x_test, y_test) = {w.keras('datasets.' + name)}.load_data()"
+    )
     w.lines.append("X = x_train[:32] / 255.0")
     w.lines.append("y = y_train[:32]" if perturb != "xy_count" else "y = y_train[:30]")
     shape = (28, 28, 1) if "mnist" in name else (32, 32, 3)
     if "mnist" in name and perturb != "missing_axis":
-        w.lines.append(rng.choice(["X = X.reshape(-1, 28, 28, 1)", "X = np.expand_dims(X, -1)", "X = X[..., np.newaxis]"]))
+        w.lines.append(
+            rng.choice(
+                [
+                    "X = X.reshape(-1, 28, 28, 1)",
+                    "X = np.expand_dims(X, -1)",
+                    "X = X[..., np.newaxis]",
+                ]
+            )
+        )
     if perturb == "flatten_images":
         w.lines.append("X = X.reshape(len(X), -1)")
     loss = "sparse_categorical_crossentropy"
@@ -297,4 +412,10 @@ def _dataset(rng: random.Random, w: Writer, classes: int, perturb: str) -> Progr
     w.lines.append("])")
     w.lines.append(f"model.compile(optimizer='adam', loss='{loss}')")
     w.lines.append("model.fit(X, y, epochs=1, verbose=0)")
-    return Program("\n".join(w.lines) + "\n", "dataset", "sequential-list/" + ("input_shape" if declare else "none"), perturb, {"dataset": name})
+    return Program(
+        "\n".join(w.lines) + "\n",
+        "dataset",
+        "sequential-list/" + ("input_shape" if declare else "none"),
+        perturb,
+        {"dataset": name},
+    )

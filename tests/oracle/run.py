@@ -32,11 +32,25 @@ WORKER = Path(__file__).with_name("worker.py")
 
 class Worker:
     def __init__(self, keras: int) -> None:
-        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3", CUDA_VISIBLE_DEVICES="-1", OMP_NUM_THREADS="1", TF_NUM_INTRAOP_THREADS="1", TF_NUM_INTEROP_THREADS="1")
+        env = dict(
+            os.environ,
+            TF_CPP_MIN_LOG_LEVEL="3",
+            CUDA_VISIBLE_DEVICES="-1",
+            OMP_NUM_THREADS="1",
+            TF_NUM_INTRAOP_THREADS="1",
+            TF_NUM_INTEROP_THREADS="1",
+        )
         env.pop("TF_USE_LEGACY_KERAS", None)
         if keras == 2:
             env["TF_USE_LEGACY_KERAS"] = "1"
-        self.proc = subprocess.Popen([sys.executable, str(WORKER)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(WORKER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+        )
         ready = self.proc.stdout.readline()  # type: ignore[union-attr]
         if not ready:
             raise RuntimeError("the Keras worker did not start (is tensorflow-cpu installed?)")
@@ -73,7 +87,14 @@ def run_all(sources: list[str], keras: int, jobs: int) -> list[dict]:
                 try:
                     results[i] = worker.run(sources[i])
                 except RuntimeError:
-                    results[i] = {"raised": True, "type": "WorkerDied", "message": "worker died", "line": None, "statement": None, "layer_shapes": None}
+                    results[i] = {
+                        "raised": True,
+                        "type": "WorkerDied",
+                        "message": "worker died",
+                        "line": None,
+                        "statement": None,
+                        "layer_shapes": None,
+                    }
                     worker = Worker(keras)
         finally:
             worker.close()
@@ -146,14 +167,32 @@ def verify_fixes(outcomes: list[Outcome], keras: int, jobs: int) -> None:
     for (outcome, fix, src), result in zip(jobs_list, results, strict=True):
         # The fixed program must get past the original error: the same statement must not raise.
         original = outcome.keras.get("statement")
-        ok = not result.get("raised") or (result.get("statement") != original and "cardinality" not in result.get("message", ""))
-        still = [f for f in analyze(src, Options(KerasVersion(keras))).findings if f.severity == "error"]
+        ok = not result.get("raised") or (
+            result.get("statement") != original and "cardinality" not in result.get("message", "")
+        )
+        still = [
+            f for f in analyze(src, Options(KerasVersion(keras))).findings if f.severity == "error"
+        ]
         ok = ok and (bool(still) == bool(result.get("raised")))
-        outcome.fixes.append((fix.title, ok, "" if ok else f"{result.get('type')}: {result.get('message', '')[:200]}"))
+        outcome.fixes.append(
+            (
+                fix.title,
+                ok,
+                "" if ok else f"{result.get('type')}: {result.get('message', '')[:200]}",
+            )
+        )
 
 
-def report(all_outcomes: dict[int, list[Outcome]], command: str, elapsed: float) -> tuple[str, bool]:
-    lines = ["# Oracle report: shapesense against real Keras", "", f"Command: `{command}`", f"Time: {elapsed:.0f} s", ""]
+def report(
+    all_outcomes: dict[int, list[Outcome]], command: str, elapsed: float
+) -> tuple[str, bool]:
+    lines = [
+        "# Oracle report: shapesense against real Keras",
+        "",
+        f"Command: `{command}`",
+        f"Time: {elapsed:.0f} s",
+        "",
+    ]
     ok = True
     for keras, outcomes in sorted(all_outcomes.items()):
         n = len(outcomes)
@@ -185,25 +224,51 @@ def report(all_outcomes: dict[int, list[Outcome]], command: str, elapsed: float)
             for o in outcomes:
                 groups[getattr(o.program, key)].append(o)
             if key != "family":
-                lines += ["", f"| by {key} | programs | agree | false errors | missed |", "|---|---|---|---|---|"]
+                lines += [
+                    "",
+                    f"| by {key} | programs | agree | false errors | missed |",
+                    "|---|---|---|---|---|",
+                ]
             for name, group in sorted(groups.items()):
                 c = Counter(o.verdict for o in group)
-                lines.append(f"| {name} | {len(group)} | {c['agree']} | {c['false-error']} | {c['missed']} |")
+                lines.append(
+                    f"| {name} | {len(group)} | {c['agree']} | {c['false-error']} | {c['missed']} |"
+                )
         lines.append("")
         problems = false_errors + missed + wrong_place + shape_bad
         if problems or bad_fixes:
             ok = False
             lines += ["### Disagreements", ""]
             for o in problems[:40]:
-                kind = o.verdict if o.verdict != "agree" else ("location" if not o.location_ok else "shapes")
-                lines += [f"**{kind}** ({o.program.family}, {o.program.perturbation}): Keras: `{o.keras.get('type')}: {o.keras.get('message', '')[:200]}` line {o.keras.get('line')}; ours: {[f.code + ' line ' + str(f.span.line + 1) for f in o.errors]} {o.shape_detail}", "", "```python", o.program.source.rstrip(), "```", ""]
+                kind = (
+                    o.verdict
+                    if o.verdict != "agree"
+                    else ("location" if not o.location_ok else "shapes")
+                )
+                lines += [
+                    f"**{kind}** ({o.program.family}, {o.program.perturbation}): Keras: `{o.keras.get('type')}: {o.keras.get('message', '')[:200]}` line {o.keras.get('line')}; ours: {[f.code + ' line ' + str(f.span.line + 1) for f in o.errors]} {o.shape_detail}",
+                    "",
+                    "```python",
+                    o.program.source.rstrip(),
+                    "```",
+                    "",
+                ]
             for o, (title, _, why) in bad_fixes[:20]:
-                lines += [f"**fix failed** `{title}`: {why}", "", "```python", o.program.source.rstrip(), "```", ""]
+                lines += [
+                    f"**fix failed** `{title}`: {why}",
+                    "",
+                    "```python",
+                    o.program.source.rstrip(),
+                    "```",
+                    "",
+                ]
     return "\n".join(lines) + "\n", ok
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--count", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keras", type=int, nargs="+", default=[3, 2], choices=[2, 3])

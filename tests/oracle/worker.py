@@ -38,8 +38,12 @@ def _stub(name: str):
     def load_data(*args, **kwargs):
         if name not in _cache:
             (a, b), (c, d) = SHAPES[name]
-            _cache[name] = ((np.zeros(a, np.uint8), np.zeros(b, np.uint8)), (np.zeros(c, np.uint8), np.zeros(d, np.uint8)))
+            _cache[name] = (
+                (np.zeros(a, np.uint8), np.zeros(b, np.uint8)),
+                (np.zeros(c, np.uint8), np.zeros(d, np.uint8)),
+            )
         return _cache[name]
+
     return load_data
 
 
@@ -48,7 +52,9 @@ def _install_stubs() -> None:
     if LEGACY:
         import tf_keras
 
-        modules.append(tf_keras.datasets)  # `import tf_keras`; tf.keras.datasets is tf_keras's api copy
+        modules.append(
+            tf_keras.datasets
+        )  # `import tf_keras`; tf.keras.datasets is tf_keras's api copy
     else:
         import keras
 
@@ -62,7 +68,19 @@ def _install_stubs() -> None:
 
 def core(exc: BaseException) -> str:
     text = ANSI.sub("", str(exc))
-    parts = [p.strip() for p in text.split("\n\n") if p.strip() and not p.strip().startswith(("Exception encountered", "Arguments received", "Call arguments received", "in user code"))]
+    parts = [
+        p.strip()
+        for p in text.split("\n\n")
+        if p.strip()
+        and not p.strip().startswith(
+            (
+                "Exception encountered",
+                "Arguments received",
+                "Call arguments received",
+                "in user code",
+            )
+        )
+    ]
     msg = parts[0] if parts else text
     for marker in ("ValueError: ", "Error: "):
         if "in user code" in text and marker in text:
@@ -89,7 +107,13 @@ def run(source: str) -> dict:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<program>"]
         line = frames[-1].lineno if frames else None
         stmt = next(((a, b) for a, b in ranges if line is not None and a <= line <= b), None)
-        result = {"raised": True, "type": type(exc).__name__, "message": core(exc), "line": line, "statement": stmt}
+        result = {
+            "raised": True,
+            "type": type(exc).__name__,
+            "message": core(exc),
+            "line": line,
+            "statement": stmt,
+        }
     finally:
         signal.alarm(0)
     model = ns.get("model")
@@ -122,7 +146,14 @@ def main() -> None:
         try:
             result = run(request["source"])
         except BaseException as exc:  # the harness itself must survive anything a program does
-            result = {"raised": True, "type": type(exc).__name__, "message": core(exc), "line": None, "statement": None, "layer_shapes": None}
+            result = {
+                "raised": True,
+                "type": type(exc).__name__,
+                "message": core(exc),
+                "line": None,
+                "statement": None,
+                "layer_shapes": None,
+            }
         result["id"] = request["id"]
         tf.keras.backend.clear_session()
         print(json.dumps(result), file=results, flush=True)

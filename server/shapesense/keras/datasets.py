@@ -6,16 +6,43 @@ from ..shapes import Shape
 from ..values import UNKNOWN, Array, Seq, Value
 
 # ((x_train, y_train), (x_test, y_test)) as (shape, dtype) pairs, as the loaders return them.
-LOADERS: dict[str, tuple[tuple[tuple[Shape, str], tuple[Shape, str]], tuple[tuple[Shape, str], tuple[Shape, str]]]] = {
-    "mnist": ((((60000, 28, 28), "uint8"), ((60000,), "uint8")), (((10000, 28, 28), "uint8"), ((10000,), "uint8"))),
-    "fashion_mnist": ((((60000, 28, 28), "uint8"), ((60000,), "uint8")), (((10000, 28, 28), "uint8"), ((10000,), "uint8"))),
-    "cifar10": ((((50000, 32, 32, 3), "uint8"), ((50000, 1), "uint8")), (((10000, 32, 32, 3), "uint8"), ((10000, 1), "uint8"))),
-    "cifar100": ((((50000, 32, 32, 3), "uint8"), ((50000, 1), "int64")), (((10000, 32, 32, 3), "uint8"), ((10000, 1), "int64"))),
-    "boston_housing": ((((404, 13), "float64"), ((404,), "float64")), (((102, 13), "float64"), ((102,), "float64"))),
-    "california_housing": ((((16512, 8), "float32"), ((16512,), "float32")), (((4128, 8), "float32"), ((4128,), "float32"))),
+LOADERS: dict[
+    str,
+    tuple[tuple[tuple[Shape, str], tuple[Shape, str]], tuple[tuple[Shape, str], tuple[Shape, str]]],
+] = {
+    "mnist": (
+        (((60000, 28, 28), "uint8"), ((60000,), "uint8")),
+        (((10000, 28, 28), "uint8"), ((10000,), "uint8")),
+    ),
+    "fashion_mnist": (
+        (((60000, 28, 28), "uint8"), ((60000,), "uint8")),
+        (((10000, 28, 28), "uint8"), ((10000,), "uint8")),
+    ),
+    "cifar10": (
+        (((50000, 32, 32, 3), "uint8"), ((50000, 1), "uint8")),
+        (((10000, 32, 32, 3), "uint8"), ((10000, 1), "uint8")),
+    ),
+    "cifar100": (
+        (((50000, 32, 32, 3), "uint8"), ((50000, 1), "int64")),
+        (((10000, 32, 32, 3), "uint8"), ((10000, 1), "int64")),
+    ),
+    "boston_housing": (
+        (((404, 13), "float64"), ((404,), "float64")),
+        (((102, 13), "float64"), ((102,), "float64")),
+    ),
+    "california_housing": (
+        (((16512, 8), "float32"), ((16512,), "float32")),
+        (((4128, 8), "float32"), ((4128,), "float32")),
+    ),
     # Sequences of words: object arrays of lists, of unknown length until pad_sequences.
-    "imdb": ((((25000,), "object"), ((25000,), "int64")), (((25000,), "object"), ((25000,), "int64"))),
-    "reuters": ((((8982,), "object"), ((8982,), "int64")), (((2246,), "object"), ((2246,), "int64"))),
+    "imdb": (
+        (((25000,), "object"), ((25000,), "int64")),
+        (((25000,), "object"), ((25000,), "int64")),
+    ),
+    "reuters": (
+        (((8982,), "object"), ((8982,), "int64")),
+        (((2246,), "object"), ((2246,), "int64")),
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..shapes import Shape, fmt
 from ..values import Layer, Model, Node
-from .layers import InputSpec, LayerError, Opaque
+from .layers import InputSpec, LayerError, LayerRule, Opaque
 from .versions import KerasVersion
 
 ShapeOut = Any  # Shape | list[Shape] | None
@@ -45,53 +45,60 @@ class Run:
     version: KerasVersion
     built: dict[int, dict[int, int]] = field(default_factory=dict)
     steps: list[Step] = field(default_factory=list)
-    built_inputs: dict[int, Shape] = field(default_factory=dict)  # for messages: what a layer was built on
+    built_inputs: dict[int, Shape] = field(
+        default_factory=dict
+    )  # for messages: what a layer was built on
 
     def fork(self) -> Run:
         """A run that shares nothing but what the layers' weights already fix."""
-        return Run(self.version, {k: dict(v) for k, v in self.built.items()}, [], dict(self.built_inputs))
+        return Run(
+            self.version, {k: dict(v) for k, v in self.built.items()}, [], dict(self.built_inputs)
+        )
 
     def apply(self, layer: Layer | Model, inputs: ShapeOut) -> ShapeOut:
         if isinstance(layer, Model):
             return self._apply_model(layer, inputs)
-        if layer.rule is None or inputs is None:
+        rule = layer.rule
+        if rule is None or inputs is None:
             self.steps.append(Step(layer, inputs, None, None))
             return None
-        if layer.rule.merge:
-            return self._apply_merge(layer, inputs)
+        if rule.merge:
+            return self._apply_merge(layer, rule, inputs)
         if isinstance(inputs, list):
             self.steps.append(Step(layer, inputs, None, None))
             return None
         shape: Shape = inputs
-        self._check_spec(layer, shape)
-        self._check_built(layer, shape)
+        self._check_spec(layer, rule, shape)
+        self._check_built(layer, rule, shape)
         try:
-            out = layer.rule.output(shape, layer.args)
+            out = rule.output(shape, layer.args)
         except Opaque:
             out = None
         except LayerError as exc:
             raise LayerFailure(layer, str(exc), exc.code, shape, fmt(shape)) from None
         except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError):
             out = None  # arguments of a form the rule does not model
-        self.steps.append(Step(layer, shape, out, self._params(layer, shape)))
+        self.steps.append(Step(layer, shape, out, self._params(layer, rule, shape)))
         return out
 
-    def _params(self, layer: Layer, shape: Shape) -> int | None:
+    def _params(self, layer: Layer, rule: LayerRule, shape: Shape) -> int | None:
         try:
-            return int(layer.rule.count_params(shape, layer.args))
+            return int(rule.count_params(shape, layer.args))
         except (Opaque, TypeError, ValueError, IndexError):
             return None
 
-    def _apply_merge(self, layer: Layer, inputs: ShapeOut) -> ShapeOut:
+    def _apply_merge(self, layer: Layer, rule: LayerRule, inputs: ShapeOut) -> ShapeOut:
         if not isinstance(inputs, list) or any(s is None for s in inputs) or len(inputs) < 2:
             self.steps.append(Step(layer, inputs, None, None))
             return None
         try:
-            out = layer.rule.output(inputs, layer.args)
+            out = rule.merge_output(inputs, layer.args)
         except Opaque:
             out = None
         except LayerError as exc:
-            raise LayerFailure(layer, str(exc), exc.code, inputs[0], ", ".join(fmt(s) for s in inputs)) from None
+            raise LayerFailure(
+                layer, str(exc), exc.code, inputs[0], ", ".join(fmt(s) for s in inputs)
+            ) from None
         self.steps.append(Step(layer, inputs, out, 0))
         return out
 
@@ -103,16 +110,20 @@ class Run:
             shape = self.apply(layer, shape)
         return shape
 
-    def _fail(self, layer: Layer, shape: Shape, detail: str, expected: str, code: str = "SS103") -> LayerFailure:
-        return LayerFailure(layer, self.version.incompatible(0, layer.name, detail), code, shape, expected)
+    def _fail(
+        self, layer: Layer, shape: Shape, detail: str, expected: str, code: str = "SS103"
+    ) -> LayerFailure:
+        return LayerFailure(
+            layer, self.version.incompatible(0, layer.name, detail), code, shape, expected
+        )
 
-    def _check_spec(self, layer: Layer, shape: Shape) -> None:
+    def _check_spec(self, layer: Layer, rule: LayerRule, shape: Shape) -> None:
         try:
-            spec: InputSpec = layer.rule.spec(layer.args)
+            spec: InputSpec = rule.spec(layer.args)
         except (Opaque, TypeError, ValueError):
             return
         ndim = len(shape)
-        kernel_rank = layer.rule.kernel_rank
+        kernel_rank = rule.kernel_rank
         if kernel_rank is not None and self.version.major >= 3 and ndim > kernel_rank:
             raise LayerFailure(
                 layer,
@@ -122,9 +133,19 @@ class Run:
                 f"exactly {kernel_rank} dimensions (with the batch axis)",
             )
         if spec.ndim is not None and ndim != spec.ndim:
-            raise self._fail(layer, shape, f"expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}", f"{spec.ndim} dimensions (with the batch axis)")
+            raise self._fail(
+                layer,
+                shape,
+                f"expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}",
+                f"{spec.ndim} dimensions (with the batch axis)",
+            )
         if spec.min_ndim is not None and ndim < spec.min_ndim:
-            raise self._fail(layer, shape, f"expected min_ndim={spec.min_ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}", f"at least {spec.min_ndim} dimensions (with the batch axis)")
+            raise self._fail(
+                layer,
+                shape,
+                f"expected min_ndim={spec.min_ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}",
+                f"at least {spec.min_ndim} dimensions (with the batch axis)",
+            )
         if (
             self.version.dense_needs_defined_last_axis
             and layer.class_name == "Dense"
@@ -140,11 +161,11 @@ class Run:
                 "a defined last axis",
             )
 
-    def _check_built(self, layer: Layer, shape: Shape) -> None:
+    def _check_built(self, layer: Layer, rule: LayerRule, shape: Shape) -> None:
         axes = self.built.get(layer.uid)
         if axes is None:
             try:
-                self.built[layer.uid] = layer.rule.built_axes(shape, layer.args)
+                self.built[layer.uid] = rule.built_axes(shape, layer.args)
             except (Opaque, TypeError, ValueError, IndexError):
                 self.built[layer.uid] = {}
             self.built_inputs[layer.uid] = shape

@@ -75,8 +75,11 @@ class LayerRule:
     output: OutputRule = lambda s, a: s
     built_axes: Callable[[Shape, Args], dict[int, int]] = lambda s, a: {}
     count_params: Callable[[Shape, Args], int] = lambda s, a: 0
+    merge_output: Callable[[list[Shape], Args], Shape] = lambda s, a: s[0]  # for merge layers
     merge: bool = False  # called on a list of tensors
-    kernel_rank: int | None = None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
+    kernel_rank: int | None = (
+        None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
+    )
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -108,7 +111,9 @@ def channel_axis_for(rank: int, args: Args) -> int:
     return -rank - 1 if channels_first(args) else -1
 
 
-def conv_length(size: int | None, kernel: int, stride: int, padding: str, dilation: int) -> int | None:
+def conv_length(
+    size: int | None, kernel: int, stride: int, padding: str, dilation: int
+) -> int | None:
     """keras.src.ops.operation_utils.compute_conv_output_shape, one axis."""
     if size is None:
         return None
@@ -120,7 +125,9 @@ def conv_length(size: int | None, kernel: int, stride: int, padding: str, dilati
     raise Opaque("padding")
 
 
-def deconv_length(size: int | None, kernel: int, stride: int, padding: str, dilation: int, out_pad: int | None) -> int | None:
+def deconv_length(
+    size: int | None, kernel: int, stride: int, padding: str, dilation: int, out_pad: int | None
+) -> int | None:
     """keras.src.utils.conv_utils.deconv_output_length."""
     if size is None:
         return None
@@ -144,7 +151,9 @@ def check_positive(out: Shape, inp: Shape, what: str) -> Shape:
     return out
 
 
-def place(inp: Shape, args: Args, rank: int, spatial: list[int | None], channels: int | None) -> Shape:
+def place(
+    inp: Shape, args: Args, rank: int, spatial: list[int | None], channels: int | None
+) -> Shape:
     lead = inp[: len(inp) - rank - 1]
     if channels_first(args):
         return (*lead, channels, *spatial)
@@ -170,9 +179,15 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         if transpose:
             out_pad = a.get("output_padding")
             pads = tuplify(out_pad, rank) if out_pad is not None else (None,) * rank
-            spatial = [deconv_length(s, k, st, padding, d, p) for s, k, st, d, p in zip(sizes, kernel, strides, dilation, pads, strict=True)]
+            spatial = [
+                deconv_length(s, k, st, padding, d, p)
+                for s, k, st, d, p in zip(sizes, kernel, strides, dilation, pads, strict=True)
+            ]
         else:
-            spatial = [conv_length(s, k, st, padding, d) for s, k, st, d in zip(sizes, kernel, strides, dilation, strict=True)]
+            spatial = [
+                conv_length(s, k, st, padding, d)
+                for s, k, st, d in zip(sizes, kernel, strides, dilation, strict=True)
+            ]
         in_ch = inp[channel_axis_for(rank, a)]
         if depthwise:
             mult = a.get("depth_multiplier", 1)
@@ -180,7 +195,9 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         else:
             channels = a.get("filters")
         out = place(inp, a, rank, spatial, channels)
-        return check_positive(out, inp, f"`kernel_size={kernel}`, `strides={strides}`, `padding={padding}`")
+        return check_positive(
+            out, inp, f"`kernel_size={kernel}`, `strides={strides}`, `padding={padding}`"
+        )
 
     def params_count(inp: Shape, a: Args) -> int:
         kernel = math.prod(tuplify(a.get("kernel_size"), rank))
@@ -196,7 +213,11 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         params=params,
         spec=lambda a: InputSpec(min_ndim=rank + 2),
         output=output,
-        built_axes=lambda s, a: {channel_axis_for(rank, a): s[channel_axis_for(rank, a)]} if s[channel_axis_for(rank, a)] is not None else {},
+        built_axes=lambda s, a: (
+            {channel_axis_for(rank, a): int(s[channel_axis_for(rank, a)] or 0)}
+            if s[channel_axis_for(rank, a)] is not None
+            else {}
+        ),
         count_params=params_count,
         kernel_rank=rank + 2,
     )
@@ -213,7 +234,9 @@ def separable(rank: int) -> LayerRule:
         bias = filters if a.get("use_bias", True) else 0
         return kernel * in_ch * mult + in_ch * mult * filters + bias
 
-    return LayerRule(base.params, base.spec, base.output, base.built_axes, params_count, kernel_rank=rank + 2)
+    return LayerRule(
+        base.params, base.spec, base.output, base.built_axes, params_count, kernel_rank=rank + 2
+    )
 
 
 # --- pooling --------------------------------------------------------------------------------
@@ -226,9 +249,13 @@ def pooling(rank: int) -> LayerRule:
         strides = pool if strides_arg is None else tuplify(strides_arg, rank)
         padding = str(a.get("padding", "valid")).lower()
         sizes = [inp[ax] for ax in spatial_axes(rank, a)]
-        spatial = [conv_length(s, p, st, padding, 1) for s, p, st in zip(sizes, pool, strides, strict=True)]
+        spatial = [
+            conv_length(s, p, st, padding, 1) for s, p, st in zip(sizes, pool, strides, strict=True)
+        ]
         out = place(inp, a, rank, spatial, inp[channel_axis(a)])
-        return check_positive(out, inp, f"`pool_size={pool}`, `strides={strides}`, `padding={padding}`")
+        return check_positive(
+            out, inp, f"`pool_size={pool}`, `strides={strides}`, `padding={padding}`"
+        )
 
     return LayerRule(
         params=("pool_size", "strides", "padding", "data_format"),
@@ -244,7 +271,9 @@ def global_pooling(rank: int) -> LayerRule:
             return place(inp, a, rank, [1] * rank, ch)
         return (inp[0], ch)
 
-    return LayerRule(params=("data_format", "keepdims"), spec=lambda a: InputSpec(ndim=rank + 2), output=output)
+    return LayerRule(
+        params=("data_format", "keepdims"), spec=lambda a: InputSpec(ndim=rank + 2), output=output
+    )
 
 
 # --- reshaping ------------------------------------------------------------------------------
@@ -286,9 +315,12 @@ def padding_rule(rank: int, crop: bool) -> LayerRule:
         if isinstance(value, int):
             return [(value, value)] * rank
         value = tuple(value)
-        if rank == 1:
-            return [tuple(value)]  # type: ignore[list-item]
-        return [(v, v) if isinstance(v, int) else tuple(v) for v in value]  # type: ignore[misc]
+        pairs = (
+            [value] if rank == 1 else [(v, v) if isinstance(v, int) else tuple(v) for v in value]
+        )
+        if not all(len(p) == 2 and all(isinstance(x, int) for x in p) for p in pairs):
+            raise Opaque(key)
+        return [(p[0], p[1]) for p in pairs]
 
     def output(inp: Shape, a: Args) -> Shape:
         sign = -1 if crop else 1
@@ -298,7 +330,9 @@ def padding_rule(rank: int, crop: bool) -> LayerRule:
             if out[ax] is not None:
                 out[ax] = out[ax] + sign * (lo + hi)  # type: ignore[operator]
                 if crop and out[ax] <= 0:  # type: ignore[operator]
-                    raise LayerError(f"`cropping` parameter of `Cropping{rank}D` layer must be smaller than the input size. Received: inputs.shape={fmt(inp)}")
+                    raise LayerError(
+                        f"`cropping` parameter of `Cropping{rank}D` layer must be smaller than the input size. Received: inputs.shape={fmt(inp)}"
+                    )
         return tuple(out)
 
     params = (key,) if rank == 1 else (key, "data_format")
@@ -401,7 +435,7 @@ def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
             result, other = other, result
         head = list(result[: len(result) - len(other)])
         tail: list[int | None] = []
-        for i, j in zip(result[len(result) - len(other):], other, strict=True):
+        for i, j in zip(result[len(result) - len(other) :], other, strict=True):
             if i is None or j is None:
                 tail.append(None)
             elif i == 1:
@@ -441,7 +475,7 @@ def _concat_message(shapes: list[Shape]) -> str:
 
 
 def merge(rule: Callable[[list[Shape], Args], Shape], params: tuple[str, ...] = ()) -> LayerRule:
-    return LayerRule(params=params, output=rule, merge=True)  # type: ignore[arg-type]
+    return LayerRule(params=params, merge_output=rule, merge=True)
 
 
 # --- the catalog ----------------------------------------------------------------------------
@@ -491,10 +525,20 @@ CATALOG: dict[str, LayerRule] = {
     "GlobalMaxPooling1D": global_pooling(1),
     "GlobalMaxPooling2D": global_pooling(2),
     "GlobalMaxPooling3D": global_pooling(3),
-    "Flatten": LayerRule(params=("data_format",), spec=lambda a: InputSpec(min_ndim=1), output=flatten_output),
+    "Flatten": LayerRule(
+        params=("data_format",), spec=lambda a: InputSpec(min_ndim=1), output=flatten_output
+    ),
     "Reshape": LayerRule(params=("target_shape",), output=reshape_output),
-    "Permute": LayerRule(params=("dims",), spec=lambda a: InputSpec(ndim=len(a.get("dims")) + 1), output=permute_output),
-    "RepeatVector": LayerRule(params=("n",), spec=lambda a: InputSpec(ndim=2), output=lambda s, a: (s[0], a.get("n"), s[1])),
+    "Permute": LayerRule(
+        params=("dims",),
+        spec=lambda a: InputSpec(ndim=len(a.get("dims")) + 1),
+        output=permute_output,
+    ),
+    "RepeatVector": LayerRule(
+        params=("n",),
+        spec=lambda a: InputSpec(ndim=2),
+        output=lambda s, a: (s[0], a.get("n"), s[1]),
+    ),
     "Dropout": identity,
     "SpatialDropout1D": LayerRule(params=("rate",), spec=lambda a: InputSpec(ndim=3)),
     "SpatialDropout2D": LayerRule(params=("rate", "data_format"), spec=lambda a: InputSpec(ndim=4)),
@@ -505,12 +549,18 @@ CATALOG: dict[str, LayerRule] = {
     "ActivityRegularization": identity,
     "BatchNormalization": LayerRule(
         params=("axis",),
-        built_axes=lambda s, a: {a.get("axis", -1): s[a.get("axis", -1)]} if s[a.get("axis", -1)] is not None else {},
+        built_axes=lambda s, a: (
+            {a.get("axis", -1): s[a.get("axis", -1)]} if s[a.get("axis", -1)] is not None else {}
+        ),
         count_params=lambda s, a: norm_params(s, a, 4),
     ),
     "LayerNormalization": LayerRule(
         params=("axis",),
-        built_axes=lambda s, a: {a.get("axis", -1): s[a.get("axis", -1)]} if isinstance(a.get("axis", -1), int) and s[a.get("axis", -1)] is not None else {},
+        built_axes=lambda s, a: (
+            {a.get("axis", -1): s[a.get("axis", -1)]}
+            if isinstance(a.get("axis", -1), int) and s[a.get("axis", -1)] is not None
+            else {}
+        ),
         count_params=lambda s, a: norm_params(s, a, 2),
     ),
     "Activation": identity,
@@ -534,7 +584,9 @@ CATALOG: dict[str, LayerRule] = {
         built_axes=lambda s, a: inner_layer(a).rule.built_axes(s, inner_layer(a).args),
         count_params=bidirectional_params,
     ),
-    "TimeDistributed": LayerRule(params=("layer",), spec=wrapped_spec(3), output=time_distributed_output),
+    "TimeDistributed": LayerRule(
+        params=("layer",), spec=wrapped_spec(3), output=time_distributed_output
+    ),
     "ZeroPadding1D": padding_rule(1, crop=False),
     "ZeroPadding2D": padding_rule(2, crop=False),
     "Cropping1D": padding_rule(1, crop=True),
@@ -592,7 +644,14 @@ def snake_case(class_name: str) -> str:
     """Keras's default layer name: Conv2D -> conv2d, MaxPooling2D -> max_pooling2d."""
     out = []
     for i, ch in enumerate(class_name):
-        if ch.isupper() and i > 0 and (class_name[i - 1].islower() or (i + 1 < len(class_name) and class_name[i + 1].islower())):
+        if (
+            ch.isupper()
+            and i > 0
+            and (
+                class_name[i - 1].islower()
+                or (i + 1 < len(class_name) and class_name[i + 1].islower())
+            )
+        ):
             out.append("_")
         out.append(ch.lower())
     return "".join(out)

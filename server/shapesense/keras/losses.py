@@ -64,7 +64,14 @@ def _same_shape(y: Shape, out: Shape) -> bool:
     return all(a is None or b is None or a == b for a, b in zip(y, out, strict=True))
 
 
-def check(kind: str, y: Shape, out: Shape, version: KerasVersion, sigmoid_output: bool, batch: int | None = None) -> LabelMismatch | None:
+def check(
+    kind: str,
+    y: Shape,
+    out: Shape,
+    version: KerasVersion,
+    sigmoid_output: bool,
+    batch: int | None = None,
+) -> LabelMismatch | None:
     """The mismatch real Keras raises for labels of shape `y` against output `out`, or None.
 
     `batch` is the size of a training step's batch: when ranks differ, broadcasting lines the
@@ -112,7 +119,9 @@ def _check_sparse(y: Shape, out: Shape, version: KerasVersion) -> LabelMismatch 
     if len(y) != len(out) - 1:
         if version.major == 2 and len(y) == len(out):
             # Keras 2 flattens the labels and fails when the counts differ from the logits'.
-            return LabelMismatch("logits and labels must have the same first dimension", "sparse_rank")
+            return LabelMismatch(
+                "logits and labels must have the same first dimension", "sparse_rank"
+            )
         return LabelMismatch(
             "Argument `output` must have rank (ndim) `target.ndim - 1`. "
             f"Received: target.shape={fmt(y)}, output.shape={fmt(out)}",

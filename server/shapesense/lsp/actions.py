@@ -31,7 +31,9 @@ def register(server: ShapeSenseServer) -> None:
         return actions
 
 
-def _fixes(server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic) -> list[dict[str, Any]]:
+def _fixes(
+    server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic
+) -> list[dict[str, Any]]:
     data = diagnostic.data
     if isinstance(data, dict) and isinstance(data.get("fixes"), list):
         return data["fixes"]
@@ -42,6 +44,10 @@ def _fixes(server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic) -> 
         return []
     for ours in diagnostics_for(view, cell, server.settings):
         same_code = diagnostic.code in (None, ours.code)
-        if same_code and ours.range.start.line == diagnostic.range.start.line and isinstance(ours.data, dict):
+        if (
+            same_code
+            and ours.range.start.line == diagnostic.range.start.line
+            and isinstance(ours.data, dict)
+        ):
             return ours.data.get("fixes", [])
     return []

@@ -14,7 +14,9 @@ SUMMARY_AT = "shapesense.modelSummaryAt"
 
 
 def register(server: ShapeSenseServer) -> None:
-    @server.guarded(types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False), empty=[])
+    @server.guarded(
+        types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False), empty=[]
+    )
     def code_lens(params: types.CodeLensParams) -> list[types.CodeLens]:
         uri = params.text_document.uri
         view = server.view(uri)
@@ -27,9 +29,18 @@ def register(server: ShapeSenseServer) -> None:
                 continue
             rng = view.to_range(*placed)
             last = summary.rows[-1][2] if summary.rows else "?"
-            params_text = f" · {summary.total_params:,} params" if summary.total_params is not None else ""
+            params_text = (
+                f" · {summary.total_params:,} params" if summary.total_params is not None else ""
+            )
             title = f"{summary.name}: {len(summary.rows)} layers → {last}{params_text}"
-            lenses.append(types.CodeLens(range=types.Range(rng.start, rng.start), command=types.Command(title=title, command=SHOW_SUMMARY, arguments=[summary.text()])))
+            lenses.append(
+                types.CodeLens(
+                    range=types.Range(rng.start, rng.start),
+                    command=types.Command(
+                        title=title, command=SHOW_SUMMARY, arguments=[summary.text()]
+                    ),
+                )
+            )
         return lenses
 
     # pygls 2 passes a command's arguments as the handler's positional arguments.
@@ -47,7 +58,9 @@ def register(server: ShapeSenseServer) -> None:
             view = server.view(uri)
             if view is None:
                 return None
-            where = view.to_source(uri, types.Position(int(position["line"]), int(position["character"])))
+            where = view.to_source(
+                uri, types.Position(int(position["line"]), int(position["character"]))
+            )
         except (TypeError, KeyError, IndexError, ValueError):
             return None
         if where is None:

@@ -42,7 +42,9 @@ def diagnostics_for(view: View, cell: Cell, settings: Settings) -> list[types.Di
                 code_description=types.CodeDescription(href=rule_href(finding.code)),
                 source="shapesense",
                 related_information=_related(view, finding) or None,
-                data={"fixes": [fix_data(view, fix) for fix in finding.fixes]} if finding.fixes else None,
+                data={"fixes": [fix_data(view, fix) for fix in finding.fixes]}
+                if finding.fixes
+                else None,
             )
         )
     return out
@@ -54,7 +56,11 @@ def _related(view: View, finding: Finding) -> list[types.DiagnosticRelatedInform
         placed = view.locate(related.span)
         if placed is not None:
             cell, span = placed
-            out.append(types.DiagnosticRelatedInformation(types.Location(cell.uri, view.to_range(cell, span)), related.message))
+            out.append(
+                types.DiagnosticRelatedInformation(
+                    types.Location(cell.uri, view.to_range(cell, span)), related.message
+                )
+            )
     return out
 
 
@@ -67,8 +73,22 @@ def fix_data(view: View, fix: Fix) -> dict[str, Any]:
             continue
         cell, span = placed
         r = view.to_range(cell, span)
-        edits.append({"uri": cell.uri, "range": {"start": {"line": r.start.line, "character": r.start.character}, "end": {"line": r.end.line, "character": r.end.character}}, "newText": edit.new_text})
-    return {"title": fix.title, "preferred": fix.preferred, "edits": edits, "complete": len(edits) == len(fix.edits)}
+        edits.append(
+            {
+                "uri": cell.uri,
+                "range": {
+                    "start": {"line": r.start.line, "character": r.start.character},
+                    "end": {"line": r.end.line, "character": r.end.character},
+                },
+                "newText": edit.new_text,
+            }
+        )
+    return {
+        "title": fix.title,
+        "preferred": fix.preferred,
+        "edits": edits,
+        "complete": len(edits) == len(fix.edits),
+    }
 
 
 def code_action(fix: dict[str, Any], diagnostic: types.Diagnostic) -> types.CodeAction | None:

@@ -32,7 +32,9 @@ def register(server: ShapeSenseServer) -> None:
         cancel(server, uri)
         server.state.forget(uri)
         if server.workspace.get_notebook_document(cell_uri=uri) is None:
-            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_OPEN)
     def notebook_open(params: types.DidOpenNotebookDocumentParams) -> None:
@@ -51,11 +53,15 @@ def register(server: ShapeSenseServer) -> None:
         cancel(server, params.notebook_document.uri)
         server.state.forget(params.notebook_document.uri)
         for cell in params.cell_text_documents:
-            server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell.uri, diagnostics=[]))
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=cell.uri, diagnostics=[])
+            )
 
     @server.guarded(
         types.TEXT_DOCUMENT_DIAGNOSTIC,
-        types.DiagnosticOptions(identifier="shapesense", inter_file_dependencies=False, workspace_diagnostics=False),
+        types.DiagnosticOptions(
+            identifier="shapesense", inter_file_dependencies=False, workspace_diagnostics=False
+        ),
         empty=types.RelatedFullDocumentDiagnosticReport(items=[]),
     )
     def pull(params: types.DocumentDiagnosticParams) -> types.RelatedFullDocumentDiagnosticReport:
@@ -103,13 +109,21 @@ def publish(server: ShapeSenseServer, key: str) -> None:
         return
     for cell in view.cells:
         diagnostics = diagnostics_for(view, cell, server.settings)
-        server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=cell.uri, diagnostics=diagnostics, version=cell.document.version))
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=cell.uri, diagnostics=diagnostics, version=cell.document.version
+            )
+        )
 
 
 def refresh_all(server: ShapeSenseServer) -> None:
     if pulls(server):
         workspace_caps = server.client_capabilities.workspace
-        if workspace_caps and workspace_caps.diagnostics and workspace_caps.diagnostics.refresh_support:
+        if (
+            workspace_caps
+            and workspace_caps.diagnostics
+            and workspace_caps.diagnostics.refresh_support
+        ):
             server.workspace_diagnostic_refresh(None)
         return
     keys = set(server.workspace.notebook_documents)

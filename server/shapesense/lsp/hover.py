@@ -33,7 +33,10 @@ def register(server: ShapeSenseServer) -> None:
 
 
 def _size(span: Span) -> tuple[int, int]:
-    return (span.end_line - span.line, span.end_column - span.column if span.line == span.end_line else 10**6)
+    return (
+        span.end_line - span.line,
+        span.end_column - span.column if span.line == span.end_line else 10**6,
+    )
 
 
 def describe(view: View, line: int, column: int) -> tuple[str, Span] | None:
@@ -55,7 +58,9 @@ def describe(view: View, line: int, column: int) -> tuple[str, Span] | None:
 def symbol_text(symbol: SymbolInfo) -> str:
     text = f"`{symbol.name}`: **{symbol.description}**"
     if symbol.trace:
-        text += "\n\n" + "\n".join(f"{'→ ' if i else ''}{step}" for i, step in enumerate(symbol.trace))
+        text += "\n\n" + "\n".join(
+            f"{'→ ' if i else ''}{step}" for i, step in enumerate(symbol.trace)
+        )
     return text
 
 

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 
 def register(server: ShapeSenseServer) -> None:
-    @server.guarded(types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False), empty=[])
+    @server.guarded(
+        types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False), empty=[]
+    )
     def inlay_hints(params: types.InlayHintParams) -> list[types.InlayHint]:
         if not server.settings.inlay_hints:
             return []
@@ -32,5 +34,10 @@ def register(server: ShapeSenseServer) -> None:
             key = (rng.end.line, rng.end.character)
             if key in hints and not info.model:
                 continue
-            hints[key] = types.InlayHint(position=rng.end, label=f"→ {info.output_shape}", kind=types.InlayHintKind.Type, padding_left=True)
+            hints[key] = types.InlayHint(
+                position=rng.end,
+                label=f"→ {info.output_shape}",
+                kind=types.InlayHintKind.Type,
+                padding_left=True,
+            )
         return list(hints.values())

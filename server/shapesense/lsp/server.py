@@ -68,7 +68,9 @@ class ShapeSenseServer(LanguageServer):
         except Exception:  # no client yet (or it went away): logging must never fail a handler
             logging.getLogger("shapesense").info(message)
 
-    def guarded(self, method: str, options: Any = None, empty: Any = None) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    def guarded(
+        self, method: str, options: Any = None, empty: Any = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
         """Register a feature whose exceptions are logged, never raised into the protocol."""
 
         def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -79,7 +81,10 @@ class ShapeSenseServer(LanguageServer):
                     try:
                         return await fn(*args)
                     except Exception:
-                        self.log(f"shapesense: {method} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+                        self.log(
+                            f"shapesense: {method} failed:\n{traceback.format_exc()}",
+                            types.MessageType.Error,
+                        )
                         return empty
 
                 self.feature(method, options)(async_wrapper)
@@ -90,7 +95,10 @@ class ShapeSenseServer(LanguageServer):
                 try:
                     return fn(*args)
                 except Exception:
-                    self.log(f"shapesense: {method} failed:\n{traceback.format_exc()}", types.MessageType.Error)
+                    self.log(
+                        f"shapesense: {method} failed:\n{traceback.format_exc()}",
+                        types.MessageType.Error,
+                    )
                     return empty
 
             self.feature(method, options)(wrapper)

@@ -7,7 +7,14 @@ from typing import Any
 
 from ..findings import SEVERITY_ORDER
 
-KEYS = {"kerasVersion": "keras_version", "inlayHints": "inlay_hints", "debounceMs": "debounce_ms", "severityOverrides": "severity_overrides", "python": "python", "trace": "trace"}
+KEYS = {
+    "kerasVersion": "keras_version",
+    "inlayHints": "inlay_hints",
+    "debounceMs": "debounce_ms",
+    "severityOverrides": "severity_overrides",
+    "python": "python",
+    "trace": "trace",
+}
 
 
 @dataclass
@@ -15,7 +22,9 @@ class Settings:
     keras_version: str = "auto"  # "auto", "2" or "3"
     inlay_hints: bool = True
     debounce_ms: int = 150
-    severity_overrides: dict[str, str] = field(default_factory=dict)  # rule code -> severity or "off"
+    severity_overrides: dict[str, str] = field(
+        default_factory=dict
+    )  # rule code -> severity or "off"
     python: str | None = None  # the user's interpreter, to read installed package versions
     trace: str = "off"
 
@@ -41,9 +50,20 @@ class Settings:
             self.keras_version = str(value)
         elif name == "inlay_hints" and isinstance(value, bool):
             self.inlay_hints = value
-        elif name == "debounce_ms" and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10_000:
+        elif (
+            name == "debounce_ms"
+            and isinstance(value, int)
+            and not isinstance(value, bool)
+            and 0 <= value <= 10_000
+        ):
             self.debounce_ms = value
-        elif name == "severity_overrides" and isinstance(value, dict) and all(isinstance(v, str) and (v in SEVERITY_ORDER or v == "off") for v in value.values()):
+        elif (
+            name == "severity_overrides"
+            and isinstance(value, dict)
+            and all(
+                isinstance(v, str) and (v in SEVERITY_ORDER or v == "off") for v in value.values()
+            )
+        ):
             self.severity_overrides = {str(k): v for k, v in value.items()}
         elif name == "python" and (value is None or isinstance(value, str)):
             self.python = value or None

@@ -56,7 +56,9 @@ class View:
         cell = self.cell(uri)
         if cell is None:
             return None
-        server = cell.document.position_codec.position_from_client_units(cell.document.lines, position)
+        server = cell.document.position_codec.position_from_client_units(
+            cell.document.lines, position
+        )
         return cell.start + server.line, server.character
 
 
@@ -66,7 +68,9 @@ class State:
 
     def view(self, workspace: Workspace, uri: str, options: Options) -> View | None:
         """The analysed view containing document `uri` (a file or a notebook cell), cached per version."""
-        notebook = workspace.get_notebook_document(cell_uri=uri) or workspace.get_notebook_document(notebook_uri=uri)
+        notebook = workspace.get_notebook_document(cell_uri=uri) or workspace.get_notebook_document(
+            notebook_uri=uri
+        )
         if notebook is not None:
             return self._notebook_view(workspace, notebook, options)
         document = workspace.text_documents.get(uri)
@@ -81,7 +85,9 @@ class State:
         self._cache[uri] = (key, view)
         return view
 
-    def _notebook_view(self, workspace: Workspace, notebook: types.NotebookDocument, options: Options) -> View:
+    def _notebook_view(
+        self, workspace: Workspace, notebook: types.NotebookDocument, options: Options
+    ) -> View:
         cells: list[Cell] = []
         parts: list[str] = []
         line = 0

@@ -1,0 +1,1 @@
+"""ShapeSense benchmarks: `python -m bench` (full) or `python -m bench --quick` (CI)."""

@@ -1,0 +1,42 @@
+"""Benchmark 1: the core's time against CPython's ast.parse (the floor) on 100 to 20,000 lines."""
+
+from __future__ import annotations
+
+import ast
+import statistics
+import time
+from collections.abc import Callable
+
+from shapesense import analyze
+
+from .workload import script
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), (max(times) - min(times))
+
+
+def run(quick: bool) -> dict[str, object]:
+    sizes = [100, 1000, 2000] if quick else [100, 1000, 2000, 5000, 20000]
+    rows = []
+    for size in sizes:
+        text = script(size)
+        repeat = 3 if quick else (15 if size <= 2000 else 5)
+        parse, _ = best_of(lambda text=text: ast.parse(text), repeat)  # type: ignore[misc]
+        core, core_spread = best_of(lambda text=text: analyze(text), repeat)  # type: ignore[misc]
+        rows.append(
+            {
+                "lines": text.count("\n"),
+                "parse_ms": parse * 1e3,
+                "analyze_ms": core * 1e3,
+                "spread_ms": core_spread * 1e3,
+                "ratio": core / parse,
+                "us_per_line": core * 1e6 / text.count("\n"),
+            }
+        )
+    return {"name": "analysis vs ast.parse", "rows": rows}

@@ -1,0 +1,79 @@
+"""Benchmark 3: process start to first diagnostics, and what importing the server costs."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "seed_lstm.py"
+
+
+async def first_diagnostics() -> float:
+    client = LanguageClient("bench", "1")
+    got = asyncio.Event()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+        got.set()
+
+    start = time.perf_counter()
+    await client.start_io(sys.executable, "-m", "shapesense", "serve")
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            initialization_options={"debounceMs": 0, "kerasVersion": "3"},
+        )
+    )
+    client.initialized(types.InitializedParams())
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(
+                uri=EXAMPLE.as_uri(), language_id="python", version=1, text=EXAMPLE.read_text()
+            )
+        )
+    )
+    await got.wait()
+    elapsed = time.perf_counter() - start
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return elapsed
+
+
+def import_profile() -> list[tuple[str, float]]:
+    """The heaviest top-level imports of the server, from `python -X importtime`."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import shapesense.lsp.server"],
+        capture_output=True,
+        text=True,
+    )
+    totals: dict[str, float] = {}
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m and len(m.group(2)) <= 1:
+            totals[m.group(3)] = int(m.group(1)) / 1e3
+    return sorted(totals.items(), key=lambda kv: -kv[1])[:6]
+
+
+def run(quick: bool) -> dict[str, object]:
+    runs = sorted(asyncio.run(first_diagnostics()) for _ in range(3 if quick else 7))
+    interpreter = subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", "pass"], capture_output=True, check=interpreter.returncode == 0
+    )
+    bare = time.perf_counter() - start
+    return {
+        "name": "cold start",
+        "first_diagnostics_s": runs[len(runs) // 2],
+        "spread_s": runs[-1] - runs[0],
+        "bare_python_s": bare,
+        "imports_ms": import_profile(),
+    }

@@ -1,0 +1,31 @@
+"""Oracle tests need real Keras. Locally they are opt-in (-m oracle); in CI they must run:
+with CI set, a missing TensorFlow is a failure, never a silent skip."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+
+import pytest
+
+from .run import Worker
+
+
+def _require_tensorflow() -> None:
+    if (
+        importlib.util.find_spec("tensorflow") is None
+        or importlib.util.find_spec("tf_keras") is None
+    ):
+        message = "the oracle needs tensorflow-cpu==2.21.0 and tf-keras==2.21.0 (pip install -e '.[oracle]')"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session", params=[3, 2], ids=["keras3", "keras2"])
+def keras_worker(request: pytest.FixtureRequest):
+    _require_tensorflow()
+    worker = Worker(request.param)
+    worker.keras = request.param  # type: ignore[attr-defined]
+    yield worker
+    worker.close()

@@ -1,0 +1,43 @@
+"""Real Keras judges the expectations the fast tests hold shapesense to, and a generated sample."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from ..cases import LAYER_CASES, PROGRAM_CASES, PROGRAM_HEAD
+from .run import Worker, main
+
+pytestmark = pytest.mark.oracle
+
+
+@pytest.mark.parametrize(("layer", "sample", "expected"), LAYER_CASES)
+def test_layer_table_matches_keras(
+    keras_worker: Worker, layer: str, sample: tuple[int, ...], expected: str
+) -> None:
+    src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape={sample!r}), {layer}])\n"
+    result = keras_worker.run(src)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "body", "k3_raises", "k2_raises", "code"),
+    PROGRAM_CASES,
+    ids=[c[0] for c in PROGRAM_CASES],
+)
+def test_program_table_matches_keras(
+    keras_worker: Worker, name: str, body: str, k3_raises: bool, k2_raises: bool, code: str | None
+) -> None:
+    result = keras_worker.run(PROGRAM_HEAD + body)
+    expected = k3_raises if keras_worker.keras == 3 else k2_raises  # type: ignore[attr-defined]
+    assert result["raised"] == expected, result.get("message")
+
+
+def test_generated_sample_agrees_with_keras(tmp_path) -> None:
+    """A fixed-seed sample of generated programs, both Keras versions, fixes run too."""
+    count = os.environ.get("SHAPESENSE_ORACLE_COUNT", "300")
+    report = tmp_path / "oracle-report.md"
+    code = main(["--count", count, "--seed", "7", "--keras", "3", "2", "--report", str(report)])
+    assert code == 0, report.read_text()
