@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from .findings import Analysis, Finding, Span
 from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
+from .resolve import Resolver
 from .source import SourceText
 
 
 @dataclass(frozen=True)
 class Options:
     keras: KerasVersion = KERAS_3
+    resolver: Resolver | None = None  # project modules and array files; None: this text alone
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
@@ -37,7 +39,7 @@ def analyze(text: str, options: Options | None = None) -> Analysis:
     if parsed.error is not None:
         result.syntax_ok = False
         result.findings.append(_syntax_finding(parsed.error, source))
-    interp = Interpreter(source, parsed.tree, options.keras)
+    interp = Interpreter(source, parsed.tree, options.keras, options.resolver)
     with contextlib.suppress(RecursionError):  # pathological nesting: keep what was found before it
         interp.run()
     result.findings += interp.findings

@@ -104,6 +104,7 @@ class Checker:
             span=self.src.span(node),
             name=self.interp.layer_name(class_name, kwargs.get("name")),
         )
+        layer.foreign = self.interp.foreign
         if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
             layer.rule = None
         activation = kwargs.get(
@@ -221,6 +222,7 @@ class Checker:
             self.interp.model_name("sequential", kwargs.get("name")),
         )
         model.created_depth = self.interp.uncertain
+        model.foreign = self.interp.foreign
         self.interp.models[model.uid] = model
         items = args[0] if args else kwargs.get("layers")
         if items is None or (isinstance(items, Const) and items.value is None):
@@ -290,6 +292,7 @@ class Checker:
             self.interp.model_name("functional", kwargs.get("name")),
         )
         model.created_depth = self.interp.uncertain
+        model.foreign = self.interp.foreign
         self.interp.models[model.uid] = model
         ins = _tensors(inputs)
         outs = _tensors(outputs)
@@ -451,7 +454,9 @@ class Checker:
         return self._check_labels(model, outputs[0], y)
 
     def _related(self, model: Model, data: DataArg | None = None) -> tuple[Related, ...]:
-        related = [Related(model.span, f"model '{model.name}' defined here")]
+        related = (
+            [] if model.foreign else [Related(model.span, f"model '{model.name}' defined here")]
+        )
         if data is not None and data.value.origin is not None:
             related.append(Related(data.value.origin, f"`{data.label}` created here"))
         return tuple(related)
@@ -597,10 +602,8 @@ class Checker:
         else:
             message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}; {where} expects {failure.expected}, but receives {fmt(failure.received)}."
         fix_list = fixes.for_input(self, model, x, declared, False, failure)
-        related = (
-            Related(layer.span, f"layer '{layer.name}' defined here"),
-            *self._related(model, x),
-        )
+        here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
+        related = (*here, *self._related(model, x))
         self.add(
             Finding(
                 self.src.span(x.node),

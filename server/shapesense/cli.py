@@ -16,6 +16,7 @@ from .analysis import Options, analyze
 from .findings import Finding, Span
 from .keras.versions import KerasVersion, detect
 from .notebooks import Notebook, NotebookError
+from .resolve import ProjectResolver
 
 SKIP_DIRS = {
     ".git",
@@ -56,7 +57,7 @@ def iter_files(paths: Iterable[str]) -> Iterator[Path]:
 
 
 def check_file(path: Path, version: int) -> FileResult:
-    options = Options(KerasVersion(version))
+    options = Options(KerasVersion(version), ProjectResolver(str(path), os.getcwd()))
     name = str(path)
     try:
         data = path.read_bytes()

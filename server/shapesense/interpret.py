@@ -9,6 +9,7 @@ depth. Nothing from the user's code is ever imported or executed.
 from __future__ import annotations
 
 import ast
+import contextlib
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from .keras import datasets
 from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import MERGE_FUNCTIONS, Args, canonical_name, lookup, snake_case
 from .keras.versions import KerasVersion
+from .resolve import Resolver
 from .shapes import Shape, fmt, numel
 from .source import SourceText
 from .values import (
@@ -29,6 +31,7 @@ from .values import (
     Function,
     Layer,
     Model,
+    Namespace,
     Ref,
     Seq,
     Tensor,
@@ -43,6 +46,7 @@ MAX_CALL_DEPTH = 4
 MAX_CALLS = 400  # function evaluations per analysis: bounds time on recursive or huge code
 MAX_LOOP_NESTING = 3
 MAX_POW_BITS = 256
+MAX_MODULES = 16  # project modules followed per analysis
 
 # Modules whose public names are spelled differently by import style but mean the same thing.
 _PREFIXES = (
@@ -172,8 +176,20 @@ class Context:
 
 
 class Interpreter:
-    def __init__(self, source: SourceText, tree: ast.Module, version: KerasVersion) -> None:
+    def __init__(
+        self,
+        source: SourceText,
+        tree: ast.Module,
+        version: KerasVersion,
+        resolver: Resolver | None = None,
+        modules: dict[str, Namespace | None] | None = None,
+    ) -> None:
         self.src = source
+        self.resolver = resolver
+        self.modules: dict[str, Namespace | None] = (
+            modules if modules is not None else {}
+        )  # shared by all modules of one analysis
+        self.foreign = False  # analysing a module imported by the file the user is looking at
         self.tree = tree
         self.version = version
         self.findings: list[Finding] = []
@@ -274,7 +290,7 @@ class Interpreter:
         elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
             self.exec_try(stmt, env, frame)  # type: ignore[arg-type]
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            env.names[stmt.name] = Function(stmt)
+            env.names[stmt.name] = Function(stmt, self)
         elif isinstance(stmt, ast.ClassDef):
             env.names[stmt.name] = UNKNOWN
         elif isinstance(stmt, ast.Return):
@@ -415,7 +431,14 @@ class Interpreter:
     def exec_import(self, stmt: ast.Import | ast.ImportFrom, env: Env) -> None:
         if isinstance(stmt, ast.Import):
             for alias in stmt.names:
-                if alias.asname:
+                project = (
+                    self.project_module(alias.name, 0)
+                    if alias.asname or "." not in alias.name
+                    else None
+                )
+                if project is not None:
+                    env.names[alias.asname or alias.name] = project
+                elif alias.asname:
                     env.names[alias.asname] = Ref(alias.name)
                 else:
                     top = alias.name.split(".")[0]
@@ -424,12 +447,48 @@ class Interpreter:
                     self.numpy_alias = alias.asname or "numpy"
             return
         module = stmt.module or ""
-        if stmt.level:
-            module = "." * stmt.level + module  # a workspace module: resolved later, if ever
+        project = self.project_module(module, stmt.level)
         for alias in stmt.names:
             if alias.name == "*":
+                if project is not None:
+                    env.names.update(
+                        {k: v for k, v in project.names.items() if not k.startswith("_")}
+                    )
                 continue
-            env.names[alias.asname or alias.name] = Ref(f"{module}.{alias.name}")
+            if project is not None:
+                env.names[alias.asname or alias.name] = project.names.get(alias.name, UNKNOWN)
+            elif stmt.level:
+                env.names[alias.asname or alias.name] = UNKNOWN
+            else:
+                env.names[alias.asname or alias.name] = Ref(f"{module}.{alias.name}")
+
+    def project_module(self, module: str, level: int) -> Namespace | None:
+        """The globals of a project module, analysed statically (cached; cycles and count bounded)."""
+        if self.resolver is None:
+            return None
+        key = f"{'.' * level}{module}@{id(self.resolver)}"
+        if key in self.modules:
+            return self.modules[key]
+        if sum(1 for v in self.modules.values() if v is not None) >= MAX_MODULES:
+            return None
+        self.modules[key] = None  # a cycle back to here sees nothing
+        found = self.resolver.module_source(module, level)
+        if found is None:
+            return None
+        path, text = found
+        source = SourceText(text)
+        parsed = source.parse()
+        sub = Interpreter(
+            source, parsed.tree, self.version, self.resolver.nested(path), self.modules
+        )
+        sub.foreign = True
+        sub.report = False
+        sub.depth = self.depth + 1
+        with contextlib.suppress(RecursionError):
+            sub.exec_block(parsed.tree.body, sub.globals, Frame())
+        namespace = Namespace(dict(sub.globals.names), module)
+        self.modules[key] = namespace
+        return namespace
 
     def bind(self, target: ast.expr, value: Value, env: Env) -> None:
         if isinstance(target, ast.Name):
@@ -478,6 +537,8 @@ class Interpreter:
         if not self.report:
             return
         for index, step in enumerate(run.steps):
+            if step.layer.foreign:
+                continue
             info = LayerInfo(
                 span=step.layer.span,
                 class_name=step.layer.class_name,
@@ -587,6 +648,8 @@ class Interpreter:
         return UNKNOWN
 
     def attribute(self, value: Value, attr: str) -> Value:
+        if isinstance(value, Namespace):
+            return value.names.get(attr, UNKNOWN)
         if isinstance(value, Ref):
             name = f"{value.name}.{attr}"
             if canonical(name) == "numpy.newaxis":
@@ -669,6 +732,11 @@ class Interpreter:
         return base.step(shape, what, dtype)
 
     def subscript(self, value: Value, index: ast.expr, env: Env, node: ast.Subscript) -> Value:
+        if isinstance(value, Namespace):
+            name = self.eval(index, env)
+            if isinstance(name, Const) and isinstance(name.value, str):
+                return value.names.get(name.value, UNKNOWN)
+            return UNKNOWN
         if isinstance(value, Seq):
             key = self.eval(index, env) if not isinstance(index, ast.Slice) else None
             if isinstance(key, Const) and type(key.value) is int:
@@ -801,7 +869,21 @@ class Interpreter:
 
     def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
         args, kwargs = self._eval_args(node, env)
+        owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
+        return owner.invoke(fn, args, kwargs, self.depth)
+
+    def invoke(
+        self, fn: Function, args: list[Value], kwargs: dict[str, Value], caller_depth: int
+    ) -> Value:
+        """Run a function of this module with argument values (positions stay this module's)."""
         self.analysed_functions.add(id(fn.node))
+        saved_depth, self.depth = self.depth, max(self.depth, caller_depth)
+        try:
+            return self._invoke(fn, args, kwargs)
+        finally:
+            self.depth = saved_depth
+
+    def _invoke(self, fn: Function, args: list[Value], kwargs: dict[str, Value]) -> Value:
         if self.depth >= MAX_CALL_DEPTH or self.calls_made >= MAX_CALLS:
             return UNKNOWN
         self.calls_made += 1

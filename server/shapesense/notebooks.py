@@ -26,20 +26,22 @@ def blank_magics(code: str) -> str:
 @dataclass
 class Notebook:
     cells: list[str]  # code cells, as the user wrote them
+    indices: list[int]  # each code cell's position among all the notebook's cells
 
     @classmethod
     def from_json(cls, text: str) -> Notebook:
         try:
             data = json.loads(text)
-            cells = []
-            for cell in data["cells"]:
+            cells, indices = [], []
+            for index, cell in enumerate(data["cells"]):
                 if cell.get("cell_type") != "code":
                     continue
                 source = cell.get("source", "")
                 cells.append("".join(source) if isinstance(source, list) else str(source))
+                indices.append(index)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise NotebookError(str(exc)) from exc
-        return cls(cells)
+        return cls(cells, indices)
 
     @property
     def starts(self) -> list[int]:
@@ -68,7 +70,7 @@ class Notebook:
         return cell, Span(span.line - start, span.column, span.end_line - start, span.end_column)
 
     def to_cell(self, finding: Finding) -> tuple[int | None, Finding]:
-        """The finding with its positions relative to its cell (cell None if it straddles cells)."""
+        """The finding relative to its cell, and that cell's index in the notebook (None if it straddles cells)."""
         placed = self.span_to_cell(finding.span)
         if placed is None:
             return None, finding
@@ -82,4 +84,4 @@ class Notebook:
                     edits.append(TextEdit(moved[1], edit.new_text))
             if len(edits) == len(fix.edits):
                 fixes.append(replace(fix, edits=tuple(edits)))
-        return cell, replace(finding, span=span, fixes=tuple(fixes), related=())
+        return self.indices[cell], replace(finding, span=span, fixes=tuple(fixes), related=())

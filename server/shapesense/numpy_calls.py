@@ -12,7 +12,18 @@ from typing import TYPE_CHECKING
 
 from . import numpy_rules as npr
 from .shapes import Shape, fmt, numel
-from .values import UNKNOWN, Array, Const, Ref, Seq, Value, as_shape, const_int, to_python
+from .values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Namespace,
+    Ref,
+    Seq,
+    Value,
+    as_shape,
+    const_int,
+    to_python,
+)
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
@@ -237,6 +248,8 @@ def numpy_call(
         return _new(interp, node, None if n is None or m is None else (n, m), "float64")
     if fn == "newaxis":
         return Const(None)
+    if fn == "load":
+        return _load(interp, node, first)
 
     if fn in JOINS:
         seq = first if first is not None else kwargs.get("arrays")
@@ -321,6 +334,37 @@ def _reshape_unknown_rows(shape: Shape, target: Shape) -> Shape | None:
     ):
         return None
     return (None, *target[1:]) if rest % wanted == 0 else None
+
+
+def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
+    """np.load("x.npy") / np.load("d.npz")["x"]: shapes from the files' headers (never the data)."""
+    if interp.resolver is None or not (isinstance(path, Const) and isinstance(path.value, str)):
+        return UNKNOWN
+    name = path.value
+    if name.endswith(".npz"):
+        from .resolve import npz_members
+
+        names: dict[str, Value] = {}
+        located = interp.resolver.locate_file(name)
+        for member in npz_members(located) if located else []:
+            found = interp.resolver.array_file(name, member)
+            if found:
+                names[member] = Array(
+                    found[0],
+                    found[1],
+                    (f"`{name}['{member}']` (file header) at line {node.lineno}",),
+                    interp.src.span(node),
+                )
+        return Namespace(names, name) if names else UNKNOWN
+    found = interp.resolver.array_file(name)
+    if found is None:
+        return UNKNOWN
+    return Array(
+        found[0],
+        found[1],
+        (f"`{interp.src.segment(node, 50)}` (file header) at line {node.lineno}",),
+        interp.src.span(node),
+    )
 
 
 def array_method(

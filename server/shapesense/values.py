@@ -84,6 +84,7 @@ class Layer(Value):
     declared_input: Shape | None = None  # from input_shape= / input_dim= / batch_input_shape=
     input_span: Span | None = None  # the source text of that declaration, for fixes
     activation: str | None = None
+    foreign: bool = False  # defined in another module: its spans are not this file's
     uid: int = field(default_factory=lambda: next(_ids))
 
 
@@ -122,6 +123,7 @@ class Model(Value):
     output_shape: Any = None  # from the declared input
     created_depth: int = 0  # how many uncertain blocks deep it was created
     input_from_data: bool = False  # built by its first fit/predict, not declared
+    foreign: bool = False  # defined in another module
     opaque: bool = False  # something we cannot model: stay silent
     broken: bool = False  # construction already fails in Keras (reported once)
     uid: int = field(default_factory=lambda: next(_ids))
@@ -130,6 +132,15 @@ class Model(Value):
 @dataclass(frozen=True)
 class Function(Value):
     node: ast.FunctionDef | ast.AsyncFunctionDef
+    owner: Any = field(default=None, compare=False)  # the Interpreter of the module that defines it
+
+
+@dataclass(frozen=True)
+class Namespace(Value):
+    """A project module (`import data`) or a loaded .npz file: names to values."""
+
+    names: dict[str, Value] = field(hash=False)
+    label: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,19 +10,25 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.uris import to_fs_path
 
 from .. import __version__
 from ..analysis import Options
 from ..keras.versions import KerasVersion, detect
+from ..resolve import ProjectResolver
 from .environment import site_packages
 from .settings import Settings
 from .state import State, View
+from .transport import BoundedStdin
 
 NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[
@@ -35,13 +41,29 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
 )
 
 
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, plus: a request whose params cannot be read still gets an error answer."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+                return None  # answered; the loop logs the unusable message and reads on
+            raise
+
+
 class ShapeSenseServer(LanguageServer):
     def __init__(self) -> None:
-        super().__init__("shapesense", __version__, notebook_document_sync=NOTEBOOK_SYNC)
+        super().__init__(
+            "shapesense", __version__, notebook_document_sync=NOTEBOOK_SYNC, protocol_cls=Protocol
+        )
         self.settings = Settings()
         self.state = State()
         self.pending: dict[str, asyncio.Task[None]] = {}
         self._keras: KerasVersion | None = None
+        self._resolvers: dict[str, ProjectResolver] = {}
 
     # --- shared helpers for the feature modules -------------------------------------------
 
@@ -52,15 +74,23 @@ class ShapeSenseServer(LanguageServer):
             self._keras = detect(self.settings.keras_version, paths)
         return self._keras
 
-    def options(self) -> Options:
-        return Options(self.keras)
+    def options(self, uri: str) -> Options:
+        """Per document: its Keras version and a resolver for its project's modules and files."""
+        resolver = self._resolvers.get(uri)
+        if resolver is None:
+            path = to_fs_path(uri) if uri.startswith("file:") else None
+            resolver = ProjectResolver(path, self.workspace.root_path, OpenDocuments(self))
+            self._resolvers[uri] = resolver
+        return Options(self.keras, resolver)
 
     def settings_changed(self) -> None:
         self._keras = None
+        self._resolvers.clear()
         self.state.clear()
 
     def view(self, uri: str) -> View | None:
-        return self.state.view(self.workspace, uri, self.options())
+        notebook = self.workspace.get_notebook_document(cell_uri=uri)
+        return self.state.view(self.workspace, uri, self.options(notebook.uri if notebook else uri))
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         try:
@@ -107,6 +137,19 @@ class ShapeSenseServer(LanguageServer):
         return decorator
 
 
+class OpenDocuments:
+    """Unsaved editor text wins over the file on disk when a module is followed."""
+
+    def __init__(self, server: LanguageServer) -> None:
+        self.server = server
+
+    def get(self, path: str) -> str | None:
+        for uri, document in self.server.workspace.text_documents.items():
+            if uri.startswith("file:") and to_fs_path(uri) == path:
+                return document.source
+        return None
+
+
 def create_server() -> ShapeSenseServer:
     from . import actions, codelens, config, diagnostics, hover, inlay
 
@@ -122,5 +165,5 @@ def serve(tcp: str | None = None) -> int:
         host, _, port = tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
-        server.start_io()
+        server.start_io(stdin=BoundedStdin(sys.stdin.buffer))  # type: ignore[arg-type]
     return 0

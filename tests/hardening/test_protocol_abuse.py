@@ -1,0 +1,128 @@
+"""Malformed and hostile LSP traffic: every request gets an answer, and the server keeps serving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .rawclient import RawClient
+
+SEED = (Path(__file__).resolve().parents[2] / "examples" / "seed_lstm.py").read_text()
+URI = "file:///w/seed.py"
+HOVER_LSTM = {"textDocument": {"uri": URI}, "position": {"line": 8, "character": 25}}
+
+
+def serving(client: RawClient) -> bool:
+    """The real test after any abuse: a normal hover still answers with the layer's shape."""
+    answer = client.request("textDocument/hover", HOVER_LSTM)
+    return client.alive() and "(None, 20, 5)" in answer["result"]["contents"]["value"]
+
+
+def test_protocol_abuse_gets_answers_and_the_server_keeps_serving() -> None:
+    client = RawClient()
+    try:
+        client.initialize()
+        client.open(URI, SEED)
+        client.send_bytes(
+            b'{"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {'
+        )  # malformed JSON
+        client.send_bytes(b"\xff\xfe not even text")
+        unknown = client.request("shapesense/noSuchMethod", {})
+        assert unknown["error"]["code"] == -32601
+        wrong = client.request("textDocument/hover", {"textDocument": 5})
+        assert "error" in wrong and wrong["error"]["code"] in (-32602, -32603)
+        missing = client.request("textDocument/hover", None)
+        assert "error" in missing or missing.get("result") is None
+        far = client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": URI}, "position": {"line": 10**6, "character": 10**6}},
+        )
+        assert far["result"] is None
+        negative = client.request(
+            "textDocument/hover",
+            {"textDocument": {"uri": URI}, "position": {"line": -1, "character": 0}},
+        )
+        assert "error" in negative or negative["result"] is None
+        client.notify(
+            "textDocument/didChange",
+            {
+                "textDocument": {"uri": "file:///never/opened.py", "version": 2},
+                "contentChanges": [{"text": "x = 1"}],
+            },
+        )
+        client.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": URI, "version": 0}, "contentChanges": [{"text": SEED}]},
+        )  # version regression
+        client.notify("$/cancelRequest", {"id": 123456})
+        client.notify("textDocument/didClose", {"textDocument": {"uri": "file:///never/opened.py"}})
+        action = client.request(
+            "textDocument/codeAction",
+            {
+                "textDocument": {"uri": URI},
+                "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                "context": {
+                    "diagnostics": [
+                        {
+                            "range": {
+                                "start": {"line": 0, "character": 0},
+                                "end": {"line": 0, "character": 1},
+                            },
+                            "message": "x",
+                            "data": {"fixes": "not a list"},
+                        }
+                    ]
+                },
+            },
+        )
+        assert "result" in action
+        client.send_bytes(
+            b" " * (40 * 1024 * 1024)
+        )  # far beyond the 32 MiB limit: skipped, not held
+        assert serving(client)
+    finally:
+        client.close()
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+METHODS = st.sampled_from(
+    [
+        "textDocument/hover",
+        "textDocument/codeAction",
+        "textDocument/inlayHint",
+        "textDocument/codeLens",
+        "textDocument/diagnostic",
+        "workspace/executeCommand",
+        "textDocument/didChange",
+        "textDocument/didOpen",
+        "workspace/didChangeConfiguration",
+        "bogus/method",
+    ]
+)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(METHODS, JSON_VALUES, st.booleans()), min_size=1, max_size=25))
+def test_random_messages_never_stop_the_server(messages: list[tuple[str, object, bool]]) -> None:
+    client = RawClient()
+    try:
+        client.initialize()
+        client.open(URI, SEED)
+        for method, params, is_request in messages:
+            if is_request:
+                answer = client.request(method, params)
+                assert "result" in answer or "error" in answer
+            else:
+                client.notify(method, params)
+        client.open(URI, SEED, version=99)
+        assert serving(client)
+    finally:
+        client.close()
