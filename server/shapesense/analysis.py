@@ -47,6 +47,7 @@ def analyze(text: str, options: Options | None = None) -> Analysis:
     result.symbols = interp.symbols
     result.calls = interp.calls
     result.models = interp.summaries()
+    interp.dispose()
     result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
     return result
 

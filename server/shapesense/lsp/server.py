@@ -53,6 +53,14 @@ class Protocol(LanguageServerProtocol):
                 return None  # answered; the loop logs the unusable message and reads on
             raise
 
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        super()._handle_notification(method_name, params)
+        # pygls 2.1 files each step of a generator handler in _request_futures under a fresh
+        # uuid and never removes it for notifications: ~2 KB per keystroke. Drop finished ones.
+        done = [key for key, future in self._request_futures.items() if future.done()]
+        for key in done:
+            del self._request_futures[key]
+
 
 class ShapeSenseServer(LanguageServer):
     def __init__(self) -> None:

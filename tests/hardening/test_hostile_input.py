@@ -1,0 +1,182 @@
+"""Hostile and half-typed input: the core returns, within a bound, and raises nothing."""
+
+from __future__ import annotations
+
+import random
+import signal
+import tracemalloc
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from shapesense import analyze
+
+from ..oracle.generator import generate
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.py"))
+
+
+@contextmanager
+def bounded(seconds: int) -> Iterator[None]:
+    """Liveness, not speed: an analysis that never returns becomes a failure instead of a hang."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError(f"analysis did not return within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_every_prefix_while_typing(path: Path) -> None:
+    text = path.read_text()
+    with bounded(120):
+        for end in range(len(text) + 1):
+            analyze(text[:end])
+
+
+def test_random_token_edits() -> None:
+    rng = random.Random(5)
+    with bounded(120):
+        for i in range(150):
+            tokens = (
+                generate(3, i)
+                .source.replace("(", " ( ")
+                .replace(")", " ) ")
+                .replace(",", " , ")
+                .split(" ")
+            )
+            for _ in range(rng.randint(1, 6)):
+                j = rng.randrange(len(tokens))
+                op = rng.choice(["delete", "insert", "duplicate"])
+                if op == "delete":
+                    del tokens[j]
+                elif op == "insert":
+                    tokens.insert(
+                        j,
+                        rng.choice(
+                            [
+                                "(",
+                                ")",
+                                "[",
+                                ":",
+                                "-1",
+                                "None",
+                                "np.",
+                                "=",
+                                "\n",
+                                "\t",
+                                "'",
+                                "𝔁",
+                                "lambda",
+                            ]
+                        ),
+                    )
+                else:
+                    tokens.insert(j, tokens[j])
+            analyze(" ".join(tokens))
+
+
+PIECES = [
+    *"()[]{},:.=+-*/ \n\t'\"#0123456789npXyxL_",
+    "np.",
+    "reshape",
+    "keras.",
+    "Dense(",
+    "fit(",
+    "\r\n",
+    "😀",
+    "\ufeff",
+    "import numpy as np\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=120))
+def test_arbitrary_text(pieces: list[str]) -> None:
+    analyze("".join(pieces))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000), st.integers(0, 400))
+def test_generated_programs_cut_anywhere(index: int, cut: int) -> None:
+    source = generate(11, index).source
+    analyze(source[: len(source) * cut // 400])
+
+
+HUGE = """
+import numpy as np
+import keras
+X = np.zeros((10**12, 10**6))
+Y = X.reshape(-1, 10**6, 1)
+Z = np.ones((10**9,) * 4)
+W = np.random.rand(*[10**9] * 3)
+R = np.zeros((len(range(10**9)), 2))
+model = keras.Sequential([keras.Input(shape=(10**6, 1)), keras.layers.Conv1D(4, 3), keras.layers.Flatten(), keras.layers.Dense(10**6)])
+model.fit(Y, np.zeros(10**12))
+"""
+
+
+def test_never_allocates_by_the_users_numbers() -> None:
+    tracemalloc.start()
+    try:
+        with bounded(30):
+            analysis = analyze(HUGE)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20 * 1024 * 1024, peak  # the analysis itself, whatever the numbers say
+    assert [s.description for s in analysis.symbols if s.name == "Y"][0].startswith(
+        "array(1000000000000, 1000000, 1)"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x = " + "(" * 5000 + "1" + ")" * 5000,
+        "x = " + "[" * 150 + "1" + "]" * 150,
+        "y = " + " + ".join(["1"] * 20000),
+        "import numpy as np\nX = np.array([" + ", ".join(str(i) for i in range(10000)) + "])\n",
+        "s = '" + "a" * 1_000_000 + "'\n",
+        "\ufeffimport numpy as np\r\nX = np.zeros((3, 4))\r\n\tif True:\r\n\t\tY = X.T\r\n",
+        "import numpy as np\n𝔁 = np.zeros((3, 4))\nπ = 'ünïcödé 😀'\nprint(𝔁, π)\n",
+        "def f():\n"
+        + "".join("    " * (i + 1) + "if x:\n" for i in range(90))
+        + "    " * 91
+        + "pass\n",
+        "f = lambda: " * 500 + "1\n",
+    ],
+    ids=[
+        "deep-parens",
+        "deep-lists",
+        "long-sum",
+        "10k-literal",
+        "1MB-line",
+        "bom-crlf-tabs",
+        "non-bmp",
+        "deep-blocks",
+        "deep-lambdas",
+    ],
+)
+def test_hostile_shapes_of_text(text: str) -> None:
+    with bounded(60):
+        analyze(text)
+
+
+def test_big_files() -> None:
+    block = (EXAMPLES[-1]).read_text()
+    five_mb = block * (5_000_000 // len(block) + 1)
+    many_lines = "x = 1\n" * 100_000
+    with bounded(120):
+        analysis = analyze(five_mb)
+        assert analysis.findings  # the error in each copy is still found
+        analyze(many_lines)
