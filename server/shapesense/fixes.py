@@ -101,7 +101,14 @@ def for_input(
                 None,
             )
         )
-    if declared is not None and model.input_span is not None and shape and is_known(shape[1:]):
+    # The declared shape is only editable here when the model is defined in this file.
+    if (
+        declared is not None
+        and model.input_span is not None
+        and not model.foreign
+        and shape
+        and is_known(shape[1:])
+    ):
         new_input = (None, *shape[1:])
         span_text = checker.src.text_of(model.input_span)
         if span_text.lstrip().startswith(("(", "[")):

@@ -134,7 +134,7 @@ def test_never_allocates_by_the_users_numbers() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20 * 1024 * 1024, peak  # the analysis itself, whatever the numbers say
-    assert [s.description for s in analysis.symbols if s.name == "Y"][0].startswith(
+    assert next(s.description for s in analysis.symbols if s.name == "Y").startswith(
         "array(1000000000000, 1000000, 1)"
     )
 

@@ -211,7 +211,4 @@ def run_nodes(outputs: list[Node], inputs: dict[int, Shape | None], run: Run) ->
         memo[key] = result
         return result
 
-    try:
-        return [visit(o) for o in outputs]
-    finally:
-        del visit  # a recursive closure is a reference cycle: empty its cell
+    return [visit(o) for o in outputs]
