@@ -62,6 +62,8 @@ class Checker:
         self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
         self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
         self._batch_size = 32  # of the call being checked
+        # every (x, y) at the call being checked: a fix to the model's input must suit them all
+        self._call_data: list[tuple[Shape, Shape | None]] = []
         self._labels_for_fixes: Shape | None = (
             None  # y at the call being checked: fixes must satisfy it too
         )
@@ -376,10 +378,17 @@ class Checker:
             self._record_call(model, method, node, x, y)
         if x is None:
             return
-        if self._check_pair(model, method, node, x, y):
-            return
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
+        self._call_data = [(x.value.shape, y.value.shape if y else None)]
+        if isinstance(validation, Seq) and len(validation.items) >= 2:
+            xv_val, yv_val = validation.items[0], validation.items[1]
+            if isinstance(xv_val, Array):
+                self._call_data.append(
+                    (xv_val.shape, yv_val.shape if isinstance(yv_val, Array) else None)
+                )
+        if self._check_pair(model, method, node, x, y):
+            return
         if (
             method == "fit"
             and isinstance(validation, Seq)

@@ -128,10 +128,17 @@ def for_input(
             )
     fixes: list[Fix] = []
     for title, edits, new_shape, new_declared in candidates:
-        if new_shape is not None and checker.would_pass(
+        if new_shape is None or not checker.would_pass(
             model, new_shape, checker._labels_for_fixes, new_declared
         ):
-            fixes.append(Fix(title, edits, preferred=not fixes))
+            continue
+        # A new declared input shape changes what every argument of the call meets.
+        others = [(sx, sy) for sx, sy in checker._call_data if sx != shape]
+        if new_declared is not None and not all(
+            checker.would_pass(model, sx, sy, new_declared) for sx, sy in others
+        ):
+            continue
+        fixes.append(Fix(title, edits, preferred=not fixes))
     return tuple(fixes)
 
 

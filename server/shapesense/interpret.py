@@ -47,6 +47,9 @@ MAX_CALLS = 400  # function evaluations per analysis: bounds time on recursive o
 MAX_LOOP_NESTING = 3
 MAX_POW_BITS = 256
 MAX_MODULES = 16  # project modules followed per analysis
+MAX_LIST_ITEMS = (
+    4096  # a comprehension longer than this stays unknown (no allocation by user numbers)
+)
 
 # Modules whose public names are spelled differently by import style but mean the same thing.
 _PREFIXES = (
@@ -659,11 +662,41 @@ class Interpreter:
             value = self.eval(node.value, env)
             self.bind(node.target, value, env)
             return value
+        if isinstance(node, ast.ListComp):
+            return self.list_comprehension(node, env)
         if isinstance(node, ast.BoolOp):
             for v in node.values:
                 self.eval(v, env)
             return UNKNOWN
         return UNKNOWN
+
+    def list_comprehension(self, node: ast.ListComp, env: Env) -> Value:
+        """[expr for _ in range(n)]: n copies of one value, when expr does not depend on the loop."""
+        if len(node.generators) != 1 or node.generators[0].ifs or node.generators[0].is_async:
+            return UNKNOWN
+        gen = node.generators[0]
+        count = self._range_length(gen.iter, env)
+        if count is None or count > MAX_LIST_ITEMS:
+            return UNKNOWN
+        inner = env.copy()
+        self.bind(gen.target, UNKNOWN, inner)
+        element = self.eval(node.elt, inner)
+        if isinstance(element, Unknown):
+            return UNKNOWN
+        return Seq((element,) * count, True)
+
+    def _range_length(self, node: ast.expr, env: Env) -> int | None:
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "range"
+            and env.get("range") is None
+        ):
+            return None
+        bounds = [const_int(self.eval(a, env)) for a in node.args]
+        if not bounds or len(bounds) > 3 or any(b is None for b in bounds):
+            return None
+        return len(range(*bounds))  # type: ignore[arg-type]
 
     def attribute(self, value: Value, attr: str) -> Value:
         if isinstance(value, Namespace):

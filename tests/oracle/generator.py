@@ -27,6 +27,7 @@ PERTURBATIONS = (
     "label_kind",
     "single_sample",
     "binary_units",
+    "validation",
 )
 
 
@@ -72,7 +73,9 @@ class Writer:
 
 def _data_route(rng: random.Random, w: Writer, n: int, sample: tuple[int, ...]) -> None:
     """Create X with the given sample shape through one of the numpy routes."""
-    route = rng.choice(["rand", "reshape", "expand", "newaxis", "zeros", "slice", "scale"])
+    route = rng.choice(
+        ["rand", "reshape", "expand", "newaxis", "zeros", "slice", "scale", "stack", "moveaxis"]
+    )
     dims = ", ".join(map(str, (n, *sample)))
     if route == "reshape" and len(sample) >= 2:
         flat = 1
@@ -86,6 +89,13 @@ def _data_route(rng: random.Random, w: Writer, n: int, sample: tuple[int, ...]) 
     elif route == "newaxis" and len(sample) >= 2 and sample[-1] == 1:
         w.lines.append(f"X = np.random.rand({', '.join(map(str, (n, *sample[:-1])))})")
         w.lines.append("X = X[..., np.newaxis]")
+    elif route == "stack":
+        w.lines.append(
+            f"X = np.stack([np.random.rand({', '.join(map(str, sample))}) for _ in range({n})])"
+        )
+    elif route == "moveaxis" and len(sample) >= 2:
+        w.lines.append(f"X = np.random.rand({', '.join(map(str, (n, sample[-1], *sample[:-1])))})")
+        w.lines.append("X = np.moveaxis(X, 1, -1)")
     elif route == "zeros":
         w.lines.append(f"X = np.zeros(({dims},), dtype='float32')")
     elif route == "slice":
@@ -168,6 +178,31 @@ def _family_layers(
             out.append(L("BatchNormalization"))
         out.append(L(rng.choice(["Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D"])))
         return out
+    if family == "conv_extra":
+        k = sample[0] + 1 if perturb == "big_kernel" else 3
+        first = rng.choice(
+            [
+                L("SeparableConv2D", 4, k),
+                L("DepthwiseConv2D", k, depth_multiplier=2),
+                L(
+                    "Conv2DTranspose",
+                    4,
+                    k,
+                    strides=rng.choice([1, 2]),
+                    padding=rng.choice(["valid", "same"]),
+                ),
+                L("Conv2D", 4, k, strides=2, padding="same"),
+            ]
+        )
+        middle = rng.choice(
+            [
+                L("ZeroPadding2D", 1),
+                L("Cropping2D", 1),
+                L("UpSampling2D", 2),
+                L("AveragePooling2D", 2),
+            ]
+        )
+        return [first, middle, L(rng.choice(["Flatten", "GlobalMaxPooling2D"]))]
     if family == "conv1d":
         k = sample[0] + 2 if perturb == "big_kernel" else rng.choice([2, 3])
         out = [
@@ -221,6 +256,7 @@ def _family_layers(
 SAMPLE_SHAPES = {
     "dense": lambda r: (r.choice([4, 8, 10, 13]),),
     "conv2d": lambda r: (r.choice([8, 10, 12]), r.choice([8, 10, 12]), r.choice([1, 1, 3])),
+    "conv_extra": lambda r: (r.choice([8, 9, 12]), r.choice([8, 10]), r.choice([1, 2])),
     "conv1d": lambda r: (r.choice([10, 16, 20]), r.choice([1, 2, 3])),
     "rnn": lambda r: (r.choice([5, 8, 10]), r.choice([2, 3, 5])),
     "reshape": lambda r: (r.choice([6, 8, 12]),),
@@ -253,6 +289,7 @@ def generate(seed: int, index: int) -> Program:
             "dense",
             "conv2d",
             "conv2d",
+            "conv_extra",
             "conv1d",
             "rnn",
             "rnn",
@@ -316,6 +353,11 @@ def _call(rng: random.Random, w: Writer, perturb: str, data_sample: tuple[int, .
     if perturb == "single_sample":
         w.lines.append("model.fit(X, y, epochs=1, verbose=0)")
         w.lines.append("model.predict(X[0], verbose=0)")
+        return
+    if perturb == "validation":
+        bad = (*data_sample[:-1], data_sample[-1] + 1)
+        w.lines.append(f"Xv = np.random.rand({', '.join(map(str, (4, *bad)))})")
+        w.lines.append("model.fit(X, y, epochs=1, verbose=0, validation_data=(Xv, y[:4]))")
         return
     method = rng.choice(["fit", "fit", "fit", "evaluate"])
     w.lines.append(f"model.{method}(X, y{', epochs=1' if method == 'fit' else ''}, verbose=0)")

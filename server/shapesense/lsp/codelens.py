@@ -9,8 +9,8 @@ from lsprotocol import types
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
 
-SHOW_SUMMARY = "shapesense.showModelSummary"
-SUMMARY_AT = "shapesense.modelSummaryAt"
+SHOW_SUMMARY = "shapesense.server.showModelSummary"  # client commands are shapesense.*
+SUMMARY_AT = "shapesense.server.modelSummaryAt"
 
 
 def register(server: ShapeSenseServer) -> None:

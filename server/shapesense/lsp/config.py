@@ -26,6 +26,14 @@ def register(server: ShapeSenseServer) -> None:
 
         refresh_all(server)
 
+    @server.command("shapesense.server.info")
+    def server_info(*args: object) -> dict[str, object]:
+        return {
+            "version": server.version,
+            "keras": server.keras.major,
+            "kerasSetting": server.settings.keras_version,
+        }
+
     @server.guarded(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
         server.log(f"shapesense {server.version}: checking against Keras {server.keras.major}")

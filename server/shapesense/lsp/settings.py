@@ -7,6 +7,7 @@ from typing import Any
 
 from ..findings import SEVERITY_ORDER
 
+CLIENT_ONLY = {"interpreter", "importStrategy"}  # the editor extension's own settings
 KEYS = {
     "kerasVersion": "keras_version",
     "inlayHints": "inlay_hints",
@@ -36,6 +37,8 @@ class Settings:
         if isinstance(raw.get("shapesense"), dict):
             raw = raw["shapesense"]
         for key, value in raw.items():
+            if key in CLIENT_ONLY:
+                continue
             name = KEYS.get(key)
             if name is None:
                 notes.append(f"ignoring unknown setting {key!r}")
@@ -67,8 +70,8 @@ class Settings:
             self.severity_overrides = {str(k): v for k, v in value.items()}
         elif name == "python" and (value is None or isinstance(value, str)):
             self.python = value or None
-        elif name == "trace" and isinstance(value, str):
-            self.trace = value
+        elif name == "trace" and isinstance(value, (str, dict)):
+            self.trace = value if isinstance(value, str) else str(value.get("server", "off"))
         else:
             return False
         return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
@@ -73,7 +74,7 @@ class State:
         )
         if notebook is not None:
             return self._notebook_view(workspace, notebook, options)
-        document = workspace.text_documents.get(uri)
+        document = workspace.text_documents.get(unquote(uri))  # pygls keys documents unquoted
         if document is None:
             return None
         key = (document.version, options, _digest(document.source))
@@ -94,7 +95,7 @@ class State:
         for cell in notebook.cells:
             if cell.kind != types.NotebookCellKind.Code:
                 continue
-            document = workspace.text_documents.get(cell.document)
+            document = workspace.text_documents.get(unquote(cell.document))
             if document is None:
                 continue
             cells.append(Cell(cell.document, line, document))

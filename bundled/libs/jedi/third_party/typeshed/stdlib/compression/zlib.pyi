@@ -1,0 +1,1 @@
+from zlib import *

@@ -1,0 +1,4 @@
+from braintree.resource import Resource
+
+class VenmoProfileData(Resource):
+    def __init__(self, gateway, attributes) -> None: ...

@@ -1,0 +1,1 @@
+from win32comext.propsys import *

@@ -1,0 +1,1 @@
+from copyreg import *

@@ -1,0 +1,1 @@
+from urllib.robotparser import RobotFileParser as RobotFileParser

@@ -1,0 +1,795 @@
+"""Model building and the fit / evaluate / predict checks, producing Findings.
+
+Order follows Keras: a model with a declared input is built where it is defined (errors on
+the layer); `fit` then checks cardinality, then the data against the model input, then the
+labels against the output and the loss. Only the first error of a call is reported, as
+Keras stops at it.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from . import fixes
+from .findings import Finding, Related, Span
+from .keras import losses
+from .keras.graph import LayerFailure, Run, run_nodes
+from .keras.layers import lookup
+from .shapes import Shape, compatible, fmt
+from .values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Layer,
+    Model,
+    Node,
+    Seq,
+    Tensor,
+    Value,
+    as_shape,
+    const_int,
+    to_python,
+)
+
+if TYPE_CHECKING:
+    from .interpret import Env, Interpreter
+
+DATA_METHODS = {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
+LABEL_METHODS = {"fit", "evaluate", "train_on_batch", "test_on_batch"}
+
+
+@dataclass
+class DataArg:
+    """An x or y argument at a call: its value, its source node and a name for messages."""
+
+    value: Array
+    node: ast.expr
+    label: str
+
+    @property
+    def origin(self) -> str:
+        return f" (from {self.value.trace[0]})" if self.value.trace else ""
+
+
+class Checker:
+    def __init__(self, interp: Interpreter) -> None:
+        self.interp = interp
+        self.src = interp.src
+        self.version = interp.version
+        self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
+        self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
+        self._batch_size = 32  # of the call being checked
+        # every (x, y) at the call being checked: a fix to the model's input must suit them all
+        self._call_data: list[tuple[Shape, Shape | None]] = []
+        self._labels_for_fixes: Shape | None = (
+            None  # y at the call being checked: fixes must satisfy it too
+        )
+
+    # --- reporting ------------------------------------------------------------------------
+
+    def add(self, finding: Finding) -> None:
+        if self.interp.report and finding not in self.interp.findings:
+            self.interp.findings.append(finding)
+
+    def numpy_error(self, node: ast.Call, message: str) -> None:
+        self.add(Finding(self.src.span(node), "error", "SS401", message))
+
+    def report_layer_failure(
+        self, failure: LayerFailure, model: Model | None = None, at: Span | None = None
+    ) -> None:
+        """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
+        layer = failure.layer
+        expected = (
+            f"expects {failure.expected}"
+            if failure.code != "SS104"
+            else "cannot shrink its input that far"
+        )
+        message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
+        self.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
+        if model is not None:
+            model.broken = True
+
+    # --- layers and inputs ----------------------------------------------------------------
+
+    def make_layer(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        class_name = name.rsplit(".", 1)[-1]
+        rule = lookup(class_name)
+        layer = Layer(
+            class_name=class_name,
+            rule=rule,
+            args=self.interp.make_args(rule, args, kwargs),
+            span=self.src.span(node),
+            name=self.interp.layer_name(class_name, kwargs.get("name")),
+        )
+        layer.foreign = self.interp.foreign
+        if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
+            layer.rule = None
+        activation = kwargs.get(
+            "activation", args[1] if class_name == "Dense" and len(args) > 1 else None
+        )
+        if class_name == "Activation" and args:
+            activation = args[0]
+        if isinstance(activation, Const) and isinstance(activation.value, str):
+            layer.activation = activation.value
+        self._declared_input(layer, node, kwargs)
+        return layer
+
+    def _declared_input(self, layer: Layer, node: ast.Call, kwargs: dict[str, Value]) -> None:
+        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+        if "input_shape" in kwargs:
+            shape = as_shape(kwargs["input_shape"])
+            if shape is not None:
+                layer.declared_input = (None, *shape)
+                layer.input_span = self.src.span(keywords["input_shape"])
+        elif "batch_input_shape" in kwargs:
+            shape = as_shape(kwargs["batch_input_shape"])
+            if shape:
+                layer.declared_input = (None, *shape[1:])
+        elif "input_dim" in kwargs and const_int(kwargs["input_dim"]) is not None:
+            layer.declared_input = (None, const_int(kwargs["input_dim"]))
+            layer.input_span = self.src.span(keywords["input_dim"])
+        elif layer.class_name == "Embedding" and self.version.embedding_declares_input:
+            length = kwargs.get("input_length", Const(None))
+            if isinstance(length, Const) and (length.value is None or type(length.value) is int):
+                layer.declared_input = (
+                    None,
+                    length.value if isinstance(length.value, int) else None,
+                )
+
+    def make_input(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+        shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
+        span = None
+        if "shape" in keywords:
+            span = self.src.span(keywords["shape"])
+        elif "input_shape" in keywords:
+            span = self.src.span(keywords["input_shape"])
+        elif node.args:
+            span = self.src.span(node.args[0])
+        shape = as_shape(shape_value) if shape_value is not None else None
+        if shape is None and "batch_shape" in kwargs:
+            batch = as_shape(kwargs["batch_shape"])
+            shape = batch[1:] if batch else None
+            span = None
+        if shape is None:
+            return Tensor(None, Node(None))
+        node_ = Node(None, is_input=True)
+        tensor = Tensor((None, *shape), node_)
+        self._input_spans[id(node_)] = span
+        self._input_calls[id(node_)] = self.src.span(node)
+        return tensor
+
+    def merge_function(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        from .keras.layers import MERGE_FUNCTIONS
+
+        class_name = MERGE_FUNCTIONS[name.rsplit(".", 1)[-1]]
+        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
+        layer_kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
+        layer = self.make_layer(f"keras.layers.{class_name}", node, args[1:], layer_kwargs)
+        return self.apply_layer(layer, inputs, node)  # type: ignore[arg-type]
+
+    def apply_layer(self, layer: Layer | Model, inputs: Value, node: ast.Call) -> Value:
+        """The functional API: layer(x). Builds the layer now, as Keras does."""
+        if isinstance(inputs, Seq):
+            tensors = list(inputs.items)
+            parents = tuple(
+                t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors
+            )
+            shapes: object = [t.shape if isinstance(t, Tensor) else None for t in tensors]
+            list_input = True
+        elif isinstance(inputs, Tensor):
+            parents = (inputs.node or Node(None),)
+            shapes = inputs.shape
+            list_input = False
+        else:
+            return UNKNOWN
+        if isinstance(shapes, list) and any(s is None for s in shapes):
+            shapes = None
+        try:
+            out = self.interp.functional_apply(layer, shapes)
+        except LayerFailure as failure:
+            self.report_layer_failure(failure, at=self.src.span(node))
+            out = None
+        if isinstance(layer, Layer) and self.interp.report:
+            self.interp.record_run(
+                Run(self.version, steps=self.interp.functional_run.steps[-1:]), "", "its inputs"
+            )
+        node_ = Node(layer, parents, list_input=list_input)
+        if isinstance(out, list):
+            return Seq(
+                tuple(
+                    Tensor(s, Node(layer, parents, list_input=list_input, output_index=i))
+                    for i, s in enumerate(out)
+                )
+            )
+        return Tensor(out if isinstance(out, tuple) else None, node_)
+
+    # --- models ---------------------------------------------------------------------------
+
+    def make_sequential(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        model = Model(
+            "sequential",
+            self.src.span(node),
+            self.interp.model_name("sequential", kwargs.get("name")),
+        )
+        model.created_depth = self.interp.uncertain
+        model.foreign = self.interp.foreign
+        self.interp.models[model.uid] = model
+        items = args[0] if args else kwargs.get("layers")
+        if items is None or (isinstance(items, Const) and items.value is None):
+            return model
+        if not isinstance(items, Seq):
+            model.opaque = True
+            return model
+        for item in items.items:
+            self.sequential_add(model, item)
+        return model
+
+    def sequential_add(self, model: Model, item: Value) -> None:
+        if model.opaque or model.broken:
+            return
+        if self.interp.uncertain > model.created_depth:
+            model.opaque = True  # added on some paths only: we cannot know the layers
+            return
+        if (
+            isinstance(item, Tensor)
+            and item.node is not None
+            and item.node.is_input
+            and not model.layers
+        ):
+            model.declared_input = item.shape
+            model.input_span = self._input_spans.get(id(item.node))
+            self._start_build(model)
+            return
+        if isinstance(item, Model):
+            if item.kind != "sequential" or item.opaque:
+                model.opaque = True
+                return
+        elif not isinstance(item, Layer):
+            model.opaque = True
+            return
+        if (
+            isinstance(item, Layer)
+            and not model.layers
+            and model.declared_input is None
+            and item.declared_input is not None
+        ):
+            model.declared_input = item.declared_input
+            model.input_span = item.input_span
+            self._start_build(model)
+        model.layers.append(item)
+        run: Run | None = model.built_run
+        if run is not None:
+            try:
+                model.output_shape = (
+                    run.apply(item, model.output_shape) if model.output_shape is not None else None
+                )
+            except LayerFailure as failure:
+                self.report_layer_failure(failure, model)
+            self.interp.record_run(run, model.name, "its declared input")
+
+    def _start_build(self, model: Model) -> None:
+        model.built_run = Run(self.version)
+        model.output_shape = model.declared_input
+
+    def make_functional(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        inputs = kwargs.get("inputs", args[0] if args else UNKNOWN)
+        outputs = kwargs.get("outputs", args[1] if len(args) > 1 else UNKNOWN)
+        model = Model(
+            "functional",
+            self.src.span(node),
+            self.interp.model_name("functional", kwargs.get("name")),
+        )
+        model.created_depth = self.interp.uncertain
+        model.foreign = self.interp.foreign
+        self.interp.models[model.uid] = model
+        ins = _tensors(inputs)
+        outs = _tensors(outputs)
+        if (
+            ins is None
+            or outs is None
+            or not all(t.node is not None and t.node.is_input for t in ins)
+        ):
+            model.opaque = True
+            return model
+        model.inputs, model.outputs = ins, outs
+        if len(outs) == 1:
+            model.output_shape = outs[0].shape
+        if len(ins) == 1:
+            model.declared_input = ins[0].shape
+            model.input_span = self._input_spans.get(id(ins[0].node))
+        model.built_run = self.interp.functional_run
+        for tensor in ins:
+            self.interp.record_input(tensor, model.name, self._input_calls.get(id(tensor.node)))
+        run = Run(self.version)
+        with contextlib.suppress(LayerFailure):  # already reported where the layer was called
+            run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
+        self.interp.record_run(run, model.name, "its inputs")
+        return model
+
+    def model_method(self, model: Model, method: str, node: ast.Call, env: Env) -> Value:
+        args, kwargs = self.interp._eval_args(node, env)
+        mutating = method in ("add", "compile", "pop", "build")
+        if mutating and self.interp.uncertain > model.created_depth:
+            if method == "compile":
+                model.loss = UNKNOWN
+            else:
+                model.opaque = True
+            return Const(None)
+        if method == "add" and model.kind == "sequential":
+            self.sequential_add(model, args[0] if args else kwargs.get("layer", UNKNOWN))
+        elif method == "compile":
+            model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
+            model.loss_node = next(
+                (kw.value for kw in node.keywords if kw.arg == "loss"),
+                node.args[1] if len(node.args) > 1 else None,
+            )
+        elif method == "pop":
+            model.opaque = True
+        elif method == "build" and model.kind == "sequential" and model.declared_input is None:
+            shape = as_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
+            if shape is not None:
+                model.declared_input = (None, *shape[1:])
+                layers, model.layers = model.layers, []
+                self._start_build(model)
+                for layer in layers:
+                    self.sequential_add(model, layer)
+        elif method in DATA_METHODS:
+            self.check_call(model, method, node, args, kwargs)
+        return UNKNOWN if method != "add" else Const(None)
+
+    # --- fit / evaluate / predict ---------------------------------------------------------
+
+    def check_call(
+        self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> None:
+        if model.opaque or model.broken:
+            return
+        x_node = (
+            node.args[0]
+            if node.args
+            else next((k.value for k in node.keywords if k.arg == "x"), None)
+        )
+        y_node = (
+            node.args[1]
+            if len(node.args) > 1
+            else next((k.value for k in node.keywords if k.arg == "y"), None)
+        )
+        x_val = args[0] if args else kwargs.get("x", UNKNOWN)
+        y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
+        x = self._data_arg(x_val, x_node)
+        y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
+        batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
+        self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
+        if self.interp.report:
+            self._record_call(model, method, node, x, y)
+        if x is None:
+            return
+        validation = kwargs.get("validation_data")
+        val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
+        self._call_data = [(x.value.shape, y.value.shape if y else None)]
+        if isinstance(validation, Seq) and len(validation.items) >= 2:
+            xv_val, yv_val = validation.items[0], validation.items[1]
+            if isinstance(xv_val, Array):
+                self._call_data.append(
+                    (xv_val.shape, yv_val.shape if isinstance(yv_val, Array) else None)
+                )
+        if self._check_pair(model, method, node, x, y):
+            return
+        if (
+            method == "fit"
+            and isinstance(validation, Seq)
+            and len(validation.items) >= 2
+            and isinstance(val_node, (ast.Tuple, ast.List))
+        ):
+            xv = self._data_arg(validation.items[0], val_node.elts[0])
+            yv = self._data_arg(validation.items[1], val_node.elts[1])
+            if xv is not None:
+                self._check_pair(model, method, node, xv, yv)
+
+    def _data_arg(self, value: Value, node: ast.expr | None) -> DataArg | None:
+        if not isinstance(value, Array) or node is None or value.dtype == "object":
+            return None
+        label = self.src.segment(node, 40)
+        return DataArg(value, node, label)
+
+    def _record_call(
+        self, model: Model, method: str, node: ast.Call, x: DataArg | None, y: DataArg | None
+    ) -> None:
+        from .findings import SymbolInfo
+
+        lines = []
+        expected = model.declared_input
+        if x is not None:
+            lines.append(
+                f"x `{x.label}`: {fmt(x.value.shape)}"
+                + (f" → model input {fmt(expected)}" if expected else "")
+            )
+        if y is not None:
+            out = model.output_shape if isinstance(model.output_shape, tuple) else None
+            lines.append(
+                f"y `{y.label}`: {fmt(y.value.shape)}"
+                + (f" → model output {fmt(out)}" if out else "")
+            )
+        loss = model.loss.value if isinstance(model.loss, Const) else None
+        if loss:
+            lines.append(f"loss: {loss}")
+        self.interp.calls.append(
+            SymbolInfo(
+                self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines)
+            )
+        )
+
+    def _check_pair(
+        self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None
+    ) -> bool:
+        """Check one (x, y) pair; True when an error was reported."""
+        if y is not None and x.value.shape and y.value.shape:
+            nx, ny = x.value.shape[0], y.value.shape[0]
+            if nx is not None and ny is not None and nx != ny:
+                message = f"`{x.label}` has {nx} samples{x.origin} but `{y.label}` has {ny}{y.origin}: Keras needs the same number of samples in x and y."
+                self.add(
+                    Finding(
+                        self.src.span(y.node),
+                        "error",
+                        "SS201",
+                        message,
+                        self.version.cardinality(str(nx), str(ny)),
+                        related=self._related(model, x),
+                    )
+                )
+                return True
+        if len(model.inputs) > 1:
+            return False  # several inputs: data comes as a list or dict (not checked yet)
+        self._labels_for_fixes = y.value.shape if y is not None else None
+        outputs, failed = self._run_data(model, method, call, x)
+        if failed or outputs is None:
+            return failed
+        if y is None or len(outputs) != 1 or not isinstance(outputs[0], tuple):
+            return False
+        return self._check_labels(model, outputs[0], y)
+
+    def _related(self, model: Model, data: DataArg | None = None) -> tuple[Related, ...]:
+        related = (
+            [] if model.foreign else [Related(model.span, f"model '{model.name}' defined here")]
+        )
+        if data is not None and data.value.origin is not None:
+            related.append(Related(data.value.origin, f"`{data.label}` created here"))
+        return tuple(related)
+
+    def _run_data(
+        self, model: Model, method: str, call: ast.Call, x: DataArg
+    ) -> tuple[list[object] | None, bool]:
+        """Flow x through the model. Returns (output shapes, whether an error was reported)."""
+        shape = x.value.shape
+        declared = model.declared_input
+        if not shape:
+            return None, False
+        if declared is not None:
+            adjusted, note = adjust_rank(shape, declared)
+            if adjusted is None:
+                self._report_rank(model, method, x, declared)
+                return None, True
+            if note:
+                self.add(
+                    Finding(
+                        self.src.span(x.node),
+                        "hint",
+                        "SS110",
+                        f"Keras will {note}: `{x.label}` {fmt(shape)} is fed as {fmt(adjusted)} to the model input {fmt(declared)}.",
+                    )
+                )
+            shape = adjusted
+            if (
+                self.version.model_input_checks_all_axes
+                and not model.input_from_data
+                and not compatible(declared, (None, *shape[1:]))
+            ):
+                self._report_input_mismatch(model, x, declared, shape)
+                return None, True
+        elif len(shape) == 1:
+            return (
+                None,
+                False,
+            )  # rank-1 data into an unbuilt model: Keras 2 and 3 differ in subtle ways
+        sample: Shape = (None, *shape[1:])
+        if model.kind == "sequential":
+            run = model.built_run.fork() if model.built_run is not None else Run(self.version)
+            out: object = sample
+            try:
+                for layer in model.layers:
+                    out = run.apply(layer, out)
+                    if out is None:
+                        break
+            except LayerFailure as failure:
+                self._report_flow_failure(model, x, failure, declared)
+                return None, True
+            if declared is None and model.layers:
+                self.interp.record_run(run, model.name, f"`{x.label}` at line {call.lineno}")
+                self._keep_build(model, run, sample, out)
+            if not model.layers:
+                return None, False
+            return [out], False
+        run = self.interp.functional_run.fork()
+        try:
+            outs = run_nodes(
+                [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
+            )
+        except LayerFailure as failure:
+            self._report_flow_failure(model, x, failure, declared)
+            return None, True
+        return outs, False
+
+    def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
+        """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
+        if not self.interp.report or self.interp.uncertain > model.created_depth:
+            return
+        model.built_run = run.fork()
+        model.output_shape = out
+        model.declared_input = sample
+        model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks
+
+    def _report_rank(self, model: Model, method: str, x: DataArg, declared: Shape) -> None:
+        shape = x.value.shape
+        single = method.startswith("predict") and tuple(shape) == tuple(declared[1:])
+        if single:
+            message = f"`{x.label}` {fmt(shape)}{x.origin} is a single sample; model '{model.name}' expects a batch {fmt(declared)}. Add a batch axis in front."
+            code = "SS107"
+        else:
+            message = f"`{x.label}` has shape {fmt(shape)}{x.origin} ({len(shape)} dims), but model '{model.name}' expects input {fmt(declared)} ({len(declared)} dims, batch first)."
+            code = "SS101"
+        keras = f"Invalid input shape for input. Expected shape {fmt(declared)}, but input has incompatible shape {fmt(shape)}"
+        if self.version.major == 2:
+            keras = self.version.incompatible(
+                0,
+                model.name,
+                f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
+            )
+        fix_list = fixes.for_input(self, model, x, declared, single)
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                code,
+                message,
+                keras,
+                fix_list,
+                self._related(model, x),
+                {"data": fmt(shape), "expected": fmt(declared)},
+            )
+        )
+
+    def _report_input_mismatch(
+        self, model: Model, x: DataArg, declared: Shape, shape: Shape
+    ) -> None:
+        first = model.layers[0] if model.layers and isinstance(model.layers[0], Layer) else None
+        where = (
+            f"layer '{first.name}' ({first.class_name}) expects"
+            if first
+            else f"model '{model.name}' expects"
+        )
+        message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} input {fmt(declared)}{_axis_detail(declared, shape)}."
+        keras = self.version.incompatible(
+            0, model.name, f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}"
+        )
+        fix_list = fixes.for_input(self, model, x, declared, False)
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                "SS102",
+                message,
+                keras,
+                fix_list,
+                self._related(model, x),
+                {"data": fmt(x.value.shape), "expected": fmt(declared)},
+            )
+        )
+
+    def _report_flow_failure(
+        self, model: Model, x: DataArg, failure: LayerFailure, declared: Shape | None
+    ) -> None:
+        layer = failure.layer
+        is_first = model.layers[:1] == [layer] or model.kind == "functional"
+        where = f"layer '{layer.name}' ({layer.class_name}) of model '{model.name}'"
+        if declared is not None and is_first and failure.code == "SS102":
+            detail = _axis_detail(declared, (None, *x.value.shape[1:]))
+            message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} expects input {fmt(declared)}{detail}."
+        else:
+            message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}; {where} expects {failure.expected}, but receives {fmt(failure.received)}."
+        fix_list = fixes.for_input(self, model, x, declared, False, failure)
+        here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
+        related = (*here, *self._related(model, x))
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                failure.code,
+                message,
+                failure.keras_message,
+                fix_list,
+                related,
+                {"data": fmt(x.value.shape)},
+            )
+        )
+
+    def _check_labels(self, model: Model, output: Shape, y: DataArg) -> bool:
+        loss_name = (
+            model.loss.value
+            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
+            else None
+        )
+        kind = losses.KINDS.get(loss_name or "")
+        if kind is None:
+            return False
+        mismatch = losses.check(
+            kind,
+            y.value.shape,
+            output,
+            self.version,
+            self._sigmoid_output(model),
+            self.step_batch(y.value.shape),
+        )
+        if mismatch is None:
+            return False
+        message = f"`{y.label}` has shape {fmt(y.value.shape)}{y.origin}, but model '{model.name}' outputs {fmt(output)} and loss '{loss_name}' {_loss_expectation(kind, output)}."
+        fix_list = fixes.for_labels(self, model, y, output, kind, mismatch.problem)
+        self.add(
+            Finding(
+                self.src.span(y.node),
+                "error",
+                "SS202",
+                message,
+                mismatch.keras_message,
+                fix_list,
+                self._related(model, y),
+                {"labels": fmt(y.value.shape), "output": fmt(output)},
+            )
+        )
+        return True
+
+    def _sigmoid_output(self, model: Model) -> bool:
+        if model.kind == "sequential" and model.layers:
+            last = model.layers[-1]
+            return isinstance(last, Layer) and last.activation == "sigmoid"
+        if model.outputs and model.outputs[0].node is not None:
+            layer = model.outputs[0].node.layer
+            return isinstance(layer, Layer) and layer.activation == "sigmoid"
+        return False
+
+    def would_pass(
+        self, model: Model, x_shape: Shape, y_shape: Shape | None, declared: Shape | None = None
+    ) -> bool:
+        """Re-check hypothetical shapes (used to keep only fixes that really remove the error)."""
+        target = declared if declared is not None else model.declared_input
+        shape = x_shape
+        if target is not None:
+            adjusted, _ = adjust_rank(shape, target)
+            if adjusted is None:
+                return False
+            shape = adjusted
+            if (
+                self.version.model_input_checks_all_axes
+                and not model.input_from_data
+                and not compatible(target, (None, *shape[1:]))
+            ):
+                return False
+        sample: Shape = (None, *shape[1:])
+        if model.kind == "sequential":
+            run = (
+                Run(self.version)
+                if declared is not None or model.built_run is None
+                else model.built_run.fork()
+            )
+            out: object = sample
+            try:
+                if declared is not None:
+                    probe: object = declared
+                    for layer in model.layers:
+                        probe = run.apply(layer, probe)
+                    run = run.fork()
+                for layer in model.layers:
+                    out = run.apply(layer, out)
+            except LayerFailure:
+                return False
+        else:
+            run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
+            try:
+                if declared is not None:
+                    run_nodes(
+                        [t.node for t in model.outputs if t.node],
+                        {id(model.inputs[0].node): declared},
+                        run,
+                    )
+                    run = run.fork()
+                outs = run_nodes(
+                    [t.node for t in model.outputs if t.node],
+                    {id(model.inputs[0].node): sample},
+                    run,
+                )
+            except LayerFailure:
+                return False
+            out = outs[0] if len(outs) == 1 else None
+        if y_shape is None or not isinstance(out, tuple):
+            return True
+        loss_name = (
+            model.loss.value
+            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
+            else ""
+        )
+        kind = losses.KINDS.get(loss_name)
+        return (
+            kind is None
+            or losses.check(
+                kind,
+                y_shape,
+                out,
+                self.version,
+                self._sigmoid_output(model),
+                self.step_batch(y_shape),
+            )
+            is None
+        )
+
+    def step_batch(self, data: Shape) -> int | None:
+        """The first batch's size at the call being checked: min(samples, batch_size)."""
+        n = data[0] if data else None
+        return None if n is None else min(n, self._batch_size)
+
+
+def adjust_rank(data: Shape, declared: Shape) -> tuple[Shape | None, str]:
+    """Keras's implicit fix-up of the data rank against the model input (same in Keras 2 and 3)."""
+    if len(data) == len(declared):
+        return data, ""
+    if len(data) == len(declared) + 1 and data[-1] == 1:
+        return data[:-1], "drop the trailing axis of size 1"
+    if len(data) == len(declared) - 1 and declared[-1] == 1:
+        return (*data, 1), "add a trailing axis of size 1"
+    return None, ""
+
+
+def _axis_detail(expected: Shape | None, got: Shape) -> str:
+    if expected is None or len(expected) != len(got):
+        return ""
+    diffs = [
+        (i, e, g)
+        for i, (e, g) in enumerate(zip(expected, got, strict=True))
+        if e is not None and g is not None and e != g
+    ]
+    if not diffs:
+        return ""
+    i, e, g = diffs[-1]
+    axis = "last axis" if i == len(expected) - 1 else f"axis {i}"
+    return f": {axis} should be {e}, got {g}"
+
+
+def _loss_expectation(kind: str, output: Shape) -> str:
+    if kind == "sparse":
+        return f"expects integer class labels of shape {fmt((None, *output[1:-1]))}"
+    if kind == "pointwise":
+        return f"needs labels that broadcast against {fmt(output)}"
+    return f"expects labels of the same shape {fmt(output)}"
+
+
+def _tensors(value: Value) -> list[Tensor] | None:
+    if isinstance(value, Tensor):
+        return [value]
+    if isinstance(value, Seq) and value.items and all(isinstance(v, Tensor) for v in value.items):
+        return list(value.items)  # type: ignore[arg-type]
+    return None
+
+
+__all__ = ["Checker", "adjust_rank", "to_python"]

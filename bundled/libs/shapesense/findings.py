@@ -1,0 +1,113 @@
+"""The public result of analysing one source text: plain data, no LSP types.
+
+Positions are 0-based lines and 0-based columns counted in Unicode code points; adapters
+convert them (the LSP server to UTF-16 or UTF-8 units, the CLI to 1-based numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "information", "hint"]
+SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "information": 2, "hint": 3}
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def contains(self, line: int, column: int) -> bool:
+        return (self.line, self.column) <= (line, column) <= (self.end_line, self.end_column)
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    span: Span
+    new_text: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    title: str
+    edits: tuple[TextEdit, ...]
+    preferred: bool = False
+
+
+@dataclass(frozen=True)
+class Related:
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    span: Span
+    severity: Severity
+    code: str
+    message: str
+    keras_message: str = ""
+    fixes: tuple[Fix, ...] = ()
+    related: tuple[Related, ...] = ()
+    shapes: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def full_message(self) -> str:
+        if not self.keras_message:
+            return self.message
+        return f"{self.message}\nKeras: {self.keras_message}"
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One layer as hover, inlay hints and the oracle see it."""
+
+    span: Span
+    class_name: str
+    name: str
+    model: str
+    index: int
+    input_shape: str
+    output_shape: str
+    params: int | None
+    built_from: str
+
+
+@dataclass(frozen=True)
+class SymbolInfo:
+    """A data variable at one place in the code, with its inferred shape and history."""
+
+    span: Span
+    name: str
+    description: str
+    trace: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ModelSummary:
+    span: Span
+    name: str
+    rows: tuple[tuple[str, str, str, str], ...]  # (layer, class, output shape, params)
+    total_params: int | None
+
+    def text(self) -> str:
+        lines = [f"Model {self.name}", f"{'Layer':<22}{'Output shape':<22}Params"]
+        for name, cls, out, params in self.rows:
+            lines.append(f"{name + ' (' + cls + ')':<22}{out:<22}{params}")
+        if self.total_params is not None:
+            lines.append(f"Total params: {self.total_params:,}")
+        return "\n".join(lines)
+
+
+@dataclass
+class Analysis:
+    findings: list[Finding] = field(default_factory=list)
+    layers: list[LayerInfo] = field(default_factory=list)
+    symbols: list[SymbolInfo] = field(default_factory=list)
+    models: list[ModelSummary] = field(default_factory=list)
+    calls: list[SymbolInfo] = field(default_factory=list)
+    keras_version: int = 3
+    syntax_ok: bool = True

@@ -1,0 +1,216 @@
+"""Quick fixes as text edits. Every fix offered is first re-checked on the shapes it would
+produce, so a fix is only offered when the propagator agrees it removes the error (the oracle
+then runs the fixed program under real Keras)."""
+
+from __future__ import annotations
+
+import ast
+from typing import TYPE_CHECKING
+
+from .findings import Fix, Span, TextEdit
+from .shapes import Shape, fmt, is_known, numel
+from .values import Ref
+
+if TYPE_CHECKING:
+    from .checks import Checker, DataArg
+    from .keras.graph import LayerFailure
+    from .values import Model
+
+SIMPLE_EXPRESSIONS = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)
+
+
+def _dims(shape: Shape) -> str:
+    return ", ".join(str(d) for d in shape)
+
+
+def _numpy(checker: Checker) -> tuple[str, tuple[TextEdit, ...]]:
+    """The module's numpy alias, or `np` plus an edit that imports it."""
+    alias = checker.interp.numpy_alias
+    if alias:
+        return alias, ()
+    return "np", (TextEdit(_import_position(checker.interp.tree), "import numpy as np\n"),)
+
+
+def _import_position(tree: ast.Module) -> Span:
+    line = 0
+    for i, stmt in enumerate(tree.body):
+        is_docstring = (
+            i == 0
+            and isinstance(stmt, ast.Expr)
+            and isinstance(stmt.value, ast.Constant)
+            and isinstance(stmt.value.value, str)
+        )
+        is_future = isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"
+        if is_docstring or is_future:
+            line = stmt.end_lineno or stmt.lineno
+        else:
+            break
+    return Span(line, 0, line, 0)
+
+
+def _wrap(checker: Checker, data: DataArg, template: str) -> TextEdit:
+    text = checker.src.text_of(checker.src.span(data.node))
+    if "{paren}" in template:
+        inner = text if isinstance(data.node, SIMPLE_EXPRESSIONS) else f"({text})"
+        return TextEdit(checker.src.span(data.node), template.format(paren=inner))
+    return TextEdit(checker.src.span(data.node), template.format(x=text))
+
+
+def for_input(
+    checker: Checker,
+    model: Model,
+    x: DataArg,
+    declared: Shape | None,
+    single: bool,
+    failure: LayerFailure | None = None,
+) -> tuple[Fix, ...]:
+    shape = x.value.shape
+    candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
+    np_name, np_import = _numpy(checker)
+    if single:
+        candidates.append(
+            (
+                f"Add a batch axis: np.expand_dims({x.label}, 0) → {fmt((1, *shape))}",
+                (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, 0)")),
+                (1, *shape),
+                None,
+            )
+        )
+    candidates.append(
+        (
+            f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}",
+            (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, -1)")),
+            (*shape, 1),
+            None,
+        )
+    )
+    if (
+        declared is not None
+        and is_known(declared[1:])
+        and shape
+        and is_known(shape[1:])
+        and numel(shape[1:]) == numel(declared[1:])
+        and tuple(shape[1:]) != tuple(declared[1:])
+    ):
+        target = (shape[0], *declared[1:])
+        candidates.append(
+            (
+                f"Reshape {x.label} to {fmt(target)}: .reshape(-1, {_dims(declared[1:])})",
+                (_wrap(checker, x, f"{{paren}}.reshape(-1, {_dims(declared[1:])})"),),
+                target,
+                None,
+            )
+        )
+    # The declared shape is only editable here when the model is defined in this file.
+    if (
+        declared is not None
+        and model.input_span is not None
+        and not model.foreign
+        and shape
+        and is_known(shape[1:])
+    ):
+        new_input = (None, *shape[1:])
+        span_text = checker.src.text_of(model.input_span)
+        if span_text.lstrip().startswith(("(", "[")):
+            replacement = f"({_dims(shape[1:])}{',' if len(shape) == 2 else ''})"
+        elif len(shape) == 2:
+            replacement = str(shape[1])  # input_dim=...
+        else:
+            replacement = ""
+        if replacement:
+            candidates.append(
+                (
+                    f"Change the model's input shape to {fmt(shape[1:])}",
+                    (TextEdit(model.input_span, replacement),),
+                    shape,
+                    new_input,
+                )
+            )
+    fixes: list[Fix] = []
+    for title, edits, new_shape, new_declared in candidates:
+        if new_shape is None or not checker.would_pass(
+            model, new_shape, checker._labels_for_fixes, new_declared
+        ):
+            continue
+        # A new declared input shape changes what every argument of the call meets.
+        others = [(sx, sy) for sx, sy in checker._call_data if sx != shape]
+        if new_declared is not None and not all(
+            checker.would_pass(model, sx, sy, new_declared) for sx, sy in others
+        ):
+            continue
+        fixes.append(Fix(title, edits, preferred=not fixes))
+    return tuple(fixes)
+
+
+def for_labels(
+    checker: Checker, model: Model, y: DataArg, output: Shape, kind: str, problem: str
+) -> tuple[Fix, ...]:
+    from .keras import losses
+
+    fixes: list[Fix] = []
+    shape = y.value.shape
+    classes = output[-1]
+    version = checker.version
+    sigmoid = checker._sigmoid_output(model)
+
+    def loss_fix(new_loss: str) -> Fix | None:
+        node = model.loss_node
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            return None
+        if (
+            losses.check(
+                losses.KINDS[new_loss], shape, output, version, sigmoid, checker.step_batch(shape)
+            )
+            is not None
+        ):
+            return None
+        quote = checker.src.text_of(checker.src.span(node))[:1]
+        quote = quote if quote in ("'", '"') else "'"
+        return Fix(
+            f"Use loss '{new_loss}'",
+            (TextEdit(checker.src.span(node), f"{quote}{new_loss}{quote}"),),
+        )
+
+    if kind == "categorical" and classes is not None and (len(shape) == 1 or shape[-1] == 1):
+        keras_path = _keras_path(checker)
+        onehot = (shape[0], classes)
+        if (
+            keras_path
+            and losses.check(kind, onehot, output, version, sigmoid, checker.step_batch(shape))
+            is None
+        ):
+            fixes.append(
+                Fix(
+                    f"One-hot encode: to_categorical({y.label}, {classes})",
+                    (_wrap(checker, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),),
+                )
+            )
+        fix = loss_fix("sparse_categorical_crossentropy")
+        if fix:
+            fixes.append(fix)
+    elif kind == "sparse" and len(shape) >= 2 and shape[-1] == classes:
+        fix = loss_fix("categorical_crossentropy")
+        if fix:
+            fixes.append(fix)
+        if (
+            losses.check(kind, shape[:-1], output, version, sigmoid, checker.step_batch(shape))
+            is None
+        ):
+            fixes.append(
+                Fix(
+                    f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)",
+                    (_wrap(checker, y, "{paren}.argmax(axis=-1)"),),
+                )
+            )
+    return tuple(Fix(f.title, f.edits, preferred=(i == 0)) for i, f in enumerate(fixes))
+
+
+def _keras_path(checker: Checker) -> str | None:
+    """How this module spells `keras`: `keras`, `tf.keras`, ... (None if it never imports it)."""
+    for name, value in checker.interp.globals.names.items():
+        if isinstance(value, Ref):
+            if value.name == "keras" or value.name == "tensorflow.keras":
+                return name
+            if value.name == "tensorflow":
+                return f"{name}.keras"
+    return None

@@ -1,0 +1,1 @@
+"""What the propagator knows about Keras: layers, losses, datasets and version differences."""

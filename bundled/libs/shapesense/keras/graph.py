@@ -1,0 +1,214 @@
+"""Running shapes through layers and models, the way Keras builds and calls them.
+
+A `Run` is one pass of shapes through layers. It checks each layer's InputSpec
+(keras.src.layers.input_spec.assert_input_compatibility), and, once a layer is built, the
+axes its weights fixed. A model built from a declared input keeps those axes; data that
+later flows through is checked against them (which is what Keras 3 does at `fit`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..shapes import Shape, fmt
+from ..values import Layer, Model, Node
+from .layers import InputSpec, LayerError, LayerRule, Opaque
+from .versions import KerasVersion
+
+ShapeOut = Any  # Shape | list[Shape] | None
+RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional"}
+
+
+class LayerFailure(Exception):
+    """Keras raises at this layer. `expected` says, for people, what the layer wanted."""
+
+    def __init__(self, layer: Layer, keras_message: str, code: str, received: Shape, expected: str):
+        super().__init__(keras_message)
+        self.layer = layer
+        self.keras_message = keras_message
+        self.code = code
+        self.received = received
+        self.expected = expected
+
+
+@dataclass
+class Step:
+    layer: Layer
+    input_shape: ShapeOut
+    output_shape: ShapeOut
+    params: int | None
+
+
+@dataclass
+class Run:
+    version: KerasVersion
+    built: dict[int, dict[int, int]] = field(default_factory=dict)
+    steps: list[Step] = field(default_factory=list)
+    built_inputs: dict[int, Shape] = field(
+        default_factory=dict
+    )  # for messages: what a layer was built on
+
+    def fork(self) -> Run:
+        """A run that shares nothing but what the layers' weights already fix."""
+        return Run(
+            self.version, {k: dict(v) for k, v in self.built.items()}, [], dict(self.built_inputs)
+        )
+
+    def apply(self, layer: Layer | Model, inputs: ShapeOut) -> ShapeOut:
+        if isinstance(layer, Model):
+            return self._apply_model(layer, inputs)
+        rule = layer.rule
+        if rule is None or inputs is None:
+            self.steps.append(Step(layer, inputs, None, None))
+            return None
+        if rule.merge:
+            return self._apply_merge(layer, rule, inputs)
+        if isinstance(inputs, list):
+            self.steps.append(Step(layer, inputs, None, None))
+            return None
+        shape: Shape = inputs
+        self._check_spec(layer, rule, shape)
+        self._check_built(layer, rule, shape)
+        try:
+            out = rule.output(shape, layer.args)
+        except Opaque:
+            out = None
+        except LayerError as exc:
+            raise LayerFailure(layer, str(exc), exc.code, shape, fmt(shape)) from None
+        except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError):
+            out = None  # arguments of a form the rule does not model
+        self.steps.append(Step(layer, shape, out, self._params(layer, rule, shape)))
+        return out
+
+    def _params(self, layer: Layer, rule: LayerRule, shape: Shape) -> int | None:
+        try:
+            return int(rule.count_params(shape, layer.args))
+        except (Opaque, TypeError, ValueError, IndexError):
+            return None
+
+    def _apply_merge(self, layer: Layer, rule: LayerRule, inputs: ShapeOut) -> ShapeOut:
+        if not isinstance(inputs, list) or any(s is None for s in inputs) or len(inputs) < 2:
+            self.steps.append(Step(layer, inputs, None, None))
+            return None
+        try:
+            out = rule.merge_output(inputs, layer.args)
+        except Opaque:
+            out = None
+        except LayerError as exc:
+            raise LayerFailure(
+                layer, str(exc), exc.code, inputs[0], ", ".join(fmt(s) for s in inputs)
+            ) from None
+        self.steps.append(Step(layer, inputs, out, 0))
+        return out
+
+    def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:
+        if model.kind != "sequential" or model.opaque or inputs is None:
+            return None
+        shape = inputs
+        for layer in model.layers:
+            shape = self.apply(layer, shape)
+        return shape
+
+    def _fail(
+        self, layer: Layer, shape: Shape, detail: str, expected: str, code: str = "SS103"
+    ) -> LayerFailure:
+        return LayerFailure(
+            layer, self.version.incompatible(0, layer.name, detail), code, shape, expected
+        )
+
+    def _check_spec(self, layer: Layer, rule: LayerRule, shape: Shape) -> None:
+        try:
+            spec: InputSpec = rule.spec(layer.args)
+        except (Opaque, TypeError, ValueError):
+            return
+        ndim = len(shape)
+        kernel_rank = rule.kernel_rank
+        if kernel_rank is not None and self.version.major >= 3 and ndim > kernel_rank:
+            raise LayerFailure(
+                layer,
+                f"Kernel shape must have the same length as input, but received input of shape {fmt(shape)} for a {kernel_rank - 2}D convolution",
+                "SS103",
+                shape,
+                f"exactly {kernel_rank} dimensions (with the batch axis)",
+            )
+        if spec.ndim is not None and ndim != spec.ndim:
+            raise self._fail(
+                layer,
+                shape,
+                f"expected ndim={spec.ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}",
+                f"{spec.ndim} dimensions (with the batch axis)",
+            )
+        if spec.min_ndim is not None and ndim < spec.min_ndim:
+            raise self._fail(
+                layer,
+                shape,
+                f"expected min_ndim={spec.min_ndim}, found ndim={ndim}. Full shape received: {fmt(shape)}",
+                f"at least {spec.min_ndim} dimensions (with the batch axis)",
+            )
+        if (
+            self.version.dense_needs_defined_last_axis
+            and layer.class_name == "Dense"
+            and ndim
+            and shape[-1] is None
+            and layer.uid not in self.built
+        ):
+            raise LayerFailure(
+                layer,
+                f"The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: {fmt(shape)}",
+                "SS103",
+                shape,
+                "a defined last axis",
+            )
+
+    def _check_built(self, layer: Layer, rule: LayerRule, shape: Shape) -> None:
+        axes = self.built.get(layer.uid)
+        if axes is None:
+            try:
+                self.built[layer.uid] = rule.built_axes(shape, layer.args)
+            except (Opaque, TypeError, ValueError, IndexError):
+                self.built[layer.uid] = {}
+            self.built_inputs[layer.uid] = shape
+            return
+        for axis, value in axes.items():
+            if not -len(shape) <= axis < len(shape):
+                continue
+            dim = shape[axis]
+            if dim is not None and dim != value:
+                built_on = self.built_inputs.get(layer.uid)
+                expected = fmt(built_on) if built_on else f"axis {axis} = {value}"
+                if self.version.major >= 3 and layer.class_name in RECURRENT:
+                    # Keras 3 RNNs have no input spec on the feature axis: the cell's MatMul fails.
+                    message = f"Dimensions must be equal, but are {dim} and {value} for '{{{{node .../{layer.name}_cell/MatMul}}}}'"
+                    raise LayerFailure(layer, message, "SS102", shape, expected)
+                raise self._fail(
+                    layer,
+                    shape,
+                    f"expected axis {axis} of input shape to have value {value}, but received input with shape {fmt(shape)}",
+                    expected,
+                    code="SS102",
+                )
+
+
+def run_nodes(outputs: list[Node], inputs: dict[int, Shape | None], run: Run) -> list[ShapeOut]:
+    """Evaluate a functional graph from input shapes (keyed by id of the Input node)."""
+    memo: dict[int, ShapeOut] = {}
+
+    def visit(node: Node) -> ShapeOut:
+        key = id(node)
+        if key in memo:
+            return memo[key]
+        if node.layer is None:
+            result = inputs.get(key) if node.is_input else None
+        else:
+            parents = [visit(p) for p in node.parents]
+            arg: ShapeOut = parents[0] if len(parents) == 1 and not node.list_input else parents
+            if any(p is None for p in parents):
+                arg = None
+            result = run.apply(node.layer, arg)
+            if isinstance(result, list):
+                result = result[node.output_index] if node.output_index < len(result) else None
+        memo[key] = result
+        return result
+
+    return [visit(o) for o in outputs]

@@ -1,0 +1,1 @@
+"""The language server: pygls adapters over the core, one module per LSP feature."""

@@ -1,0 +1,53 @@
+"""Quick fixes: a lookup of the fixes each diagnostic carries (no second analysis)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+
+from .convert import code_action, diagnostics_for
+
+if TYPE_CHECKING:
+    from .server import ShapeSenseServer
+
+OPTIONS = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
+
+
+def register(server: ShapeSenseServer) -> None:
+    @server.guarded(types.TEXT_DOCUMENT_CODE_ACTION, OPTIONS, empty=[])
+    def code_actions(params: types.CodeActionParams) -> list[types.CodeAction]:
+        only = params.context.only
+        if only and types.CodeActionKind.QuickFix not in only:
+            return []
+        actions = []
+        for diagnostic in params.context.diagnostics:
+            if diagnostic.source not in (None, "shapesense"):
+                continue
+            for fix in _fixes(server, params.text_document.uri, diagnostic):
+                action = code_action(fix, diagnostic)
+                if action is not None:
+                    actions.append(action)
+        return actions
+
+
+def _fixes(
+    server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic
+) -> list[dict[str, Any]]:
+    data = diagnostic.data
+    if isinstance(data, dict) and isinstance(data.get("fixes"), list):
+        return data["fixes"]
+    # Some clients (Neovim's rebuilt diagnostics) drop `data`: find ours by range and code.
+    view = server.view(uri)
+    cell = view.cell(uri) if view else None
+    if view is None or cell is None:
+        return []
+    for ours in diagnostics_for(view, cell, server.settings):
+        same_code = diagnostic.code in (None, ours.code)
+        if (
+            same_code
+            and ours.range.start.line == diagnostic.range.start.line
+            and isinstance(ours.data, dict)
+        ):
+            return ours.data.get("fixes", [])
+    return []

@@ -1,0 +1,39 @@
+"""initialize (initializationOptions) and workspace/didChangeConfiguration."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+
+if TYPE_CHECKING:
+    from .server import ShapeSenseServer
+
+
+def register(server: ShapeSenseServer) -> None:
+    @server.guarded(types.INITIALIZE)
+    def initialize(params: types.InitializeParams) -> None:
+        for note in server.settings.update(params.initialization_options or {}):
+            server.log(note)
+        server.settings_changed()
+
+    @server.guarded(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(params: types.DidChangeConfigurationParams) -> None:
+        for note in server.settings.update(params.settings):
+            server.log(note)
+        server.settings_changed()
+        from .diagnostics import refresh_all
+
+        refresh_all(server)
+
+    @server.command("shapesense.server.info")
+    def server_info(*args: object) -> dict[str, object]:
+        return {
+            "version": server.version,
+            "keras": server.keras.major,
+            "kerasSetting": server.settings.keras_version,
+        }
+
+    @server.guarded(types.INITIALIZED)
+    def initialized(params: types.InitializedParams) -> None:
+        server.log(f"shapesense {server.version}: checking against Keras {server.keras.major}")

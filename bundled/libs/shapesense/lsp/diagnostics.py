@@ -1,0 +1,134 @@
+"""Diagnostics: pushed after a debounce on every change, or pulled when the client asks."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+
+from .convert import diagnostics_for
+
+if TYPE_CHECKING:
+    from .server import ShapeSenseServer
+
+
+def register(server: ShapeSenseServer) -> None:
+    @server.guarded(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        schedule(server, params.text_document.uri, immediate=True)
+
+    @server.guarded(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        schedule(server, params.text_document.uri)
+
+    @server.guarded(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(params: types.DidSaveTextDocumentParams) -> None:
+        schedule(server, params.text_document.uri, immediate=True)
+
+    @server.guarded(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        cancel(server, uri)
+        server.state.forget(uri)
+        if server.workspace.get_notebook_document(cell_uri=uri) is None:
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+
+    @server.guarded(types.NOTEBOOK_DOCUMENT_DID_OPEN)
+    def notebook_open(params: types.DidOpenNotebookDocumentParams) -> None:
+        schedule(server, params.notebook_document.uri, immediate=True)
+
+    @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
+    def notebook_change(params: types.DidChangeNotebookDocumentParams) -> None:
+        schedule(server, params.notebook_document.uri)
+
+    @server.guarded(types.NOTEBOOK_DOCUMENT_DID_SAVE)
+    def notebook_save(params: types.DidSaveNotebookDocumentParams) -> None:
+        schedule(server, params.notebook_document.uri, immediate=True)
+
+    @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
+    def notebook_close(params: types.DidCloseNotebookDocumentParams) -> None:
+        cancel(server, params.notebook_document.uri)
+        server.state.forget(params.notebook_document.uri)
+        for cell in params.cell_text_documents:
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=cell.uri, diagnostics=[])
+            )
+
+    @server.guarded(
+        types.TEXT_DOCUMENT_DIAGNOSTIC,
+        types.DiagnosticOptions(
+            identifier="shapesense", inter_file_dependencies=False, workspace_diagnostics=False
+        ),
+        empty=types.RelatedFullDocumentDiagnosticReport(items=[]),
+    )
+    def pull(params: types.DocumentDiagnosticParams) -> types.RelatedFullDocumentDiagnosticReport:
+        view = server.view(params.text_document.uri)
+        if view is None:
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        cell = view.cell(params.text_document.uri)
+        items = diagnostics_for(view, cell, server.settings) if cell else []
+        return types.RelatedFullDocumentDiagnosticReport(items=items)
+
+
+def pulls(server: ShapeSenseServer) -> bool:
+    """Clients that pull diagnostics get them that way only, so nothing shows twice."""
+    caps = server.client_capabilities.text_document
+    return bool(caps and caps.diagnostic)
+
+
+def cancel(server: ShapeSenseServer, key: str) -> None:
+    task = server.pending.pop(key, None)
+    if task is not None:
+        task.cancel()
+
+
+def schedule(server: ShapeSenseServer, uri: str, immediate: bool = False) -> None:
+    """Analyse after the debounce; a newer change cancels the older wait."""
+    notebook = server.workspace.get_notebook_document(cell_uri=uri) or server.workspace.get_notebook_document(notebook_uri=uri)
+    key = notebook.uri if notebook is not None else uri
+    cancel(server, key)
+    if pulls(server) and notebook is None:
+        return  # VS Code pulls for files; for notebook cells it does not pull, so those are pushed
+    delay = 0 if immediate else server.settings.debounce_ms / 1000
+
+    async def later() -> None:
+        if delay:
+            await asyncio.sleep(delay)
+        server.pending.pop(key, None)
+        publish(server, key)
+
+    server.pending[key] = asyncio.ensure_future(later())
+
+
+def publish(server: ShapeSenseServer, key: str) -> None:
+    view = server.view(key)
+    if view is None:
+        return
+    for cell in view.cells:
+        diagnostics = diagnostics_for(view, cell, server.settings)
+        server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=cell.uri, diagnostics=diagnostics, version=cell.document.version
+            )
+        )
+
+
+def refresh_all(server: ShapeSenseServer) -> None:
+    if pulls(server):
+        workspace_caps = server.client_capabilities.workspace
+        if (
+            workspace_caps
+            and workspace_caps.diagnostics
+            and workspace_caps.diagnostics.refresh_support
+        ):
+            server.workspace_diagnostic_refresh(None)
+        return
+    keys = set(server.workspace.notebook_documents)
+    for uri in server.workspace.text_documents:
+        if server.workspace.get_notebook_document(cell_uri=uri) is None:
+            keys.add(uri)
+    for key in keys:
+        schedule(server, key, immediate=True)

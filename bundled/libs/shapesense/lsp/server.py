@@ -1,0 +1,177 @@
+"""The pygls server: state, settings, and one module per LSP feature registering its handlers.
+
+Rule for where work runs: analysis is synchronous and fast, so it runs on the event loop, once
+per document version (cached in State); diagnostics are debounced per document. Handlers never
+raise: an exception is logged to the client and the request answered with an empty result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcException
+from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.uris import to_fs_path
+
+from .. import __version__
+from ..analysis import Options
+from ..keras.versions import KerasVersion, detect
+from ..resolve import ProjectResolver
+from .environment import site_packages
+from .settings import Settings
+from .state import State, View
+from .transport import BoundedStdin
+
+NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
+    notebook_selector=[
+        types.NotebookDocumentFilterWithCells(
+            cells=[types.NotebookCellLanguage(language="python")],
+            notebook="jupyter-notebook",
+        )
+    ],
+    save=True,
+)
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls's protocol, plus: a request whose params cannot be read still gets an error answer."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if isinstance(data, dict) and "id" in data and "method" in data:
+                self._send_response(data["id"], error=exc.to_response_error())
+                return None  # answered; the loop logs the unusable message and reads on
+            raise
+
+    def _handle_notification(self, method_name: str, params: Any) -> None:
+        super()._handle_notification(method_name, params)
+        # pygls 2.1 files each step of a generator handler in _request_futures under a fresh
+        # uuid and never removes it for notifications: ~2 KB per keystroke. Drop finished ones.
+        done = [key for key, future in self._request_futures.items() if future.done()]
+        for key in done:
+            del self._request_futures[key]
+
+
+class ShapeSenseServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__(
+            "shapesense", __version__, notebook_document_sync=NOTEBOOK_SYNC, protocol_cls=Protocol
+        )
+        self.settings = Settings()
+        self.state = State()
+        self.pending: dict[str, asyncio.Task[None]] = {}
+        self._keras: KerasVersion | None = None
+        self._resolvers: dict[str, ProjectResolver] = {}
+
+    # --- shared helpers for the feature modules -------------------------------------------
+
+    @property
+    def keras(self) -> KerasVersion:
+        if self._keras is None:
+            paths = site_packages(self.settings.python) if self.settings.python else None
+            self._keras = detect(self.settings.keras_version, paths)
+        return self._keras
+
+    def options(self, uri: str) -> Options:
+        """Per document: its Keras version and a resolver for its project's modules and files."""
+        resolver = self._resolvers.get(uri)
+        if resolver is None:
+            path = to_fs_path(uri) if uri.startswith("file:") else None
+            resolver = ProjectResolver(path, self.workspace.root_path, OpenDocuments(self))
+            self._resolvers[uri] = resolver
+        return Options(self.keras, resolver)
+
+    def settings_changed(self) -> None:
+        self._keras = None
+        self._resolvers.clear()
+        self.state.clear()
+
+    def view(self, uri: str) -> View | None:
+        notebook = self.workspace.get_notebook_document(cell_uri=uri)
+        return self.state.view(self.workspace, uri, self.options(notebook.uri if notebook else uri))
+
+    def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
+        try:
+            self.window_log_message(types.LogMessageParams(kind, message))
+        except Exception:  # no client yet (or it went away): logging must never fail a handler
+            logging.getLogger("shapesense").info(message)
+
+    def guarded(
+        self, method: str, options: Any = None, empty: Any = None
+    ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+        """Register a feature whose exceptions are logged, never raised into the protocol."""
+
+        def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
+            if asyncio.iscoroutinefunction(fn):
+
+                @functools.wraps(fn)
+                async def async_wrapper(*args: Any) -> Any:
+                    try:
+                        return await fn(*args)
+                    except Exception:
+                        self.log(
+                            f"shapesense: {method} failed:\n{traceback.format_exc()}",
+                            types.MessageType.Error,
+                        )
+                        return empty
+
+                self.feature(method, options)(async_wrapper)
+                return fn
+
+            @functools.wraps(fn)
+            def wrapper(*args: Any) -> Any:
+                try:
+                    return fn(*args)
+                except Exception:
+                    self.log(
+                        f"shapesense: {method} failed:\n{traceback.format_exc()}",
+                        types.MessageType.Error,
+                    )
+                    return empty
+
+            self.feature(method, options)(wrapper)
+            return fn
+
+        return decorator
+
+
+class OpenDocuments:
+    """Unsaved editor text wins over the file on disk when a module is followed."""
+
+    def __init__(self, server: LanguageServer) -> None:
+        self.server = server
+
+    def get(self, path: str) -> str | None:
+        for uri, document in self.server.workspace.text_documents.items():
+            if uri.startswith("file:") and to_fs_path(uri) == path:
+                return document.source
+        return None
+
+
+def create_server() -> ShapeSenseServer:
+    from . import actions, codelens, config, diagnostics, hover, inlay
+
+    server = ShapeSenseServer()
+    for module in (config, diagnostics, hover, actions, inlay, codelens):
+        module.register(server)
+    return server
+
+
+def serve(tcp: str | None = None) -> int:
+    server = create_server()
+    if tcp:
+        host, _, port = tcp.rpartition(":")
+        server.start_tcp(host or "127.0.0.1", int(port))
+    else:
+        server.start_io(stdin=BoundedStdin(sys.stdin.buffer))  # type: ignore[arg-type]
+    return 0

@@ -1,0 +1,122 @@
+"""What the server remembers: one analysis per document version, and where cells sit in notebooks.
+
+A `View` is one analysed unit (a file, or a whole notebook) with the map between the core's
+positions (lines of the combined source) and the editor's documents (the file, or each cell).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import unquote
+from dataclasses import dataclass, field
+
+from lsprotocol import types
+from pygls.workspace import TextDocument, Workspace
+
+from ..analysis import Options, analyze
+from ..findings import Analysis, Span
+from ..notebooks import blank_magics
+
+
+@dataclass
+class Cell:
+    uri: str
+    start: int  # first line of the cell in the combined source
+    document: TextDocument
+
+
+@dataclass
+class View:
+    key: str  # the file's or the notebook's uri
+    version: int | None
+    cells: list[Cell]
+    source: str
+    analysis: Analysis = field(default_factory=Analysis)
+
+    def locate(self, span: Span) -> tuple[Cell, Span] | None:
+        """The document and local span for a span of the combined source."""
+        for cell in reversed(self.cells):
+            if span.line >= cell.start:
+                end_line = span.end_line - cell.start
+                if end_line >= len(cell.document.lines) + 1:
+                    return None
+                return cell, Span(span.line - cell.start, span.column, end_line, span.end_column)
+        return None
+
+    def cell(self, uri: str) -> Cell | None:
+        return next((c for c in self.cells if c.uri == uri), None)
+
+    def to_range(self, cell: Cell, span: Span) -> types.Range:
+        codec, lines = cell.document.position_codec, cell.document.lines
+        start = codec.position_to_client_units(lines, types.Position(span.line, span.column))
+        end = codec.position_to_client_units(lines, types.Position(span.end_line, span.end_column))
+        return types.Range(start, end)
+
+    def to_source(self, uri: str, position: types.Position) -> tuple[int, int] | None:
+        """A client position in document `uri` as (line, code-point column) of the combined source."""
+        cell = self.cell(uri)
+        if cell is None:
+            return None
+        server = cell.document.position_codec.position_from_client_units(
+            cell.document.lines, position
+        )
+        return cell.start + server.line, server.character
+
+
+class State:
+    def __init__(self) -> None:
+        self._cache: dict[str, tuple[tuple[object, ...], View]] = {}
+
+    def view(self, workspace: Workspace, uri: str, options: Options) -> View | None:
+        """The analysed view containing document `uri` (a file or a notebook cell), cached per version."""
+        notebook = workspace.get_notebook_document(cell_uri=uri) or workspace.get_notebook_document(
+            notebook_uri=uri
+        )
+        if notebook is not None:
+            return self._notebook_view(workspace, notebook, options)
+        document = workspace.text_documents.get(unquote(uri))  # pygls keys documents unquoted
+        if document is None:
+            return None
+        key = (document.version, options, _digest(document.source))
+        cached = self._cache.get(uri)
+        if cached and cached[0] == key:
+            return cached[1]
+        view = View(uri, document.version, [Cell(uri, 0, document)], document.source)
+        view.analysis = analyze(document.source, options)
+        self._cache[uri] = (key, view)
+        return view
+
+    def _notebook_view(
+        self, workspace: Workspace, notebook: types.NotebookDocument, options: Options
+    ) -> View:
+        cells: list[Cell] = []
+        parts: list[str] = []
+        line = 0
+        for cell in notebook.cells:
+            if cell.kind != types.NotebookCellKind.Code:
+                continue
+            document = workspace.text_documents.get(unquote(cell.document))
+            if document is None:
+                continue
+            cells.append(Cell(cell.document, line, document))
+            parts.append(blank_magics(document.source.rstrip("\n")))
+            line += parts[-1].count("\n") + 1
+        source = "\n".join(parts)
+        key = (notebook.version, options, _digest(source))
+        cached = self._cache.get(notebook.uri)
+        if cached and cached[0] == key:
+            return cached[1]
+        view = View(notebook.uri, notebook.version, cells, source)
+        view.analysis = analyze(source, options)
+        self._cache[notebook.uri] = (key, view)
+        return view
+
+    def forget(self, uri: str) -> None:
+        self._cache.pop(uri, None)
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

@@ -1,0 +1,441 @@
+"""numpy functions and ndarray methods as the interpreter sees them: values in, values out.
+
+The shape arithmetic itself is numpy's (numpy_rules); this module only reads arguments the
+way numpy's signatures do and keeps the array's history for hovers.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from typing import TYPE_CHECKING
+
+from . import numpy_rules as npr
+from .shapes import Shape, fmt, numel
+from .values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Namespace,
+    Ref,
+    Seq,
+    Value,
+    as_shape,
+    const_int,
+    to_python,
+)
+
+if TYPE_CHECKING:
+    from .interpret import Interpreter
+
+FLOAT_RANDOM = {"rand", "randn", "random", "random_sample", "ranf", "sample", "standard_normal"}
+SIZED_RANDOM = {
+    "uniform": 2,
+    "normal": 2,
+    "randint": 2,
+    "integers": 2,
+    "binomial": 2,
+    "poisson": 1,
+    "choice": 1,
+    "random": 0,
+    "standard_normal": 0,
+}
+JOINS = {"concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"}
+LIKE = {"zeros_like", "ones_like", "empty_like", "full_like"}
+FILLED = {"zeros", "ones", "empty", "full"}
+SAME_SHAPE = {
+    "abs",
+    "absolute",
+    "exp",
+    "log",
+    "log1p",
+    "log2",
+    "log10",
+    "sqrt",
+    "square",
+    "sin",
+    "cos",
+    "tanh",
+    "floor",
+    "ceil",
+    "round",
+    "around",
+    "rint",
+    "sign",
+    "negative",
+    "clip",
+    "nan_to_num",
+    "copy",
+    "ascontiguousarray",
+    "asarray",
+    "array",
+    "float32",
+    "float64",
+    "int32",
+    "int64",
+    "uint8",
+}
+REDUCTIONS = {
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "std",
+    "var",
+    "prod",
+    "argmax",
+    "argmin",
+    "median",
+    "amax",
+    "amin",
+    "any",
+    "all",
+    "nanmean",
+    "nansum",
+}
+
+
+def _dtype(value: Value | None, default: str | None) -> str | None:
+    if isinstance(value, Const) and isinstance(value.value, str):
+        return value.value
+    if isinstance(value, Ref):
+        last = value.name.rsplit(".", 1)[-1]
+        return {"float": "float64", "int": "int64", "bool": "bool"}.get(last, last)
+    return default
+
+
+def _origin(interp: Interpreter, node: ast.Call, shape: Shape) -> tuple[str, ...]:
+    return (f"`{interp.src.segment(node, 50)}` at line {node.lineno}",)
+
+
+def _new(interp: Interpreter, node: ast.Call, shape: Shape | None, dtype: str | None) -> Value:
+    if shape is None or any(d is not None and d < 0 for d in shape):
+        return UNKNOWN
+    return Array(shape, dtype, _origin(interp, node, shape), interp.src.span(node))
+
+
+def _step(
+    interp: Interpreter, array: Array, node: ast.Call, shape: Shape, dtype: str | None = None
+) -> Array:
+    what = (
+        interp.src.segment(node.func, 40)
+        if isinstance(node.func, ast.Attribute)
+        else interp.src.segment(node, 40)
+    )
+    if isinstance(node.func, ast.Attribute) and isinstance(
+        node.func.value, ast.Name | ast.Attribute | ast.Subscript
+    ):
+        args = interp.src.segment(node, 200)
+        head = interp.src.segment(node.func.value, 200)
+        what = args[len(head) :] if args.startswith(head) else args
+    return array.step(shape, f"`{what}` → {fmt(shape)} at line {node.lineno}", dtype)
+
+
+def _shape_arg(args: list[Value]) -> Shape | None:
+    """rand(100, 64, 64) style: ints as positional arguments."""
+    dims = [const_int(a) for a in args]
+    if any(d is None for d in dims):
+        return None
+    return tuple(d for d in dims if d is not None)
+
+
+def _axis(value: Value | None) -> int | tuple[int, ...] | None:
+    obj = to_python(value) if value is not None else None
+    if obj is None or (isinstance(obj, int) and not isinstance(obj, bool)):
+        return obj
+    if isinstance(obj, (tuple, list)) and all(type(o) is int for o in obj):
+        return tuple(obj)
+    raise npr.Undecidable
+
+
+def _literal_shape(value: Value) -> tuple[Shape, str] | None:
+    """Shape and dtype of np.array([[1, 2], [3, 4]]) or of a list of equally shaped arrays."""
+    if isinstance(value, Array):
+        return value.shape, value.dtype or "float64"
+    if isinstance(value, Const) and isinstance(value.value, (int, float, bool)):
+        return (), "float64" if isinstance(value.value, float) else "int64"
+    if isinstance(value, Seq):
+        if not value.items:
+            return (0,), "float64"
+        inner = [_literal_shape(v) for v in value.items]
+        if any(i is None for i in inner) or len({i[0] for i in inner if i}) != 1:
+            return None
+        dtypes = {i[1] for i in inner if i}
+        return (len(value.items), *inner[0][0]), "float64" if "float64" in dtypes else dtypes.pop()  # type: ignore[index]
+    return None
+
+
+def numpy_call(
+    interp: Interpreter, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    parts = name.split(".")
+    fn = parts[-1]
+    is_random = (len(parts) >= 2 and parts[-2] in ("random", "Generator")) or parts[1:2] == [
+        "random"
+    ]
+    first = args[0] if args else None
+
+    if is_random:
+        if fn in ("rand", "randn"):
+            return _new(interp, node, _shape_arg(args), "float64")
+        if fn == "default_rng" or fn == "RandomState":
+            return Ref("numpy.random.Generator")
+        if fn in SIZED_RANDOM:
+            size_pos = SIZED_RANDOM[fn]
+            size = kwargs.get("size", args[size_pos] if len(args) > size_pos else None)
+            if (
+                fn in ("random", "random_sample", "standard_normal", "ranf", "sample")
+                and size is None
+            ):
+                size = first
+            if size is None or (isinstance(size, Const) and size.value is None):
+                return UNKNOWN  # a scalar
+            dtype = "int64" if fn in ("randint", "integers", "binomial", "poisson") else "float64"
+            if fn == "choice" and isinstance(first, Array):
+                dtype = first.dtype or "int64"
+            return _new(interp, node, as_shape(size), dtype)
+        if fn in FLOAT_RANDOM:
+            return _new(interp, node, as_shape(kwargs.get("size", first or Const(None))), "float64")
+        if fn in ("permutation",) and first is not None:
+            if isinstance(first, Array):
+                return _step(interp, first, node, first.shape)
+            n = const_int(first)
+            return _new(interp, node, None if n is None else (n,), "int64")
+        return UNKNOWN
+
+    if fn in FILLED:
+        shape = as_shape(first) if first is not None else as_shape(kwargs.get("shape", UNKNOWN))
+        dtype_arg = kwargs.get(
+            "dtype",
+            args[2]
+            if fn == "full" and len(args) > 2
+            else args[1]
+            if fn != "full" and len(args) > 1
+            else None,
+        )
+        return _new(interp, node, shape, _dtype(dtype_arg, "float64"))
+    if fn in LIKE and isinstance(first, Array):
+        return _new(interp, node, first.shape, _dtype(kwargs.get("dtype"), first.dtype))
+    if fn in ("array", "asarray", "asanyarray", "ascontiguousarray") and first is not None:
+        if isinstance(first, Array):
+            return Array(
+                first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin
+            )
+        found = _literal_shape(first)
+        if found is None:
+            return UNKNOWN
+        return _new(interp, node, found[0], _dtype(kwargs.get("dtype"), found[1]))
+    if fn == "arange":
+        nums = [a.value if isinstance(a, Const) else None for a in args[:3]]
+        if not nums or any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in nums):
+            return UNKNOWN
+        start, stop, step = (
+            (0, nums[0], 1)
+            if len(nums) == 1
+            else (nums[0], nums[1], nums[2] if len(nums) > 2 else 1)
+        )
+        if step == 0:
+            return UNKNOWN
+        length = max(0, math.ceil((stop - start) / step))  # type: ignore[operator]
+        dtype = "int64" if all(isinstance(n, int) for n in nums) else "float64"
+        return _new(interp, node, (length,), dtype)
+    if fn == "linspace":
+        num = const_int(kwargs.get("num", args[2] if len(args) > 2 else Const(50)))
+        return _new(interp, node, None if num is None else (num,), "float64")
+    if fn in ("eye", "identity"):
+        n = const_int(first) if first is not None else None
+        m = const_int(kwargs.get("M", args[1] if len(args) > 1 and fn == "eye" else Const(n)))
+        return _new(interp, node, None if n is None or m is None else (n, m), "float64")
+    if fn == "newaxis":
+        return Const(None)
+    if fn == "load":
+        return _load(interp, node, first)
+
+    if fn in JOINS:
+        seq = first if first is not None else kwargs.get("arrays")
+        if (
+            not isinstance(seq, Seq)
+            or not seq.items
+            or not all(isinstance(i, Array) for i in seq.items)
+        ):
+            return UNKNOWN
+        items: list[Array] = list(seq.items)  # type: ignore[arg-type]
+        axis = _axis(kwargs.get("axis", args[1] if len(args) > 1 else Const(0)))
+        try:
+            shape = npr.join_arrays(fn, [a.shape for a in items], axis)  # type: ignore[arg-type]
+        except npr.NumpyError as exc:
+            interp.checker.numpy_error(node, f"np.{fn} would raise: {exc}")
+            return UNKNOWN
+        return _step(interp, items[0], node, shape)
+
+    if not isinstance(first, Array):
+        return UNKNOWN
+    # Functions that mirror ndarray methods: np.reshape(x, ...), np.expand_dims(x, ...), ...
+    if fn == "expand_dims":
+        axis = _axis(kwargs.get("axis", args[1] if len(args) > 1 else UNKNOWN))
+        if axis is None:
+            return UNKNOWN
+        return _step(interp, first, node, npr.expand_dims(first.shape, axis))
+    if (
+        fn
+        in (
+            "reshape",
+            "squeeze",
+            "transpose",
+            "swapaxes",
+            "moveaxis",
+            "ravel",
+            "flatten",
+            "argmax",
+            "argmin",
+        )
+        or fn in REDUCTIONS
+    ):
+        method_args = args[1:]
+        if fn == "reshape" and "newshape" in kwargs:
+            method_args = [kwargs.pop("newshape")]
+        if fn == "reshape" and "shape" in kwargs:
+            method_args = [kwargs.pop("shape")]
+        if fn == "moveaxis":
+            try:
+                shape = npr.moveaxis(first.shape, to_python(args[1]), to_python(args[2]))
+            except (npr.NumpyError, IndexError):
+                return UNKNOWN
+            return _step(interp, first, node, shape)
+        return array_method(interp, first, fn, node, method_args, kwargs)
+    if fn in SAME_SHAPE:
+        return Array(
+            first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin
+        )
+    if fn == "where" and len(args) == 3:
+        others = [a for a in args if isinstance(a, Array)]
+        try:
+            return _step(interp, first, node, npr.broadcast(*(a.shape for a in others)))
+        except npr.NumpyError:
+            return UNKNOWN
+    if fn in ("dot", "matmul") and len(args) == 2 and isinstance(args[1], Array):
+        try:
+            return _step(interp, first, node, npr.matmul(first.shape, args[1].shape))
+        except (npr.NumpyError, npr.Undecidable):
+            return UNKNOWN
+    return UNKNOWN
+
+
+def _reshape_unknown_rows(shape: Shape, target: Shape) -> Shape | None:
+    """x.reshape(-1, 28, 28) when only the row count is unknown: the rows stay unknown."""
+    rest = numel(shape[1:])
+    wanted = numel(tuple(d for d in target[1:] if d != -1))
+    if (
+        shape[0] is not None
+        or rest is None
+        or not wanted
+        or target[:1] != (-1,)
+        or -1 in target[1:]
+    ):
+        return None
+    return (None, *target[1:]) if rest % wanted == 0 else None
+
+
+def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
+    """np.load("x.npy") / np.load("d.npz")["x"]: shapes from the files' headers (never the data)."""
+    if interp.resolver is None or not (isinstance(path, Const) and isinstance(path.value, str)):
+        return UNKNOWN
+    name = path.value
+    if name.endswith(".npz"):
+        from .resolve import npz_members
+
+        names: dict[str, Value] = {}
+        located = interp.resolver.locate_file(name)
+        for member in npz_members(located) if located else []:
+            found = interp.resolver.array_file(name, member)
+            if found:
+                names[member] = Array(
+                    found[0],
+                    found[1],
+                    (f"`{name}['{member}']` (file header) at line {node.lineno}",),
+                    interp.src.span(node),
+                )
+        return Namespace(names, name) if names else UNKNOWN
+    found = interp.resolver.array_file(name)
+    if found is None:
+        return UNKNOWN
+    return Array(
+        found[0],
+        found[1],
+        (f"`{interp.src.segment(node, 50)}` (file header) at line {node.lineno}",),
+        interp.src.span(node),
+    )
+
+
+def array_method(
+    interp: Interpreter,
+    array: Array,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    shape = array.shape
+    if method == "reshape":
+        target = (
+            as_shape(args[0])
+            if len(args) == 1 and not isinstance(args[0], Const)
+            else _shape_arg(args)
+        )
+        if len(args) == 1 and isinstance(args[0], Const):
+            target = _shape_arg(args)
+        if "order" in kwargs and len(args) == 0:
+            return UNKNOWN
+        if target is None or any(d is None for d in target):
+            return UNKNOWN
+        if numel(shape) is None:
+            return (
+                _step(interp, array, node, shape_unknown_rows)
+                if (shape_unknown_rows := _reshape_unknown_rows(shape, target))
+                else UNKNOWN
+            )
+        try:
+            new = npr.reshape(shape, target)  # type: ignore[arg-type]
+        except npr.NumpyError as exc:
+            interp.checker.numpy_error(node, f"reshape would raise: {exc}")
+            return UNKNOWN
+        return _step(interp, array, node, new)
+    if method in ("astype", "view") and method == "astype":
+        return Array(
+            shape,
+            _dtype(args[0] if args else kwargs.get("dtype"), array.dtype),
+            array.trace,
+            array.origin,
+        )
+    if method in ("flatten", "ravel"):
+        n = numel(shape)
+        return _step(interp, array, node, (n,)) if n is not None else UNKNOWN
+    if method in ("copy", "clip", "round", "__abs__"):
+        return array
+    if method == "squeeze":
+        axis = _axis(kwargs.get("axis", args[0] if args else None))
+        return _step(interp, array, node, npr.squeeze(shape, axis))
+    if method == "transpose":
+        axes: object = None
+        if len(args) == 1 and isinstance(args[0], Seq):
+            axes = to_python(args[0])
+        elif args:
+            axes = tuple(to_python(a) for a in args)
+        if axes is not None and not (
+            isinstance(axes, tuple | list) and all(type(a) is int for a in axes)
+        ):
+            return UNKNOWN
+        return _step(interp, array, node, npr.transpose(shape, axes))
+    if method == "swapaxes" and len(args) == 2:
+        a, b = const_int(args[0]), const_int(args[1])
+        if a is None or b is None:
+            return UNKNOWN
+        return _step(interp, array, node, npr.swapaxes(shape, a, b))
+    if method in REDUCTIONS:
+        axis = _axis(kwargs.get("axis", args[0] if args else None))
+        keep = to_python(kwargs.get("keepdims", Const(False))) is True
+        dtype = "int64" if method in ("argmax", "argmin") else array.dtype
+        if method in ("argmax", "argmin"):
+            keep = False
+        return _step(interp, array, node, npr.reduce(shape, axis, keep), dtype)
+    return UNKNOWN

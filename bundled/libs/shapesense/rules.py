@@ -1,0 +1,42 @@
+"""The rule codes: one entry each, with the text the docs and SARIF show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    summary: str
+
+
+RULES: dict[str, Rule] = {
+    "SS001": Rule("syntax-error", "The file does not parse; the part that does is still checked."),
+    "SS002": Rule("unreadable-file", "The file could not be read."),
+    "SS003": Rule("not-utf8", "The file is not valid UTF-8."),
+    "SS004": Rule("bad-notebook", "The notebook file is not valid notebook JSON."),
+    "SS101": Rule(
+        "input-rank", "The data has a different number of dimensions than the model input."
+    ),
+    "SS102": Rule(
+        "input-axis", "An axis of the data differs from what the model or a layer was built for."
+    ),
+    "SS103": Rule(
+        "layer-incompatible", "A layer cannot accept the shape its predecessor produces."
+    ),
+    "SS104": Rule("output-size", "A convolution or pooling shrinks an axis to zero or below."),
+    "SS105": Rule("reshape-size", "A Reshape layer changes the number of elements."),
+    "SS106": Rule("merge-shapes", "A merge layer receives inputs whose shapes do not match."),
+    "SS107": Rule("single-sample", "predict() receives one sample without a batch axis."),
+    "SS110": Rule(
+        "implicit-reshape", "Keras adds or drops a trailing axis of size 1 by itself (no error)."
+    ),
+    "SS201": Rule("sample-count", "x and y have different numbers of samples."),
+    "SS202": Rule(
+        "labels-vs-loss", "The labels' shape does not fit the model output and the loss."
+    ),
+    "SS401": Rule(
+        "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."
+    ),
+}

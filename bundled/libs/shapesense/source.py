@@ -1,0 +1,89 @@
+"""Parsing source text, including half-typed text, and mapping AST positions to spans."""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass
+
+from .findings import Span
+
+MAX_RECOVERY_TRIES = 25
+
+
+@dataclass
+class Parsed:
+    tree: ast.Module
+    error: SyntaxError | None  # the first syntax error, if the text had to be repaired
+
+
+class SourceText:
+    def __init__(self, text: str) -> None:
+        # A BOM is not Python; drop it, and shift the first line's columns back by one.
+        self.bom = text.startswith("\ufeff")
+        self.lines = text.splitlines()  # the user's text: spans and edits index into it
+        self.text = text[1:] if self.bom else text  # what is parsed
+        self._parsed_lines = self.text.splitlines()
+        self._ascii = [line.isascii() for line in self._parsed_lines]
+
+    def column(self, line: int, byte_col: int) -> int:
+        """ast gives UTF-8 byte offsets; spans use code points."""
+        if line >= len(self._parsed_lines) or self._ascii[line]:
+            return byte_col
+        return len(
+            self._parsed_lines[line].encode("utf-8")[:byte_col].decode("utf-8", errors="ignore")
+        )
+
+    def span(self, node: ast.AST) -> Span:
+        line = node.lineno - 1  # type: ignore[attr-defined]
+        end_line = (node.end_lineno or node.lineno) - 1  # type: ignore[attr-defined]
+        end_col = node.end_col_offset if node.end_col_offset is not None else node.col_offset  # type: ignore[attr-defined]
+        start = self.column(line, node.col_offset) + (self.bom and line == 0)  # type: ignore[attr-defined]
+        end = self.column(end_line, end_col) + (self.bom and end_line == 0)
+        return Span(line, start, end_line, end)
+
+    def segment(self, node: ast.AST, limit: int = 60) -> str:
+        span = self.span(node)
+        if span.line == span.end_line and span.line < len(self.lines):
+            text = self.lines[span.line][span.column : span.end_column]
+        else:
+            text = ast.unparse(node) if hasattr(ast, "unparse") else "..."
+        return text if len(text) <= limit else text[: limit - 1] + "…"
+
+    def text_of(self, span: Span) -> str:
+        if span.line == span.end_line:
+            return self.lines[span.line][span.column : span.end_column]
+        parts = [self.lines[span.line][span.column :]]
+        parts += self.lines[span.line + 1 : span.end_line]
+        parts.append(self.lines[span.end_line][: span.end_column])
+        return "\n".join(parts)
+
+    def parse(self) -> Parsed:
+        """Parse; on a syntax error, blank the offending line and retry, so the rest is analysed."""
+        lines = self.text.split("\n")
+        first: SyntaxError | None = None
+        for _ in range(MAX_RECOVERY_TRIES):
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    return Parsed(ast.parse("\n".join(lines)), first)
+            except SyntaxError as exc:
+                first = first or exc
+                bad = (exc.lineno or 1) - 1
+                if not 0 <= bad < len(lines) or not lines[bad].strip():
+                    break
+                indent = lines[bad][: len(lines[bad]) - len(lines[bad].lstrip())]
+                # A block header keeps its body parseable as `if True:`; other lines become `pass`.
+                lines[bad] = indent + ("if True:" if lines[bad].rstrip().endswith(":") else "pass")
+            except (RecursionError, MemoryError, ValueError) as exc:
+                first = first or SyntaxError(f"cannot parse: {type(exc).__name__}")
+                break
+        # Last resort: keep what came before the first error.
+        if first is not None and first.lineno:
+            head = self.text.split("\n")[: first.lineno - 1]
+            for cut in range(len(head), -1, -1):
+                try:
+                    return Parsed(ast.parse("\n".join(head[:cut])), first)
+                except (SyntaxError, RecursionError, MemoryError, ValueError):
+                    continue
+        return Parsed(ast.Module(body=[], type_ignores=[]), first)

@@ -1,0 +1,201 @@
+"""The abstract values the interpreter computes for expressions.
+
+Anything the interpreter cannot pin down is UNKNOWN, and UNKNOWN never produces a finding.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .findings import Span
+from .shapes import Shape, fmt
+
+if TYPE_CHECKING:
+    from .keras.layers import LayerRule
+
+
+class Value:
+    """Base of every abstract value."""
+
+
+@dataclass(frozen=True)
+class Unknown(Value):
+    pass
+
+
+UNKNOWN = Unknown()
+
+
+@dataclass(frozen=True)
+class Const(Value):
+    """A Python constant from the source: int, float, str, bool or None."""
+
+    value: object
+
+
+@dataclass(frozen=True)
+class Seq(Value):
+    """A tuple or list literal (or a value built like one, e.g. X.shape)."""
+
+    items: tuple[Value, ...]
+    is_list: bool = False
+
+
+@dataclass(frozen=True)
+class Array(Value):
+    """A numpy array whose shape is known (a dim may be None when only that dim is unknown)."""
+
+    shape: Shape
+    dtype: str | None = None
+    trace: tuple[str, ...] = ()
+    origin: Span | None = None
+
+    def describe(self) -> str:
+        dtype = f", {self.dtype}" if self.dtype else ""
+        return f"array{fmt(self.shape)}{dtype}"
+
+    def step(self, shape: Shape, what: str, dtype: str | None = None) -> Array:
+        """The array after one more transform, remembering how it got there."""
+        return Array(shape, dtype or self.dtype, (*self.trace, what)[-6:], self.origin)
+
+
+@dataclass(frozen=True)
+class Ref(Value):
+    """A qualified name reached through imports: a module, a function or a class."""
+
+    name: str
+
+
+_ids = itertools.count(1)
+
+
+@dataclass(eq=False)
+class Layer(Value):
+    """A Keras layer instance: its catalog rule and constructor arguments."""
+
+    class_name: str
+    rule: LayerRule | None  # None: a layer we do not model (Lambda, custom): output unknown
+    args: Any  # keras.layers.Args
+    span: Span
+    name: str
+    declared_input: Shape | None = None  # from input_shape= / input_dim= / batch_input_shape=
+    input_span: Span | None = None  # the source text of that declaration, for fixes
+    activation: str | None = None
+    foreign: bool = False  # defined in another module: its spans are not this file's
+    uid: int = field(default_factory=lambda: next(_ids))
+
+
+@dataclass(eq=False)
+class Node:
+    """A point in a functional graph: an Input (layer None) or a layer applied to parents."""
+
+    layer: Layer | Model | None
+    parents: tuple[Node, ...] = ()
+    is_input: bool = False  # an Input; a node with no layer that is not an input is opaque
+    list_input: bool = False  # the layer was called on a list (merge layers)
+    output_index: int = 0  # which output of a multi-output layer
+
+
+@dataclass(frozen=True)
+class Tensor(Value):
+    """A symbolic Keras tensor (functional API). shape None means unknown."""
+
+    shape: Shape | None
+    node: Node | None = None
+
+
+@dataclass(eq=False)
+class Model(Value):
+    kind: str  # "sequential" or "functional"
+    span: Span
+    name: str
+    layers: list[Layer | Model] = field(default_factory=list)
+    declared_input: Shape | None = None  # Sequential: with batch axis
+    input_span: Span | None = None  # the text of the declared sample shape, for fixes
+    inputs: list[Tensor] = field(default_factory=list)
+    outputs: list[Tensor] = field(default_factory=list)
+    loss: Value | None = None
+    loss_node: ast.expr | None = None
+    built_run: Any = None  # keras.graph.Run from the declared input, when there is one
+    output_shape: Any = None  # from the declared input
+    created_depth: int = 0  # how many uncertain blocks deep it was created
+    input_from_data: bool = False  # built by its first fit/predict, not declared
+    foreign: bool = False  # defined in another module
+    opaque: bool = False  # something we cannot model: stay silent
+    broken: bool = False  # construction already fails in Keras (reported once)
+    uid: int = field(default_factory=lambda: next(_ids))
+
+
+@dataclass(frozen=True)
+class Function(Value):
+    node: ast.FunctionDef | ast.AsyncFunctionDef
+    owner: Any = field(default=None, compare=False)  # the Interpreter of the module that defines it
+
+
+@dataclass(frozen=True)
+class Namespace(Value):
+    """A project module (`import data`) or a loaded .npz file: names to values."""
+
+    names: dict[str, Value] = field(hash=False)
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Dataset(Value):
+    """A tf.data.Dataset whose elements are (x, y) sample shapes, batched or not."""
+
+    element: tuple[Value, ...]
+    batched: bool = False
+
+
+def join(a: Value, b: Value) -> Value:
+    """What two paths agree on; anything else is unknown."""
+    if a is b or a == b:
+        return a
+    if isinstance(a, Array) and isinstance(b, Array):
+        if a.shape == b.shape:
+            return a if a.dtype == b.dtype else Array(a.shape, None, a.trace, a.origin)
+        return UNKNOWN
+    if isinstance(a, Seq) and isinstance(b, Seq) and len(a.items) == len(b.items):
+        return Seq(tuple(join(x, y) for x, y in zip(a.items, b.items, strict=True)), a.is_list)
+    return UNKNOWN
+
+
+def to_python(value: Value) -> object:
+    """The Python object a constant value stands for, or UNKNOWN."""
+    if isinstance(value, Const):
+        return value.value
+    if isinstance(value, Seq):
+        items = [to_python(v) for v in value.items]
+        if any(i is UNKNOWN for i in items):
+            return UNKNOWN
+        return list(items) if value.is_list else tuple(items)
+    if isinstance(value, (Layer, Model)):
+        return value
+    return UNKNOWN
+
+
+def as_shape(value: Value) -> Shape | None:
+    """A shape from an int or a tuple/list of ints (dims may be unknown), else None."""
+    if isinstance(value, Const) and type(value.value) is int:
+        return (value.value,)
+    if isinstance(value, Seq):
+        dims: list[int | None] = []
+        for item in value.items:
+            if isinstance(item, Const) and type(item.value) is int:
+                dims.append(item.value)
+            elif (isinstance(item, Const) and item.value is None) or isinstance(item, Unknown):
+                dims.append(None)
+            else:
+                return None
+        return tuple(dims)
+    return None
+
+
+def const_int(value: Value) -> int | None:
+    if isinstance(value, Const) and type(value.value) is int:
+        return value.value
+    return None
