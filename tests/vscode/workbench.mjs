@@ -48,6 +48,7 @@ function setup() {
     "telemetry.telemetryLevel": "off",
     "editor.hover.delay": 200,
     "chat.disableAIFeatures": true,
+    "git.openRepositoryInParentFolders": "never",
     "shapesense.trace.server": process.env.SHAPESENSE_TRACE ?? "off",
   }, null, 2));
   writeFileSync(path.join(data, "config.yaml"), "auth: none\ncert: false\n");

@@ -87,7 +87,9 @@ def cancel(server: ShapeSenseServer, key: str) -> None:
 
 def schedule(server: ShapeSenseServer, uri: str, immediate: bool = False) -> None:
     """Analyse after the debounce; a newer change cancels the older wait."""
-    notebook = server.workspace.get_notebook_document(cell_uri=uri) or server.workspace.get_notebook_document(notebook_uri=uri)
+    notebook = server.workspace.get_notebook_document(
+        cell_uri=uri
+    ) or server.workspace.get_notebook_document(notebook_uri=uri)
     key = notebook.uri if notebook is not None else uri
     cancel(server, key)
     if pulls(server) and notebook is None:

@@ -7,8 +7,8 @@ positions (lines of the combined source) and the editor's documents (the file, o
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import unquote
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
