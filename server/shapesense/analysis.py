@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 
 from .findings import Analysis, Finding, Span
@@ -10,6 +9,8 @@ from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
 from .resolve import Resolver
 from .source import SourceText
+
+INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,19 @@ def analyze(text: str, options: Options | None = None) -> Analysis:
         result.syntax_ok = False
         result.findings.append(_syntax_finding(parsed.error, source))
     interp = Interpreter(source, parsed.tree, options.keras, options.resolver)
-    with contextlib.suppress(RecursionError):  # pathological nesting: keep what was found before it
+    try:
         interp.run()
+    except RecursionError:
+        pass  # pathological nesting: keep what was found before it
+    except Exception as exc:  # a bug of ours must never take the editor or CI down with it
+        result.findings.append(
+            Finding(
+                Span(0, 0, 0, 0),
+                "information",
+                INTERNAL_ERROR,
+                f"ShapeSense could not finish analysing this file (internal error: {type(exc).__name__}: {exc}). Please report it.",
+            )
+        )
     result.findings += interp.findings
     result.layers = list(interp.layer_infos.values())
     result.symbols = interp.symbols

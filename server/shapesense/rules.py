@@ -12,6 +12,9 @@ class Rule:
 
 
 RULES: dict[str, Rule] = {
+    "SS000": Rule(
+        "internal-error", "ShapeSense itself failed on this file; the rest of the run goes on."
+    ),
     "SS001": Rule("syntax-error", "The file does not parse; the part that does is still checked."),
     "SS002": Rule("unreadable-file", "The file could not be read."),
     "SS003": Rule("not-utf8", "The file is not valid UTF-8."),

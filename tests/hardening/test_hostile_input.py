@@ -12,9 +12,20 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from shapesense import analyze
+from shapesense import analyze as _analyze
+from shapesense.analysis import INTERNAL_ERROR
+from shapesense.findings import Analysis
 
 from ..oracle.generator import generate
+
+
+def analyze(text: str) -> Analysis:
+    """The core, with its last-resort guard turned back into a failure: fuzzing must see bugs."""
+    result = _analyze(text)
+    internal = [f.message for f in result.findings if f.code == INTERNAL_ERROR]
+    assert not internal, internal
+    return result
+
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.py"))
 
@@ -180,3 +191,10 @@ def test_big_files() -> None:
         analysis = analyze(five_mb)
         assert analysis.findings  # the error in each copy is still found
         analyze(many_lines)
+
+
+def test_wrapper_around_an_opaque_layer() -> None:
+    """Found by the fuzz campaign: Bidirectional(GRU(**kw)) crashed the core."""
+    src = "import keras\nmodel = keras.Sequential([keras.Input(shape=(10, 5)), keras.layers.Bidirectional(keras.layers.GRU(**cfg)), keras.layers.Dense(1)])\n"
+    analysis = analyze(src)
+    assert analysis.findings == []

@@ -29,15 +29,40 @@ def test_extension_in_the_workbench() -> None:
         if os.environ.get("CI"):
             pytest.fail("Node is required for the workbench test")
         pytest.skip("Node is not installed")
-    tools = subprocess.run(["bash", str(ROOT / "tests" / "vscode" / "setup.sh")], capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1]
+    tools = (
+        subprocess.run(
+            ["bash", str(ROOT / "tests" / "vscode" / "setup.sh")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     vsix = ROOT / "shapesense-0.1.0.vsix"
     run("npm", "ci", "--no-audit", "--no-fund")
     run("npm", "run", "package", env=dict(os.environ, PYTHON=sys.executable))
     assert vsix.exists()
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
-    proc = subprocess.run(["node", str(ROOT / "tests" / "vscode" / "workbench.mjs"), tools, str(vsix), sys.executable, str(OUT)], capture_output=True, text=True, timeout=600)
-    steps = [line for line in proc.stdout.splitlines() + proc.stderr.splitlines() if line.startswith(("ok - ", "not ok - "))]
+    proc = subprocess.run(
+        [
+            "node",
+            str(ROOT / "tests" / "vscode" / "workbench.mjs"),
+            tools,
+            str(vsix),
+            sys.executable,
+            str(OUT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    steps = [
+        line
+        for line in proc.stdout.splitlines() + proc.stderr.splitlines()
+        if line.startswith(("ok - ", "not ok - "))
+    ]
     print("\n".join(steps))
     assert proc.returncode == 0, "\n".join(steps) + proc.stderr[-3000:]
     assert len([s for s in steps if s.startswith("ok - ")]) == 4

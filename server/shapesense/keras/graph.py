@@ -76,7 +76,7 @@ class Run:
             out = None
         except LayerError as exc:
             raise LayerFailure(layer, str(exc), exc.code, shape, fmt(shape)) from None
-        except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError):
+        except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError, KeyError):
             out = None  # arguments of a form the rule does not model
         self.steps.append(Step(layer, shape, out, self._params(layer, rule, shape)))
         return out
@@ -84,7 +84,7 @@ class Run:
     def _params(self, layer: Layer, rule: LayerRule, shape: Shape) -> int | None:
         try:
             return int(rule.count_params(shape, layer.args))
-        except (Opaque, TypeError, ValueError, IndexError):
+        except (Opaque, TypeError, ValueError, IndexError, AttributeError):
             return None
 
     def _apply_merge(self, layer: Layer, rule: LayerRule, inputs: ShapeOut) -> ShapeOut:
@@ -93,7 +93,7 @@ class Run:
             return None
         try:
             out = rule.merge_output(inputs, layer.args)
-        except Opaque:
+        except (Opaque, TypeError, ValueError, IndexError, AttributeError):
             out = None
         except LayerError as exc:
             raise LayerFailure(
@@ -120,7 +120,7 @@ class Run:
     def _check_spec(self, layer: Layer, rule: LayerRule, shape: Shape) -> None:
         try:
             spec: InputSpec = rule.spec(layer.args)
-        except (Opaque, TypeError, ValueError):
+        except (Opaque, TypeError, ValueError, AttributeError):
             return
         ndim = len(shape)
         kernel_rank = rule.kernel_rank
@@ -166,7 +166,7 @@ class Run:
         if axes is None:
             try:
                 self.built[layer.uid] = rule.built_axes(shape, layer.args)
-            except (Opaque, TypeError, ValueError, IndexError):
+            except (Opaque, TypeError, ValueError, IndexError, AttributeError):
                 self.built[layer.uid] = {}
             self.built_inputs[layer.uid] = shape
             return

@@ -389,8 +389,8 @@ def inner_layer(a: Args) -> Any:
     from ..values import Layer
 
     layer = a.get("layer")
-    if not isinstance(layer, Layer):
-        raise Opaque("layer")
+    if not isinstance(layer, Layer) or layer.rule is None:
+        raise Opaque("layer")  # not a layer we model: the wrapper's shapes are unknown too
     return layer
 
 
