@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
@@ -46,12 +46,25 @@ class Protocol(LanguageServerProtocol):
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
-            return super().structure_message(data)
+            message = super().structure_message(data)
         except JsonRpcException as exc:
             if isinstance(data, dict) and "id" in data and "method" in data:
                 self._send_response(data["id"], error=exc.to_response_error())
                 return None  # answered; the loop logs the unusable message and reads on
             raise
+        # (only top-level messages carry "jsonrpc": this hook also sees every nested object)
+        if (
+            isinstance(data, dict)
+            and "jsonrpc" in data
+            and "id" in data
+            and "method" in data
+            and not hasattr(message, "id")
+        ):
+            # A notification method sent with an id: JSON-RPC still owes the sender an answer.
+            error = JsonRpcInvalidRequest(f"{data['method']} is a notification; it takes no id")
+            self._send_response(data["id"], error=error.to_response_error())
+            return None
+        return message
 
     def _handle_notification(self, method_name: str, params: Any) -> None:
         super()._handle_notification(method_name, params)
