@@ -74,3 +74,25 @@ def test_modules_are_parsed_never_imported(project: Path) -> None:
     text = (project / "train.py").read_text()
     analyze(text, Options(KERAS_3, ProjectResolver(str(project / "train.py"), str(project))))
     assert not sentinel.exists() and "models" not in sys.modules
+
+
+def test_tf_data_pipelines() -> None:
+    src = """
+import numpy as np
+import tensorflow as tf
+X = np.random.rand(100, 20, 3)
+y = np.random.randint(0, 2, 100)
+ds = tf.data.Dataset.from_tensor_slices((X, y)).shuffle(100).batch(16).prefetch(2)
+model = tf.keras.Sequential([tf.keras.layers.LSTM(8, input_shape=(20, 5)), tf.keras.layers.Dense(1, activation='sigmoid')])
+model.compile('adam', 'binary_crossentropy')
+model.fit(ds, epochs=1)
+model.fit(tf.data.Dataset.from_tensor_slices((X, y)), epochs=1)
+model.fit(ds.map(lambda a, b: (a, b)), epochs=1)
+images = tf.keras.utils.image_dataset_from_directory('data/', image_size=(64, 64), color_mode='grayscale')
+cnn = tf.keras.Sequential([tf.keras.Input(shape=(64, 64, 3)), tf.keras.layers.Conv2D(4, 3), tf.keras.layers.Flatten(), tf.keras.layers.Dense(2)])
+cnn.compile('adam', 'sparse_categorical_crossentropy')
+cnn.fit(images, epochs=1)
+"""
+    errors = [(f.span.line, f.code) for f in analyze(src).findings if f.severity == "error"]
+    # the batched pipeline and the grayscale images; unbatched and mapped datasets stay silent
+    assert errors == [(8, "SS102"), (14, "SS102")]

@@ -23,6 +23,7 @@ from .values import (
     UNKNOWN,
     Array,
     Const,
+    Dataset,
     Layer,
     Model,
     Node,
@@ -370,6 +371,12 @@ class Checker:
         )
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
+        if isinstance(x_val, Dataset):
+            # A batched tf.data pipeline meets the model as arrays would, batch by batch.
+            dataset: Dataset = x_val
+            if not dataset.batched or len(dataset.element) != 2:
+                return
+            x_val, y_val, y_node = dataset.element[0], dataset.element[1], x_node
         x = self._data_arg(x_val, x_node)
         y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))

@@ -37,6 +37,7 @@ from .values import (
     Tensor,
     Unknown,
     Value,
+    as_shape,
     const_int,
     join,
     to_python,
@@ -1008,6 +1009,13 @@ class Interpreter:
         last = parts[-1]
         if parts[0] == "numpy":
             return self.numpy_call
+        if name in (
+            "tensorflow.data.Dataset.from_tensor_slices",
+            "tensorflow.data.Dataset.from_tensors",
+        ):
+            return self.dataset_from_tensors
+        if last in ("image_dataset_from_directory",) and parts[0] in ("keras", "tensorflow"):
+            return self.image_dataset
         if parts[0] == "keras" or (
             parts[0] == "tensorflow" and len(parts) > 1 and parts[1] == "data"
         ):
@@ -1090,13 +1098,53 @@ class Interpreter:
         except (npr.Undecidable, TypeError, ValueError, IndexError, OverflowError):
             return UNKNOWN
 
+    def dataset_from_tensors(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        """tf.data.Dataset.from_tensor_slices((x, y)): elements are one row of each array."""
+        tensors = args[0] if args else kwargs.get("tensors", UNKNOWN)
+        parts = tensors.items if isinstance(tensors, Seq) else (tensors,)
+        if not parts or len(parts) > 2 or not all(isinstance(p, Array) and p.shape for p in parts):
+            return UNKNOWN
+        if name.endswith("from_tensors"):
+            return Dataset(
+                tuple(parts)
+            )  # one element holding the whole arrays: not modelled further
+        rows = tuple(
+            p.step((None, *p.shape[1:]), "tf.data element") for p in parts if isinstance(p, Array)
+        )
+        return Dataset(rows, batched=False)
+
+    def image_dataset(
+        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        """image_dataset_from_directory(...): batched images (None, h, w, channels) and labels."""
+        size = as_shape(kwargs.get("image_size", Seq((Const(256), Const(256)))))
+        mode = kwargs.get("color_mode", Const("rgb"))
+        labels = kwargs.get("label_mode", Const("int"))
+        if (
+            size is None
+            or len(size) != 2
+            or not isinstance(mode, Const)
+            or not isinstance(labels, Const)
+        ):
+            return UNKNOWN
+        channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(str(mode.value))
+        if channels is None or kwargs.get("batch_size") == Const(None):
+            return UNKNOWN
+        origin = (f"`{self.src.segment(node, 50)}` at line {node.lineno}",)
+        x = Array((None, *size, channels), "float32", origin, self.src.span(node))
+        y_shape = {"int": (None,), "binary": (None, 1)}.get(str(labels.value))
+        y: Value = Array(y_shape, "int32", origin, self.src.span(node)) if y_shape else UNKNOWN
+        return Dataset((x, y), batched=True)
+
     def dataset_method(self, ds: Dataset, method: str, node: ast.Call, env: Env) -> Value:
         self._eval_args(node, env)
         if method == "batch":
             return Dataset(ds.element, True)
-        if method in ("shuffle", "prefetch", "cache", "repeat"):
+        if method in ("shuffle", "prefetch", "cache", "repeat", "take", "skip"):
             return ds
-        return UNKNOWN
+        return UNKNOWN  # map, filter, unbatch...: the element shapes may change
 
     def keras_to_categorical(
         self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]

@@ -41,3 +41,15 @@ def test_generated_sample_agrees_with_keras(tmp_path) -> None:
     report = tmp_path / "oracle-report.md"
     code = main(["--count", count, "--seed", "7", "--keras", "3", "2", "--report", str(report)])
     assert code == 0, report.read_text()
+
+
+def test_tf_data_pipeline_errors_like_arrays(keras_worker: Worker) -> None:
+    """fit on a batched from_tensor_slices pipeline checks shapes exactly as arrays do."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\nX = np.random.rand(32, 20, 3)\ny = np.random.randint(0, 2, 32)\n"
+        "ds = tf.data.Dataset.from_tensor_slices((X, y)).batch(16)\n"
+        "model = tf.keras.Sequential([tf.keras.Input(shape=(20, 5)), tf.keras.layers.LSTM(4), tf.keras.layers.Dense(1, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\nmodel.fit(ds, epochs=1, verbose=0)\n"
+    )
+    assert keras_worker.run(src)["raised"]
+    assert not keras_worker.run(src.replace("(32, 20, 3)", "(32, 20, 5)"))["raised"]
