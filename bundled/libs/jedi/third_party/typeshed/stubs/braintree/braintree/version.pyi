@@ -1,3 +1,0 @@
-from typing import Final
-
-Version: Final[str]

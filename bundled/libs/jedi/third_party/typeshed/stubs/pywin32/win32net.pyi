@@ -1,1 +1,0 @@
-from win32.win32net import *

@@ -1,1 +1,0 @@
-from setuptools._distutils.compilers.C.base import *

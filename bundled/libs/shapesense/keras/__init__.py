@@ -1,1 +1,0 @@
-"""What the propagator knows about Keras: layers, losses, datasets and version differences."""
