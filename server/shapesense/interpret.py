@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from . import numpy_rules as npr
 from .findings import Finding, LayerInfo, ModelSummary, Span, SymbolInfo
 from .keras import datasets
-from .keras.graph import LayerFailure, Run, run_nodes
-from .keras.layers import MERGE_FUNCTIONS, Args, canonical_name, lookup, snake_case
+from .keras.graph import LayerFailure, Run
+from .keras.layers import MERGE_FUNCTIONS, Args, canonical_name, snake_case
 from .keras.versions import KerasVersion
 from .resolve import Resolver
-from .shapes import Shape, fmt, numel
+from .shapes import fmt, numel
 from .source import SourceText
 from .values import (
     UNKNOWN,
@@ -63,52 +63,6 @@ _PREFIXES = (
     ("keras.src", "keras"),
 )
 
-ELEMENTWISE = {
-    "abs",
-    "absolute",
-    "exp",
-    "log",
-    "log1p",
-    "log2",
-    "log10",
-    "sqrt",
-    "square",
-    "sin",
-    "cos",
-    "tanh",
-    "floor",
-    "ceil",
-    "round",
-    "around",
-    "rint",
-    "sign",
-    "negative",
-    "clip",
-    "nan_to_num",
-    "copy",
-    "ascontiguousarray",
-    "float32",
-    "float64",
-    "int32",
-    "int64",
-    "uint8",
-}
-REDUCTIONS = {
-    "sum",
-    "mean",
-    "max",
-    "min",
-    "std",
-    "var",
-    "prod",
-    "argmax",
-    "argmin",
-    "median",
-    "amax",
-    "amin",
-    "any",
-    "all",
-}
 INT_DTYPES = ("int", "uint", "bool")
 
 
@@ -117,14 +71,6 @@ def canonical(name: str) -> str:
         if name == old or name.startswith(old + "."):
             return new + name[len(old) :]
     return name
-
-
-def dtype_name(value: Value) -> str | None:
-    if isinstance(value, Const) and isinstance(value.value, str):
-        return value.value
-    if isinstance(value, Ref):
-        return value.name.rsplit(".", 1)[-1].replace("builtins", "")
-    return None
 
 
 class Env:
@@ -167,16 +113,6 @@ class _Return(Exception):
 class Frame:
     returns: list[Value] = field(default_factory=list)
     returned: bool = False
-
-
-@dataclass
-class Context:
-    """What the checks need from the interpreter (kept small so checks.py stays pure)."""
-
-    source: SourceText
-    version: KerasVersion
-    findings: list[Finding]
-    numpy_alias: str | None
 
 
 class Interpreter:
@@ -316,8 +252,7 @@ class Interpreter:
             env.names[stmt.name] = UNKNOWN
         elif isinstance(stmt, ast.Return):
             frame.returns.append(self.eval(stmt.value, env) if stmt.value else Const(None))
-            if not self.uncertain_here(frame):
-                frame.returned = True
+            frame.returned = True
         elif isinstance(stmt, ast.Match):
             branches = []
             for case in stmt.cases:
@@ -333,9 +268,6 @@ class Interpreter:
             for target in stmt.targets:
                 if isinstance(target, ast.Name):
                     env.names.pop(target.id, None)
-
-    def uncertain_here(self, frame: Frame) -> bool:
-        return False
 
     def exec_if(self, stmt: ast.If, env: Env, frame: Frame) -> None:
         test = self._static_truth(stmt.test, env)
@@ -1208,12 +1140,6 @@ class Interpreter:
     def functional_apply(self, layer: Layer | Model, inputs: object) -> object:
         return self.functional_run.apply(layer, inputs)
 
-    def run_graph(self, model: Model, inputs: dict[int, Shape | None], run: Run) -> list[object]:
-        return run_nodes([t.node for t in model.outputs if t.node is not None], inputs, run)
-
-    def lookup_rule(self, class_name: str) -> object:
-        return lookup(class_name)
-
     def make_args(self, rule: object, args: list[Value], kwargs: dict[str, Value]) -> Args:
         params = getattr(rule, "params", ())
         return Args(
@@ -1332,4 +1258,4 @@ def _assigned_names(stmt: ast.stmt) -> set[str]:
     return names
 
 
-__all__ = ["Context", "Env", "Interpreter", "Unknown", "canonical"]
+__all__ = ["Env", "Interpreter", "canonical"]
