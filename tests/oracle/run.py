@@ -28,6 +28,7 @@ from shapesense.keras.versions import KerasVersion
 from .generator import Program, generate
 
 WORKER = Path(__file__).with_name("worker.py")
+RECYCLE_AFTER = 150  # programs per worker process
 
 
 class Worker:
@@ -78,12 +79,19 @@ def run_all(sources: list[str], keras: int, jobs: int) -> list[dict]:
 
     def work() -> None:
         worker = Worker(keras)
+        done = 0
         try:
             while not queue.empty():
                 try:
                     i = queue.get_nowait()
                 except Exception:
                     return
+                if done and done % RECYCLE_AFTER == 0:
+                    # TensorFlow grows (about 2 GB after a few hundred programs, each slower
+                    # than the last) despite clear_session: a fresh worker keeps runs linear.
+                    worker.close()
+                    worker = Worker(keras)
+                done += 1
                 try:
                     results[i] = worker.run(sources[i])
                 except RuntimeError:
