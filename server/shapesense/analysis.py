@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .findings import Analysis, Finding, Span
+from .fixes import import_position
 from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
+from .reparse import parse_reusing
 from .resolve import Resolver
-from .source import SourceText
+from .source import Parsed, SourceText
 
 INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
 
@@ -21,47 +23,93 @@ class Options:
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
     """Analyse one Python source text. Never raises on any input; never runs the code."""
-    options = options or Options()
-    result = Analysis(keras_version=options.keras.major)
+    analyzer = Analyzer(options, incremental=False)
     try:
-        source = SourceText(text)
-        parsed = source.parse()
-    except (RecursionError, MemoryError, ValueError) as exc:
-        result.findings.append(
-            Finding(
-                Span(0, 0, 0, 0),
-                "error",
-                "SS001",
-                f"Could not parse this file: {type(exc).__name__}",
+        return analyzer.analyze(text)
+    finally:
+        analyzer.close()
+
+
+class Analyzer:
+    """Analyses successive versions of one document. With `incremental`, a new version reuses
+    the parse of the lines that did not change and replays the top-level statements whose
+    inputs did not change (`reparse.py`, `replay.py`): the result is the same as a fresh one."""
+
+    def __init__(self, options: Options | None = None, incremental: bool = True) -> None:
+        self.options = options or Options()
+        self.incremental = incremental
+        self._previous: tuple[SourceText, Parsed] | None = None
+        self._interp: Interpreter | None = None
+        self._context: object = None
+
+    def analyze(self, text: str) -> Analysis:
+        """Never raises on any input; never runs the code."""
+        result = Analysis(keras_version=self.options.keras.major)
+        try:
+            source = SourceText(text)
+            parsed = parse_reusing(self._previous, source)
+        except (RecursionError, MemoryError, ValueError) as exc:
+            self.close()
+            result.findings.append(
+                Finding(
+                    Span(0, 0, 0, 0),
+                    "error",
+                    "SS001",
+                    f"Could not parse this file: {type(exc).__name__}",
+                )
             )
-        )
-        result.syntax_ok = False
+            result.syntax_ok = False
+            return result
+        if parsed.error is not None:
+            result.syntax_ok = False
+            result.findings.append(_syntax_finding(parsed.error, source))
+        interp = self._interpreter(source, parsed)
+        try:
+            interp.run(record=self.incremental)
+        except RecursionError:
+            interp.records.clear()  # pathological nesting: keep what was found before it
+        except Exception as exc:  # a bug of ours must never take the editor or CI down with it
+            interp.records.clear()
+            result.findings.append(
+                Finding(
+                    Span(0, 0, 0, 0),
+                    "information",
+                    INTERNAL_ERROR,
+                    f"ShapeSense could not finish analysing this file (internal error: {type(exc).__name__}: {exc}). Please report it.",
+                )
+            )
+        result.findings += interp.findings
+        result.layers = list(interp.layer_infos.values())
+        result.symbols = interp.symbols
+        result.calls = interp.calls
+        result.models = interp.summaries()
+        result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+        if self.incremental and parsed.error is None:
+            # The last version that parsed is the base for the next: while a line is half
+            # typed, each keystroke then parses that line, not the whole file.
+            self._previous = (source, parsed)
         return result
-    if parsed.error is not None:
-        result.syntax_ok = False
-        result.findings.append(_syntax_finding(parsed.error, source))
-    interp = Interpreter(source, parsed.tree, options.keras, options.resolver)
-    try:
-        interp.run()
-    except RecursionError:
-        pass  # pathological nesting: keep what was found before it
-    except Exception as exc:  # a bug of ours must never take the editor or CI down with it
-        result.findings.append(
-            Finding(
-                Span(0, 0, 0, 0),
-                "information",
-                INTERNAL_ERROR,
-                f"ShapeSense could not finish analysing this file (internal error: {type(exc).__name__}: {exc}). Please report it.",
+
+    def _interpreter(self, source: SourceText, parsed: Parsed) -> Interpreter:
+        # Fixes that add `import numpy` are placed after the docstring: a journal assumes it stays.
+        context = import_position(parsed.tree)
+        if self._interp is None:
+            self._interp = Interpreter(
+                source, parsed.tree, self.options.keras, self.options.resolver
             )
-        )
-    result.findings += interp.findings
-    result.layers = list(interp.layer_infos.values())
-    result.symbols = interp.symbols
-    result.calls = interp.calls
-    result.models = interp.summaries()
-    interp.dispose()
-    result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
-    return result
+        else:
+            self._interp.restart(source, parsed.tree)
+            if context != self._context:
+                self._interp.records.clear()
+        self._context = context
+        return self._interp
+
+    def close(self) -> None:
+        """Free everything kept for the next version."""
+        if self._interp is not None:
+            self._interp.dispose()
+        self._interp = None
+        self._previous = None
 
 
 def _syntax_finding(error: SyntaxError, source: SourceText) -> Finding:

@@ -37,6 +37,7 @@ from .values import (
 
 if TYPE_CHECKING:
     from .interpret import Env, Interpreter
+    from .source import SourceText
 
 DATA_METHODS = {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
 LABEL_METHODS = {"fit", "evaluate", "train_on_batch", "test_on_batch"}
@@ -58,10 +59,7 @@ class DataArg:
 class Checker:
     def __init__(self, interp: Interpreter) -> None:
         self.interp = interp
-        self.src = interp.src
         self.version = interp.version
-        self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
-        self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
         self._batch_size = 32  # of the call being checked
         # every (x, y) at the call being checked: a fix to the model's input must suit them all
         self._call_data: list[tuple[Shape, Shape | None]] = []
@@ -69,10 +67,27 @@ class Checker:
             None  # y at the call being checked: fixes must satisfy it too
         )
 
+    def start(self, source: SourceText) -> None:
+        self.src = source
+        self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
+        self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
+
+    def keep_input(self, node_id: int, span: Span | None, call: Span) -> None:
+        if self.interp.journal is not None:
+            self.interp.journal.input_nodes.append((node_id, span, call))
+        self._input_spans[node_id] = span
+        self._input_calls[node_id] = call
+
     # --- reporting ------------------------------------------------------------------------
 
     def add(self, finding: Finding) -> None:
-        if self.interp.report and finding not in self.interp.findings:
+        if self.interp.report:
+            if self.interp.journal is not None:
+                self.interp.journal.findings.append(finding)
+            self.keep(finding)
+
+    def keep(self, finding: Finding) -> None:
+        if finding not in self.interp.findings:
             self.interp.findings.append(finding)
 
     def numpy_error(self, node: ast.Call, message: str) -> None:
@@ -91,6 +106,7 @@ class Checker:
         message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
         self.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
         if model is not None:
+            self.interp.touch(model)
             model.broken = True
 
     # --- layers and inputs ----------------------------------------------------------------
@@ -163,8 +179,7 @@ class Checker:
             return Tensor(None, Node(None))
         node_ = Node(None, is_input=True)
         tensor = Tensor((None, *shape), node_)
-        self._input_spans[id(node_)] = span
-        self._input_calls[id(node_)] = self.src.span(node)
+        self.keep_input(id(node_), span, self.src.span(node))
         return tensor
 
     def merge_function(
@@ -224,9 +239,7 @@ class Checker:
             self.src.span(node),
             self.interp.model_name("sequential", kwargs.get("name")),
         )
-        model.created_depth = self.interp.uncertain
-        model.foreign = self.interp.foreign
-        self.interp.models[model.uid] = model
+        self._register(model)
         items = args[0] if args else kwargs.get("layers")
         if items is None or (isinstance(items, Const) and items.value is None):
             return model
@@ -237,9 +250,18 @@ class Checker:
             self.sequential_add(model, item)
         return model
 
+    def _register(self, model: Model) -> None:
+        self.interp.touch(model)
+        model.created_depth = self.interp.uncertain
+        model.foreign = self.interp.foreign
+        self.interp.models[model.uid] = model
+        if self.interp.journal is not None:
+            self.interp.journal.models.append(model)
+
     def sequential_add(self, model: Model, item: Value) -> None:
         if model.opaque or model.broken:
             return
+        self.interp.touch(model)
         if self.interp.uncertain > model.created_depth:
             model.opaque = True  # added on some paths only: we cannot know the layers
             return
@@ -294,9 +316,7 @@ class Checker:
             self.src.span(node),
             self.interp.model_name("functional", kwargs.get("name")),
         )
-        model.created_depth = self.interp.uncertain
-        model.foreign = self.interp.foreign
-        self.interp.models[model.uid] = model
+        self._register(model)
         ins = _tensors(inputs)
         outs = _tensors(outputs)
         if (
@@ -324,6 +344,8 @@ class Checker:
     def model_method(self, model: Model, method: str, node: ast.Call, env: Env) -> Value:
         args, kwargs = self.interp._eval_args(node, env)
         mutating = method in ("add", "compile", "pop", "build")
+        if mutating:
+            self.interp.touch(model)
         if mutating and self.interp.uncertain > model.created_depth:
             if method == "compile":
                 model.loss = UNKNOWN
@@ -544,6 +566,7 @@ class Checker:
         """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
         if not self.interp.report or self.interp.uncertain > model.created_depth:
             return
+        self.interp.touch(model)
         model.built_run = run.fork()
         model.output_shape = out
         model.declared_input = sample

@@ -28,10 +28,10 @@ def _numpy(checker: Checker) -> tuple[str, tuple[TextEdit, ...]]:
     alias = checker.interp.numpy_alias
     if alias:
         return alias, ()
-    return "np", (TextEdit(_import_position(checker.interp.tree), "import numpy as np\n"),)
+    return "np", (TextEdit(import_position(checker.interp.tree), "import numpy as np\n"),)
 
 
-def _import_position(tree: ast.Module) -> Span:
+def import_position(tree: ast.Module) -> Span:
     line = 0
     for i, stmt in enumerate(tree.body):
         is_docstring = (

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import itertools
 import math
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import numpy_rules as npr
+from . import replay
 from .findings import Finding, LayerInfo, ModelSummary, Span, SymbolInfo
 from .keras import datasets
 from .keras.graph import LayerFailure, Run
 from .keras.layers import MERGE_FUNCTIONS, Args, canonical_name, snake_case
 from .keras.versions import KerasVersion
-from .resolve import Resolver
+from .replay import Journal
+from .resolve import LIBRARIES, Resolver
 from .shapes import fmt, numel
 from .source import SourceText
 from .values import (
@@ -42,6 +46,8 @@ from .values import (
     join,
     to_python,
 )
+
+_versions = itertools.count(1)  # model versions: never reused, so a stale one never matches
 
 MAX_CALL_DEPTH = 4
 MAX_CALLS = 400  # function evaluations per analysis: bounds time on recursive or huge code
@@ -124,41 +130,82 @@ class Interpreter:
         resolver: Resolver | None = None,
         modules: dict[str, Namespace | None] | None = None,
     ) -> None:
-        self.src = source
-        self.resolver = resolver
+        self.version = version
+        self._resolver = resolver
         self.modules: dict[str, Namespace | None] = (
             modules if modules is not None else {}
         )  # shared by all modules of one analysis
         self.foreign = False  # analysing a module imported by the file the user is looking at
-        self.children: list[Interpreter] = []  # interpreters of imported project modules
+        self.report = True
+        self.uncertain = 0
+        self.loop_nesting = 0
+        self.depth = 0
+        self.journal: Journal | None = None  # the top-level statement being recorded
+        self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
+        from .checks import Checker  # local: checks imports interpreter types only
+
+        self.checker = Checker(self)
+        self._start(source, tree)
+
+    def restart(self, source: SourceText, tree: ast.Module) -> None:
+        """Forget the previous run's results, for a new version of the text (its journals
+        stay in `records`, to be replayed)."""
+        for child in self.children:
+            child.dispose()
+        self.modules.clear()
+        self._start(source, tree)
+
+    def _start(self, source: SourceText, tree: ast.Module) -> None:
+        self.src = source
         self.tree = tree
-        self.version = version
+        self.children: list[Interpreter] = []  # interpreters of imported project modules
         self.findings: list[Finding] = []
         self.layer_infos: dict[tuple[Span, str], LayerInfo] = {}
         self.symbols: list[SymbolInfo] = []
         self.calls: list[SymbolInfo] = []
         self.models: dict[int, Model] = {}
-        self.report = True
-        self.uncertain = 0
-        self.loop_nesting = 0
-        self.depth = 0
         self.calls_made = 0
         self.layer_counts: dict[str, int] = {}
         self.model_counts: dict[str, int] = {}
-        self.functional_run = Run(version)
+        self._functional_run = Run(self.version)
         self.globals = Env()
         self.analysed_functions: set[int] = set()
         self.numpy_alias: str | None = None
-        from .checks import Checker  # local: checks imports interpreter types only
+        self.checker.start(source)
 
-        self.checker = Checker(self)
+    @property
+    def resolver(self) -> Resolver | None:
+        """The project's files: what they say is not recorded, so a statement asking is redone."""
+        if self._resolver is not None:
+            self.not_replayable()
+        return self._resolver
+
+    @property
+    def functional_run(self) -> Run:
+        """The functional graph built so far: shared by statements, so a statement using it is redone."""
+        self.not_replayable()
+        return self._functional_run
+
+    def not_replayable(self) -> None:
+        if self.journal is not None:
+            self.journal.replayable = False
+
+    def touch(self, model: Model) -> None:
+        """Call before changing a model in place (or on creating it): replay.py relies on it."""
+        model.version = next(_versions)
+        replay.register(self.journal, model)
 
     # --- driver -------------------------------------------------------------------------
 
-    def run(self) -> None:
-        self.exec_block(self.tree.body, self.globals, Frame())
+    def run(self, record: bool = False) -> None:
+        """Interpret the module. With `record`, keep a journal per top-level statement, and
+        replay the previous run's journal of any unchanged statement whose inputs are unchanged."""
+        if record:
+            self._run_recorded()
+        else:
+            self.exec_block(self.tree.body, self.globals, Frame())
         # Functions never called at module level still get checked, with unknown arguments.
-        for node in _function_defs(self.tree.body):
+        for node in (d for stmt in self.tree.body for d in _function_defs_in(stmt)):
             if id(node) not in self.analysed_functions:
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
@@ -169,6 +216,34 @@ class Interpreter:
                     self.exec_block(node.body, env, Frame())
                 finally:
                     self.depth -= 1
+
+    def _run_recorded(self) -> None:
+        previous, self.records = self.records, {}
+        frame = Frame()
+        for stmt in self.tree.body:
+            if frame.returned:
+                return
+            journal = previous.get(id(stmt))
+            if (
+                journal is not None
+                and journal.node is stmt
+                and replay.can_replay(self, journal, MAX_CALLS)
+            ):
+                replay.replay(self, journal)
+                self.records[id(stmt)] = journal
+                continue
+            journal = replay.begin(self, stmt)
+            self.journal = journal
+            try:
+                self.exec_stmt(stmt, self.globals, frame)
+            except RecursionError:
+                journal.replayable = False
+            finally:
+                self.journal = None
+            if frame.returned:
+                journal.replayable = False
+            replay.finish(self, journal)
+            self.records[id(stmt)] = journal
 
     def dispose(self) -> None:
         """Break the reference cycles (functions hold their interpreter; checker and interpreter
@@ -183,28 +258,28 @@ class Interpreter:
         self.globals.names.clear()
         self.layer_infos.clear()
         self.models.clear()
-        self.functional_run = Run(self.version)
+        self.records.clear()
+        self._functional_run = Run(self.version)
         self.checker.interp = None  # type: ignore[assignment]
 
     def summaries(self) -> list[ModelSummary]:
+        by_model: dict[str, list[LayerInfo]] = {}
+        for info in self.layer_infos.values():
+            if info.model:
+                by_model.setdefault(info.model, []).append(info)
         out = []
         for info_model in self.models.values():
-            rows = []
+            infos = by_model.get(info_model.name)
+            if not infos:
+                continue
+            rows = tuple(
+                (i.name, i.class_name, i.output_shape, "?" if i.params is None else str(i.params))
+                for i in infos
+            )
             total: int | None = 0
-            for info in self.layer_infos.values():
-                if not info.model or info.model != info_model.name:
-                    continue
-                rows.append(
-                    (
-                        info.name,
-                        info.class_name,
-                        info.output_shape,
-                        "?" if info.params is None else str(info.params),
-                    )
-                )
+            for info in infos:
                 total = None if info.params is None or total is None else total + info.params
-            if rows:
-                out.append(ModelSummary(info_model.span, info_model.name, tuple(rows), total))
+            out.append(ModelSummary(info_model.span, info_model.name, rows, total))
         return out
 
     # --- statements ---------------------------------------------------------------------
@@ -417,22 +492,24 @@ class Interpreter:
 
     def project_module(self, module: str, level: int) -> Namespace | None:
         """The globals of a project module, analysed statically (cached; cycles and count bounded)."""
-        if self.resolver is None:
+        if self._resolver is None:
             return None
-        key = f"{'.' * level}{module}@{id(self.resolver)}"
+        if level or module.split(".")[0] not in LIBRARIES:
+            self.not_replayable()  # the answer depends on the project's files
+        key = f"{'.' * level}{module}@{id(self._resolver)}"
         if key in self.modules:
             return self.modules[key]
         if sum(1 for v in self.modules.values() if v is not None) >= MAX_MODULES:
             return None
         self.modules[key] = None  # a cycle back to here sees nothing
-        found = self.resolver.module_source(module, level)
+        found = self._resolver.module_source(module, level)
         if found is None:
             return None
         path, text = found
         source = SourceText(text)
         parsed = source.parse()
         sub = Interpreter(
-            source, parsed.tree, self.version, self.resolver.nested(path), self.modules
+            source, parsed.tree, self.version, self._resolver.nested(path), self.modules
         )
         sub.foreign = True
         sub.report = False
@@ -504,9 +581,7 @@ class Interpreter:
                 params=step.params,
                 built_from=built_from,
             )
-            key = (info.span, model)
-            if key not in self.layer_infos or self.layer_infos[key].output_shape in ("?", "(?)"):
-                self.layer_infos[key] = info
+            self.keep_layer_info((info.span, model), info, replace_unknown=True)
 
     def record_input(self, tensor: Tensor, model: str, span: Span | None) -> None:
         if not self.report or span is None or tensor.shape is None:
@@ -522,7 +597,17 @@ class Interpreter:
             0,
             "Input(shape=...)",
         )
-        self.layer_infos.setdefault((span, model), info)
+        self.keep_layer_info((span, model), info, replace_unknown=False)
+
+    def keep_layer_info(
+        self, key: tuple[Span, str], info: LayerInfo, replace_unknown: bool
+    ) -> None:
+        """The first information on a layer in a model stays, unless it knew no shapes."""
+        if self.journal is not None:
+            self.journal.infos.append((key, info, replace_unknown))
+        known = self.layer_infos.get(key)
+        if known is None or (replace_unknown and known.output_shape in ("?", "(?)")):
+            self.layer_infos[key] = info
 
     # --- expressions --------------------------------------------------------------------
 
@@ -854,6 +939,8 @@ class Interpreter:
     def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
         args, kwargs = self._eval_args(node, env)
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
+        if owner is not self:
+            self.not_replayable()
         return owner.invoke(fn, args, kwargs, self.depth)
 
     def invoke(
@@ -861,6 +948,8 @@ class Interpreter:
     ) -> Value:
         """Run a function of this module with argument values (positions stay this module's)."""
         self.analysed_functions.add(id(fn.node))
+        if self.journal is not None:
+            self.journal.invoked.add(fn.node)
         saved_depth, self.depth = self.depth, max(self.depth, caller_depth)
         try:
             return self._invoke(fn, args, kwargs)
@@ -868,7 +957,10 @@ class Interpreter:
             self.depth = saved_depth
 
     def _invoke(self, fn: Function, args: list[Value], kwargs: dict[str, Value]) -> Value:
-        if self.depth >= MAX_CALL_DEPTH or self.calls_made >= MAX_CALLS:
+        if self.depth >= MAX_CALL_DEPTH:
+            return UNKNOWN
+        if self.calls_made >= MAX_CALLS:
+            self.not_replayable()
             return UNKNOWN
         self.calls_made += 1
         local = Env(self.globals)
@@ -1125,16 +1217,20 @@ class Interpreter:
     def layer_name(self, class_name: str, explicit: Value | None) -> str:
         if isinstance(explicit, Const) and isinstance(explicit.value, str):
             return explicit.value
-        base = snake_case(canonical_name(class_name))
-        count = self.layer_counts.get(base, 0)
-        self.layer_counts[base] = count + 1
-        return base if count == 0 else f"{base}_{count}"
+        return self._numbered("layer", snake_case(canonical_name(class_name)))
 
     def model_name(self, base: str, explicit: Value | None) -> str:
         if isinstance(explicit, Const) and isinstance(explicit.value, str):
             return explicit.value
-        count = self.model_counts.get(base, 0)
-        self.model_counts[base] = count + 1
+        return self._numbered("model", base)
+
+    def _numbered(self, kind: str, base: str) -> str:
+        """Keras's automatic names: dense, dense_1, ... (a count the journal records)."""
+        counts = self.layer_counts if kind == "layer" else self.model_counts
+        count = counts.get(base, 0)
+        if self.journal is not None:
+            self.journal.counters.setdefault((kind, base), (count, count))
+        counts[base] = count + 1
         return base if count == 0 else f"{base}_{count}"
 
     def functional_apply(self, layer: Layer | Model, inputs: object) -> object:
@@ -1231,6 +1327,20 @@ def _const_binop(a: object, op: ast.operator, b: object) -> Value:
     ):
         return Const(a + b)
     return UNKNOWN
+
+
+_defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.AsyncFunctionDef]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
+    the nodes of unchanged statements)."""
+    found = _defs_cache.get(stmt)
+    if found is None:
+        found = _defs_cache[stmt] = _function_defs([stmt])
+    return found
 
 
 def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:

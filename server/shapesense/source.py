@@ -15,6 +15,22 @@ MAX_RECOVERY_TRIES = 25
 class Parsed:
     tree: ast.Module
     error: SyntaxError | None  # the first syntax error, if the text had to be repaired
+    repaired: frozenset[int] = frozenset()  # 0-based lines the repair changed or dropped
+
+
+def repair_line(line: str) -> str:
+    """What recovery puts in place of a line with a syntax error: a block header keeps its body
+    parseable as `if True:`; any other line becomes `pass`."""
+    indent = line[: len(line) - len(line.lstrip())]
+    return indent + ("if True:" if line.rstrip().endswith(":") else "pass")
+
+
+def node_lines(node: ast.AST) -> tuple[int, int]:
+    """A statement's first and last line, 0-based, decorators included."""
+    first = getattr(node, "lineno", 1)
+    for decorator in getattr(node, "decorator_list", ()):
+        first = min(first, decorator.lineno)
+    return first - 1, (getattr(node, "end_lineno", None) or first) - 1
 
 
 class SourceText:
@@ -25,6 +41,16 @@ class SourceText:
         self.text = text[1:] if self.bom else text  # what is parsed
         self._parsed_lines = self.text.splitlines()
         self._ascii = [line.isascii() for line in self._parsed_lines]
+        self._split: list[str] | None = None
+
+    def parse_lines(self) -> list[str] | None:
+        """The parsed text split the way ast numbers lines (None if a lone CR makes that unsure)."""
+        if self._split is None:
+            text = self.text
+            if "\r" in text and text.count("\r") != text.count("\r\n"):
+                return None
+            self._split = text.split("\n")
+        return self._split
 
     def column(self, line: int, byte_col: int) -> int:
         """ast gives UTF-8 byte offsets; spans use code points."""
@@ -62,19 +88,19 @@ class SourceText:
         """Parse; on a syntax error, blank the offending line and retry, so the rest is analysed."""
         lines = self.text.split("\n")
         first: SyntaxError | None = None
+        repaired: set[int] = set()
         for _ in range(MAX_RECOVERY_TRIES):
             try:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
-                    return Parsed(ast.parse("\n".join(lines)), first)
+                    return Parsed(ast.parse("\n".join(lines)), first, frozenset(repaired))
             except SyntaxError as exc:
                 first = first or exc
                 bad = (exc.lineno or 1) - 1
                 if not 0 <= bad < len(lines) or not lines[bad].strip():
                     break
-                indent = lines[bad][: len(lines[bad]) - len(lines[bad].lstrip())]
-                # A block header keeps its body parseable as `if True:`; other lines become `pass`.
-                lines[bad] = indent + ("if True:" if lines[bad].rstrip().endswith(":") else "pass")
+                repaired.add(bad)
+                lines[bad] = repair_line(lines[bad])
             except (RecursionError, MemoryError, ValueError) as exc:
                 first = first or SyntaxError(f"cannot parse: {type(exc).__name__}")
                 break
@@ -83,7 +109,8 @@ class SourceText:
             head = self.text.split("\n")[: first.lineno - 1]
             for cut in range(len(head), -1, -1):
                 try:
-                    return Parsed(ast.parse("\n".join(head[:cut])), first)
+                    dropped = frozenset(range(cut, len(lines)))
+                    return Parsed(ast.parse("\n".join(head[:cut])), first, dropped)
                 except (SyntaxError, RecursionError, MemoryError, ValueError):
                     continue
-        return Parsed(ast.Module(body=[], type_ignores=[]), first)
+        return Parsed(ast.Module(body=[], type_ignores=[]), first, frozenset(range(len(lines))))

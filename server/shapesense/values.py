@@ -127,6 +127,7 @@ class Model(Value):
     opaque: bool = False  # something we cannot model: stay silent
     broken: bool = False  # construction already fails in Keras (reported once)
     uid: int = field(default_factory=lambda: next(_ids))
+    version: int = 0  # bumped by every change in place (replay.py compares it)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,15 @@ class Run:
             self.version, {k: dict(v) for k, v in self.built.items()}, [], dict(self.built_inputs)
         )
 
+    def copy(self) -> Run:
+        """Everything, steps included, in containers of its own."""
+        return Run(
+            self.version,
+            {k: dict(v) for k, v in self.built.items()},
+            list(self.steps),
+            dict(self.built_inputs),
+        )
+
     def apply(self, layer: Layer | Model, inputs: ShapeOut) -> ShapeOut:
         if isinstance(layer, Model):
             return self._apply_model(layer, inputs)

@@ -13,7 +13,7 @@ from urllib.parse import unquote
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
 
-from ..analysis import Options, analyze
+from ..analysis import Analyzer, Options
 from ..findings import Analysis, Span
 from ..notebooks import blank_magics
 
@@ -63,9 +63,25 @@ class View:
         return cell.start + server.line, server.character
 
 
+MAX_INCREMENTAL = 16  # documents whose previous version is kept for incremental analysis
+
+
 class State:
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple[object, ...], View]] = {}
+        self._analyzers: dict[str, Analyzer] = {}  # by uri, most recently used last
+
+    def _analyze(self, uri: str, source: str, options: Options) -> Analysis:
+        """Analyse the new version of `uri`, reusing what its previous version established."""
+        analyzer = self._analyzers.pop(uri, None)
+        if analyzer is None or analyzer.options != options:
+            if analyzer is not None:
+                analyzer.close()
+            analyzer = Analyzer(options)
+        self._analyzers[uri] = analyzer
+        while len(self._analyzers) > MAX_INCREMENTAL:
+            self._analyzers.pop(next(iter(self._analyzers))).close()
+        return analyzer.analyze(source)
 
     def view(self, workspace: Workspace, uri: str, options: Options) -> View | None:
         """The analysed view containing document `uri` (a file or a notebook cell), cached per version."""
@@ -82,7 +98,7 @@ class State:
         if cached and cached[0] == key:
             return cached[1]
         view = View(uri, document.version, [Cell(uri, 0, document)], document.source)
-        view.analysis = analyze(document.source, options)
+        view.analysis = self._analyze(uri, document.source, options)
         self._cache[uri] = (key, view)
         return view
 
@@ -107,15 +123,21 @@ class State:
         if cached and cached[0] == key:
             return cached[1]
         view = View(notebook.uri, notebook.version, cells, source)
-        view.analysis = analyze(source, options)
+        view.analysis = self._analyze(notebook.uri, source, options)
         self._cache[notebook.uri] = (key, view)
         return view
 
     def forget(self, uri: str) -> None:
         self._cache.pop(uri, None)
+        analyzer = self._analyzers.pop(uri, None)
+        if analyzer is not None:
+            analyzer.close()
 
     def clear(self) -> None:
         self._cache.clear()
+        for analyzer in self._analyzers.values():
+            analyzer.close()
+        self._analyzers.clear()
 
 
 def _digest(text: str) -> str:

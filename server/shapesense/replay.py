@@ -1,0 +1,222 @@
+"""Redoing a top-level statement from a record of what it did, instead of interpreting it again.
+
+While the user types, most top-level statements of a file are unchanged, and so are the values
+they read. A `Journal` records, for one top-level statement: the global names it could read
+(with the value each held), the interpreter state it consulted (layer-name counters, the numpy
+alias, the call budget), and everything it did (names bound, findings, hover data, models built
+or changed, Input spans). If the same statement node meets the same inputs again, `replay`
+applies those effects; the result is exactly what interpreting it would produce.
+
+Soundness rests on three rules:
+- inputs are compared by identity, and models, the only values changed in place, also by a
+  version that every change bumps (`Interpreter.touch`); a replay restores a model's state;
+- anything not captured here (project modules and files, the shared functional graph,
+  functions reached other than by name) marks the journal `replayable = False`;
+- a statement node is reused only if its text and position are unchanged (`reparse.py`).
+`tests/test_incremental.py` holds incremental results equal to fresh ones over edit sequences.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .findings import Finding, LayerInfo, Span, SymbolInfo
+from .source import node_lines
+from .values import Dataset, Function, Model, Seq, Value
+
+if TYPE_CHECKING:
+    from .interpret import Interpreter
+
+MISSING: Any = object()  # a name not bound in the module's globals
+
+InfoKey = tuple[Span, str]
+
+
+@dataclass(eq=False)
+class Journal:
+    node: ast.stmt
+    replayable: bool = True
+    inputs: dict[str, tuple[Any, tuple[int, ...]]] = field(default_factory=dict)
+    functions: set[ast.AST] = field(default_factory=set)  # bodies whose names are in inputs
+    numpy_alias: tuple[str | None, str | None] = (None, None)  # before, after
+    counters: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    calls_used: int = 0
+    starts: tuple[int, int, int] = (0, 0, 0)  # call budget, symbols and calls before it ran
+    writes: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)  # offered, before de-duplication
+    symbols: list[SymbolInfo] = field(default_factory=list)
+    calls: list[SymbolInfo] = field(default_factory=list)
+    infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
+    input_nodes: list[tuple[int, Span | None, Span]] = field(default_factory=list)
+    models: list[Model] = field(default_factory=list)  # registered, in order
+    touched: dict[int, Model] = field(default_factory=dict)  # created or changed
+    after: list[tuple[Model, dict[str, Any]]] = field(default_factory=list)
+    invoked: set[ast.AST] = field(default_factory=set)
+
+
+_BINDERS = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.ExceptHandler,
+    ast.MatchAs,
+    ast.MatchStar,
+)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+_names_cache: weakref.WeakKeyDictionary[ast.AST, frozenset[str]] = weakref.WeakKeyDictionary()
+
+
+def names_in(node: ast.AST, lines: list[str] | None = None) -> frozenset[str]:
+    """Every name a statement or function body could read or bind (a superset is safe).
+    From `lines`, the source the node was parsed from, when given: every identifier-like word
+    of its ASCII text is much cheaper to find than walking the tree."""
+    cached = _names_cache.get(node)
+    if cached is not None:
+        return cached
+    result: frozenset[str] | None = None
+    if lines is not None:
+        first, last = node_lines(node)
+        text = "\n".join(lines[first : last + 1])
+        if text.isascii():
+            result = frozenset(_WORD.findall(text))
+    if result is None:
+        result = _walk_names(node)
+    _names_cache[node] = result
+    return result
+
+
+def _walk_names(node: ast.AST) -> frozenset[str]:
+    found: set[str] = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            found.add(sub.id)
+        elif isinstance(sub, ast.alias):
+            found.add((sub.asname or sub.name).split(".")[0])
+        elif isinstance(sub, _BINDERS) and sub.name:
+            found.add(sub.name)
+        elif isinstance(sub, ast.MatchMapping) and sub.rest:
+            found.add(sub.rest)
+    return frozenset(found)
+
+
+def versions(value: Any) -> tuple[int, ...]:
+    """The versions of the models a value holds: what identity alone cannot see change."""
+    if isinstance(value, Model):
+        nested = [versions(layer) for layer in value.layers if isinstance(layer, Model)]
+        return (value.version, *(v for vs in nested for v in vs))
+    if isinstance(value, Seq):
+        return tuple(v for item in value.items for v in versions(item))
+    if isinstance(value, Dataset):
+        return tuple(v for item in value.element for v in versions(item))
+    return ()
+
+
+def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
+    journal = Journal(stmt)
+    names = interp.globals.names
+    lines = interp.src.parse_lines()
+    pending = list(names_in(stmt, lines))
+    seen: set[str] = set()
+    while pending:  # the statement's names, and those of the functions it can call by name
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        value = names.get(name, MISSING)
+        journal.inputs[name] = (value, versions(value))
+        if isinstance(value, Function) and value.node not in journal.functions:
+            journal.functions.add(value.node)
+            pending.extend(names_in(value.node, lines if value.owner is interp else None))
+    journal.numpy_alias = (interp.numpy_alias, None)
+    journal.starts = (interp.calls_made, len(interp.symbols), len(interp.calls))
+    return journal
+
+
+def finish(interp: Interpreter, journal: Journal) -> None:
+    names = interp.globals.names
+    own = names_in(journal.node)  # cached by begin()
+    for name in own:
+        value = names.get(name, MISSING)
+        if value is not journal.inputs[name][0]:
+            journal.writes[name] = value
+    if not journal.invoked <= journal.functions:
+        journal.replayable = False  # a function reached through a container or an attribute
+    journal.numpy_alias = (journal.numpy_alias[0], interp.numpy_alias)
+    calls, symbols, data_calls = journal.starts
+    journal.calls_used = interp.calls_made - calls
+    journal.symbols = interp.symbols[symbols:]
+    journal.calls = interp.calls[data_calls:]
+    for key, (before, _) in journal.counters.items():
+        counts = interp.layer_counts if key[0] == "layer" else interp.model_counts
+        journal.counters[key] = (before, counts[key[1]])
+    if journal.replayable:
+        journal.after = [(model, snapshot(model)) for model in journal.touched.values()]
+    journal.touched = {}
+
+
+def can_replay(interp: Interpreter, journal: Journal, max_calls: int) -> bool:
+    if not journal.replayable or journal.numpy_alias[0] != interp.numpy_alias:
+        return False
+    if interp.calls_made + journal.calls_used > max_calls:
+        return False
+    names = interp.globals.names
+    for name, (value, held) in journal.inputs.items():
+        current = names.get(name, MISSING)
+        if current is not value or (held and versions(current) != held):
+            return False
+    for (kind, base), (before, _) in journal.counters.items():
+        counts = interp.layer_counts if kind == "layer" else interp.model_counts
+        if counts.get(base, 0) != before:
+            return False
+    return True
+
+
+def replay(interp: Interpreter, journal: Journal) -> None:
+    names = interp.globals.names
+    for name, value in journal.writes.items():
+        if value is MISSING:
+            names.pop(name, None)
+        else:
+            names[name] = value
+    for finding in journal.findings:
+        interp.checker.keep(finding)
+    interp.symbols += journal.symbols
+    interp.calls += journal.calls
+    for key, info, replace_unknown in journal.infos:
+        interp.keep_layer_info(key, info, replace_unknown)
+    for node_id, span, call in journal.input_nodes:
+        interp.checker.keep_input(node_id, span, call)
+    for model in journal.models:
+        interp.models[model.uid] = model
+    for (kind, base), (_, after) in journal.counters.items():
+        (interp.layer_counts if kind == "layer" else interp.model_counts)[base] = after
+    interp.numpy_alias = journal.numpy_alias[1]
+    interp.calls_made += journal.calls_used
+    interp.analysed_functions.update(id(node) for node in journal.invoked)
+    for model, state in journal.after:
+        model.__dict__.update(copy_state(state))
+
+
+def snapshot(model: Model) -> dict[str, Any]:
+    return copy_state(model.__dict__)
+
+
+def copy_state(state: dict[str, Any]) -> dict[str, Any]:
+    """A model's fields, with its lists and its build copied (they change in place)."""
+    copied = dict(state)
+    for name in ("layers", "inputs", "outputs"):
+        copied[name] = list(state[name])
+    run = state["built_run"]
+    if run is not None:
+        copied["built_run"] = run.copy()
+    return copied
+
+
+def register(journal: Journal | None, value: Value) -> None:
+    """Note a model created or about to change, so the journal keeps its state afterwards."""
+    if journal is not None and isinstance(value, Model):
+        journal.touched[value.uid] = value

@@ -1,0 +1,212 @@
+"""Incremental analysis must equal a fresh analysis, after every edit of every kind.
+
+An `Analyzer` keeps the previous version's parse and statement journals; these tests edit
+programs at random (seeded) the way people type and undo, and after each edit compare its
+result with `analyze` on the same text, field by field: findings and their fixes, layer
+tables, hover symbols, call summaries, model summaries.
+"""
+
+from __future__ import annotations
+
+import ast
+import random
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bench.workload import script
+from shapesense import Options, analyze
+from shapesense.analysis import Analyzer
+from shapesense.keras.versions import KERAS_2, KERAS_3
+from shapesense.reparse import parse_reusing
+from shapesense.source import SourceText
+from tests.cases import PROGRAM_CASES, PROGRAM_HEAD
+from tests.oracle.generator import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Programs written to reach what a journal must capture: models changed by later statements,
+# functions called by name and through lists, branches, loops, automatic layer names, Input
+# tensors, the functional API, numpy imported late, decorators, semicolons and a docstring.
+TRICKY = '''"""Docstring: fixes that add an import go after it."""
+import keras
+from keras import layers
+L = layers
+
+
+def build(units, dims=8):
+    m = keras.Sequential([keras.Input(shape=(dims,)), L.Dense(units), L.Dense(3)])
+    m.compile(loss="categorical_crossentropy")
+    return m
+
+
+def train(m, x, y):
+    m.fit(x, y)
+    return m
+
+
+model = keras.Sequential()
+model.add(L.Dense(16, input_shape=(8,)))
+model.add(L.Dense(3, activation="softmax"))
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+import numpy as np
+X = np.random.rand(64, 8)
+y = np.random.randint(0, 3, 64)
+model.fit(X, y); model.evaluate(X, y)
+model.compile(loss="categorical_crossentropy")
+model.fit(X, y)
+other = build(4)
+train(other, X, keras.utils.to_categorical(y, 3))
+steps = [build, train]
+for f in steps:
+    f(other, X, y)
+if X.shape[0] > 10:
+    Z = X.reshape(-1, 4, 2)
+else:
+    Z = X
+batches = []
+for i in range(3):
+    batches.append(X[i])
+del batches
+inp = keras.Input(shape=(8,))
+hidden = L.Dense(5)(inp)
+out = L.Dense(2)(hidden)
+functional = keras.Model(inp, out)
+functional.compile(loss="mse")
+functional.fit(X, np.zeros((64, 2)))
+functional.predict(np.zeros((4, 9)))
+nested = keras.Sequential([model, L.Dense(1)])
+nested.compile(loss="mse")
+nested.fit(X, np.zeros((64, 1)))
+model.add(L.Dense(2))
+nested.fit(X, np.zeros((64, 1)))
+'''
+
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
+
+
+UNICODE = """import numpy as np  # données 🙂
+import keras
+données = np.random.rand(32, 5)
+étiquettes = np.random.randint(0, 2, 32)
+modèle = keras.Sequential([keras.Input(shape=(5,)), keras.layers.Dense(1, activation="sigmoid")])
+modèle.compile(loss="binary_crossentropy")
+modèle.fit(données, étiquettes)
+ﬁt = données.reshape(32, 5, 1)
+modèle.predict(ﬁt)  # "ﬁ" is the name fi once normalised
+"""
+
+
+def _programs() -> list[tuple[str, str]]:
+    programs = [("tricky", TRICKY), ("workload", script(300)), ("unicode", UNICODE)]
+    programs += [("crlf", TRICKY.replace("\n", "\r\n")), ("lone_cr", UNICODE.replace("\n", "\r", 3))]
+    programs += [(name, PROGRAM_HEAD + body) for name, body, *_ in PROGRAM_CASES]
+    programs += [(p.name, p.read_text()) for p in sorted((ROOT / "examples").glob("*.py"))]
+    programs += [(f"generated_{i}", generate(7, i).source) for i in range(40)]
+    return programs
+
+
+def _edit(text: str, rng: random.Random, history: list[str]) -> tuple[str, str]:
+    lines = text.split("\n")
+    at = rng.randrange(len(lines))
+    kind = rng.choice(
+        ["digit", "digit", "delete", "duplicate", "blank", "comment", "truncate", "swap"]
+        + ["rename", "rename", "undo", "indent"]
+    )
+    if kind == "digit":
+        digits = [m.start() for m in re.finditer(r"\d", text)]
+        if digits:
+            pos = rng.choice(digits)
+            return text[:pos] + str(rng.randrange(10)) + text[pos + 1 :], kind
+    if kind == "delete":
+        del lines[at]
+    elif kind == "duplicate":
+        lines.insert(at, lines[at])
+    elif kind == "blank":
+        lines.insert(at, "")
+    elif kind == "comment":
+        lines[at] = lines[at] + "  # note"
+    elif kind == "truncate":
+        lines[at] = lines[at][: rng.randrange(len(lines[at]) + 1)]
+    elif kind == "swap" and at + 1 < len(lines):
+        lines[at], lines[at + 1] = lines[at + 1], lines[at]
+    elif kind == "rename":
+        names = sorted(set(IDENTIFIER.findall(text)))
+        found = list(IDENTIFIER.finditer(lines[at]))
+        if names and found:
+            m = rng.choice(found)
+            lines[at] = lines[at][: m.start()] + rng.choice(names) + lines[at][m.end() :]
+    elif kind == "undo" and history:
+        return rng.choice(history), kind
+    elif kind == "indent":
+        lines[at] = "    " + lines[at]
+    return "\n".join(lines), kind
+
+
+def _compare(name: str, edits: list[str], incremental: object, fresh: object) -> None:
+    assert incremental == fresh, f"{name}: incremental result differs after edits {edits}"
+
+
+@pytest.mark.parametrize(("name", "text"), _programs(), ids=[n for n, _ in _programs()])
+def test_incremental_equals_fresh_after_random_edits(name: str, text: str) -> None:
+    rng = random.Random(name)
+    for major in (3, 2):
+        options = Options(KERAS_3 if major == 3 else KERAS_2)
+        analyzer = Analyzer(options)
+        history: list[str] = []
+        edits: list[str] = []
+        current = text
+        _compare(name, edits, analyzer.analyze(current), analyze(current, options))
+        for _ in range(14):
+            history.append(current)
+            current, kind = _edit(current, rng, history)
+            edits.append(kind)
+            _compare(name, edits, analyzer.analyze(current), analyze(current, options))
+        analyzer.close()
+
+
+def _statement_dump(tree: ast.Module) -> str:
+    return ast.dump(tree, include_attributes=True)
+
+
+@pytest.mark.parametrize(("name", "text"), _programs()[:12], ids=[n for n, _ in _programs()[:12]])
+def test_reparsed_tree_equals_a_fresh_parse(name: str, text: str) -> None:
+    rng = random.Random(name + "parse")
+    source = SourceText(text)
+    previous = (source, source.parse())
+    history: list[str] = []
+    for _ in range(40):
+        history.append(previous[0].text)
+        changed, _kind = _edit(previous[0].text, rng, history)
+        new_source = SourceText(changed)
+        reparsed = parse_reusing(previous, new_source)
+        fresh = new_source.parse()
+        assert _statement_dump(reparsed.tree) == _statement_dump(fresh.tree)
+        assert (reparsed.error is None) == (fresh.error is None)
+        previous = (new_source, reparsed)
+
+
+def test_unchanged_statements_are_replayed_not_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of it all: a one-character edit re-interprets only what depends on it."""
+    from shapesense.interpret import Interpreter
+
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    executed: list[int] = []
+    original: Callable[..., None] = Interpreter.exec_stmt
+
+    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
+        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
+            executed.append(stmt.lineno)
+        original(self, stmt, *args)
+
+    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    edited = text.replace("X_3 = np.random.rand(200, 28, 28)", "X_3 = np.random.rand(200, 28, 27)")
+    result = analyzer.analyze(edited)
+    assert result == analyze(edited)
+    statements = len(ast.parse(edited).body)
+    assert 0 < len(executed) <= 6, executed  # X_3's line, its reshape, fit, evaluate
+    assert statements > 100
