@@ -15,13 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-from bench.workload import script
 from shapesense import Options, analyze
 from shapesense.analysis import Analyzer
 from shapesense.keras.versions import KERAS_2, KERAS_3
 from shapesense.reparse import parse_reusing
 from shapesense.source import SourceText
+
+from bench.workload import script
 from tests.cases import PROGRAM_CASES, PROGRAM_HEAD
 from tests.oracle.generator import generate
 
@@ -84,6 +84,8 @@ model.add(L.Dense(2))
 nested.fit(X, np.zeros((64, 1)))
 '''
 
+EDITS = ("digit", "digit", "delete", "duplicate", "blank", "comment", "truncate", "swap")
+EDITS += ("rename", "rename", "undo", "indent")
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 
 
@@ -101,7 +103,10 @@ modèle.predict(ﬁt)  # "ﬁ" is the name fi once normalised
 
 def _programs() -> list[tuple[str, str]]:
     programs = [("tricky", TRICKY), ("workload", script(300)), ("unicode", UNICODE)]
-    programs += [("crlf", TRICKY.replace("\n", "\r\n")), ("lone_cr", UNICODE.replace("\n", "\r", 3))]
+    programs += [
+        ("crlf", TRICKY.replace("\n", "\r\n")),
+        ("lone_cr", UNICODE.replace("\n", "\r", 3)),
+    ]
     programs += [(name, PROGRAM_HEAD + body) for name, body, *_ in PROGRAM_CASES]
     programs += [(p.name, p.read_text()) for p in sorted((ROOT / "examples").glob("*.py"))]
     programs += [(f"generated_{i}", generate(7, i).source) for i in range(40)]
@@ -111,10 +116,7 @@ def _programs() -> list[tuple[str, str]]:
 def _edit(text: str, rng: random.Random, history: list[str]) -> tuple[str, str]:
     lines = text.split("\n")
     at = rng.randrange(len(lines))
-    kind = rng.choice(
-        ["digit", "digit", "delete", "duplicate", "blank", "comment", "truncate", "swap"]
-        + ["rename", "rename", "undo", "indent"]
-    )
+    kind = rng.choice(EDITS)
     if kind == "digit":
         digits = [m.start() for m in re.finditer(r"\d", text)]
         if digits:

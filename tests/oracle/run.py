@@ -22,6 +22,7 @@ from pathlib import Path
 from queue import Queue
 
 from shapesense import Options, analyze
+from shapesense.analysis import INTERNAL_ERROR
 from shapesense.findings import Finding, Fix
 from shapesense.keras.versions import KerasVersion
 
@@ -131,7 +132,7 @@ class Outcome:
     program: Program
     keras: dict
     errors: list[Finding]
-    verdict: str  # agree / false-error / missed
+    verdict: str  # agree / false-error / missed / internal-error
     location_ok: bool = True
     shapes_ok: bool | None = None
     shape_detail: str = ""
@@ -150,6 +151,8 @@ def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Ou
         errors = [f for f in analysis.findings if f.severity == "error"]
         ours, theirs = bool(errors), bool(result.get("raised"))
         verdict = "agree" if ours == theirs else ("false-error" if ours else "missed")
+        if any(f.code == INTERNAL_ERROR for f in analysis.findings):
+            verdict = "internal-error"  # shapesense gave up: not an agreement, whatever Keras did
         outcome = Outcome(program, result, errors, verdict)
         if ours and theirs and result.get("statement"):
             a, b = result["statement"]
@@ -207,6 +210,7 @@ def report(
         agree = sum(o.verdict == "agree" for o in outcomes)
         false_errors = [o for o in outcomes if o.verdict == "false-error"]
         missed = [o for o in outcomes if o.verdict == "missed"]
+        crashed = [o for o in outcomes if o.verdict == "internal-error"]
         raised = sum(bool(o.keras.get("raised")) for o in outcomes)
         wrong_place = [o for o in outcomes if not o.location_ok]
         shape_checked = [o for o in outcomes if o.shapes_ok is not None]
@@ -220,6 +224,7 @@ def report(
             f"- verdict agreement: {agree}/{n} = {100 * agree / max(n, 1):.2f}%",
             f"- false errors (shapesense error, Keras runs): {len(false_errors)}",
             f"- missed (Keras raises, shapesense silent): {len(missed)}",
+            f"- internal errors of shapesense (SS000): {len(crashed)}",
             f"- error reported on another statement than Keras's: {len(wrong_place)}",
             f"- layer output shapes equal to Keras's: {len(shape_checked) - len(shape_bad)}/{len(shape_checked)} programs",
             f"- quick fixes run under Keras: {len(fixes) - len(bad_fixes)}/{len(fixes)} remove the error",
@@ -243,7 +248,7 @@ def report(
                     f"| {name} | {len(group)} | {c['agree']} | {c['false-error']} | {c['missed']} |"
                 )
         lines.append("")
-        problems = false_errors + missed + wrong_place + shape_bad
+        problems = crashed + false_errors + missed + wrong_place + shape_bad
         if problems or bad_fixes:
             ok = False
             lines += ["### Disagreements", ""]
