@@ -101,8 +101,19 @@ modèle.predict(ﬁt)  # "ﬁ" is the name fi once normalised
 """
 
 
+ODD = """import keras
+import numpy as np
+m = keras.Sequential([keras.layers.Dense(2, input_shape=(3,))])
+m.add(m)
+m.fit(np.zeros((4, 3)), np.zeros((4, 2)))
+pair = [m, [m]]
+return
+after = np.zeros((2, 2))
+"""
+
+
 def _programs() -> list[tuple[str, str]]:
-    programs = [("tricky", TRICKY), ("workload", script(300)), ("unicode", UNICODE)]
+    programs = [("tricky", TRICKY), ("workload", script(300)), ("unicode", UNICODE), ("odd", ODD)]
     programs += [
         ("crlf", TRICKY.replace("\n", "\r\n")),
         ("lone_cr", UNICODE.replace("\n", "\r", 3)),

@@ -103,15 +103,18 @@ def _walk_names(node: ast.AST) -> frozenset[str]:
     return frozenset(found)
 
 
-def versions(value: Any) -> tuple[int, ...]:
+def versions(value: Any, seen: set[int] | None = None) -> tuple[int, ...]:
     """The versions of the models a value holds: what identity alone cannot see change."""
     if isinstance(value, Model):
-        nested = [versions(layer) for layer in value.layers if isinstance(layer, Model)]
+        seen = seen if seen is not None else set()
+        if value.uid in seen:  # `model.add(model)`: a model may hold itself
+            return ()
+        seen.add(value.uid)
+        nested = [versions(layer, seen) for layer in value.layers if isinstance(layer, Model)]
         return (value.version, *(v for vs in nested for v in vs))
-    if isinstance(value, Seq):
-        return tuple(v for item in value.items for v in versions(item))
-    if isinstance(value, Dataset):
-        return tuple(v for item in value.element for v in versions(item))
+    if isinstance(value, (Seq, Dataset)):
+        items = value.items if isinstance(value, Seq) else value.element
+        return tuple(v for item in items for v in versions(item, seen))
     return ()
 
 
