@@ -111,6 +111,20 @@ def test_bad_files_get_one_clear_diagnostic_each(tmp_path: Path) -> None:
     assert "Checked 4 files" in lines[-1]
 
 
+def test_a_file_that_cannot_be_read_gets_ss002_and_the_rest_is_checked(tmp_path: Path) -> None:
+    (tmp_path / "gone.py").symlink_to(tmp_path / "deleted-meanwhile.py")
+    shutil.copy(EXAMPLES / "seed_lstm.py", tmp_path / "seed.py")
+    for args in ([str(tmp_path)], [str(tmp_path / "gone.py"), str(tmp_path / "seed.py")]):
+        proc = check(*args)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr
+        lines = proc.stdout.splitlines()
+        assert any(
+            "gone.py:1:1: error SS002 Cannot read file: No such file or directory" in line
+            for line in lines
+        ), proc.stdout
+        assert any("seed.py:17:15: error SS102" in line for line in lines)
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert check().returncode == 2
     assert check("--format", "xml", "x.py").returncode == 2

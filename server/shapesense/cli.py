@@ -279,11 +279,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(args.tcp)
     version = detect(args.keras_version).major
-    files = list(iter_files(args.paths))
-    missing = [str(p) for p in files if not p.exists()]
+    # A path given that does not exist is a usage error; a file found that cannot be read, SS002.
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         print(f"shapesense: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
+    files = list(iter_files(args.paths))
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     results = _check_many(files, version, jobs)
     output = {"text": format_text, "json": format_json, "sarif": format_sarif}[args.format](results)

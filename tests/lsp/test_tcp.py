@@ -1,0 +1,71 @@
+"""`shapesense serve --tcp HOST:PORT`: the same server over a socket, driven by a pygls client."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.lsp.client import LanguageClient
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "seed_lstm.py"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _diagnostics_over_tcp(port: int) -> list[types.Diagnostic]:
+    client = LanguageClient("tcp-test", "1")
+    published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
+
+    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
+        published.put_nowait(params)
+
+    deadline = time.monotonic() + 30
+    while True:  # until it listens (a probe connection of our own would end its session)
+        try:
+            await client.start_tcp("127.0.0.1", port)
+            break
+        except OSError:
+            assert time.monotonic() < deadline, "the server never listened"
+            await asyncio.sleep(0.1)
+    await client.initialize_async(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            initialization_options={"debounceMs": 0, "kerasVersion": "3"},
+        )
+    )
+    client.initialized(types.InitializedParams())
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            types.TextDocumentItem(SEED.as_uri(), "python", 1, SEED.read_text())
+        )
+    )
+    params = await asyncio.wait_for(published.get(), 30)
+    await client.shutdown_async(None)
+    client.exit(None)
+    await client.stop()
+    return params.diagnostics
+
+
+def test_serve_over_tcp_publishes_the_same_diagnostics() -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "shapesense", "serve", "--tcp", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        diagnostics = asyncio.run(_diagnostics_over_tcp(port))
+    finally:
+        server.kill()
+        server.wait(10)
+    assert [(d.code, d.range.start.line) for d in diagnostics] == [("SS102", 16)]
