@@ -9,40 +9,18 @@ import sys
 import time
 from pathlib import Path
 
-from lsprotocol import types
-from pygls.lsp.client import LanguageClient
+from .client import Client
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "seed_lstm.py"
 
 
 async def first_diagnostics() -> float:
-    client = LanguageClient("bench", "1")
-    got = asyncio.Event()
-
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        got.set()
-
+    client = Client()
     start = time.perf_counter()
-    await client.start_io(sys.executable, "-m", "shapesense", "serve")
-    await client.initialize_async(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            initialization_options={"debounceMs": 0, "kerasVersion": "3"},
-        )
-    )
-    client.initialized(types.InitializedParams())
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(
-                uri=EXAMPLE.as_uri(), language_id="python", version=1, text=EXAMPLE.read_text()
-            )
-        )
-    )
-    await got.wait()
+    await client.start()
+    client.open(EXAMPLE.as_uri(), EXAMPLE.read_text())
+    await client.arrived.get()
     elapsed = time.perf_counter() - start
-    await client.shutdown_async(None)
-    client.exit(None)
     await client.stop()
     return elapsed
 

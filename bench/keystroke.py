@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import asyncio
 import statistics
-import sys
 import time
 
 from lsprotocol import types
-from pygls.lsp.client import LanguageClient
 
+from .client import Client
 from .workload import script
 
 TYPED_LINE = "X_0b = X_0[:, :14] * 2.0\n"
@@ -34,31 +33,13 @@ def _summary(latencies: list[float]) -> dict[str, float | int]:
     }
 
 
-class _Session:
-    def __init__(self) -> None:
-        self.client = LanguageClient("bench", "1")
-        self.arrived: asyncio.Queue[tuple[float, types.PublishDiagnosticsParams]] = asyncio.Queue()
-        self.uri = "file:///bench/keystroke.py"
-        self.version = 1
+class _Session(Client):
+    uri = "file:///bench/keystroke.py"
+    version = 1
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-            self.arrived.put_nowait((time.perf_counter(), params))
-
-    async def open(self, text: str) -> None:
-        await self.client.start_io(sys.executable, "-m", "shapesense", "serve")
-        await self.client.initialize_async(
-            types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
-                initialization_options={"debounceMs": 0, "kerasVersion": "3"},
-            )
-        )
-        self.client.initialized(types.InitializedParams())
-        self.client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                types.TextDocumentItem(self.uri, "python", self.version, text)
-            )
-        )
+    async def open_text(self, text: str) -> None:
+        await self.start()
+        self.open(self.uri, text, self.version)
         await self.arrived.get()
 
     async def edit(self, start: tuple[int, int], end: tuple[int, int], text: str) -> float:
@@ -68,7 +49,7 @@ class _Session:
             range=types.Range(types.Position(*start), types.Position(*end)), text=text
         )
         sent = time.perf_counter()
-        self.client.text_document_did_change(
+        self.lsp.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 types.VersionedTextDocumentIdentifier(version=self.version, uri=self.uri),
                 [change],
@@ -79,11 +60,6 @@ class _Session:
             if params.version == self.version:
                 return (done - sent) * 1e3
 
-    async def close(self) -> None:
-        await self.client.shutdown_async(None)
-        self.client.exit(None)
-        await self.client.stop()
-
 
 def _position(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
     index = text.index(needle) + offset
@@ -93,7 +69,7 @@ def _position(text: str, needle: str, offset: int = 0) -> tuple[int, int]:
 async def measure(edits: int, lines: int = 2000) -> dict[str, object]:
     text = script(lines)
     session = _Session()
-    await session.open(text)
+    await session.open_text(text)
     digit_line, digit_column = _position(text, "X_0 = np.random.rand(200, 28, 28)", 29)
     valid = []
     for i in range(edits):
@@ -112,7 +88,7 @@ async def measure(edits: int, lines: int = 2000) -> dict[str, object]:
         for column in range(len(typed) - 1, -1, -1):
             typing.append(await session.edit((typing_line, column), (typing_line, column + 1), ""))
         typing.append(await session.edit((typing_line, 0), (typing_line + 1, 0), ""))
-    await session.close()
+    await session.stop()
     return {
         "name": f"keystroke to squiggle ({lines:,}-line file)",
         "valid_edits": _summary(valid),

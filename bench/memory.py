@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import sys
 
 from lsprotocol import types
-from pygls.lsp.client import LanguageClient
 
+from .client import Client
 from .workload import script
 
 
@@ -21,49 +20,28 @@ def rss_mb(pid: int) -> tuple[float, float]:
 
 
 async def measure(files: int, edits: int) -> dict[str, object]:
-    client = LanguageClient("bench", "1")
-    arrived: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
-
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        arrived.put_nowait(params)
-
-    await client.start_io(sys.executable, "-m", "shapesense", "serve")
-    pid = client._server.pid  # type: ignore[union-attr]
-    await client.initialize_async(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            initialization_options={"debounceMs": 0, "kerasVersion": "3"},
-        )
-    )
-    client.initialized(types.InitializedParams())
+    client = Client()
+    await client.start()
+    pid = client.lsp._server.pid  # type: ignore[union-attr]
     idle = rss_mb(pid)[0]
     text = script(150)
     for i in range(files):
-        client.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                types.TextDocumentItem(
-                    uri=f"file:///bench/m{i}.py", language_id="python", version=1, text=text
-                )
-            )
-        )
-        await arrived.get()
+        client.open(f"file:///bench/m{i}.py", text)
+        await client.arrived.get()
     after_open = rss_mb(pid)
     uri = "file:///bench/m0.py"
     samples = []
     for version in range(2, edits + 2):
-        client.text_document_did_change(
+        client.lsp.text_document_did_change(
             types.DidChangeTextDocumentParams(
                 types.VersionedTextDocumentIdentifier(version=version, uri=uri),
                 [types.TextDocumentContentChangeWholeDocument(text + f"\n# {version}\n")],
             )
         )
-        await arrived.get()
+        await client.arrived.get()
         if version in (edits // 10 + 1, edits + 1):
             samples.append(rss_mb(pid)[0])
     final = rss_mb(pid)
-    await client.shutdown_async(None)
-    client.exit(None)
     await client.stop()
     growth = (samples[-1] - samples[0]) / samples[0] * 100
     return {

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.lsp.client import LanguageClient
+
+from bench.client import Client
 
 SEED = Path(__file__).resolve().parents[2] / "examples" / "seed_lstm.py"
 
@@ -22,36 +23,17 @@ def _free_port() -> int:
 
 
 async def _diagnostics_over_tcp(port: int) -> list[types.Diagnostic]:
-    client = LanguageClient("tcp-test", "1")
-    published: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
-
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-    def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-        published.put_nowait(params)
-
+    client = Client()
     deadline = time.monotonic() + 30
     while True:  # until it listens (a probe connection of our own would end its session)
         try:
-            await client.start_tcp("127.0.0.1", port)
+            await client.start(tcp=("127.0.0.1", port))
             break
         except OSError:
             assert time.monotonic() < deadline, "the server never listened"
             await asyncio.sleep(0.1)
-    await client.initialize_async(
-        types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
-            initialization_options={"debounceMs": 0, "kerasVersion": "3"},
-        )
-    )
-    client.initialized(types.InitializedParams())
-    client.text_document_did_open(
-        types.DidOpenTextDocumentParams(
-            types.TextDocumentItem(SEED.as_uri(), "python", 1, SEED.read_text())
-        )
-    )
-    params = await asyncio.wait_for(published.get(), 30)
-    await client.shutdown_async(None)
-    client.exit(None)
+    client.open(SEED.as_uri(), SEED.read_text())
+    _, params = await asyncio.wait_for(client.arrived.get(), 30)
     await client.stop()
     return params.diagnostics
 
