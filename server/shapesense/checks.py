@@ -18,7 +18,7 @@ from .findings import Finding, Related, Span
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import lookup
-from .shapes import Shape, compatible, fmt
+from .shapes import Shape, fmt
 from .values import (
     UNKNOWN,
     Array,
@@ -512,6 +512,9 @@ class Checker:
             if adjusted is None:
                 self._report_rank(model, method, x, declared)
                 return None, True
+            if not model.input_from_data and not self.version.model_input_accepts(declared, shape):
+                self._report_input_mismatch(model, x, declared, adjusted)
+                return None, True
             if note:
                 self.add(
                     Finding(
@@ -522,13 +525,6 @@ class Checker:
                     )
                 )
             shape = adjusted
-            if (
-                self.version.model_input_checks_all_axes
-                and not model.input_from_data
-                and not compatible(declared, (None, *shape[1:]))
-            ):
-                self._report_input_mismatch(model, x, declared, shape)
-                return None, True
         elif len(shape) == 1:
             return (
                 None,
@@ -612,8 +608,9 @@ class Checker:
             else f"model '{model.name}' expects"
         )
         message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} input {fmt(declared)}{_axis_detail(declared, shape)}."
+        found = fmt((None, *x.value.shape[1:]))  # Keras 2 shows the data before any fix-up
         keras = self.version.incompatible(
-            0, model.name, f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}"
+            0, model.name, f"expected shape={fmt(declared)}, found shape={found}"
         )
         fix_list = fixes.for_input(self, model, x, declared, False)
         self.add(
@@ -710,13 +707,9 @@ class Checker:
             adjusted, _ = adjust_rank(shape, target)
             if adjusted is None:
                 return False
-            shape = adjusted
-            if (
-                self.version.model_input_checks_all_axes
-                and not model.input_from_data
-                and not compatible(target, (None, *shape[1:]))
-            ):
+            if not model.input_from_data and not self.version.model_input_accepts(target, shape):
                 return False
+            shape = adjusted
         sample: Shape = (None, *shape[1:])
         if model.kind == "sequential":
             run = (

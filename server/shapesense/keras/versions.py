@@ -9,15 +9,27 @@ import os
 from dataclasses import dataclass
 from importlib import metadata
 
+from ..shapes import Shape
+
 
 @dataclass(frozen=True)
 class KerasVersion:
     major: int
 
-    @property
-    def model_input_checks_all_axes(self) -> bool:
-        """Keras 2 checks the data against the whole declared input shape; Keras 3 only its rank."""
-        return self.major == 2
+    def model_input_accepts(self, declared: Shape, data: Shape) -> bool:
+        """The model-level check of data against a declared input, before Keras adds or drops
+        a trailing axis of size 1. Keras 3 checks only the rank there (done elsewhere). Keras 2
+        (InputSpec with allow_last_axis_squeeze) drops a trailing 1 from each side, then
+        compares the axes both still have: data (8, 8, 1) passes a (None, 8, 8, 1) input."""
+        if self.major >= 3:
+            return True
+        shape: Shape = (None, *data[1:])
+        spec = declared
+        if shape and shape[-1] == 1:
+            shape = shape[:-1]
+        if spec and spec[-1] == 1:
+            spec = spec[:-1]
+        return all(a is None or b is None or a == b for a, b in zip(spec, shape, strict=False))
 
     @property
     def embedding_declares_input(self) -> bool:
