@@ -69,6 +69,22 @@ LAYER_CASES: list[tuple[str, tuple[int, ...], str]] = [
 PROGRAM_HEAD = "import numpy as np\nimport keras\nL = keras.layers\n"
 PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
     (
+        "k2_trailing_one_dropped_before_the_axes_are_compared",
+        "model = keras.Sequential([L.Conv2DTranspose(4, 3, strides=2, padding='same', input_shape=(8, 8, 1)), L.GlobalMaxPooling2D(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.predict(np.zeros((8, 8, 1)), verbose=0)\n",
+        False,
+        False,
+        "SS110",
+    ),
+    (
+        "k2_compares_the_raw_axes_k3_only_the_rank",
+        "model = keras.Sequential([L.Conv2D(4, 3, padding='same', input_shape=(8, 8, 1)), L.GlobalMaxPooling2D(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.predict(np.zeros((5, 8, 7)), verbose=0)\n",
+        False,
+        True,
+        None,
+    ),
+    (
         "dense_ok",
         "model = keras.Sequential([L.Dense(16, input_shape=(10,)), L.Dense(1, activation='sigmoid')])\n"
         "model.compile('adam', 'binary_crossentropy')\nmodel.fit(np.random.rand(20, 10), np.random.randint(0, 2, 20), verbose=0)\n",
