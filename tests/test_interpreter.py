@@ -183,6 +183,16 @@ def test_syntax_error_keeps_analysing_the_rest() -> None:
     assert "SS001" in codes and "SS102" in codes
 
 
+@pytest.mark.parametrize("half_typed", ["X2 = X[:", "d = {'a':", "f = lambda x:", "if X.ndim:"])
+def test_a_half_typed_line_ending_in_a_colon_keeps_the_rest(half_typed: str) -> None:
+    """Only a header whose body follows is repaired as a block; `X[:` is not a block header."""
+    lines = ["import numpy as np", "import keras", "X = np.zeros((8, 5))", half_typed]
+    lines += ["model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])"]
+    lines += ["model.fit(X, np.zeros(8))"]
+    codes = [f.code for f in run("\n".join(lines) + "\n").findings]
+    assert codes == ["SS001", "SS102"]
+
+
 def test_never_imports_tensorflow() -> None:
     import sys
 

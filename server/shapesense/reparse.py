@@ -20,7 +20,14 @@ import ast
 import bisect
 import warnings
 
-from .source import MAX_RECOVERY_TRIES, Parsed, SourceText, node_lines, repair_line
+from .source import (
+    MAX_RECOVERY_TRIES,
+    Parsed,
+    SourceText,
+    error_line,
+    node_lines,
+    repair_line,
+)
 
 
 def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText) -> Parsed:
@@ -77,12 +84,12 @@ def _parse_piece(lines: list[str], start: int, end: int) -> Parsed | None:
         error = _parse("\n" * start + "\n".join(lines[start:]))
         if not isinstance(error, SyntaxError) or error.lineno is None:
             return None
-        bad = error.lineno - 1
+        bad = error_line(error)
         if not start <= bad < end or not lines[bad].strip():
             return None
         first_error = first_error or error
         repaired.add(bad)
-        lines[bad] = repair_line(lines[bad])
+        lines[bad] = repair_line(lines, bad)
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import warnings
 from dataclasses import dataclass
 
@@ -18,11 +19,25 @@ class Parsed:
     repaired: frozenset[int] = frozenset()  # 0-based lines the repair changed or dropped
 
 
-def repair_line(line: str) -> str:
-    """What recovery puts in place of a line with a syntax error: a block header keeps its body
-    parseable as `if True:`; any other line becomes `pass`."""
+_MISSING_BLOCK = re.compile(r"expected an indented block after .* on line (\d+)")
+
+
+def error_line(error: SyntaxError) -> int:
+    """The 0-based line recovery repairs: where the error is, or, for a header still without
+    its body (`if x:` followed by an unindented line), the header itself."""
+    missing = _MISSING_BLOCK.search(error.msg or "")
+    return int(missing.group(1)) - 1 if missing else (error.lineno or 1) - 1
+
+
+def repair_line(lines: list[str], bad: int) -> str:
+    """What recovery puts in place of line `bad`, which has a syntax error: a block header whose
+    body follows (indented deeper) becomes `if True:`, so the body still parses; any other line
+    (`x = X[:`, `d = {"a":` also end with a colon) becomes `pass`."""
+    line = lines[bad]
     indent = line[: len(line) - len(line.lstrip())]
-    return indent + ("if True:" if line.rstrip().endswith(":") else "pass")
+    body = next((text for text in lines[bad + 1 :] if text.strip()), "")
+    header = line.rstrip().endswith(":") and len(body) - len(body.lstrip()) > len(indent)
+    return indent + ("if True:" if header else "pass")
 
 
 def node_lines(node: ast.AST) -> tuple[int, int]:
@@ -96,11 +111,11 @@ class SourceText:
                     return Parsed(ast.parse("\n".join(lines)), first, frozenset(repaired))
             except SyntaxError as exc:
                 first = first or exc
-                bad = (exc.lineno or 1) - 1
+                bad = error_line(exc)
                 if not 0 <= bad < len(lines) or not lines[bad].strip():
                     break
                 repaired.add(bad)
-                lines[bad] = repair_line(lines[bad])
+                lines[bad] = repair_line(lines, bad)
             except (RecursionError, MemoryError, ValueError) as exc:
                 first = first or SyntaxError(f"cannot parse: {type(exc).__name__}")
                 break

@@ -6,6 +6,7 @@ positions (lines of the combined source) and the editor's documents (the file, o
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -64,12 +65,32 @@ class View:
 
 
 MAX_INCREMENTAL = 16  # documents whose previous version is kept for incremental analysis
+THAW_EVERY = 64  # analyses between full garbage collections of the frozen heap
+
+
+class Heap:
+    """The server keeps a large, long-lived heap: each open document's last analysis and the
+    journals that make the next one incremental. CPython's collector would walk all of it
+    again while each analysis allocates (measured: +60 ms on an edit that moves every line of
+    a 2,000-line file), so it is frozen after each analysis and only what is new is walked.
+    Every THAW_EVERY analyses it is thawed and collected, so no garbage cycle lives for long."""
+
+    def __init__(self) -> None:
+        self.analyses = 0
+
+    def settle(self) -> None:
+        self.analyses += 1
+        if self.analyses % THAW_EVERY == 0:
+            gc.unfreeze()
+            gc.collect()
+        gc.freeze()
 
 
 class State:
     def __init__(self) -> None:
         self._cache: dict[str, tuple[tuple[object, ...], View]] = {}
         self._analyzers: dict[str, Analyzer] = {}  # by uri, most recently used last
+        self._heap = Heap()
 
     def _analyze(self, uri: str, source: str, options: Options) -> Analysis:
         """Analyse the new version of `uri`, reusing what its previous version established."""
@@ -81,7 +102,9 @@ class State:
         self._analyzers[uri] = analyzer
         while len(self._analyzers) > MAX_INCREMENTAL:
             self._analyzers.pop(next(iter(self._analyzers))).close()
-        return analyzer.analyze(source)
+        analysis = analyzer.analyze(source)
+        self._heap.settle()
+        return analysis
 
     def view(self, workspace: Workspace, uri: str, options: Options) -> View | None:
         """The analysed view containing document `uri` (a file or a notebook cell), cached per version."""
