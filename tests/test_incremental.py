@@ -9,6 +9,7 @@ tables, hover symbols, call summaries, model summaries.
 from __future__ import annotations
 
 import ast
+import gc
 import random
 import re
 from collections.abc import Callable
@@ -223,3 +224,23 @@ def test_unchanged_statements_are_replayed_not_rerun(monkeypatch: pytest.MonkeyP
     statements = len(ast.parse(edited).body)
     assert 0 < len(executed) <= 6, executed  # X_3's line, its reshape, fit, evaluate
     assert statements > 100
+
+
+def _live_ast_nodes() -> int:
+    gc.collect()
+    return sum(isinstance(o, ast.AST) for o in gc.get_objects())
+
+
+def test_a_finished_analysis_leaves_nothing_alive() -> None:
+    """Caches keyed by statement nodes must let the nodes go (a weak key its value refers to
+    never would)."""
+    text = script(120)
+    analyze(text)
+    before = _live_ast_nodes()
+    for i in range(5):
+        analyze(text + f"\nextra_{i} = 1\n")
+        analyzer = Analyzer()
+        analyzer.analyze(text)
+        analyzer.analyze(text.replace("28, 28)", "28, 27)", 1))
+        analyzer.close()
+    assert _live_ast_nodes() == before

@@ -1336,11 +1336,13 @@ _defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.Asyn
 
 def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
-    the nodes of unchanged statements)."""
-    found = _defs_cache.get(stmt)
-    if found is None:
-        found = _defs_cache[stmt] = _function_defs([stmt])
-    return found
+    the nodes of unchanged statements). The statement itself is not stored in its own entry:
+    a weak key its value refers to would never be freed."""
+    own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
+    inner = _defs_cache.get(stmt)
+    if inner is None:
+        inner = _defs_cache[stmt] = _function_defs([stmt])[len(own) :]
+    return own + inner
 
 
 def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
 
-from ..analysis import Analyzer, Options
+from ..analysis import Analyzer, Options, analyze
 from ..findings import Analysis, Span
 from ..notebooks import blank_magics
 
@@ -93,7 +93,10 @@ class State:
         self._heap = Heap()
 
     def _analyze(self, uri: str, source: str, options: Options) -> Analysis:
-        """Analyse the new version of `uri`, reusing what its previous version established."""
+        """Analyse the new version of `uri`. A document that is being edited (analysed before)
+        gets an incremental Analyzer; one only opened is analysed once, and keeps nothing."""
+        if uri not in self._cache:
+            return analyze(source, options)
         analyzer = self._analyzers.pop(uri, None)
         if analyzer is None or analyzer.options != options:
             if analyzer is not None:
