@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import itertools
 import math
 import weakref
@@ -72,6 +73,7 @@ _PREFIXES = (
 INT_DTYPES = ("int", "uint", "bool")
 
 
+@functools.lru_cache(maxsize=4096)
 def canonical(name: str) -> str:
     for old, new in _PREFIXES:
         if name == old or name.startswith(old + "."):

@@ -8,6 +8,7 @@ Arithmetic shared by families (conv, pooling, merge) lives in the helpers at the
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -640,6 +641,7 @@ def canonical_name(class_name: str) -> str:
     return ALIASES.get(class_name, class_name)
 
 
+@functools.lru_cache(maxsize=1024)
 def snake_case(class_name: str) -> str:
     """Keras's default layer name: Conv2D -> conv2d, MaxPooling2D -> max_pooling2d."""
     out = []
