@@ -17,30 +17,10 @@ from shapesense.analysis import INTERNAL_ERROR
 
 from ..oracle.generator import generate
 from .rawclient import RawClient
-from .test_protocol_abuse import SEED, URI, serving
+from .test_hostile_input import HALF_TYPED_TOKENS
+from .test_protocol_abuse import METHOD_NAMES, SEED, URI, serving
 
-JUNK = [
-    "(",
-    ")",
-    "[",
-    "]",
-    ":",
-    "-1",
-    "None",
-    "np.",
-    "=",
-    "\n",
-    "\t",
-    "'",
-    '"',
-    "𝔁",
-    "lambda",
-    "**",
-    ",",
-    "\\",
-    "#",
-    "\ufeff",
-]
+JUNK = [*HALF_TYPED_TOKENS, "]", '"', "**", ",", "\\", "#", "\ufeff"]
 
 
 def core(programs: int, seed: int) -> dict[str, int]:
@@ -74,20 +54,7 @@ def core(programs: int, seed: int) -> dict[str, int]:
     return counts
 
 
-METHODS = [
-    "textDocument/hover",
-    "textDocument/codeAction",
-    "textDocument/inlayHint",
-    "textDocument/codeLens",
-    "textDocument/diagnostic",
-    "workspace/executeCommand",
-    "textDocument/didChange",
-    "textDocument/didOpen",
-    "textDocument/didClose",
-    "workspace/didChangeConfiguration",
-    "$/cancelRequest",
-    "bogus/method",
-]
+METHODS = [*METHOD_NAMES, "textDocument/didClose", "$/cancelRequest"]
 
 
 def random_json(rng: random.Random, depth: int = 0) -> object:

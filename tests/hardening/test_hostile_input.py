@@ -18,6 +18,9 @@ from shapesense.findings import Analysis
 
 from ..oracle.generator import generate
 
+# What people leave half typed: inserted among a program's tokens to break it realistically.
+HALF_TYPED_TOKENS = ["(", ")", "[", ":", "-1", "None", "np.", "=", "\n", "\t", "'", "𝔁", "lambda"]
+
 
 def analyze(text: str) -> Analysis:
     """The core, with its last-resort guard turned back into a failure: fuzzing must see bugs."""
@@ -73,23 +76,7 @@ def test_random_token_edits() -> None:
                 elif op == "insert":
                     tokens.insert(
                         j,
-                        rng.choice(
-                            [
-                                "(",
-                                ")",
-                                "[",
-                                ":",
-                                "-1",
-                                "None",
-                                "np.",
-                                "=",
-                                "\n",
-                                "\t",
-                                "'",
-                                "𝔁",
-                                "lambda",
-                            ]
-                        ),
+                        rng.choice(HALF_TYPED_TOKENS),
                     )
                 else:
                     tokens.insert(j, tokens[j])

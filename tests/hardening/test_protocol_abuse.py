@@ -93,20 +93,19 @@ JSON_VALUES = st.recursive(
     ),
     max_leaves=12,
 )
-METHODS = st.sampled_from(
-    [
-        "textDocument/hover",
-        "textDocument/codeAction",
-        "textDocument/inlayHint",
-        "textDocument/codeLens",
-        "textDocument/diagnostic",
-        "workspace/executeCommand",
-        "textDocument/didChange",
-        "textDocument/didOpen",
-        "workspace/didChangeConfiguration",
-        "bogus/method",
-    ]
-)
+METHOD_NAMES = [
+    "textDocument/hover",
+    "textDocument/codeAction",
+    "textDocument/inlayHint",
+    "textDocument/codeLens",
+    "textDocument/diagnostic",
+    "workspace/executeCommand",
+    "textDocument/didChange",
+    "textDocument/didOpen",
+    "workspace/didChangeConfiguration",
+    "bogus/method",
+]
+METHODS = st.sampled_from(METHOD_NAMES)
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
