@@ -7,14 +7,15 @@ convert them (the LSP server to UTF-16 or UTF-8 units, the CLI to 1-based number
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning", "information", "hint"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "information": 2, "hint": 3}
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
+    """A range of text. A named tuple, not a dataclass: analysis creates thousands per file."""
+
     line: int
     column: int
     end_line: int

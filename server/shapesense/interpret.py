@@ -16,6 +16,7 @@ import math
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import numpy_rules as npr
 from . import replay
@@ -572,6 +573,8 @@ class Interpreter:
         for index, step in enumerate(run.steps):
             if step.layer.foreign:
                 continue
+            if self.journal is None and not self._wants_layer_info((step.layer.span, model)):
+                continue  # most runs repeat a layer already described (fit after compile)
             info = LayerInfo(
                 span=step.layer.span,
                 class_name=step.layer.class_name,
@@ -607,9 +610,13 @@ class Interpreter:
         """The first information on a layer in a model stays, unless it knew no shapes."""
         if self.journal is not None:
             self.journal.infos.append((key, info, replace_unknown))
-        known = self.layer_infos.get(key)
-        if known is None or (replace_unknown and known.output_shape in ("?", "(?)")):
+        if key not in self.layer_infos or (replace_unknown and self._wants_layer_info(key)):
             self.layer_infos[key] = info
+
+    def _wants_layer_info(self, key: tuple[Span, str]) -> bool:
+        """True unless the layer's info is known and knows its output shape."""
+        known = self.layer_infos.get(key)
+        return known is None or known.output_shape in ("?", "(?)")
 
     # --- expressions --------------------------------------------------------------------
 
@@ -622,72 +629,79 @@ class Interpreter:
             return UNKNOWN
 
     def _eval(self, node: ast.expr, env: Env) -> Value:
-        if isinstance(node, ast.Constant):
-            if node.value is Ellipsis:
-                return Const(Ellipsis)
-            return Const(node.value)
-        if isinstance(node, ast.Name):
-            value = env.get(node.id)
-            if value is None:
-                return Ref(f"builtins.{node.id}")
-            if isinstance(value, (Array, Tensor, Model)):
-                self.record_symbol(node, value)
-            return value
-        if isinstance(node, (ast.Tuple, ast.List)):
-            if any(isinstance(e, ast.Starred) for e in node.elts):
-                items: list[Value] = []
-                for e in node.elts:
-                    if isinstance(e, ast.Starred):
-                        inner = self.eval(e.value, env)
-                        if not isinstance(inner, Seq):
-                            return UNKNOWN
-                        items += inner.items
-                    else:
-                        items.append(self.eval(e, env))
-                return Seq(tuple(items), isinstance(node, ast.List))
-            return Seq(tuple(self.eval(e, env) for e in node.elts), isinstance(node, ast.List))
-        if isinstance(node, ast.Attribute):
-            return self.attribute(self.eval(node.value, env), node.attr)
-        if isinstance(node, ast.Call):
-            return self.call(node, env)
-        if isinstance(node, ast.BinOp):
-            return self.binop(self.eval(node.left, env), node.op, self.eval(node.right, env), node)
-        if isinstance(node, ast.UnaryOp):
-            operand = self.eval(node.operand, env)
-            if (
-                isinstance(operand, Const)
-                and isinstance(node.op, ast.USub)
-                and isinstance(operand.value, (int, float))
-            ):
-                return Const(-operand.value)
-            if isinstance(operand, Array) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
-                return operand
-            return UNKNOWN
-        if isinstance(node, ast.Subscript):
-            return self.subscript(self.eval(node.value, env), node.slice, env, node)
-        if isinstance(node, ast.Compare):
-            left = self.eval(node.left, env)
-            if len(node.comparators) == 1 and isinstance(left, Array):
-                right = self.eval(node.comparators[0], env)
-                result = self.binop(left, ast.Add(), right, node)
-                if isinstance(result, Array):
-                    return Array(result.shape, "bool", result.trace, result.origin)
-            for c in node.comparators:
-                self.eval(c, env)
-            return UNKNOWN
-        if isinstance(node, ast.IfExp):
-            self.eval(node.test, env)
-            return join(self.eval(node.body, env), self.eval(node.orelse, env))
-        if isinstance(node, ast.NamedExpr):
-            value = self.eval(node.value, env)
-            self.bind(node.target, value, env)
-            return value
-        if isinstance(node, ast.ListComp):
-            return self.list_comprehension(node, env)
-        if isinstance(node, ast.BoolOp):
-            for v in node.values:
-                self.eval(v, env)
-            return UNKNOWN
+        evaluate = _EXPRESSIONS.get(type(node))
+        return UNKNOWN if evaluate is None else evaluate(self, node, env)
+
+    def _constant(self, node: ast.Constant, env: Env) -> Value:
+        return Const(node.value)
+
+    def _name(self, node: ast.Name, env: Env) -> Value:
+        value = env.get(node.id)
+        if value is None:
+            return Ref(f"builtins.{node.id}")
+        if isinstance(value, (Array, Tensor, Model)):
+            self.record_symbol(node, value)
+        return value
+
+    def _sequence(self, node: ast.Tuple | ast.List, env: Env) -> Value:
+        is_list = isinstance(node, ast.List)
+        if not any(isinstance(e, ast.Starred) for e in node.elts):
+            return Seq(tuple(self.eval(e, env) for e in node.elts), is_list)
+        items: list[Value] = []
+        for e in node.elts:
+            if isinstance(e, ast.Starred):
+                inner = self.eval(e.value, env)
+                if not isinstance(inner, Seq):
+                    return UNKNOWN
+                items += inner.items
+            else:
+                items.append(self.eval(e, env))
+        return Seq(tuple(items), is_list)
+
+    def _attribute(self, node: ast.Attribute, env: Env) -> Value:
+        return self.attribute(self.eval(node.value, env), node.attr)
+
+    def _binop(self, node: ast.BinOp, env: Env) -> Value:
+        return self.binop(self.eval(node.left, env), node.op, self.eval(node.right, env), node)
+
+    def _unaryop(self, node: ast.UnaryOp, env: Env) -> Value:
+        operand = self.eval(node.operand, env)
+        if (
+            isinstance(operand, Const)
+            and isinstance(node.op, ast.USub)
+            and isinstance(operand.value, (int, float))
+        ):
+            return Const(-operand.value)
+        if isinstance(operand, Array) and isinstance(node.op, (ast.USub, ast.UAdd, ast.Invert)):
+            return operand
+        return UNKNOWN
+
+    def _subscript(self, node: ast.Subscript, env: Env) -> Value:
+        return self.subscript(self.eval(node.value, env), node.slice, env, node)
+
+    def _compare(self, node: ast.Compare, env: Env) -> Value:
+        left = self.eval(node.left, env)
+        if len(node.comparators) == 1 and isinstance(left, Array):
+            right = self.eval(node.comparators[0], env)
+            result = self.binop(left, ast.Add(), right, node)
+            if isinstance(result, Array):
+                return Array(result.shape, "bool", result.trace, result.origin)
+        for c in node.comparators:
+            self.eval(c, env)
+        return UNKNOWN
+
+    def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
+        self.eval(node.test, env)
+        return join(self.eval(node.body, env), self.eval(node.orelse, env))
+
+    def _namedexpr(self, node: ast.NamedExpr, env: Env) -> Value:
+        value = self.eval(node.value, env)
+        self.bind(node.target, value, env)
+        return value
+
+    def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
+        for v in node.values:
+            self.eval(v, env)
         return UNKNOWN
 
     def list_comprehension(self, node: ast.ListComp, env: Env) -> Value:
@@ -1253,6 +1267,25 @@ class _RowSelection:
 
     def __init__(self, rows: int | None) -> None:
         self.rows = rows
+
+
+# How each kind of expression is evaluated; any other kind is UNKNOWN.
+_EXPRESSIONS: dict[type, Callable[[Interpreter, Any, Env], Value]] = {
+    ast.Constant: Interpreter._constant,
+    ast.Name: Interpreter._name,
+    ast.Tuple: Interpreter._sequence,
+    ast.List: Interpreter._sequence,
+    ast.Attribute: Interpreter._attribute,
+    ast.Call: Interpreter.call,
+    ast.BinOp: Interpreter._binop,
+    ast.UnaryOp: Interpreter._unaryop,
+    ast.Subscript: Interpreter._subscript,
+    ast.Compare: Interpreter._compare,
+    ast.IfExp: Interpreter._ifexp,
+    ast.NamedExpr: Interpreter._namedexpr,
+    ast.ListComp: Interpreter.list_comprehension,
+    ast.BoolOp: Interpreter._boolop,
+}
 
 
 def _int_or_none(value: Value | None) -> int | None:

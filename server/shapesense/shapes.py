@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -16,6 +17,11 @@ def fmt(shape: Iterable[Dim] | None) -> str:
     """Format like Keras and numpy: (None, 20, 5), (10,), ()."""
     if shape is None:
         return "(?)"
+    return _fmt_tuple(shape if type(shape) is tuple else tuple(shape))
+
+
+@functools.lru_cache(maxsize=4096)  # the same few shapes are printed over and over
+def _fmt_tuple(shape: Shape) -> str:
     dims = ["None" if d is None else str(d) for d in shape]
     if len(dims) == 1:
         return f"({dims[0]},)"
