@@ -322,6 +322,43 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         "SS103",
     ),
+    # Keras compiles fit/evaluate/predict at first use and keeps the function until compile.
+    (
+        "fit_add_fit_runs_the_function_compiled_before_the_add",
+        "model = keras.Sequential([L.Dense(6, input_shape=(4,))])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\nmodel.add(L.Dense(5))\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "fit_add_evaluate_compiles_the_model_with_the_new_layer",
+        "model = keras.Sequential([L.Dense(6, input_shape=(4,))])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\nmodel.add(L.Dense(5))\n"
+        "model.evaluate(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "fit_with_validation_add_evaluate_runs_the_old_function",
+        "model = keras.Sequential([L.Dense(6, input_shape=(4,))])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 6)), validation_split=0.25, verbose=0)\n"
+        "model.add(L.Dense(5))\nmodel.evaluate(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "compile_after_add_compiles_afresh",
+        "model = keras.Sequential([L.Dense(6, input_shape=(4,))])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\nmodel.add(L.Dense(5))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 6)), verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
     (
         "numpy_reshape_wrong_size",
         "X = np.random.rand(10, 784)\nX = X.reshape(10, 28, 27)\n",

@@ -13,13 +13,14 @@ import contextlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import fixes
+from . import fixes, replay
 from .findings import Finding, Related, Span
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import lookup
 from .shapes import Shape, fmt
 from .values import (
+    COMPILED_FUNCTION_OF,
     UNKNOWN,
     Array,
     Const,
@@ -39,7 +40,7 @@ if TYPE_CHECKING:
     from .interpret import Env, Interpreter
     from .source import SourceText
 
-DATA_METHODS = {"fit", "evaluate", "predict", "train_on_batch", "test_on_batch", "predict_on_batch"}
+DATA_METHODS = set(COMPILED_FUNCTION_OF)
 LABEL_METHODS = {"fit", "evaluate", "train_on_batch", "test_on_batch"}
 
 
@@ -71,6 +72,7 @@ class Checker:
         self.src = source
         self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
         self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
+        self._flows: dict[tuple[int, tuple[int, ...], Shape], object] = {}
 
     def keep_input(self, node_id: int, span: Span | None, call: Span) -> None:
         if self.interp.journal is not None:
@@ -355,6 +357,7 @@ class Checker:
         if method == "add" and model.kind == "sequential":
             self.sequential_add(model, args[0] if args else kwargs.get("layer", UNKNOWN))
         elif method == "compile":
+            model.traced = {}  # compile drops the compiled functions
             model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
             model.loss_node = next(
                 (kw.value for kw in node.keywords if kw.arg == "loss"),
@@ -381,6 +384,30 @@ class Checker:
     ) -> None:
         if model.opaque or model.broken:
             return
+        function = COMPILED_FUNCTION_OF[method]
+        traced = model.traced.get(function)
+        stale = traced is not None and traced != model.version
+        if self._check_data(model, method, node, args, kwargs, stale):
+            return  # Keras raised while tracing: nothing is kept
+        functions = [function]
+        if method == "fit" and _validates(kwargs):
+            functions.append("test")  # fit evaluates the validation data with evaluate's function
+        for function in functions:
+            if function not in model.traced:
+                replay.register(self.interp.journal, model)
+                model.traced[function] = model.version
+
+    def _check_data(
+        self,
+        model: Model,
+        method: str,
+        node: ast.Call,
+        args: list[Value],
+        kwargs: dict[str, Value],
+        stale: bool,
+    ) -> bool:
+        """Check x and y; True when an error was reported. `stale`: Keras will run a function
+        compiled on an earlier state of the model, whose shapes are not known here."""
         x_node = (
             node.args[0]
             if node.args
@@ -397,7 +424,7 @@ class Checker:
             # A batched tf.data pipeline meets the model as arrays would, batch by batch.
             dataset: Dataset = x_val
             if not dataset.batched or len(dataset.element) != 2:
-                return
+                return False
             x_val, y_val, y_node = dataset.element[0], dataset.element[1], x_node
         x = self._data_arg(x_val, x_node)
         y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
@@ -405,8 +432,8 @@ class Checker:
         self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.interp.report:
             self._record_call(model, method, node, x, y)
-        if x is None:
-            return
+        if x is None or stale:
+            return False
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
         self._call_data = [(x.value.shape, y.value.shape if y else None)]
@@ -417,7 +444,7 @@ class Checker:
                     (xv_val.shape, yv_val.shape if isinstance(yv_val, Array) else None)
                 )
         if self._check_pair(model, method, node, x, y):
-            return
+            return True
         if (
             method == "fit"
             and isinstance(validation, Seq)
@@ -427,7 +454,8 @@ class Checker:
             xv = self._data_arg(validation.items[0], val_node.elts[0])
             yv = self._data_arg(validation.items[1], val_node.elts[1])
             if xv is not None:
-                self._check_pair(model, method, node, xv, yv)
+                return self._check_pair(model, method, node, xv, yv)
+        return False
 
     def _data_arg(self, value: Value, node: ast.expr | None) -> DataArg | None:
         if not isinstance(value, Array) or node is None or value.dtype == "object":
@@ -531,6 +559,12 @@ class Checker:
                 False,
             )  # rank-1 data into an unbuilt model: Keras 2 and 3 differ in subtle ways
         sample: Shape = (None, *shape[1:])
+        if model.kind == "sequential" and declared is not None:
+            flowed = self._flow_built(model, sample)
+            if isinstance(flowed, LayerFailure):
+                self._report_flow_failure(model, x, flowed, declared)
+                return None, True
+            return ([flowed], False) if model.layers else (None, False)
         if model.kind == "sequential":
             run = model.built_run.fork() if model.built_run is not None else Run(self.version)
             out: object = sample
@@ -542,7 +576,7 @@ class Checker:
             except LayerFailure as failure:
                 self._report_flow_failure(model, x, failure, declared)
                 return None, True
-            if declared is None and model.layers:
+            if model.layers:
                 self.interp.record_run(run, model.name, f"`{x.label}` at line {call.lineno}")
                 self._keep_build(model, run, sample, out)
             if not model.layers:
@@ -557,6 +591,24 @@ class Checker:
             self._report_flow_failure(model, x, failure, declared)
             return None, True
         return outs, False
+
+    def _flow_built(self, model: Model, sample: Shape) -> object:
+        """The output shape of a built Sequential model on `sample`, or where Keras fails.
+        Cached: fit, evaluate and predict often send the same shape to the same model."""
+        key = (model.uid, replay.versions(model), sample)
+        if key in self._flows:
+            return self._flows[key]
+        run = model.built_run.fork() if model.built_run is not None else Run(self.version)
+        out: object = sample
+        try:
+            for layer in model.layers:
+                out = run.apply(layer, out)
+                if out is None:
+                    break
+        except LayerFailure as failure:
+            out = failure
+        self._flows[key] = out
+        return out
 
     def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
         """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
@@ -816,3 +868,10 @@ def _tensors(value: Value) -> list[Tensor] | None:
 
 
 __all__ = ["Checker", "adjust_rank", "to_python"]
+
+
+def _validates(kwargs: dict[str, Value]) -> bool:
+    """Whether fit may evaluate validation data (unknown arguments count as yes)."""
+    data = kwargs.get("validation_data", Const(None))
+    split = kwargs.get("validation_split", Const(0))
+    return data != Const(None) or split != Const(0)

@@ -644,9 +644,6 @@ class Interpreter:
         return value
 
     def _sequence(self, node: ast.Tuple | ast.List, env: Env) -> Value:
-        is_list = isinstance(node, ast.List)
-        if not any(isinstance(e, ast.Starred) for e in node.elts):
-            return Seq(tuple(self.eval(e, env) for e in node.elts), is_list)
         items: list[Value] = []
         for e in node.elts:
             if isinstance(e, ast.Starred):
@@ -656,7 +653,7 @@ class Interpreter:
                 items += inner.items
             else:
                 items.append(self.eval(e, env))
-        return Seq(tuple(items), is_list)
+        return Seq(tuple(items), isinstance(node, ast.List))
 
     def _attribute(self, node: ast.Attribute, env: Env) -> Value:
         return self.attribute(self.eval(node.value, env), node.attr)

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, LayerInfo, Span, SymbolInfo
 from .source import node_lines
-from .values import Dataset, Function, Model, Seq, Value
+from .values import COMPILED_FUNCTIONS, Dataset, Function, Model, Seq, Value
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
@@ -111,7 +111,8 @@ def versions(value: Any, seen: set[int] | None = None) -> tuple[int, ...]:
             return ()
         seen.add(value.uid)
         nested = [versions(layer, seen) for layer in value.layers if isinstance(layer, Model)]
-        return (value.version, *(v for vs in nested for v in vs))
+        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS)  # no version bump
+        return (value.version, *traced, *(v for vs in nested for v in vs))
     if isinstance(value, (Seq, Dataset)):
         items = value.items if isinstance(value, Seq) else value.element
         return tuple(v for item in items for v in versions(item, seen))
@@ -213,6 +214,7 @@ def copy_state(state: dict[str, Any]) -> dict[str, Any]:
     copied = dict(state)
     for name in ("layers", "inputs", "outputs"):
         copied[name] = list(state[name])
+    copied["traced"] = dict(state["traced"])
     run = state["built_run"]
     if run is not None:
         copied["built_run"] = run.copy()

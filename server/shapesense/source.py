@@ -78,9 +78,13 @@ class SourceText:
     def span(self, node: ast.AST) -> Span:
         line = node.lineno - 1  # type: ignore[attr-defined]
         end_line = (node.end_lineno or node.lineno) - 1  # type: ignore[attr-defined]
-        end_col = node.end_col_offset if node.end_col_offset is not None else node.col_offset  # type: ignore[attr-defined]
-        start = self.column(line, node.col_offset) + (self.bom and line == 0)  # type: ignore[attr-defined]
-        end = self.column(end_line, end_col) + (self.bom and end_line == 0)
+        start = node.col_offset  # type: ignore[attr-defined]
+        end = node.end_col_offset if node.end_col_offset is not None else start  # type: ignore[attr-defined]
+        ascii_lines = self._ascii  # most lines: byte offsets are the columns
+        if line >= len(ascii_lines) or not ascii_lines[line] or self.bom:
+            start = self.column(line, start) + (self.bom and line == 0)
+        if end_line >= len(ascii_lines) or not ascii_lines[end_line] or self.bom:
+            end = self.column(end_line, end) + (self.bom and end_line == 0)
         return Span(line, start, end_line, end)
 
     def segment(self, node: ast.AST, limit: int = 60) -> str:

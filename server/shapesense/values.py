@@ -71,6 +71,19 @@ class Ref(Value):
 
 _ids = itertools.count(1)
 
+# The function Keras compiles for each data method (probes: fit, add, then fit again runs the
+# old layers). Keras 2 shares one between fit and train_on_batch, evaluate and test_on_batch;
+# Keras 3 retraces `*_on_batch`: sharing can only make a check silent there, never wrong.
+COMPILED_FUNCTION_OF = {
+    "fit": "train",
+    "train_on_batch": "train",
+    "evaluate": "test",
+    "test_on_batch": "test",
+    "predict": "predict",
+    "predict_on_batch": "predict_on_batch",
+}
+COMPILED_FUNCTIONS = ("train", "test", "predict", "predict_on_batch")
+
 
 @dataclass(eq=False)
 class Layer(Value):
@@ -128,6 +141,9 @@ class Model(Value):
     broken: bool = False  # construction already fails in Keras (reported once)
     uid: int = field(default_factory=lambda: next(_ids))
     version: int = 0  # bumped by every change in place (replay.py compares it)
+    # Keras compiles fit/evaluate/predict into a function at first use and keeps it until the
+    # next compile: later calls run the model as it was then. Function -> version traced on.
+    traced: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -143,10 +143,11 @@ def deconv_length(
     return (size - 1) * stride + kernel - 2 * pad + out_pad
 
 
-def check_positive(out: Shape, inp: Shape, what: str) -> Shape:
+def check_positive(out: Shape, inp: Shape, what: Callable[[], str]) -> Shape:
+    """`what` describes the arguments; only called for the error message."""
     if any(d is not None and d <= 0 for d in out[1:]):
         raise LayerError(
-            f"Computed output size would be zero or negative. Received `inputs shape={fmt(inp)}`, {what}.",
+            f"Computed output size would be zero or negative. Received `inputs shape={fmt(inp)}`, {what()}.",
             code="SS104",
         )
     return out
@@ -197,7 +198,7 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
             channels = a.get("filters")
         out = place(inp, a, rank, spatial, channels)
         return check_positive(
-            out, inp, f"`kernel_size={kernel}`, `strides={strides}`, `padding={padding}`"
+            out, inp, lambda: f"`kernel_size={kernel}`, `strides={strides}`, `padding={padding}`"
         )
 
     def params_count(inp: Shape, a: Args) -> int:
@@ -255,7 +256,7 @@ def pooling(rank: int) -> LayerRule:
         ]
         out = place(inp, a, rank, spatial, inp[channel_axis(a)])
         return check_positive(
-            out, inp, f"`pool_size={pool}`, `strides={strides}`, `padding={padding}`"
+            out, inp, lambda: f"`pool_size={pool}`, `strides={strides}`, `padding={padding}`"
         )
 
     return LayerRule(
