@@ -296,13 +296,14 @@ class Checker:
         model.layers.append(item)
         run: Run | None = model.built_run
         if run is not None:
+            first = len(run.steps)
             try:
                 model.output_shape = (
                     run.apply(item, model.output_shape) if model.output_shape is not None else None
                 )
             except LayerFailure as failure:
                 self.report_layer_failure(failure, model)
-            self.interp.record_run(run, model.name, "its declared input")
+            self.interp.record_run(run, model.name, "its declared input", first)
 
     def _start_build(self, model: Model) -> None:
         model.built_run = Run(self.version)
@@ -595,7 +596,7 @@ class Checker:
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
         Cached: fit, evaluate and predict often send the same shape to the same model."""
-        key = (model.uid, replay.versions(model), sample)
+        key = (model.uid, replay.versions(model, traces=False), sample)
         if key in self._flows:
             return self._flows[key]
         run = model.built_run.fork() if model.built_run is not None else Run(self.version)

@@ -13,8 +13,12 @@ Severity = Literal["error", "warning", "information", "hint"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "information": 2, "hint": 3}
 
 
+# Span, LayerInfo and SymbolInfo are named tuples, not dataclasses: an analysis makes
+# thousands of them, and a frozen dataclass is several times slower to create.
+
+
 class Span(NamedTuple):
-    """A range of text. A named tuple, not a dataclass: analysis creates thousands per file."""
+    """A range of text."""
 
     line: int
     column: int
@@ -62,23 +66,21 @@ class Finding:
         return f"{self.message}\nKeras: {self.keras_message}"
 
 
-@dataclass(frozen=True)
-class LayerInfo:
+class LayerInfo(NamedTuple):
     """One layer as hover, inlay hints and the oracle see it."""
 
     span: Span
     class_name: str
     name: str
     model: str
-    index: int
+    position: int  # in the model, from 0
     input_shape: str
     output_shape: str
     params: int | None
     built_from: str
 
 
-@dataclass(frozen=True)
-class SymbolInfo:
+class SymbolInfo(NamedTuple):
     """A data variable at one place in the code, with its inferred shape and history."""
 
     span: Span

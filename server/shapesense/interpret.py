@@ -82,6 +82,20 @@ def canonical(name: str) -> str:
     return name
 
 
+# Values are immutable: the same literal or qualified name gets the same value object, which
+# saves creating thousands of them per file.
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: 1, 1.0 and True stay apart
+def _literal(value: object) -> Const:
+    return Const(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _member(name: str, attr: str) -> Value:
+    """`name.attr` where `name` is a module or class reached through imports."""
+    full = f"{name}.{attr}"
+    return Const(None) if canonical(full) == "numpy.newaxis" else Ref(full)
+
+
 class Env:
     def __init__(self, parent: Env | None = None, names: dict[str, Value] | None = None) -> None:
         self.parent = parent
@@ -567,10 +581,11 @@ class Interpreter:
             return
         self.symbols.append(SymbolInfo(self.src.span(node), node.id, desc, trace))
 
-    def record_run(self, run: Run, model: str, built_from: str) -> None:
+    def record_run(self, run: Run, model: str, built_from: str, first: int = 0) -> None:
+        """Hover data for the layers of `run`, from its step `first` on."""
         if not self.report:
             return
-        for index, step in enumerate(run.steps):
+        for index, step in enumerate(run.steps[first:], first):
             if step.layer.foreign:
                 continue
             if self.journal is None and not self._wants_layer_info((step.layer.span, model)):
@@ -580,7 +595,7 @@ class Interpreter:
                 class_name=step.layer.class_name,
                 name=step.layer.name,
                 model=model,
-                index=index,
+                position=index,
                 input_shape=_fmt_out(step.input_shape),
                 output_shape=_fmt_out(step.output_shape),
                 params=step.params,
@@ -633,7 +648,10 @@ class Interpreter:
         return UNKNOWN if evaluate is None else evaluate(self, node, env)
 
     def _constant(self, node: ast.Constant, env: Env) -> Value:
-        return Const(node.value)
+        value = node.value
+        if type(value) is str and len(value) > 64:
+            return Const(value)  # not worth keeping in the cache
+        return _literal(value)
 
     def _name(self, node: ast.Name, env: Env) -> Value:
         value = env.get(node.id)
@@ -733,10 +751,7 @@ class Interpreter:
         if isinstance(value, Namespace):
             return value.names.get(attr, UNKNOWN)
         if isinstance(value, Ref):
-            name = f"{value.name}.{attr}"
-            if canonical(name) == "numpy.newaxis":
-                return Const(None)
-            return Ref(name)
+            return _member(value.name, attr)
         if isinstance(value, Array):
             shape = value.shape
             if attr == "shape":

@@ -103,19 +103,23 @@ def _walk_names(node: ast.AST) -> frozenset[str]:
     return frozenset(found)
 
 
-def versions(value: Any, seen: set[int] | None = None) -> tuple[int, ...]:
-    """The versions of the models a value holds: what identity alone cannot see change."""
+def versions(value: Any, seen: set[int] | None = None, traces: bool = True) -> tuple[int, ...]:
+    """The versions of the models a value holds: what identity alone cannot see change.
+    Without `traces`: only what shapes flowing through the models depend on."""
     if isinstance(value, Model):
         seen = seen if seen is not None else set()
         if value.uid in seen:  # `model.add(model)`: a model may hold itself
             return ()
         seen.add(value.uid)
-        nested = [versions(layer, seen) for layer in value.layers if isinstance(layer, Model)]
-        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS)  # no version bump
+        nested = [
+            versions(layer, seen, traces) for layer in value.layers if isinstance(layer, Model)
+        ]
+        # Compiling a function for a model does not bump its version, but changes its behaviour.
+        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
         return (value.version, *traced, *(v for vs in nested for v in vs))
     if isinstance(value, (Seq, Dataset)):
         items = value.items if isinstance(value, Seq) else value.element
-        return tuple(v for item in items for v in versions(item, seen))
+        return tuple(v for item in items for v in versions(item, seen, traces))
     return ()
 
 

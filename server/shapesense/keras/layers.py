@@ -11,8 +11,8 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from .. import numpy_rules
 from ..shapes import Shape, fmt, numel
@@ -31,21 +31,12 @@ class Opaque(Exception):
     """An argument the output depends on is not a constant: the output is unknown."""
 
 
-@dataclass(frozen=True)
-class InputSpec:
+class InputSpec(NamedTuple):
+    """What `keras.layers.InputSpec` checks before a layer is built (the axes its weights fix
+    afterwards are `LayerRule.built_axes`). A named tuple: one is made per layer call."""
+
     ndim: int | None = None
     min_ndim: int | None = None
-    max_ndim: int | None = None
-    axes: dict[int, int] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        parts = []
-        if self.ndim is not None:
-            parts.append(f"ndim={self.ndim}")
-        if self.min_ndim is not None:
-            parts.append(f"min_ndim={self.min_ndim}")
-        parts += [f"axis {a}={v}" for a, v in self.axes.items()]
-        return ", ".join(parts) or "any shape"
 
 
 class Args:
