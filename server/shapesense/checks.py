@@ -873,6 +873,9 @@ __all__ = ["Checker", "adjust_rank", "to_python"]
 
 def _validates(kwargs: dict[str, Value]) -> bool:
     """Whether fit may evaluate validation data (unknown arguments count as yes)."""
-    data = kwargs.get("validation_data", Const(None))
-    split = kwargs.get("validation_split", Const(0))
-    return data != Const(None) or split != Const(0)
+    data = kwargs.get("validation_data", _NONE)
+    split = kwargs.get("validation_split", _ZERO)
+    return data != _NONE or split != _ZERO
+
+
+_NONE, _ZERO = Const(None), Const(0)

@@ -96,6 +96,9 @@ def _member(name: str, attr: str) -> Value:
     return Const(None) if canonical(full) == "numpy.newaxis" else Ref(full)
 
 
+RefHandler = Callable[[str, ast.Call, list[Value], dict[str, Value]], Value]
+
+
 class Env:
     def __init__(self, parent: Env | None = None, names: dict[str, Value] | None = None) -> None:
         self.parent = parent
@@ -113,18 +116,20 @@ class Env:
         return Env(self.parent, dict(self.names))
 
     def merge(self, *others: Env) -> None:
-        """Join the names of several paths into this env (all copies of the same scope)."""
+        """Join the names of several paths into this env (all copies of the same scope).
+        A name missing on one path is unknown."""
         keys = set().union(*(o.names for o in others))
         merged: dict[str, Value] = {}
         for key in keys:
-            values = [o.names.get(key) for o in others]
-            if any(v is None for v in values):
-                merged[key] = UNKNOWN
-                continue
-            result = values[0]
-            for v in values[1:]:
-                result = join(result, v)  # type: ignore[arg-type]
-            merged[key] = result  # type: ignore[assignment]
+            result = others[0].names.get(key)
+            for other in others[1:]:
+                value = other.names.get(key)
+                if value is None or result is None:
+                    result = None
+                    break
+                if value is not result:
+                    result = join(result, value)
+            merged[key] = UNKNOWN if result is None else result
         self.names = merged
 
 
@@ -153,6 +158,7 @@ class Interpreter:
             modules if modules is not None else {}
         )  # shared by all modules of one analysis
         self.foreign = False  # analysing a module imported by the file the user is looking at
+        self._handlers: dict[str, RefHandler | None] = {}  # by qualified name, see _ref_handler
         self.report = True
         self.uncertain = 0
         self.loop_nesting = 0
@@ -276,6 +282,7 @@ class Interpreter:
         self.layer_infos.clear()
         self.models.clear()
         self.records.clear()
+        self._handlers.clear()
         self._functional_run = Run(self.version)
         self.checker.interp = None  # type: ignore[assignment]
 
@@ -1054,9 +1061,14 @@ class Interpreter:
         except (npr.Undecidable, TypeError, ValueError, IndexError, OverflowError, KeyError):
             return UNKNOWN
 
-    def _ref_handler(
-        self, name: str
-    ) -> Callable[[str, ast.Call, list[Value], dict[str, Value]], Value] | None:
+    def _ref_handler(self, name: str) -> RefHandler | None:
+        try:
+            return self._handlers[name]
+        except KeyError:
+            handler = self._handlers[name] = self._find_handler(name)
+            return handler
+
+    def _find_handler(self, name: str) -> RefHandler | None:
         parts = name.split(".")
         last = parts[-1]
         if parts[0] == "numpy":
