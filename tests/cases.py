@@ -322,6 +322,123 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         "SS103",
     ),
+    # A functional model checks its input's axes itself (InputSpec with
+    # allow_last_axis_squeeze); a Keras 3 Sequential model checks only the rank.
+    (
+        "k3_functional_model_checks_its_input_axes",
+        "a = keras.Input(shape=(4, 4))\nmodel = keras.Model(a, L.Dense(2)(L.GlobalAveragePooling1D()(a)))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((8, 5, 4)), np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "k3_sequential_model_checks_only_the_rank",
+        "model = keras.Sequential([keras.Input(shape=(4, 4)), L.GlobalAveragePooling1D(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((8, 5, 4)), np.zeros((8, 2)), verbose=0)\n",
+        False,
+        True,
+        None,
+    ),
+    (
+        "functional_input_squeezes_trailing_ones_before_comparing",
+        "a = keras.Input(shape=(4, 1))\nmodel = keras.Model(a, L.Dense(2)(L.GlobalAveragePooling1D()(a)))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        "SS110",
+    ),
+    # Models with several inputs take a list or tuple, one array per input, in order.
+    (
+        "two_inputs_ok",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8, 5))], np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_swapped",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 5)), np.zeros((8, 4))], np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "two_inputs_second_axis_wrong",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "pair = (np.zeros((8, 4)), np.zeros((8, 6)))\nmodel.predict(pair, verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "two_inputs_second_rank_one",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8,))], np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS101",
+    ),
+    (
+        "two_inputs_trailing_one_dropped",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8, 5, 1))], np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        "SS110",
+    ),
+    (
+        "two_inputs_given_one_array",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS108",
+    ),
+    (
+        "two_inputs_given_three_arrays",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.evaluate([np.zeros((8, 4)), np.zeros((8, 5)), np.zeros((8, 5))], np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS108",
+    ),
+    (
+        "two_inputs_sample_counts_differ",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((9, 5))], np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS201",
+    ),
+    (
+        "two_inputs_labels_wrong",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8, 5))], np.zeros((8, 3)), verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "two_inputs_by_name_not_checked",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit({'a': np.zeros((8, 4)), 'b': np.zeros((8, 5))}, np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
     # Keras compiles fit/evaluate/predict at first use and keeps the function until compile.
     (
         "fit_add_fit_runs_the_function_compiled_before_the_add",

@@ -433,7 +433,11 @@ class Checker:
         self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.interp.report:
             self._record_call(model, method, node, x, y)
-        if x is None or stale:
+        if stale:
+            return False
+        if len(model.inputs) > 1:
+            return self._check_inputs(model, x_val, x_node, y)
+        if x is None:
             return False
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
@@ -510,8 +514,6 @@ class Checker:
                     )
                 )
                 return True
-        if len(model.inputs) > 1:
-            return False  # several inputs: data comes as a list or dict (not checked yet)
         self._labels_for_fixes = y.value.shape if y is not None else None
         outputs, failed = self._run_data(model, method, call, x)
         if failed or outputs is None:
@@ -519,6 +521,151 @@ class Checker:
         if y is None or len(outputs) != 1 or not isinstance(outputs[0], tuple):
             return False
         return self._check_labels(model, outputs[0], y)
+
+    # --- several inputs: a list or tuple with one array per input, in order -------------
+
+    def _check_inputs(
+        self, model: Model, x_val: Value, x_node: ast.expr | None, y: DataArg | None
+    ) -> bool:
+        """Like `_check_pair`, for a functional model with several inputs (data given as a
+        dict, by input name, is not checked). True when an error was reported. No quick fixes
+        here yet: each would have to be re-checked against every input."""
+        if x_node is None or not isinstance(x_val, (Array, Seq)):
+            return False
+        expected = len(model.inputs)
+        received = len(x_val.items) if isinstance(x_val, Seq) else 1
+        if received != expected:
+            self._report_input_count(model, x_node, received)
+            return True
+        assert isinstance(x_val, Seq)
+        elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
+        xs = [
+            self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
+            for i, item in enumerate(x_val.items)
+        ]
+        if self._inputs_cardinality(model, x_node, xs, y):
+            return True
+        samples: dict[int, Shape] = {}
+        for index, (tensor, x) in enumerate(zip(model.inputs, xs, strict=True)):
+            if x is None or tensor.shape is None or tensor.node is None or not x.value.shape:
+                continue
+            adjusted, note = adjust_rank(x.value.shape, tensor.shape)
+            if adjusted is None or not self.version.model_input_accepts(
+                tensor.shape, x.value.shape, functional=True
+            ):
+                self._report_input(model, index, x, tensor.shape, rank=adjusted is None)
+                return True
+            if note:
+                detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(adjusted)} to input {index} {fmt(tensor.shape)}"
+                self.add(
+                    Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
+                )
+            samples[id(tensor.node)] = (None, *adjusted[1:])
+        if len(samples) < expected:
+            return False  # the flow needs every input's shape
+        run = self.interp.functional_run.fork()
+        outputs = [t.node for t in model.outputs if t.node]
+        try:
+            outs = run_nodes(outputs, samples, run)
+        except LayerFailure as failure:
+            self._report_inputs_flow_failure(model, x_node, xs, failure)
+            return True
+        if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
+            return False
+        self._labels_for_fixes = y.value.shape
+        return self._check_labels(model, outs[0], y)
+
+    def _item_arg(self, value: Value, node: ast.expr, index: int) -> DataArg | None:
+        """Item `index` of a list or tuple held by a name: `inputs[1]`, located at the name."""
+        arg = self._data_arg(value, node)
+        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{index}]")
+
+    def _inputs_cardinality(
+        self, model: Model, x_node: ast.expr, xs: list[DataArg | None], y: DataArg | None
+    ) -> bool:
+        known = [x for x in xs if x is not None and x.value.shape]
+        x_sizes = [x.value.shape[0] for x in known]
+        y_sizes = [y.value.shape[0]] if y is not None and y.value.shape else []
+        counts = {n for n in (*x_sizes, *y_sizes) if n is not None}
+        if len(counts) < 2 or None in x_sizes or None in y_sizes:
+            return False
+        parts = [f"`{x.label}` has {x.value.shape[0]}" for x in known]
+        if y is not None and y_sizes:
+            parts.append(f"`{y.label}` has {y_sizes[0]}")
+        message = f"The arrays of one call need the same number of samples: {', '.join(parts)}."
+        keras = self.version.cardinality(
+            ", ".join(str(n) for n in x_sizes), ", ".join(str(n) for n in y_sizes)
+        )
+        self.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                "SS201",
+                message,
+                keras,
+                related=self._related(model),
+            )
+        )
+        return True
+
+    def _report_input_count(self, model: Model, x_node: ast.expr, received: int) -> None:
+        expected = len(model.inputs)
+        label = self.src.segment(x_node, 40)
+        message = f"Model '{model.name}' has {expected} inputs, but `{label}` gives {received}: pass a list with one array per input, in the order of the model's inputs."
+        keras = f'Layer "{model.name}" expects {expected} input(s), but it received {received} input tensors.'
+        self.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                "SS108",
+                message,
+                keras,
+                related=self._related(model),
+            )
+        )
+
+    def _report_input(
+        self, model: Model, index: int, x: DataArg, declared: Shape, rank: bool
+    ) -> None:
+        shape = x.value.shape
+        where = f"input {index} of model '{model.name}' expects"
+        if rank:
+            message = f"`{x.label}` has shape {fmt(shape)}{x.origin} ({len(shape)} dims), but {where} {fmt(declared)} ({len(declared)} dims, batch first)."
+        else:
+            message = f"`{x.label}` has shape {fmt(shape)}{x.origin}, but {where} {fmt(declared)}{_axis_detail(declared, (None, *shape[1:]))}."
+        found = fmt((None, *shape[1:]))
+        keras = self.version.incompatible(
+            index, model.name, f"expected shape={fmt(declared)}, found shape={found}"
+        )
+        self.add(
+            Finding(
+                self.src.span(x.node),
+                "error",
+                "SS101" if rank else "SS102",
+                message,
+                keras,
+                related=self._related(model, x),
+                shapes={"data": fmt(shape), "expected": fmt(declared)},
+            )
+        )
+
+    def _report_inputs_flow_failure(
+        self, model: Model, x_node: ast.expr, xs: list[DataArg | None], failure: LayerFailure
+    ) -> None:
+        layer = failure.layer
+        data = ", ".join(f"`{x.label}` {fmt(x.value.shape)}" for x in xs if x is not None)
+        message = f"With {data}, layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {fmt(failure.received)}."
+        here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
+        self.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                failure.code,
+                message,
+                failure.keras_message,
+                related=(*here, *self._related(model)),
+            )
+        )
 
     def _related(self, model: Model, data: DataArg | None = None) -> tuple[Related, ...]:
         related = (
@@ -541,7 +688,9 @@ class Checker:
             if adjusted is None:
                 self._report_rank(model, method, x, declared)
                 return None, True
-            if not model.input_from_data and not self.version.model_input_accepts(declared, shape):
+            if not model.input_from_data and not self.version.model_input_accepts(
+                declared, shape, model.kind == "functional"
+            ):
                 self._report_input_mismatch(model, x, declared, adjusted)
                 return None, True
             if note:
@@ -760,7 +909,9 @@ class Checker:
             adjusted, _ = adjust_rank(shape, target)
             if adjusted is None:
                 return False
-            if not model.input_from_data and not self.version.model_input_accepts(target, shape):
+            if not model.input_from_data and not self.version.model_input_accepts(
+                target, shape, model.kind == "functional"
+            ):
                 return False
             shape = adjusted
         sample: Shape = (None, *shape[1:])

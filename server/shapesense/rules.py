@@ -32,6 +32,9 @@ RULES: dict[str, Rule] = {
     "SS105": Rule("reshape-size", "A Reshape layer changes the number of elements."),
     "SS106": Rule("merge-shapes", "A merge layer receives inputs whose shapes do not match."),
     "SS107": Rule("single-sample", "predict() receives one sample without a batch axis."),
+    "SS108": Rule(
+        "input-count", "A model with several inputs receives a different number of arrays."
+    ),
     "SS110": Rule(
         "implicit-reshape", "Keras adds or drops a trailing axis of size 1 by itself (no error)."
     ),

@@ -8,6 +8,7 @@ later flows through is checked against them (which is what Keras 3 does at `fit`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -199,7 +200,7 @@ class Run:
                 )
 
 
-def run_nodes(outputs: list[Node], inputs: dict[int, Shape | None], run: Run) -> list[ShapeOut]:
+def run_nodes(outputs: list[Node], inputs: Mapping[int, Shape | None], run: Run) -> list[ShapeOut]:
     """Evaluate a functional graph from input shapes (keyed by id of the Input node)."""
     memo: dict[int, ShapeOut] = {}
 

@@ -16,12 +16,13 @@ from ..shapes import Shape
 class KerasVersion:
     major: int
 
-    def model_input_accepts(self, declared: Shape, data: Shape) -> bool:
+    def model_input_accepts(self, declared: Shape, data: Shape, functional: bool) -> bool:
         """The model-level check of data against a declared input, before Keras adds or drops
-        a trailing axis of size 1. Keras 3 checks only the rank there (done elsewhere). Keras 2
-        (InputSpec with allow_last_axis_squeeze) drops a trailing 1 from each side, then
-        compares the axes both still have: data (8, 8, 1) passes a (None, 8, 8, 1) input."""
-        if self.major >= 3:
+        a trailing axis of size 1: an InputSpec with allow_last_axis_squeeze, which drops a
+        trailing 1 from each side, then compares the axes both still have (data (8, 8, 1)
+        passes a (None, 8, 8, 1) input). Keras 2 models and Keras 3 functional models check
+        it; a Keras 3 Sequential model checks only the rank there (done elsewhere)."""
+        if self.major >= 3 and not functional:
             return True
         shape: Shape = (None, *data[1:])
         spec = declared
