@@ -399,14 +399,27 @@ def _functional(
     merge = rng.choice(["Concatenate", "Add", "concatenate", "Multiply"])
     if merge in ("Add", "Multiply") and perturb != "wrong_last_dim":
         f2 = f1
+    # Half the models take a second input: data is then a list or tuple of two arrays.
+    second = rng.choice([3, 5]) if rng.random() < 0.5 else None
+    if second is not None and perturb == "validation":
+        perturb = "none"  # validation data for several inputs is not checked
     x1 = (n, f1 + 1) if perturb == "wrong_last_dim" else (n, f1)
-    w.lines.append(f"X = np.random.rand{x1!r}")
+    if second is None:
+        w.lines.append(f"X = np.random.rand{x1!r}")
+    else:
+        x2 = {"missing_axis": (n,), "extra_axis": (n, second, 2)}.get(perturb, (n, second))
+        w.lines.append(f"X1 = np.random.rand{x1!r}")
+        w.lines.append(f"X2 = np.random.rand{x2!r}")
+        pair = "X2, X1" if perturb == "swap_axes" else "X1, X2"
+        w.lines.append(rng.choice([f"X = [{pair}]", f"X = ({pair})"]))
     loss_name = _labels(rng, w, n, classes, loss, perturb)
     w.lines.append(f"inp = {w.keras('Input')}(shape=({f1},))")
+    if second is not None:
+        w.lines.append(f"inp2 = {w.keras('Input')}(shape=({second},))")
     w.lines.append(
         f"a = {w.layer('Dense', f2 if merge in ('Add', 'Multiply') else 8, activation='relu')}(inp)"
     )
-    w.lines.append(f"b = {w.layer('Dense', f2)}(inp)")
+    w.lines.append(f"b = {w.layer('Dense', f2)}({'inp' if second is None else 'inp2'})")
     if merge == "concatenate":
         prefix = {"tf": "tf.keras.layers.", "from_tf": "layers.", "keras": "keras.layers."}[
             w.imports
@@ -415,10 +428,12 @@ def _functional(
     else:
         w.lines.append(f"h = {w.layer(merge)}([a, b])")
     w.lines.append(f"out = {_head(rng, w, loss, classes, perturb)}(h)")
-    w.lines.append(f"model = {w.keras('Model')}(inputs=inp, outputs=out)")
+    inputs = "inp" if second is None else "[inp, inp2]"
+    w.lines.append(f"model = {w.keras('Model')}(inputs={inputs}, outputs=out)")
     w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
     _call(rng, w, perturb, x1[1:])
-    return Program("\n".join(w.lines) + "\n", "functional", "functional", perturb, {})
+    style = "functional" if second is None else "functional-two-inputs"
+    return Program("\n".join(w.lines) + "\n", "functional", style, perturb, {})
 
 
 def _dataset(rng: random.Random, w: Writer, classes: int, perturb: str) -> Program:

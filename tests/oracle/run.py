@@ -278,6 +278,20 @@ def report(
     return "\n".join(lines) + "\n", ok
 
 
+def _programs(seed: int, count: int, style: str | None) -> list[Program]:
+    """The first `count` generated programs (of `style`, e.g. functional-two-inputs)."""
+    if style is None:
+        return [generate(seed, i) for i in range(count)]
+    programs: list[Program] = []
+    index = 0
+    while len(programs) < count and index < count * 1000:
+        program = generate(seed, index)
+        if program.style == style:
+            programs.append(program)
+        index += 1
+    return programs
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -288,9 +302,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report", default=None)
     parser.add_argument("--no-fixes", action="store_true")
+    parser.add_argument("--style", default=None, help="only programs of this model style")
     args = parser.parse_args(argv)
     start = time.time()
-    programs = [generate(args.seed, i) for i in range(args.count)]
+    programs = _programs(args.seed, args.count, args.style)
     outcomes: dict[int, list[Outcome]] = {}
     for keras in args.keras:
         results = run_all([p.source for p in programs], keras, args.jobs)
