@@ -439,6 +439,141 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    (
+        "two_inputs_by_name_in_any_order",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit({'b': np.zeros((8, 5)), 'a': np.zeros((8, 4))}, np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_by_name_axis_wrong",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "data = {'a': np.zeros((8, 4)), 'b': np.zeros((8, 6))}\nmodel.predict(data, verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "two_inputs_by_name_key_missing",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit({'a': np.zeros((8, 4))}, np.zeros((8, 2)), verbose=0)\n",
+        True,
+        True,
+        "SS108",
+    ),
+    (
+        "two_inputs_by_name_extra_key_ignored",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit({'a': np.zeros((8, 4)), 'b': np.zeros((8, 5)), 'c': np.zeros((8, 3))}, np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_dict_item_replaced_before_the_call",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "data = {'a': np.zeros((8, 4)), 'b': np.zeros((8, 6))}\ndata['b'] = np.zeros((8, 5))\nmodel.predict(data, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_list_item_replaced_before_the_call",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4)), np.zeros((8, 6))]\nxs[1] = np.zeros((8, 5))\nmodel.predict(xs, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_list_changed_by_a_function",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4)), np.zeros((8, 6))]\ndef fix():\n    xs[1] = np.zeros((8, 5))\nfix()\nmodel.predict(xs, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_validation_data_checked",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8, 5))], np.zeros((8, 2)), validation_data=([np.zeros((4, 4)), np.zeros((4, 6))], np.zeros((4, 2))), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "two_inputs_validation_data_one_array",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 4)), np.zeros((8, 5))], np.zeros((8, 2)), validation_data=(np.zeros((4, 4)), np.zeros((4, 2))), verbose=0)\n",
+        True,
+        True,
+        "SS108",
+    ),
+    (
+        "two_inputs_list_popped_and_appended",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4)), np.zeros((8, 6))]\nxs.pop()\nxs.append(np.zeros((8, 5)))\nmodel.predict(xs, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_dict_updated",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "d = {'a': np.zeros((8, 4)), 'b': np.zeros((8, 6))}\nd.update(b=np.zeros((8, 5)))\nmodel.predict(d, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_dict_key_deleted_and_set",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "d = {'a': np.zeros((8, 4)), 'b': np.zeros((8, 6))}\ndel d['b']\nd['b'] = np.zeros((8, 5))\nmodel.predict(d, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_dict_changed_by_a_function_it_is_passed_to",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "data = {'a': np.zeros((8, 4)), 'b': np.zeros((8, 10))}\ndef prep(d):\n    d['b'] = d['b'][:, :5]\nprep(data)\nmodel.fit(data, np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_list_changed_through_another_name",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4)), np.zeros((8, 6))]\nys = xs\nys[1] = np.zeros((8, 5))\nmodel.predict(xs, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_list_changed_inside_another_container",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4)), np.zeros((8, 6))]\npairs = (xs, 1)\nxs[1] = np.zeros((8, 5))\nmodel.predict(pairs[0], verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
     # Keras compiles fit/evaluate/predict at first use and keeps the function until compile.
     (
         "fit_add_fit_runs_the_function_compiled_before_the_add",

@@ -26,6 +26,7 @@ from .values import (
     Const,
     Dataset,
     Layer,
+    Mapping,
     Model,
     Node,
     Seq,
@@ -179,7 +180,11 @@ class Checker:
             span = None
         if shape is None:
             return Tensor(None, Node(None))
-        node_ = Node(None, is_input=True)
+        given = kwargs.get("name")
+        input_name = (
+            given.value if isinstance(given, Const) and isinstance(given.value, str) else None
+        )
+        node_ = Node(None, is_input=True, input_name=input_name)
         tensor = Tensor((None, *shape), node_)
         self.keep_input(id(node_), span, self.src.span(node))
         return tensor
@@ -435,12 +440,22 @@ class Checker:
             self._record_call(model, method, node, x, y)
         if stale:
             return False
-        if len(model.inputs) > 1:
-            return self._check_inputs(model, x_val, x_node, y)
-        if x is None:
-            return False
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
+        if len(model.inputs) > 1:
+            if self._check_inputs(model, x_val, x_node, y):
+                return True
+            if (
+                method == "fit"
+                and isinstance(validation, Seq)
+                and len(validation.items) >= 2
+                and isinstance(val_node, (ast.Tuple, ast.List))
+            ):
+                yv = self._data_arg(validation.items[1], val_node.elts[1])
+                return self._check_inputs(model, validation.items[0], val_node.elts[0], yv)
+            return False
+        if x is None:
+            return False
         self._call_data = [(x.value.shape, y.value.shape if y else None)]
         if isinstance(validation, Seq) and len(validation.items) >= 2:
             xv_val, yv_val = validation.items[0], validation.items[1]
@@ -527,22 +542,20 @@ class Checker:
     def _check_inputs(
         self, model: Model, x_val: Value, x_node: ast.expr | None, y: DataArg | None
     ) -> bool:
-        """Like `_check_pair`, for a functional model with several inputs (data given as a
-        dict, by input name, is not checked). True when an error was reported. No quick fixes
-        here yet: each would have to be re-checked against every input."""
-        if x_node is None or not isinstance(x_val, (Array, Seq)):
+        """Like `_check_pair`, for a functional model with several inputs. True when an error
+        was reported. No quick fixes here yet: each would have to be re-checked against every
+        input."""
+        if x_node is None:
             return False
-        expected = len(model.inputs)
-        received = len(x_val.items) if isinstance(x_val, Seq) else 1
-        if received != expected:
-            self._report_input_count(model, x_node, received)
-            return True
-        assert isinstance(x_val, Seq)
-        elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
-        xs = [
-            self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
-            for i, item in enumerate(x_val.items)
-        ]
+        if isinstance(x_val, Mapping):
+            found = self._arrays_by_name(model, x_val, x_node)
+        elif isinstance(x_val, (Array, Seq)):
+            found = self._arrays_in_order(model, x_val, x_node)
+        else:
+            return False
+        if isinstance(found, bool):
+            return found
+        xs = found
         if self._inputs_cardinality(model, x_node, xs, y):
             return True
         samples: dict[int, Shape] = {}
@@ -561,7 +574,7 @@ class Checker:
                     Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
                 )
             samples[id(tensor.node)] = (None, *adjusted[1:])
-        if len(samples) < expected:
+        if len(samples) < len(model.inputs):
             return False  # the flow needs every input's shape
         run = self.interp.functional_run.fork()
         outputs = [t.node for t in model.outputs if t.node]
@@ -575,10 +588,60 @@ class Checker:
         self._labels_for_fixes = y.value.shape
         return self._check_labels(model, outs[0], y)
 
-    def _item_arg(self, value: Value, node: ast.expr, index: int) -> DataArg | None:
-        """Item `index` of a list or tuple held by a name: `inputs[1]`, located at the name."""
+    def _arrays_in_order(
+        self, model: Model, data: Array | Seq, x_node: ast.expr
+    ) -> list[DataArg | None] | bool:
+        """One array per input, in order; or whether an error was reported instead."""
+        received = len(data.items) if isinstance(data, Seq) else 1
+        if isinstance(data, Array) or received != len(model.inputs):
+            self._report_input_count(model, x_node, received)
+            return True
+        elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
+        return [
+            self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
+            for i, item in enumerate(data.items)
+        ]
+
+    def _arrays_by_name(
+        self, model: Model, data: Mapping, x_node: ast.expr
+    ) -> list[DataArg | None] | bool:
+        """The array for each input from a dict keyed by `Input(name=...)`; keys that name no
+        input are ignored, as Keras does. Or whether an error was reported instead."""
+        named = [t.node.input_name if t.node else None for t in model.inputs]
+        names = [name for name in named if name is not None]
+        if len(names) < len(named):
+            return False  # Keras's generated input names are not modelled
+        given = dict(data.items)
+        missing = [name for name in names if name not in given]
+        if missing:
+            label = self.src.segment(x_node, 40)
+            message = f"Model '{model.name}' has an input named '{missing[0]}', but `{label}` has no such key: it has {sorted(given)}."
+            keras = f'Missing data for input "{missing[0]}". You passed a data dictionary with keys {list(given)}. Expected the following keys: {names}'
+            self.add(
+                Finding(
+                    self.src.span(x_node),
+                    "error",
+                    "SS108",
+                    message,
+                    keras,
+                    related=self._related(model),
+                )
+            )
+            return True
+        args: list[DataArg | None] = []
+        for name in names:
+            value_node = _dict_value(x_node, name)
+            args.append(
+                self._data_arg(given[name], value_node)
+                if value_node is not None
+                else self._item_arg(given[name], x_node, name)
+            )
+        return args
+
+    def _item_arg(self, value: Value, node: ast.expr, key: int | str) -> DataArg | None:
+        """Item `key` of a list, tuple or dict held by a name: `inputs[1]`, located at the name."""
         arg = self._data_arg(value, node)
-        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{index}]")
+        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{key!r}]")
 
     def _inputs_cardinality(
         self, model: Model, x_node: ast.expr, xs: list[DataArg | None], y: DataArg | None
@@ -1030,3 +1093,14 @@ def _validates(kwargs: dict[str, Value]) -> bool:
 
 
 _NONE, _ZERO = Const(None), Const(0)
+
+
+def _dict_value(node: ast.expr, key: str) -> ast.expr | None:
+    """The expression for `key` in a dict literal (the last one, as Python keeps)."""
+    if not isinstance(node, ast.Dict):
+        return None
+    found = None
+    for k, value in zip(node.keys, node.values, strict=True):
+        if isinstance(k, ast.Constant) and k.value == key:
+            found = value
+    return found

@@ -36,6 +36,7 @@ from .values import (
     Dataset,
     Function,
     Layer,
+    Mapping,
     Model,
     Namespace,
     Ref,
@@ -72,6 +73,11 @@ _PREFIXES = (
 )
 
 INT_DTYPES = ("int", "uint", "bool")
+# list and dict methods that change the container (`append` on a list is followed)
+MUTATING_METHODS = frozenset(
+    {"extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+    | {"update", "popitem", "setdefault", "__setitem__", "__delitem__"}
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -163,6 +169,7 @@ class Interpreter:
         self.uncertain = 0
         self.loop_nesting = 0
         self.depth = 0
+        self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.journal: Journal | None = None  # the top-level statement being recorded
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
         from .checks import Checker  # local: checks imports interpreter types only
@@ -367,6 +374,8 @@ class Interpreter:
             for target in stmt.targets:
                 if isinstance(target, ast.Name):
                     env.names.pop(target.id, None)
+                elif isinstance(target, ast.Subscript):
+                    self.changed_in_place(target.value, env)
 
     def exec_if(self, stmt: ast.If, env: Env, frame: Frame) -> None:
         test = self._static_truth(stmt.test, env)
@@ -570,7 +579,27 @@ class Interpreter:
                     self.bind(elt, UNKNOWN, env)
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, env)
-        # Attribute and subscript targets (self.x = ..., X[0] = ...) change no shape we track.
+        elif isinstance(target, ast.Subscript):
+            self.changed_in_place(target.value, env)
+        # Attribute targets (self.x = ...) and array items (X[0] = ...) change no shape we track.
+
+    def changed_in_place(self, node: ast.expr, env: Env) -> None:
+        """`xs[1] = ...`, `del d["a"]`, `xs.extend(...)`: a list or dict changes; what it
+        holds is unknown from here on, under every name that holds it (the callers' too)."""
+        if not isinstance(node, ast.Name):
+            return
+        container = env.get(node.id)
+        if container is None or not _mutable(container):
+            return
+        for innermost in (env, *self.callers):
+            scope: Env | None = innermost
+            while scope is not None:
+                for name in [n for n, value in scope.names.items() if _holds(value, container)]:
+                    scope.names[name] = UNKNOWN
+                    if name != node.id or self.callers:
+                        # A name this statement does not show changed: its journal cannot say.
+                        self.not_replayable()
+                scope = scope.parent
 
     # --- hover and inlay data -----------------------------------------------------------
 
@@ -679,6 +708,13 @@ class Interpreter:
             else:
                 items.append(self.eval(e, env))
         return Seq(tuple(items), isinstance(node, ast.List))
+
+    def _dict(self, node: ast.Dict, env: Env) -> Value:
+        values = [self.eval(value, env) for value in node.values]
+        keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
+        if not all(isinstance(k, str) for k in keys):
+            return UNKNOWN  # `**other` or a computed key: the keys are unknown
+        return Mapping(tuple(dict(zip(keys, values, strict=True)).items()))  # type: ignore[arg-type]
 
     def _attribute(self, node: ast.Attribute, env: Env) -> Value:
         return self.attribute(self.eval(node.value, env), node.attr)
@@ -836,10 +872,11 @@ class Interpreter:
         return base.step(shape, what, dtype)
 
     def subscript(self, value: Value, index: ast.expr, env: Env, node: ast.Subscript) -> Value:
-        if isinstance(value, Namespace):
+        if isinstance(value, (Namespace, Mapping)):
             name = self.eval(index, env)
             if isinstance(name, Const) and isinstance(name.value, str):
-                return value.names.get(name.value, UNKNOWN)
+                names = value.names if isinstance(value, Namespace) else dict(value.items)
+                return names.get(name.value, UNKNOWN)
             return UNKNOWN
         if isinstance(value, Seq):
             key = self.eval(index, env) if not isinstance(index, ast.Slice) else None
@@ -936,6 +973,10 @@ class Interpreter:
                     Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
                 )
                 return Const(None)
+            if func.attr in MUTATING_METHODS and _mutable(receiver):
+                self._eval_args(node, env)
+                self.changed_in_place(func.value, env)
+                return UNKNOWN
             callee = self.attribute(receiver, func.attr)
         else:
             callee = self.eval(func, env)
@@ -976,7 +1017,11 @@ class Interpreter:
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
         if owner is not self:
             self.not_replayable()
-        return owner.invoke(fn, args, kwargs, self.depth)
+        self.callers.append(env)
+        try:
+            return owner.invoke(fn, args, kwargs, self.depth)
+        finally:
+            self.callers.pop()
 
     def invoke(
         self, fn: Function, args: list[Value], kwargs: dict[str, Value], caller_depth: int
@@ -1300,6 +1345,7 @@ _EXPRESSIONS: dict[type, Callable[[Interpreter, Any, Env], Value]] = {
     ast.Tuple: Interpreter._sequence,
     ast.List: Interpreter._sequence,
     ast.Attribute: Interpreter._attribute,
+    ast.Dict: Interpreter._dict,
     ast.Call: Interpreter.call,
     ast.BinOp: Interpreter._binop,
     ast.UnaryOp: Interpreter._unaryop,
@@ -1310,6 +1356,22 @@ _EXPRESSIONS: dict[type, Callable[[Interpreter, Any, Env], Value]] = {
     ast.ListComp: Interpreter.list_comprehension,
     ast.BoolOp: Interpreter._boolop,
 }
+
+
+def _holds(value: Value, container: Value) -> bool:
+    """`value` is `container`, or a list, tuple or dict that holds it at any depth."""
+    if value is container:
+        return True
+    if isinstance(value, Seq):
+        return any(_holds(item, container) for item in value.items)
+    if isinstance(value, Mapping):
+        return any(_holds(item, container) for _, item in value.items)
+    return False
+
+
+def _mutable(value: Value | None) -> bool:
+    """A list or dict: code can change what it holds without rebinding its name."""
+    return isinstance(value, Mapping) or (isinstance(value, Seq) and value.is_list)
 
 
 def _int_or_none(value: Value | None) -> int | None:

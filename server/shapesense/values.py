@@ -45,6 +45,13 @@ class Seq(Value):
 
 
 @dataclass(frozen=True)
+class Mapping(Value):
+    """A dict literal whose keys are all string constants (data for inputs by name)."""
+
+    items: tuple[tuple[str, Value], ...]  # one per key, in order; a repeated key keeps its last
+
+
+@dataclass(frozen=True)
 class Array(Value):
     """A numpy array whose shape is known (a dim may be None when only that dim is unknown)."""
 
@@ -108,6 +115,7 @@ class Node:
     layer: Layer | Model | None
     parents: tuple[Node, ...] = ()
     is_input: bool = False  # an Input; a node with no layer that is not an input is opaque
+    input_name: str | None = None  # Input(name=...): the key of its data in a dict
     list_input: bool = False  # the layer was called on a list (merge layers)
     output_index: int = 0  # which output of a multi-output layer
 
