@@ -437,7 +437,12 @@ class Checker:
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
         self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.interp.report:
-            self._record_call(model, method, node, x, y)
+            inputs = (
+                self._arrays_for_inputs(model, x_val, x_node, report=False)
+                if len(model.inputs) > 1
+                else None
+            )
+            self._record_call(model, method, node, x, y, inputs or None)
         if stale:
             return False
         validation = kwargs.get("validation_data")
@@ -484,13 +489,26 @@ class Checker:
         return DataArg(value, node, label)
 
     def _record_call(
-        self, model: Model, method: str, node: ast.Call, x: DataArg | None, y: DataArg | None
+        self,
+        model: Model,
+        method: str,
+        node: ast.Call,
+        x: DataArg | None,
+        y: DataArg | None,
+        inputs: list[DataArg | None] | bool | None = None,
     ) -> None:
         from .findings import SymbolInfo
 
         lines = []
         expected = model.declared_input
-        if x is not None:
+        if isinstance(inputs, list):
+            for index, (arg, tensor) in enumerate(zip(inputs, model.inputs, strict=True)):
+                if arg is not None:
+                    lines.append(
+                        f"input {index} `{arg.label}`: {fmt(arg.value.shape)}"
+                        + (f" → {fmt(tensor.shape)}" if tensor.shape is not None else "")
+                    )
+        elif x is not None:
             lines.append(
                 f"x `{x.label}`: {fmt(x.value.shape)}"
                 + (f" → model input {fmt(expected)}" if expected else "")
@@ -545,16 +563,9 @@ class Checker:
         """Like `_check_pair`, for a functional model with several inputs. True when an error
         was reported. No quick fixes here yet: each would have to be re-checked against every
         input."""
-        if x_node is None:
-            return False
-        if isinstance(x_val, Mapping):
-            found = self._arrays_by_name(model, x_val, x_node)
-        elif isinstance(x_val, (Array, Seq)):
-            found = self._arrays_in_order(model, x_val, x_node)
-        else:
-            return False
-        if isinstance(found, bool):
-            return found
+        found = self._arrays_for_inputs(model, x_val, x_node, report=True)
+        if isinstance(found, bool) or x_node is None:
+            return bool(found)
         xs = found
         if self._inputs_cardinality(model, x_node, xs, y):
             return True
@@ -588,14 +599,27 @@ class Checker:
         self._labels_for_fixes = y.value.shape
         return self._check_labels(model, outs[0], y)
 
-    def _arrays_in_order(
-        self, model: Model, data: Array | Seq, x_node: ast.expr
+    def _arrays_for_inputs(
+        self, model: Model, x_val: Value, x_node: ast.expr | None, report: bool
     ) -> list[DataArg | None] | bool:
-        """One array per input, in order; or whether an error was reported instead."""
+        """The array for each input (None where unknown); or, when the data cannot go to
+        the inputs, whether an error was reported (with `report`) instead."""
+        if x_node is None:
+            return False
+        if isinstance(x_val, Mapping):
+            return self._arrays_by_name(model, x_val, x_node, report)
+        if isinstance(x_val, (Array, Seq)):
+            return self._arrays_in_order(model, x_val, x_node, report)
+        return False
+
+    def _arrays_in_order(
+        self, model: Model, data: Array | Seq, x_node: ast.expr, report: bool
+    ) -> list[DataArg | None] | bool:
         received = len(data.items) if isinstance(data, Seq) else 1
         if isinstance(data, Array) or received != len(model.inputs):
-            self._report_input_count(model, x_node, received)
-            return True
+            if report:
+                self._report_input_count(model, x_node, received)
+            return report
         elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
         return [
             self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
@@ -603,16 +627,18 @@ class Checker:
         ]
 
     def _arrays_by_name(
-        self, model: Model, data: Mapping, x_node: ast.expr
+        self, model: Model, data: Mapping, x_node: ast.expr, report: bool
     ) -> list[DataArg | None] | bool:
-        """The array for each input from a dict keyed by `Input(name=...)`; keys that name no
-        input are ignored, as Keras does. Or whether an error was reported instead."""
+        """From a dict keyed by `Input(name=...)`; keys that name no input are ignored, as
+        Keras does."""
         named = [t.node.input_name if t.node else None for t in model.inputs]
         names = [name for name in named if name is not None]
         if len(names) < len(named):
             return False  # Keras's generated input names are not modelled
         given = dict(data.items)
         missing = [name for name in names if name not in given]
+        if missing and not report:
+            return False
         if missing:
             label = self.src.segment(x_node, 40)
             message = f"Model '{model.name}' has an input named '{missing[0]}', but `{label}` has no such key: it has {sorted(given)}."

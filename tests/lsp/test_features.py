@@ -81,6 +81,32 @@ async def test_hover_on_fit_call(client: LanguageClient) -> None:
     assert hover is not None and "model input (None, 20, 5)" in hover.contents.value
 
 
+TWO_INPUTS = """import numpy as np
+import keras
+a = keras.Input(shape=(4,), name="a")
+b = keras.Input(shape=(5,), name="b")
+h = keras.layers.Concatenate()([keras.layers.Dense(3)(a), keras.layers.Dense(3)(b)])
+model = keras.Model([a, b], keras.layers.Dense(2)(h))
+model.compile("adam", "mse")
+X1, X2 = np.zeros((8, 4)), np.zeros((8, 6))
+model.fit({"a": X1, "b": X2}, np.zeros((8, 2)))
+"""
+
+
+async def test_two_inputs_error_and_hover_per_input(client: LanguageClient) -> None:
+    uri = "file:///w/two_inputs.py"
+    (error,) = errors(await open_doc(client, uri, TWO_INPUTS))
+    assert error.code == "SS102" and "input 1 of model 'functional'" in error.message
+    line = line_of(TWO_INPUTS, "model.fit(")
+    assert error.range.start.line == line
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(line, 7))
+    )
+    assert hover is not None
+    assert "input 0 `X1`: (8, 4) → (None, 4)" in hover.contents.value
+    assert "input 1 `X2`: (8, 6) → (None, 5)" in hover.contents.value
+
+
 async def test_seed2_has_no_error(client: LanguageClient) -> None:
     diags = await open_doc(client, "file:///w/seed2.py", SEED2)
     assert errors(diags) == []
