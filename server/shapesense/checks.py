@@ -792,11 +792,6 @@ class Checker:
                     )
                 )
             shape = adjusted
-        elif len(shape) == 1:
-            return (
-                None,
-                False,
-            )  # rank-1 data into an unbuilt model: Keras 2 and 3 differ in subtle ways
         sample: Shape = (None, *shape[1:])
         if model.kind == "sequential" and declared is not None:
             flowed = self._flow_built(model, sample)

@@ -265,7 +265,7 @@ SAMPLE_SHAPES = {
 
 def _perturb_data(sample: tuple[int, ...], perturb: str, rng: random.Random) -> tuple[int, ...]:
     if perturb == "missing_axis":
-        return sample[:-1] if len(sample) > 1 else sample
+        return sample[:-1]  # rank-1 data when the sample has one axis
     if perturb == "extra_axis":
         return (*sample, 2)
     if perturb == "wrong_last_dim":
