@@ -704,3 +704,12 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         "SS401",
     ),
 ]
+
+# One input of two gets data of the wrong rank; both quick fixes remove the error (the fast
+# tests re-analyse the fixed program, the oracle runs it under Keras).
+SEVERAL_INPUTS_FIXABLE = PROGRAM_HEAD + (
+    "a = keras.Input(shape=(4,))\nb = keras.Input(shape=(2, 3))\n"
+    "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(L.Flatten()(b))])\n"
+    "model = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+    "X2 = np.zeros((8, 6))\nmodel.fit([np.zeros((8, 4)), X2], np.zeros((8, 2)), verbose=0)\n"
+)

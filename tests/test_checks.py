@@ -2,7 +2,7 @@
 
 import pytest
 
-from .cases import PROGRAM_CASES, PROGRAM_HEAD
+from .cases import PROGRAM_CASES, PROGRAM_HEAD, SEVERAL_INPUTS_FIXABLE
 from .helpers import errors, run
 
 
@@ -102,3 +102,17 @@ def test_label_fixes() -> None:
     ]
     assert error.fixes[0].edits[0].new_text == "keras.utils.to_categorical(y, 3)"
     assert error.fixes[1].edits[0].new_text == "'sparse_categorical_crossentropy'"
+
+
+def test_fixes_for_one_input_of_several_remove_the_error() -> None:
+    from tests.oracle.run import apply_fix
+
+    (error,) = errors(SEVERAL_INPUTS_FIXABLE)
+    assert error.code == "SS101" and "input 1 of model" in error.message
+    titles = [f.title for f in error.fixes]
+    assert titles == [
+        "Reshape X2 to (8, 2, 3): .reshape(-1, 2, 3)",
+        "Change input 1's shape to (6,)",
+    ]
+    for fix in error.fixes:
+        assert errors(apply_fix(SEVERAL_INPUTS_FIXABLE, fix)) == [], fix.title

@@ -561,8 +561,7 @@ class Checker:
         self, model: Model, x_val: Value, x_node: ast.expr | None, y: DataArg | None
     ) -> bool:
         """Like `_check_pair`, for a functional model with several inputs. True when an error
-        was reported. No quick fixes here yet: each would have to be re-checked against every
-        input."""
+        was reported."""
         found = self._arrays_for_inputs(model, x_val, x_node, report=True)
         if isinstance(found, bool) or x_node is None:
             return bool(found)
@@ -577,7 +576,7 @@ class Checker:
             if adjusted is None or not self.version.model_input_accepts(
                 tensor.shape, x.value.shape, functional=True
             ):
-                self._report_input(model, index, x, tensor.shape, rank=adjusted is None)
+                self._report_input(model, index, x, tensor.shape, adjusted is None, xs, y)
                 return True
             if note:
                 detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(adjusted)} to input {index} {fmt(tensor.shape)}"
@@ -714,9 +713,25 @@ class Checker:
         )
 
     def _report_input(
-        self, model: Model, index: int, x: DataArg, declared: Shape, rank: bool
+        self,
+        model: Model,
+        index: int,
+        x: DataArg,
+        declared: Shape,
+        rank: bool,
+        xs: list[DataArg | None],
+        y: DataArg | None,
     ) -> None:
         shape = x.value.shape
+        tensor = model.inputs[index]
+        slot = fixes.InputSlot(
+            f"input {index}'s",
+            self._input_spans.get(id(tensor.node)),
+            lambda new_shape, new_declared: self._inputs_would_pass(
+                model, index, xs, y, new_shape, new_declared
+            ),
+        )
+        fix_list = fixes.for_input(self, model, x, declared, False, slot=slot)
         where = f"input {index} of model '{model.name}' expects"
         if rank:
             message = f"`{x.label}` has shape {fmt(shape)}{x.origin} ({len(shape)} dims), but {where} {fmt(declared)} ({len(declared)} dims, batch first)."
@@ -733,6 +748,7 @@ class Checker:
                 "SS101" if rank else "SS102",
                 message,
                 keras,
+                fix_list,
                 related=self._related(model, x),
                 shapes={"data": fmt(shape), "expected": fmt(declared)},
             )
@@ -1034,6 +1050,9 @@ class Checker:
             except LayerFailure:
                 return False
             out = outs[0] if len(outs) == 1 else None
+        return self._labels_pass(model, y_shape, out)
+
+    def _labels_pass(self, model: Model, y_shape: Shape | None, out: object) -> bool:
         if y_shape is None or not isinstance(out, tuple):
             return True
         loss_name = (
@@ -1053,6 +1072,45 @@ class Checker:
                 self.step_batch(y_shape),
             )
             is None
+        )
+
+    def _inputs_would_pass(
+        self,
+        model: Model,
+        index: int,
+        xs: list[DataArg | None],
+        y: DataArg | None,
+        shape: Shape,
+        declared: Shape | None,
+    ) -> bool:
+        """Re-check a call on a model with several inputs, with input `index`'s data shape
+        (and, if given, its declared shape) replaced: for quick fixes."""
+        inputs = [t.shape for t in model.inputs]
+        if declared is not None:
+            inputs[index] = declared
+        shapes = [x.value.shape if x is not None else None for x in xs]
+        shapes[index] = shape
+        samples: dict[int, Shape] = {}
+        for tensor, expected, data in zip(model.inputs, inputs, shapes, strict=True):
+            if expected is None or data is None or tensor.node is None:
+                return False
+            adjusted, _ = adjust_rank(data, expected)
+            if adjusted is None or not self.version.model_input_accepts(expected, data, True):
+                return False
+            samples[id(tensor.node)] = (None, *adjusted[1:])
+        outputs = [t.node for t in model.outputs if t.node]
+        run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
+        try:
+            if declared is not None:  # the layers are built anew from the new input
+                run_nodes(
+                    outputs, {id(t.node): d for t, d in zip(model.inputs, inputs, strict=True)}, run
+                )
+                run = run.fork()
+            outs = run_nodes(outputs, samples, run)
+        except LayerFailure:
+            return False
+        return self._labels_pass(
+            model, y.value.shape if y else None, outs[0] if len(outs) == 1 else None
         )
 
     def step_batch(self, data: Shape) -> int | None:

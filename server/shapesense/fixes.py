@@ -5,6 +5,8 @@ then runs the fixed program under real Keras)."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .findings import Fix, Span, TextEdit
@@ -56,6 +58,17 @@ def _wrap(checker: Checker, data: DataArg, template: str) -> TextEdit:
     return TextEdit(checker.src.span(data.node), template.format(x=text))
 
 
+@dataclass(frozen=True)
+class InputSlot:
+    """One input of a model with several: its name for titles, where its declared shape is
+    written, and a re-check of the whole call with this input's data (and, if given, its
+    declared shape) replaced."""
+
+    name: str
+    span: Span | None
+    passes: Callable[[Shape, Shape | None], bool]
+
+
 def for_input(
     checker: Checker,
     model: Model,
@@ -63,8 +76,17 @@ def for_input(
     declared: Shape | None,
     single: bool,
     failure: LayerFailure | None = None,
+    slot: InputSlot | None = None,
 ) -> tuple[Fix, ...]:
+    """Fixes for data that does not fit the model's input (or `slot`, one of its inputs)."""
     shape = x.value.shape
+    slot = slot or InputSlot(
+        "the model's input",
+        model.input_span,
+        lambda new_shape, new_declared: _call_passes(
+            checker, model, shape, new_shape, new_declared
+        ),
+    )
     candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
     np_name, np_import = _numpy(checker)
     if single:
@@ -104,13 +126,13 @@ def for_input(
     # The declared shape is only editable here when the model is defined in this file.
     if (
         declared is not None
-        and model.input_span is not None
+        and slot.span is not None
         and not model.foreign
         and shape
         and is_known(shape[1:])
     ):
         new_input = (None, *shape[1:])
-        span_text = checker.src.text_of(model.input_span)
+        span_text = checker.src.text_of(slot.span)
         if span_text.lstrip().startswith(("(", "[")):
             replacement = f"({_dims(shape[1:])}{',' if len(shape) == 2 else ''})"
         elif len(shape) == 2:
@@ -120,26 +142,30 @@ def for_input(
         if replacement:
             candidates.append(
                 (
-                    f"Change the model's input shape to {fmt(shape[1:])}",
-                    (TextEdit(model.input_span, replacement),),
+                    f"Change {slot.name} shape to {fmt(shape[1:])}",
+                    (TextEdit(slot.span, replacement),),
                     shape,
                     new_input,
                 )
             )
     fixes: list[Fix] = []
     for title, edits, new_shape, new_declared in candidates:
-        if new_shape is None or not checker.would_pass(
-            model, new_shape, checker._labels_for_fixes, new_declared
-        ):
-            continue
-        # A new declared input shape changes what every argument of the call meets.
-        others = [(sx, sy) for sx, sy in checker._call_data if sx != shape]
-        if new_declared is not None and not all(
-            checker.would_pass(model, sx, sy, new_declared) for sx, sy in others
-        ):
-            continue
-        fixes.append(Fix(title, edits, preferred=not fixes))
+        if new_shape is not None and slot.passes(new_shape, new_declared):
+            fixes.append(Fix(title, edits, preferred=not fixes))
     return tuple(fixes)
+
+
+def _call_passes(
+    checker: Checker, model: Model, shape: Shape, new_shape: Shape, new_declared: Shape | None
+) -> bool:
+    """The call passes with `new_shape` for x (of `shape`) and, if given, a new declared input,
+    which every other x at the call then meets too."""
+    if not checker.would_pass(model, new_shape, checker._labels_for_fixes, new_declared):
+        return False
+    others = [(sx, sy) for sx, sy in checker._call_data if sx != shape]
+    return new_declared is None or all(
+        checker.would_pass(model, sx, sy, new_declared) for sx, sy in others
+    )
 
 
 def for_labels(

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from ..cases import LAYER_CASES, PROGRAM_CASES, PROGRAM_HEAD
+from ..cases import LAYER_CASES, PROGRAM_CASES, PROGRAM_HEAD, SEVERAL_INPUTS_FIXABLE
 from .run import Worker, main
 
 pytestmark = pytest.mark.oracle
@@ -53,3 +53,18 @@ def test_tf_data_pipeline_errors_like_arrays(keras_worker: Worker) -> None:
     )
     assert keras_worker.run(src)["raised"]
     assert not keras_worker.run(src.replace("(32, 20, 3)", "(32, 20, 5)"))["raised"]
+
+
+def test_fixes_for_one_of_several_inputs_run_in_keras(keras_worker: Worker) -> None:
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    from .run import apply_fix
+
+    assert keras_worker.run(SEVERAL_INPUTS_FIXABLE)["raised"]
+    version = KerasVersion(keras_worker.keras)  # type: ignore[attr-defined]
+    analysis = analyze(SEVERAL_INPUTS_FIXABLE, Options(version))
+    (error,) = [f for f in analysis.findings if f.severity == "error"]
+    assert len(error.fixes) == 2
+    for fix in error.fixes:
+        assert not keras_worker.run(apply_fix(SEVERAL_INPUTS_FIXABLE, fix))["raised"], fix.title
