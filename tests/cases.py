@@ -659,6 +659,25 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # Merging inputs of different ranks: the lower-rank one gets axes after its batch axis.
+    (
+        "add_of_different_ranks_gives_the_lower_one_new_axes",
+        "a = keras.Input(shape=(6,))\nb = keras.Input(shape=(5, 6))\n"
+        "model = keras.Model([a, b], L.Dense(5)(L.Add()([a, b])))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 6)), np.zeros((8, 5, 6))], np.zeros((8, 5, 5)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "add_of_different_ranks_labels_of_the_lower_rank",
+        "a = keras.Input(shape=(6,))\nb = keras.Input(shape=(5, 6))\n"
+        "model = keras.Model([a, b], L.Dense(5)(L.Add()([a, b])))\nmodel.compile('adam', 'mse')\n"
+        "model.fit([np.zeros((8, 6)), np.zeros((8, 5, 6))], np.zeros((8, 5)), verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
     # Keras compiles fit/evaluate/predict at first use and keeps the function until compile.
     (
         "fit_add_fit_runs_the_function_compiled_before_the_add",

@@ -421,9 +421,12 @@ def wrapped_spec(min_ndim: int) -> Callable[[Args], InputSpec]:
 
 
 def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
-    """keras.src.layers.merging.base_merge._compute_elemwise_op_output_shape, pairwise."""
-    result: Shape = shapes[0]
-    for other in shapes[1:]:
+    """keras.src.layers.merging.base_merge.Merge.compute_output_shape: the axes after the
+    batch axis broadcast pairwise, aligned from the right (call() gives a lower-rank input new
+    axes after its batch axis)."""
+    result: Shape = shapes[0][1:]
+    for shape in shapes[1:]:
+        other = shape[1:]
         if len(result) < len(other):
             result, other = other, result
         head = list(result[: len(result) - len(other)])
@@ -437,11 +440,12 @@ def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
                 tail.append(i)
             else:
                 raise LayerError(
-                    f"Inputs have incompatible shapes. Received shapes {fmt(shapes[0][1:])} and {fmt(other[1:])}",
+                    f"Inputs have incompatible shapes. Received shapes {fmt(shapes[0][1:])} and {fmt(shape[1:])}",
                     code="SS106",
                 )
         result = (*head, *tail)
-    return result
+    batches = {s[0] for s in shapes} - {None}
+    return (batches.pop() if len(batches) == 1 else None, *result)
 
 
 def concatenate_output(shapes: list[Shape], a: Args) -> Shape:
