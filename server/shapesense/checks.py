@@ -447,15 +447,18 @@ class Checker:
             return False
         validation = kwargs.get("validation_data")
         val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
+        # fit(..., validation_data=(xv, yv)) written out at the call: checked like (x, y)
+        spelled_out = (
+            method == "fit"
+            and isinstance(validation, Seq)
+            and len(validation.items) >= 2
+            and isinstance(val_node, (ast.Tuple, ast.List))
+        )
         if len(model.inputs) > 1:
             if self._check_inputs(model, x_val, x_node, y):
                 return True
-            if (
-                method == "fit"
-                and isinstance(validation, Seq)
-                and len(validation.items) >= 2
-                and isinstance(val_node, (ast.Tuple, ast.List))
-            ):
+            if spelled_out:
+                assert isinstance(validation, Seq) and isinstance(val_node, (ast.Tuple, ast.List))
                 yv = self._data_arg(validation.items[1], val_node.elts[1])
                 return self._check_inputs(model, validation.items[0], val_node.elts[0], yv)
             return False
@@ -470,12 +473,8 @@ class Checker:
                 )
         if self._check_pair(model, method, node, x, y):
             return True
-        if (
-            method == "fit"
-            and isinstance(validation, Seq)
-            and len(validation.items) >= 2
-            and isinstance(val_node, (ast.Tuple, ast.List))
-        ):
+        if spelled_out:
+            assert isinstance(validation, Seq) and isinstance(val_node, (ast.Tuple, ast.List))
             xv = self._data_arg(validation.items[0], val_node.elts[0])
             yv = self._data_arg(validation.items[1], val_node.elts[1])
             if xv is not None:
@@ -642,16 +641,7 @@ class Checker:
             label = self.src.segment(x_node, 40)
             message = f"Model '{model.name}' has an input named '{missing[0]}', but `{label}` has no such key: it has {sorted(given)}."
             keras = f'Missing data for input "{missing[0]}". You passed a data dictionary with keys {list(given)}. Expected the following keys: {names}'
-            self.add(
-                Finding(
-                    self.src.span(x_node),
-                    "error",
-                    "SS108",
-                    message,
-                    keras,
-                    related=self._related(model),
-                )
-            )
+            self._call_error(model, x_node, "SS108", message, keras)
             return True
         args: list[DataArg | None] = []
         for name in names:
@@ -684,16 +674,7 @@ class Checker:
         keras = self.version.cardinality(
             ", ".join(str(n) for n in x_sizes), ", ".join(str(n) for n in y_sizes)
         )
-        self.add(
-            Finding(
-                self.src.span(x_node),
-                "error",
-                "SS201",
-                message,
-                keras,
-                related=self._related(model),
-            )
-        )
+        self._call_error(model, x_node, "SS201", message, keras)
         return True
 
     def _report_input_count(self, model: Model, x_node: ast.expr, received: int) -> None:
@@ -701,16 +682,14 @@ class Checker:
         label = self.src.segment(x_node, 40)
         message = f"Model '{model.name}' has {expected} inputs, but `{label}` gives {received}: pass a list with one array per input, in the order of the model's inputs."
         keras = f'Layer "{model.name}" expects {expected} input(s), but it received {received} input tensors.'
-        self.add(
-            Finding(
-                self.src.span(x_node),
-                "error",
-                "SS108",
-                message,
-                keras,
-                related=self._related(model),
-            )
-        )
+        self._call_error(model, x_node, "SS108", message, keras)
+
+    def _call_error(
+        self, model: Model, node: ast.expr, code: str, message: str, keras: str
+    ) -> None:
+        """An error about a call's data as a whole, at the expression `node`."""
+        related = self._related(model)
+        self.add(Finding(self.src.span(node), "error", code, message, keras, related=related))
 
     def _report_input(
         self,
@@ -816,15 +795,9 @@ class Checker:
                 return None, True
             return ([flowed], False) if model.layers else (None, False)
         if model.kind == "sequential":
-            run = model.built_run.fork() if model.built_run is not None else Run(self.version)
-            out: object = sample
-            try:
-                for layer in model.layers:
-                    out = run.apply(layer, out)
-                    if out is None:
-                        break
-            except LayerFailure as failure:
-                self._report_flow_failure(model, x, failure, declared)
+            run, out = self._sequential_flow(model, sample)
+            if isinstance(out, LayerFailure):
+                self._report_flow_failure(model, x, out, declared)
                 return None, True
             if model.layers:
                 self.interp.record_run(run, model.name, f"`{x.label}` at line {call.lineno}")
@@ -846,8 +819,13 @@ class Checker:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
         Cached: fit, evaluate and predict often send the same shape to the same model."""
         key = (model.uid, replay.versions(model, traces=False), sample)
-        if key in self._flows:
-            return self._flows[key]
+        if key not in self._flows:
+            self._flows[key] = self._sequential_flow(model, sample)[1]
+        return self._flows[key]
+
+    def _sequential_flow(self, model: Model, sample: Shape) -> tuple[Run, object]:
+        """`sample` through a Sequential model's layers: the run, and the output shape or the
+        LayerFailure where Keras fails."""
         run = model.built_run.fork() if model.built_run is not None else Run(self.version)
         out: object = sample
         try:
@@ -856,9 +834,8 @@ class Checker:
                 if out is None:
                     break
         except LayerFailure as failure:
-            out = failure
-        self._flows[key] = out
-        return out
+            return run, failure
+        return run, out
 
     def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
         """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
