@@ -1030,7 +1030,9 @@ class Checker:
         return self._labels_pass(model, y_shape, out)
 
     def _labels_pass(self, model: Model, y_shape: Shape | None, out: object) -> bool:
-        if y_shape is None or not isinstance(out, tuple):
+        """Whether labels of `y_shape` fit the output `out` and the loss, for a quick fix: with
+        a loss whose rule is known, an output not fully known counts as not passing."""
+        if y_shape is None:
             return True
         loss_name = (
             model.loss.value
@@ -1038,9 +1040,12 @@ class Checker:
             else ""
         )
         kind = losses.KINDS.get(loss_name)
+        if kind is None:
+            return True
+        if not isinstance(out, tuple) or any(d is None for d in out[1:]):
+            return False  # "no error found" is not proof that the fix works
         return (
-            kind is None
-            or losses.check(
+            losses.check(
                 kind,
                 y_shape,
                 out,
