@@ -130,3 +130,22 @@ def test_no_quick_fix_when_the_fixed_output_is_unknown() -> None:
     known = src.replace(", L.Lambda(lambda t: t)", "")
     (error,) = errors(known)
     assert [f.title for f in error.fixes] == ["Change the model's input shape to (5,)"]
+
+
+def test_several_inputs_from_a_starred_list() -> None:
+    src = PROGRAM_HEAD + (
+        "a = keras.Input(shape=(4,))\nb = keras.Input(shape=(5,))\n"
+        "model = keras.Model([a, b], L.Concatenate()([a, b]))\n"
+        "pair = (np.zeros((8, 4)), np.zeros((8, 6)))\nmodel.predict([*pair])\n"
+    )
+    (error,) = errors(src)
+    assert error.code == "SS102" and "`[*pair][1]`" in error.message
+
+
+def test_validation_data_unpacked_from_a_name_is_not_an_internal_error() -> None:
+    src = PROGRAM_HEAD + (
+        "m = keras.Sequential([keras.Input((4,)), L.Dense(1)])\nm.compile('adam', 'mse')\n"
+        "vd = (np.zeros((4, 4)), np.zeros((4, 1)))\n"
+        "m.fit(np.zeros((8, 4)), np.zeros((8, 1)), validation_data=(*vd,))\n"
+    )
+    assert run(src).findings == []

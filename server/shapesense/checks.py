@@ -453,6 +453,8 @@ class Checker:
             and isinstance(validation, Seq)
             and len(validation.items) >= 2
             and isinstance(val_node, (ast.Tuple, ast.List))
+            and len(val_node.elts) == len(validation.items)
+            and not any(isinstance(e, ast.Starred) for e in val_node.elts)
         )
         if len(model.inputs) > 1:
             if self._check_inputs(model, x_val, x_node, y):
@@ -619,6 +621,10 @@ class Checker:
                 self._report_input_count(model, x_node, received)
             return report
         elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
+        if elements is not None and (
+            len(elements) != received or any(isinstance(e, ast.Starred) for e in elements)
+        ):
+            elements = None  # `[*pair]`: the items are not the expressions written
         return [
             self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
             for i, item in enumerate(data.items)

@@ -19,7 +19,7 @@ from shapesense.findings import Analysis
 from ..oracle.generator import generate
 
 # What people leave half typed: inserted among a program's tokens to break it realistically.
-HALF_TYPED_TOKENS = ["(", ")", "[", ":", "-1", "None", "np.", "=", "\n", "\t", "'", "𝔁", "lambda"]
+HALF_TYPED_TOKENS = ["(", ")", "[", ":", "-1", "None", "np.", "=", "\n", "\t", "'", "𝔁", "lambda", "*", "{"]
 
 
 def analyze(text: str) -> Analysis:
@@ -108,6 +108,38 @@ def test_arbitrary_text(pieces: list[str]) -> None:
 def test_generated_programs_cut_anywhere(index: int, cut: int) -> None:
     source = generate(11, index).source
     analyze(source[: len(source) * cut // 400])
+
+
+DATA_FORMS = [
+    "[*pair]",
+    "(*pair,)",
+    "[X1, *rest]",
+    "{**named}",
+    "{'a': X1, **named}",
+    "{1: X1, 'b': X2}",
+    "dict(a=X1, b=X2)",
+    "[[X1, X2]]",
+    "pair[::-1]",
+    "named",
+    "{}",
+    "[]",
+]
+
+
+@pytest.mark.parametrize("inputs", ["a", "[a, b]"])
+@pytest.mark.parametrize("form", DATA_FORMS)
+def test_unusual_data_forms(inputs: str, form: str) -> None:
+    """Starred, nested and computed containers as x and as validation data."""
+    source = (
+        "import numpy as np\nimport keras\n"
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        f"model = keras.Model({inputs}, keras.layers.Dense(2)(a))\nmodel.compile('adam', 'mse')\n"
+        "X1, X2 = np.zeros((8, 4)), np.zeros((8, 5))\npair = (X1, X2)\nrest = [X2]\n"
+        "named = {'a': X1, 'b': X2}\ny = np.zeros((8, 2))\n"
+        f"model.fit({form}, y)\nmodel.fit(pair, y, validation_data=({form}, y))\n"
+        f"model.fit(pair, y, validation_data=(*[{form}, y],))\nmodel.predict({form})\n"
+    )
+    analyze(source)
 
 
 HUGE = """
