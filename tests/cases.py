@@ -678,6 +678,24 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         "SS202",
     ),
+    (
+        "two_inputs_list_appended_through_another_name",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4))]\nalias = xs\nalias.append(np.zeros((8, 5)))\nmodel.predict(xs, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "two_inputs_list_appended_through_another_name_wrong",
+        "a = keras.Input(shape=(4,), name='a')\nb = keras.Input(shape=(5,), name='b')\n"
+        "h = L.Concatenate()([L.Dense(3)(a), L.Dense(3)(b)])\nmodel = keras.Model([a, b], L.Dense(2)(h))\nmodel.compile('adam', 'mse')\n"
+        "xs = [np.zeros((8, 4))]\nalias = xs\nalias.append(np.zeros((8, 6)))\nmodel.predict(xs, verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
     # Keras compiles fit/evaluate/predict at first use and keeps the function until compile.
     (
         "fit_add_fit_runs_the_function_compiled_before_the_add",

@@ -583,9 +583,10 @@ class Interpreter:
             self.changed_in_place(target.value, env)
         # Attribute targets (self.x = ...) and array items (X[0] = ...) change no shape we track.
 
-    def changed_in_place(self, node: ast.expr, env: Env) -> None:
-        """`xs[1] = ...`, `del d["a"]`, `xs.extend(...)`: a list or dict changes; what it
-        holds is unknown from here on, under every name that holds it (the callers' too)."""
+    def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
+        """`xs[1] = ...`, `del d["a"]`, `xs.append(x)`: a list or dict changes. Every name
+        that holds it (the callers' too) holds `after` from here on; a list or dict that holds
+        it is unknown."""
         if not isinstance(node, ast.Name):
             return
         container = env.get(node.id)
@@ -595,7 +596,7 @@ class Interpreter:
             scope: Env | None = innermost
             while scope is not None:
                 for name in [n for n, value in scope.names.items() if _holds(value, container)]:
-                    scope.names[name] = UNKNOWN
+                    scope.names[name] = after if scope.names[name] is container else UNKNOWN
                     if name != node.id or self.callers:
                         # A name this statement does not show changed: its journal cannot say.
                         self.not_replayable()
@@ -969,9 +970,8 @@ class Interpreter:
                 and isinstance(func.value, ast.Name)
             ):
                 item = self.eval(node.args[0], env) if node.args else UNKNOWN
-                env.names[func.value.id] = (
-                    Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
-                )
+                appended = Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
+                self.changed_in_place(func.value, env, appended)
                 return Const(None)
             if func.attr in MUTATING_METHODS and _mutable(receiver):
                 self._eval_args(node, env)
