@@ -398,10 +398,10 @@ class Checker:
         functions = [function]
         if method == "fit" and _validates(kwargs):
             functions.append("test")  # fit evaluates the validation data with evaluate's function
-        for function in functions:
-            if function not in model.traced:
+        for kind in functions:
+            if kind not in model.traced:
                 replay.register(self.interp.journal, model)
-                model.traced[function] = model.version
+                model.traced[kind] = model.version
 
     def _check_data(
         self,
@@ -442,27 +442,18 @@ class Checker:
                 if len(model.inputs) > 1
                 else None
             )
-            self._record_call(model, method, node, x, y, inputs or None)
+            self._record_call(model, method, node, x, y, inputs)
         if stale:
             return False
         validation = kwargs.get("validation_data")
-        val_node = next((k.value for k in node.keywords if k.arg == "validation_data"), None)
-        # fit(..., validation_data=(xv, yv)) written out at the call: checked like (x, y)
-        spelled_out = (
-            method == "fit"
-            and isinstance(validation, Seq)
-            and len(validation.items) >= 2
-            and isinstance(val_node, (ast.Tuple, ast.List))
-            and len(val_node.elts) == len(validation.items)
-            and not any(isinstance(e, ast.Starred) for e in val_node.elts)
-        )
+        written = _written_validation(node, validation) if method == "fit" else None
         if len(model.inputs) > 1:
             if self._check_inputs(model, x_val, x_node, y):
                 return True
-            if spelled_out:
-                assert isinstance(validation, Seq) and isinstance(val_node, (ast.Tuple, ast.List))
-                yv = self._data_arg(validation.items[1], val_node.elts[1])
-                return self._check_inputs(model, validation.items[0], val_node.elts[0], yv)
+            if written is not None:
+                (xv_val, xv_node), (yv_val, yv_node) = written
+                yv = self._data_arg(yv_val, yv_node)
+                return self._check_inputs(model, xv_val, xv_node, yv)
             return False
         if x is None:
             return False
@@ -475,10 +466,10 @@ class Checker:
                 )
         if self._check_pair(model, method, node, x, y):
             return True
-        if spelled_out:
-            assert isinstance(validation, Seq) and isinstance(val_node, (ast.Tuple, ast.List))
-            xv = self._data_arg(validation.items[0], val_node.elts[0])
-            yv = self._data_arg(validation.items[1], val_node.elts[1])
+        if written is not None:
+            (xv_val, xv_node), (yv_val, yv_node) = written
+            xv = self._data_arg(xv_val, xv_node)
+            yv = self._data_arg(yv_val, yv_node)
             if xv is not None:
                 return self._check_pair(model, method, node, xv, yv)
         return False
@@ -496,7 +487,7 @@ class Checker:
         node: ast.Call,
         x: DataArg | None,
         y: DataArg | None,
-        inputs: list[DataArg | None] | bool | None = None,
+        inputs: list[DataArg | None] | bool | None = None,  # per input, for several inputs
     ) -> None:
         from .findings import SymbolInfo
 
@@ -1160,6 +1151,22 @@ def _validates(kwargs: dict[str, Value]) -> bool:
 
 
 _NONE, _ZERO = Const(None), Const(0)
+
+
+def _written_validation(
+    call: ast.Call, validation: Value | None
+) -> tuple[tuple[Value, ast.expr], tuple[Value, ast.expr]] | None:
+    """`validation_data=(xv, yv)` written out at the call: each value with its expression."""
+    node = next((k.value for k in call.keywords if k.arg == "validation_data"), None)
+    if (
+        not isinstance(validation, Seq)
+        or len(validation.items) < 2
+        or not isinstance(node, (ast.Tuple, ast.List))
+        or len(node.elts) != len(validation.items)
+        or any(isinstance(e, ast.Starred) for e in node.elts)
+    ):
+        return None
+    return (validation.items[0], node.elts[0]), (validation.items[1], node.elts[1])
 
 
 def _dict_value(node: ast.expr, key: str) -> ast.expr | None:

@@ -46,6 +46,7 @@ from .values import (
     Value,
     as_shape,
     const_int,
+    contents,
     join,
     to_python,
 )
@@ -1362,11 +1363,9 @@ def _holds(value: Value, container: Value) -> bool:
     """`value` is `container`, or a list, tuple or dict that holds it at any depth."""
     if value is container:
         return True
-    if isinstance(value, Seq):
-        return any(_holds(item, container) for item in value.items)
-    if isinstance(value, Mapping):
-        return any(_holds(item, container) for _, item in value.items)
-    return False
+    return isinstance(value, (Seq, Mapping)) and any(
+        _holds(item, container) for item in contents(value)
+    )
 
 
 def _mutable(value: Value | None) -> bool:

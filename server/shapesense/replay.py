@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from .findings import Finding, LayerInfo, Span, SymbolInfo
 from .source import node_lines
-from .values import COMPILED_FUNCTIONS, Dataset, Function, Mapping, Model, Seq, Value
+from .values import COMPILED_FUNCTIONS, Function, Model, Value, contents
 
 if TYPE_CHECKING:
     from .interpret import Interpreter
@@ -117,13 +117,7 @@ def versions(value: Any, seen: set[int] | None = None, traces: bool = True) -> t
         # Compiling a function for a model does not bump its version, but changes its behaviour.
         traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
         return (value.version, *traced, *(v for vs in nested for v in vs))
-    if isinstance(value, (Seq, Dataset, Mapping)):
-        if isinstance(value, Mapping):
-            items = tuple(item for _, item in value.items)
-        else:
-            items = value.items if isinstance(value, Seq) else value.element
-        return tuple(v for item in items for v in versions(item, seen, traces))
-    return ()
+    return tuple(v for item in contents(value) for v in versions(item, seen, traces))
 
 
 def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:

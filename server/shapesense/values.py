@@ -89,7 +89,7 @@ COMPILED_FUNCTION_OF = {
     "predict": "predict",
     "predict_on_batch": "predict_on_batch",
 }
-COMPILED_FUNCTIONS = ("train", "test", "predict", "predict_on_batch")
+COMPILED_FUNCTIONS = tuple(dict.fromkeys(COMPILED_FUNCTION_OF.values()))
 
 
 @dataclass(eq=False)
@@ -174,6 +174,17 @@ class Dataset(Value):
 
     element: tuple[Value, ...]
     batched: bool = False
+
+
+def contents(value: Value) -> tuple[Value, ...]:
+    """The values a list, tuple, dict or dataset holds (nothing for other values)."""
+    if isinstance(value, Seq):
+        return value.items
+    if isinstance(value, Mapping):
+        return tuple(item for _, item in value.items)
+    if isinstance(value, Dataset):
+        return value.element
+    return ()
 
 
 def join(a: Value, b: Value) -> Value:
