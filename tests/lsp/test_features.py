@@ -260,11 +260,17 @@ async def test_bad_requests_get_answers_and_server_keeps_serving(vscode: Languag
 
 
 async def test_rapid_changes_publish_the_last_version(vscode: LanguageClient) -> None:
+    """39 quick edits, every one but the last with the bad fit: the server must end on the last.
+
+    Waits on events, not on the clock: until a publish without errors arrives (only the last
+    version has none), then a request round trip, after which no stale publish may follow.
+    """
     uri = "file:///w/rapid.py"
     await open_doc(vscode, uri, SEED3)
     vscode.diagnostics.pop(uri, None)
-    for version in range(2, 41):
-        features = 3 if version % 2 else 5
+    last = 40
+    for version in range(2, last + 1):
+        features = 5 if version == last else 3
         text = SEED3.replace("np.random.rand(150, 20, 3)", f"np.random.rand(150, 20, {features})")
         vscode.text_document_did_change(
             types.DidChangeTextDocumentParams(
@@ -272,9 +278,12 @@ async def test_rapid_changes_publish_the_last_version(vscode: LanguageClient) ->
                 [types.TextDocumentContentChangeWholeDocument(text)],
             )
         )
-    await asyncio.sleep(
-        0.5
-    )  # let every pending analysis finish; the last publish must be version 40's
-    assert (
-        errors(list(vscode.diagnostics[uri])) == []
-    )  # version 40 has 5 features: the bad fit is fixed
+    loop = asyncio.get_running_loop()
+    end = loop.time() + 120  # a hang guard only: a loaded machine may take long
+    while not (uri in vscode.diagnostics and errors(list(vscode.diagnostics[uri])) == []):
+        assert loop.time() < end, "the last version's diagnostics never arrived"
+        await asyncio.sleep(0.05)
+    await vscode.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(uri), types.Position(0, 0))
+    )
+    assert errors(list(vscode.diagnostics[uri])) == []  # version 40 has 5 features: fixed

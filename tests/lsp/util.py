@@ -28,7 +28,7 @@ def pulls(client: LanguageClient) -> bool:
 
 
 async def diagnostics(
-    client: LanguageClient, uri: str, timeout: float = 10
+    client: LanguageClient, uri: str, timeout: float = 120
 ) -> list[types.Diagnostic]:
     """Diagnostics for `uri` as the editor gets them: pulled if it pulls, else the next push."""
     if pulls(client):
