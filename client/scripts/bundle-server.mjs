@@ -8,5 +8,5 @@ const python = process.env.PYTHON ?? "python3";
 const target = "bundled/libs";
 rmSync(target, { recursive: true, force: true });
 mkdirSync(target, { recursive: true });
-const pure = ["pygls==2.1.1", "lsprotocol==2025.0.0", "cattrs==26.2.1", "attrs==26.1.0", "jedi==0.20.0", "parso==0.8.7", "typing_extensions==4.15.0", "exceptiongroup==1.3.2"];
+const pure = ["pygls==2.1.1", "lsprotocol==2025.0.0", "cattrs==26.2.1", "attrs==26.1.0", "typing_extensions==4.15.0", "exceptiongroup==1.3.2"];
 execFileSync(python, ["-m", "pip", "install", "--quiet", "--no-deps", "--no-compile", "--target", target, ".", ...pure], { stdio: "inherit" });

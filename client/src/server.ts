@@ -11,16 +11,19 @@ export const DOCUMENT_SELECTOR = [
   { notebook: "*", language: "python" },
 ];
 
+// How the server starts; tests/hardening/extension_launch.py reads these three lines, so keep their form.
+// -I (isolated mode): neither the working directory, the launcher's folder nor PYTHONPATH is
+// searched for modules, so no file of the workspace can be imported; the launcher adds the
+// bundled libraries (useBundled); the working directory is the launcher's, not the workspace.
+export const PYTHON_FLAGS = ["-I"];
+export const LAUNCHER_DIR = ["bundled", "tool"];
+export const LAUNCHER = [...LAUNCHER_DIR, "launch.py"];
+
 export function createClient(context: vscode.ExtensionContext, python: string, settings: Settings, output: vscode.OutputChannel): LanguageClient {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (settings.importStrategy === "useBundled") {
-    const libs = path.join(context.extensionPath, "bundled", "libs");
-    env.PYTHONPATH = env.PYTHONPATH ? `${libs}${path.delimiter}${env.PYTHONPATH}` : libs;
-  }
   const serverOptions: ServerOptions = {
     command: python,
-    args: ["-m", "shapesense", "serve"],
-    options: { env, cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath },
+    args: [...PYTHON_FLAGS, path.join(context.extensionPath, ...LAUNCHER), "serve"],
+    options: { env: { ...process.env, SHAPESENSE_IMPORT_STRATEGY: settings.importStrategy }, cwd: path.join(context.extensionPath, ...LAUNCHER_DIR) },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

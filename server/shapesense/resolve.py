@@ -2,15 +2,17 @@
 
 The interpreter asks a `Resolver` for two things: the source of a module the code imports from
 the project (`from data import X_train`), and the shape of a saved array (`np.load("x.npy")`).
-`ProjectResolver` answers from the file system: modules are located with jedi (parsing only,
-in this process, no interpreter spawned), arrays by reading the .npy header alone.
+`ProjectResolver` answers from the file system: a module is located by file names alone
+(`find_project_module`: `.py` files and package folders inside the project, never a compiled
+module, never the standard library, never site-packages), then parsed; arrays by reading the
+.npy header alone. Nothing is imported, loaded, started or connected.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 import zipfile
-from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -115,7 +117,19 @@ class ProjectResolver:
             for _ in range(level - 1):
                 base = base.parent
             return _module_file(base, module)
-        return _jedi_locate(module, str(self.file or self.root / "__main__.py"), str(self.root))
+        return find_project_module(module, self._search_dirs())
+
+    def _search_dirs(self) -> list[Path]:
+        """Where `import x` can find a project file when the script runs: its own folder (Python
+        puts it first), each folder above it up to the project root, and the root's `src/`."""
+        dirs: list[Path] = []
+        here = self.file.parent if self.file else self.root
+        while True:
+            dirs.append(here)
+            if here == self.root or not here.is_relative_to(self.root) or here == here.parent:
+                break
+            here = here.parent
+        return list(dict.fromkeys([*dirs, self.root, self.root / "src"]))
 
     def locate_file(self, path: str) -> str | None:
         for base in self.bases:
@@ -142,24 +156,32 @@ def _module_file(base: Path, module: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def _jedi_locate(module: str, from_file: str, root: str) -> Path | None:
-    """Where `import module` leads from `from_file`, found by jedi's import resolution (no imports run)."""
-    import jedi
+def find_project_module(module: str, search_dirs: list[Path]) -> Path | None:
+    """The `.py` file `import module` names among the project's folders, by file names alone.
 
-    code = f"import {module}"
-    try:
-        project = jedi.Project(root, load_unsafe_extensions=False)
-        script = jedi.Script(
-            code, path=from_file, project=project, environment=jedi.InterpreterEnvironment()
-        )
-        names = script.goto(1, len(code), follow_imports=True)
-    except Exception:  # jedi on arbitrary projects: any failure means "not found"
+    A standard-library name is never searched for (sys.stdlib_module_names, or
+    sys.builtin_module_names before 3.10), nor is anything outside `search_dirs`: installed
+    packages are not the project's. Only `.py` sources count; a compiled module (.so, .pyd,
+    .pyc) is never a candidate. As in Python, the first folder holding the top-level name as a
+    module or a regular package (with `__init__.py`) decides; a folder without `__init__.py` is
+    a namespace package and the search goes on past it.
+    """
+    parts = module.split(".")
+    if not all(p.isidentifier() for p in parts) or _is_stdlib(parts[0]):
         return None
-    for name in names:
-        if name.module_path is not None and str(name.module_path).endswith(".py"):
-            return Path(name.module_path).resolve()
-    return _module_file(Path(root), module)
+    for base in search_dirs:
+        found = _module_file(base, module)
+        if found is not None:
+            return found
+        top = base / parts[0]
+        if top.with_suffix(".py").is_file() or (top / "__init__.py").is_file():
+            return None  # the name is this folder's module or package, without `module` in it
+    return None
+
+
+def _is_stdlib(name: str) -> bool:
+    names = getattr(sys, "stdlib_module_names", None) or sys.builtin_module_names
+    return name in names or name == "__future__"
 
 
 def _array_header(path: str, member: str | None) -> tuple[tuple[int, ...], str] | None:

@@ -13,14 +13,17 @@ from typing import Any
 
 
 class RawClient:
-    def __init__(self, *cmd: str, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, *cmd: str, env: dict[str, str] | None = None, cwd: str | None = None
+    ) -> None:
         command = list(cmd) or [sys.executable, "-m", "shapesense", "serve"]
         self.proc = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
+            stderr=None if os.environ.get("RAWCLIENT_STDERR") else subprocess.DEVNULL,
             env=env or dict(os.environ),
+            cwd=cwd,
         )
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
