@@ -96,3 +96,62 @@ cnn.fit(images, epochs=1)
     errors = [(f.span.line, f.code) for f in analyze(src).findings if f.severity == "error"]
     # the batched pipeline and the grayscale images; unbatched and mapped datasets stay silent
     assert errors == [(8, "SS102"), (14, "SS102")]
+
+
+def _locate(project: Path, importer: str, module: str, level: int = 0) -> str | None:
+    found = ProjectResolver(str(project / importer), str(project)).module_source(module, level)
+    return None if found is None else Path(found[0]).relative_to(project).as_posix()
+
+
+def test_finder_src_layout_packages_and_namespaces(tmp_path: Path) -> None:
+    (tmp_path / "src" / "pkg" / "nn").mkdir(parents=True)
+    (tmp_path / "src" / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "src" / "pkg" / "nn" / "layers.py").write_text("UNITS = 4\n")  # nn: namespace
+    (tmp_path / "scripts" / "deep").mkdir(parents=True)
+    (tmp_path / "scripts" / "helpers.py").write_text("")
+    (tmp_path / "scripts" / "deep" / "run.py").write_text("")
+    assert _locate(tmp_path, "scripts/deep/run.py", "pkg") == "src/pkg/__init__.py"
+    assert _locate(tmp_path, "scripts/deep/run.py", "pkg.nn.layers") == "src/pkg/nn/layers.py"
+    assert (
+        _locate(tmp_path, "scripts/deep/run.py", "helpers") == "scripts/helpers.py"
+    )  # a folder above
+    assert _locate(tmp_path, "scripts/deep/run.py", "pkg.missing") is None
+    assert (
+        _locate(tmp_path, "scripts/deep/run.py", "networkx") is None
+    )  # installed, not the project's
+
+
+def test_finder_relative_imports(tmp_path: Path) -> None:
+    (tmp_path / "app" / "train").mkdir(parents=True)
+    for name in ("app/__init__.py", "app/common.py", "app/train/__init__.py", "app/train/data.py"):
+        (tmp_path / name).write_text("")
+    importer = "app/train/main.py"
+    assert _locate(tmp_path, importer, "data", level=1) == "app/train/data.py"
+    assert _locate(tmp_path, importer, "", level=1) == "app/train/__init__.py"
+    assert _locate(tmp_path, importer, "common", level=2) == "app/common.py"
+    assert _locate(tmp_path, importer, "nothing", level=2) is None
+
+
+def test_finder_never_follows_a_standard_library_name(tmp_path: Path) -> None:
+    # a project file named like a standard module is never searched for, nor read
+    (tmp_path / "statistics.py").write_text("import numpy as np\nX = np.zeros((3, 7))\n")
+    (tmp_path / "shapes.py").write_text("import numpy as np\nX = np.zeros((3, 7))\n")
+    assert _locate(tmp_path, "train.py", "statistics") is None
+    assert _locate(tmp_path, "train.py", "shapes") == "shapes.py"
+    text = "from statistics import X\nfrom shapes import X as Y\nW = Y\nV = X\n"
+    analysis = analyze(text, Options(KERAS_3, ProjectResolver(str(tmp_path / "train.py"))))
+    shapes = {s.name: s.description for s in analysis.symbols}
+    assert shapes.get("W") == "array(3, 7), float64" and "array" not in shapes.get("V", "")
+
+
+def test_finder_ignores_compiled_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.hardening.compiled import build_extension
+
+    monkeypatch.syspath_prepend(str(tmp_path))  # as `python -m` from the project would have it
+    sentinel = tmp_path / "loaded.flag"
+    build_extension("fastops", tmp_path, sentinel, tmp_path)
+    (tmp_path / "fastops.pyi").write_text("X: int\n")  # stubs are not the module either
+    text = "import fastops\nfrom fastops import X\nimport numpy as np\nY = np.zeros((2, 3))\n"
+    analyze(text, Options(KERAS_3, ProjectResolver(str(tmp_path / "train.py"))))
+    assert _locate(tmp_path, "train.py", "fastops") is None
+    assert not sentinel.exists() and "fastops" not in sys.modules

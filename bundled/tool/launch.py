@@ -23,6 +23,9 @@ if sys.prefix == sys.base_prefix:
 if os.environ.get("SHAPESENSE_IMPORT_STRATEGY") == "useBundled":
     sys.path.insert(0, os.path.join(os.path.dirname(HERE), "libs"))
 
-from shapesense.startup import main  # noqa: E402
+try:
+    from shapesense.startup import main
+except ImportError:  # an installed shapesense older than this launcher: -I still protects it
+    from shapesense.cli import main
 
 raise SystemExit(main())

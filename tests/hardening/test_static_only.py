@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from .compiled import build_extension
 from .extension_launch import PYTHON, extension_command
 from .rawclient import RawClient
 
@@ -39,17 +38,6 @@ model = build()
 model.fit(X, np.zeros(10))
 """
 FIT_LINE = 9  # 0-based line of model.fit: 5 features into a Dense built for 4
-EXTENSION_C = """
-#include <Python.h>
-#include <stdio.h>
-static void ran(void) {
-    FILE *f = fopen("%(sentinel)s", "w");
-    if (f) { fputs("ran", f); fclose(f); }
-}
-__attribute__((constructor)) static void on_load(void) { ran(); }
-static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "%(name)s", NULL, -1, NULL};
-PyMODINIT_FUNC PyInit_%(name)s(void) { ran(); return PyModule_Create(&def); }
-"""
 
 
 @dataclass
@@ -75,21 +63,6 @@ def _payload(ws: Workspace, name: str) -> str:
     return f"open({str(ws.ran / name)!r}, 'w').write('ran')\n"
 
 
-def _compile(name: str, folder: Path, ws: Workspace, tmp: Path) -> None:
-    compiler = shutil.which("cc") or shutil.which("gcc")
-    include = sysconfig.get_paths()["include"]
-    if compiler is None or not (Path(include) / "Python.h").is_file():
-        pytest.skip("no C compiler or no Python.h: the compiled-module payload cannot be built")
-    source = tmp / f"{name}.c"
-    source.write_text(EXTENSION_C % {"sentinel": ws.ran / name, "name": name})
-    target = folder / (name + sysconfig.get_config_var("EXT_SUFFIX"))
-    subprocess.run(
-        [compiler, "-shared", "-fPIC", f"-I{include}", str(source), "-o", str(target)],
-        check=True,
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def workspace(tmp_path: Path) -> Workspace:
     root, lib, ran = tmp_path / "ws", tmp_path / "ws" / "lib", tmp_path / "ran"
@@ -103,8 +76,8 @@ def workspace(tmp_path: Path) -> Workspace:
         (root / f"{name}.py").write_text(_payload(ws, f"{name}.py"))
     for folder in (root, lib):
         (folder / "hostile.pth").write_text("import os; " + _payload(ws, f"{folder.name}.pth"))
-    _compile("evil_ext", root, ws, tmp_path)
-    _compile("evil_on_path", lib, ws, tmp_path)
+    build_extension("evil_ext", root, ran / "evil_ext", tmp_path)
+    build_extension("evil_on_path", lib, ran / "evil_on_path", tmp_path)
     trap = "import tensorflow\n"  # never executed: the project modules are parsed
     (root / "data.py").write_text(
         _payload(ws, "data.py") + trap + "import numpy as np\nX = np.zeros((10, 5))\n"
