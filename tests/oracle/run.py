@@ -33,7 +33,7 @@ RECYCLE_AFTER = 150  # programs per worker process
 
 
 class Worker:
-    def __init__(self, keras: int) -> None:
+    def __init__(self, keras: int, script: Path = WORKER) -> None:
         env = dict(
             os.environ,
             TF_CPP_MIN_LOG_LEVEL="3",
@@ -46,7 +46,7 @@ class Worker:
         if keras == 2:
             env["TF_USE_LEGACY_KERAS"] = "1"
         self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)],
+            [sys.executable, str(script)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -56,10 +56,11 @@ class Worker:
         ready = self.proc.stdout.readline()  # type: ignore[union-attr]
         if not ready:
             raise RuntimeError("the Keras worker did not start (is tensorflow-cpu installed?)")
+        self.ready: dict = json.loads(ready)  # what the worker says about itself
 
-    def run(self, source: str) -> dict:
+    def run(self, source: str, **extra: object) -> dict:
         assert self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write(json.dumps({"id": 0, "source": source}) + "\n")
+        self.proc.stdin.write(json.dumps({"id": 0, "source": source, **extra}) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         if not line:
