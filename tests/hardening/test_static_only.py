@@ -26,6 +26,9 @@ from .extension_launch import PYTHON, extension_command
 from .rawclient import RawClient
 
 SHADOWED = ("numpy", "json", "typing_extensions", "jedi")
+# Imported by Python or by an import-hungry package __init__ around start-up, but after
+# ShapeSense's first line under `python -m` (not importlib, functools, types...: docs/hardening.md)
+STARTUP_NAMES = ("typing", "__future__", "runpy", "os", "re", "enum")
 TRAIN = """import json
 import typing_extensions
 import jedi
@@ -72,7 +75,7 @@ def workspace(tmp_path: Path) -> Workspace:
     for name in SHADOWED:
         (root / f"{name}.py").write_text(_payload(ws, f"{name}.py"))
         (lib / f"{name}.py").write_text(_payload(ws, f"lib-{name}.py"))
-    for name in ("shapesense", "sitecustomize", "usercustomize"):
+    for name in ("shapesense", "sitecustomize", "usercustomize", *STARTUP_NAMES):
         (root / f"{name}.py").write_text(_payload(ws, f"{name}.py"))
     for folder in (root, lib):
         (folder / "hostile.pth").write_text("import os; " + _payload(ws, f"{folder.name}.pth"))
