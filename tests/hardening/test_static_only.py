@@ -189,3 +189,17 @@ def test_python_m_inside_hostile_workspace(workspace: Workspace) -> None:
 @pytest.mark.parametrize("flag", ["-P", "-I"])
 def test_python_m_with_safe_path_beside_shapesense_py(workspace: Workspace, flag: str) -> None:
     _check([PYTHON, flag, "-m", "shapesense"], workspace, workspace.env([workspace.lib]))
+
+
+def test_package_and_startup_import_nothing_before_the_path_is_clean() -> None:
+    # anything imported before startup.protect() is looked up on the uncleaned path (the
+    # working directory first, under `python -m`); the hostile workspace cannot show this
+    # where the environment happens to load such a module early anyway
+    probe = (
+        "import sys; before = set(sys.modules); import shapesense.startup; "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    proc = subprocess.run(
+        [PYTHON, "-I", "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert proc.stdout.strip() == "['shapesense', 'shapesense.startup']"
