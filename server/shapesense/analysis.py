@@ -70,19 +70,15 @@ class Analyzer:
             interp.records.clear()  # pathological nesting: keep what was found before it
         except Exception as exc:  # a bug of ours must never take the editor or CI down with it
             interp.records.clear()
-            result.findings.append(
-                Finding(
-                    Span(0, 0, 0, 0),
-                    "information",
-                    INTERNAL_ERROR,
-                    f"ShapeSense could not finish analysing this file (internal error: {type(exc).__name__}: {exc}). Please report it.",
-                )
-            )
+            result.findings.append(_internal_error(exc))
         result.findings += interp.findings
         result.layers = list(interp.layer_infos.values())
         result.symbols = interp.symbols
         result.calls = interp.calls
-        result.models = interp.summaries()
+        try:
+            result.models = interp.summaries()
+        except Exception as exc:  # the findings stand even if the tables for hover cannot be made
+            result.findings.append(_internal_error(exc))
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.incremental and parsed.error is None:
             # The last version that parsed is the base for the next: while a line is half
@@ -110,6 +106,15 @@ class Analyzer:
             self._interp.dispose()
         self._interp = None
         self._previous = None
+
+
+def _internal_error(exc: Exception) -> Finding:
+    return Finding(
+        Span(0, 0, 0, 0),
+        "information",
+        INTERNAL_ERROR,
+        f"ShapeSense could not finish analysing this file (internal error: {type(exc).__name__}: {exc}). Please report it.",
+    )
 
 
 def _syntax_finding(error: SyntaxError, source: SourceText) -> Finding:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .analysis import Options, analyze
+from .analysis import INTERNAL_ERROR, Options, analyze
+from .files import read_source
 from .findings import Finding, Span
 from .keras.versions import KerasVersion, detect
 from .notebooks import Notebook, NotebookError
@@ -57,36 +58,27 @@ def iter_files(paths: Iterable[str]) -> Iterator[Path]:
 
 
 def check_file(path: Path, version: int) -> FileResult:
-    options = Options(KerasVersion(version), ProjectResolver(str(path), os.getcwd()))
+    """One file's findings. Whatever happens to this file becomes a finding on it: never raises."""
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
+        return _check_file(path, version)
+    except Exception as exc:  # a bug of ours on one file must not end the run
+        message = f"ShapeSense could not check this file (internal error: {type(exc).__name__}). Please report it."
         return FileResult(
-            name,
-            (
-                Finding(
-                    Span(0, 0, 0, 0), "error", "SS002", f"Cannot read file: {exc.strerror or exc}"
-                ),
-            ),
+            name, (Finding(Span(0, 0, 0, 0), "information", INTERNAL_ERROR, message),)
         )
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return FileResult(
-            name,
-            (
-                Finding(
-                    Span(0, 0, 0, 0),
-                    "error",
-                    "SS003",
-                    f"File is not valid UTF-8 (byte {exc.start}): not checked",
-                ),
-            ),
-        )
+
+
+def _check_file(path: Path, version: int) -> FileResult:
+    name = str(path)
+    source = read_source(name)
+    if source.text is None:
+        assert source.problem is not None
+        return FileResult(name, (source.problem,))
+    options = Options(KerasVersion(version), ProjectResolver(name, os.getcwd()))
     if path.suffix == ".ipynb":
         try:
-            notebook = Notebook.from_json(text)
+            notebook = Notebook.from_json(source.text)
         except NotebookError as exc:
             return FileResult(
                 name,
@@ -95,7 +87,7 @@ def check_file(path: Path, version: int) -> FileResult:
         mapped = [notebook.to_cell(f) for f in analyze(notebook.source, options).findings]
         kept = [(cell, f) for cell, f in mapped if cell is not None]
         return FileResult(name, tuple(f for _, f in kept), tuple(cell for cell, _ in kept))
-    return FileResult(name, tuple(analyze(text, options).findings))
+    return FileResult(name, tuple(analyze(source.text, options).findings))
 
 
 def _check_many(files: list[Path], version: int, jobs: int) -> list[FileResult]:
@@ -274,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # A file name that is not valid in stdout's encoding (strict ASCII, say) is escaped, not a crash.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     if args.command == "serve":
         from .lsp.server import serve
 

@@ -689,6 +689,8 @@ class Interpreter:
         value = node.value
         if type(value) is str and len(value) > 64:
             return Const(value)  # not worth keeping in the cache
+        if type(value) is int and value.bit_length() > MAX_POW_BITS:
+            return UNKNOWN  # no shape is that large; and printing it would raise (int-to-str limit)
         return _literal(value)
 
     def _name(self, node: ast.Name, env: Env) -> Value:

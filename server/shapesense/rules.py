@@ -16,8 +16,14 @@ RULES: dict[str, Rule] = {
         "internal-error", "ShapeSense itself failed on this file; the rest of the run goes on."
     ),
     "SS001": Rule("syntax-error", "The file does not parse; the part that does is still checked."),
-    "SS002": Rule("unreadable-file", "The file could not be read."),
-    "SS003": Rule("not-utf8", "The file is not valid UTF-8."),
+    "SS002": Rule(
+        "unreadable-file",
+        "The file could not be read, is larger than 10 MB, or is not a regular file (a warning).",
+    ),
+    "SS003": Rule(
+        "not-utf8",
+        "The file is not valid in its encoding: UTF-8, or the one a PEP 263 coding line names.",
+    ),
     "SS004": Rule("bad-notebook", "The notebook file is not valid notebook JSON."),
     "SS101": Rule(
         "input-rank", "The data has a different number of dimensions than the model input."
