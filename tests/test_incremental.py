@@ -113,11 +113,24 @@ after = np.zeros((2, 2))
 """
 
 
+def _odd_breaks(text: str) -> str:
+    """`text` with a character str.splitlines breaks at (and LSP does not) in a comment after
+    every third line, in the docstring, and a form feed (whitespace to Python) before code."""
+    lines = text.split("\n")
+    chars = "\x0c\x0b\x1c\x1d\x1e\x85\u2028\u2029"
+    for index in range(len(lines) - 1, 0, -3):
+        lines.insert(index, f"# note {chars[index % len(chars)]} here")
+    lines = [line.replace("Docstring:", "Doc\u2028string\x0c:") for line in lines]
+    return "\n".join("\x0c" + line if line.startswith("model.fit") else line for line in lines)
+
+
 def _programs() -> list[tuple[str, str]]:
     programs = [("tricky", TRICKY), ("workload", script(300)), ("unicode", UNICODE), ("odd", ODD)]
     programs += [
         ("crlf", TRICKY.replace("\n", "\r\n")),
         ("lone_cr", UNICODE.replace("\n", "\r", 3)),
+        ("odd_breaks", _odd_breaks(TRICKY)),
+        ("odd_breaks_crlf", _odd_breaks(UNICODE).replace("\n", "\r\n")),
     ]
     programs += [(name, PROGRAM_HEAD + body) for name, body, *_ in PROGRAM_CASES]
     programs += [(p.name, p.read_text()) for p in sorted((ROOT / "examples").glob("*.py"))]

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, replace
 
 from .findings import Finding, Span, TextEdit
+from .lines import LINE_BREAK, count_breaks
 
 
 class NotebookError(Exception):
@@ -17,10 +18,13 @@ class NotebookError(Exception):
 
 
 def blank_magics(code: str) -> str:
-    lines = code.split("\n")
-    if lines and lines[0].startswith("%%"):
-        return "\n".join("" for _ in lines)  # a cell magic: the whole cell is not Python
-    return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
+    """The cell with its magic and shell lines emptied; line breaks (`lines.py`) are kept."""
+    lines = LINE_BREAK.split(code)
+    ends = LINE_BREAK.findall(code)
+    if lines[0].startswith("%%"):
+        return "".join(ends)  # a cell magic: the whole cell is not Python
+    kept = ("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
+    return "".join(line + end for line, end in zip(kept, [*ends, ""], strict=True))
 
 
 @dataclass
@@ -39,6 +43,8 @@ class Notebook:
                 source = cell.get("source", "")
                 cells.append("".join(source) if isinstance(source, list) else str(source))
                 indices.append(index)
+        except RecursionError as exc:  # json recurses per nesting level
+            raise NotebookError("JSON nested too deeply") from exc
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise NotebookError(str(exc)) from exc
         return cls(cells, indices)
@@ -48,7 +54,7 @@ class Notebook:
         starts, line = [], 0
         for cell in self.cells:
             starts.append(line)
-            line += cell.count("\n") + 1
+            line += count_breaks(cell) + 1
         return starts
 
     @property

@@ -33,9 +33,9 @@ from .source import (
 def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText) -> Parsed:
     """`source` parsed as `source.parse()` would, reusing `previous` (a version that parsed)."""
     new_lines = source.parse_lines()
-    old_lines = previous[0].parse_lines() if previous is not None else None
-    if previous is None or new_lines is None or old_lines is None or previous[1].error:
+    if previous is None or previous[1].error:
         return source.parse()
+    old_lines = previous[0].parse_lines()
     old = previous[1]
     lo = _common_prefix(old_lines, new_lines)
     tail = _common_suffix(old_lines, new_lines, min(len(old_lines), len(new_lines)) - lo)

@@ -8,6 +8,7 @@ import warnings
 from dataclasses import dataclass
 
 from .findings import Span
+from .lines import LINE_BREAK, split_lines
 
 MAX_RECOVERY_TRIES = 25
 
@@ -52,19 +53,16 @@ class SourceText:
     def __init__(self, text: str) -> None:
         # A BOM is not Python; drop it, and shift the first line's columns back by one.
         self.bom = text.startswith("\ufeff")
-        self.lines = text.splitlines()  # the user's text: spans and edits index into it
+        self.lines = split_lines(text)  # the user's text: spans and edits index into it
         self.text = text[1:] if self.bom else text  # what is parsed
-        self._parsed_lines = self.text.splitlines()
+        self._parsed_lines = split_lines(self.text)
         self._ascii = [line.isascii() for line in self._parsed_lines]
         self._split: list[str] | None = None
 
-    def parse_lines(self) -> list[str] | None:
-        """The parsed text split the way ast numbers lines (None if a lone CR makes that unsure)."""
+    def parse_lines(self) -> list[str]:
+        """The parsed text split the way ast numbers lines (`lines.py`), a last empty line included."""
         if self._split is None:
-            text = self.text
-            if "\r" in text and text.count("\r") != text.count("\r\n"):
-                return None
-            self._split = text.split("\n")
+            self._split = LINE_BREAK.split(self.text)
         return self._split
 
     def column(self, line: int, byte_col: int) -> int:
@@ -105,9 +103,17 @@ class SourceText:
 
     def parse(self) -> Parsed:
         """Parse; on a syntax error, blank the offending line and retry, so the rest is analysed."""
-        lines = self.text.split("\n")
+        lines = list(self.parse_lines())  # joined with \n: the same lines and columns for ast
         first: SyntaxError | None = None
         repaired: set[int] = set()
+        for index, line in enumerate(lines):
+            if "\0" in line:  # Python refuses the file; check the rest: the line up to the NUL
+                first = first or SyntaxError(
+                    "source code cannot contain null bytes",
+                    ("<unknown>", index + 1, line.index("\0") + 1, line),
+                )
+                repaired.add(index)
+                lines[index] = line[: line.index("\0")]
         for _ in range(MAX_RECOVERY_TRIES):
             try:
                 with warnings.catch_warnings():
@@ -125,7 +131,7 @@ class SourceText:
                 break
         # Last resort: keep what came before the first error.
         if first is not None and first.lineno:
-            head = self.text.split("\n")[: first.lineno - 1]
+            head = self.parse_lines()[: first.lineno - 1]
             for cut in range(len(head), -1, -1):
                 try:
                     dropped = frozenset(range(cut, len(lines)))

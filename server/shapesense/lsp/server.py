@@ -20,11 +20,13 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
+from pygls.workspace import Workspace
 
 from .. import __version__
 from ..analysis import Options
 from ..keras.versions import KerasVersion, detect
 from ..resolve import ProjectResolver
+from .documents import use_lsp_lines
 from .environment import site_packages
 from .settings import Settings
 from .state import State, View
@@ -42,7 +44,12 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
 
 
 class Protocol(LanguageServerProtocol):
-    """pygls's protocol, plus: a request whose params cannot be read still gets an error answer."""
+    """pygls's protocol, plus: a request whose params cannot be read still gets an error answer;
+    documents split lines as LSP does (`documents.py`)."""
+
+    @property
+    def workspace(self) -> Workspace:
+        return use_lsp_lines(super().workspace)
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:

@@ -16,6 +16,7 @@ from pygls.workspace import TextDocument, Workspace
 
 from ..analysis import Analyzer, Options, analyze
 from ..findings import Analysis, Span
+from ..lines import count_breaks
 from ..notebooks import blank_magics
 
 
@@ -144,8 +145,8 @@ class State:
             if document is None:
                 continue
             cells.append(Cell(cell.document, line, document))
-            parts.append(blank_magics(document.source.rstrip("\n")))
-            line += parts[-1].count("\n") + 1
+            parts.append(blank_magics(document.source.rstrip("\r\n")))
+            line += count_breaks(parts[-1]) + 1
         source = "\n".join(parts)
         key = (notebook.version, options, _digest(source))
         cached = self._cache.get(notebook.uri)
