@@ -16,7 +16,7 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     exe = shutil.which("shapesense")
     cmd = [exe, "check", *args] if exe else [sys.executable, "-m", "shapesense", "check", *args]
-    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=60)
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=300)  # a hang guard
 
 
 def test_text_output_and_exit_code() -> None:

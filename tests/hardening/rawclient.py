@@ -56,7 +56,7 @@ class RawClient:
     def send(self, message: dict[str, Any]) -> None:
         self.send_bytes(json.dumps({"jsonrpc": "2.0", **message}).encode())
 
-    def request(self, method: str, params: Any = None, timeout: float = 20) -> dict[str, Any]:
+    def request(self, method: str, params: Any = None, timeout: float = 120) -> dict[str, Any]:
         self.next_id += 1
         ident = self.next_id
         self.send({"id": ident, "method": method, "params": params})
@@ -65,7 +65,7 @@ class RawClient:
     def notify(self, method: str, params: Any = None) -> None:
         self.send({"method": method, "params": params})
 
-    def wait(self, ident: int, timeout: float = 20) -> dict[str, Any]:
+    def wait(self, ident: int, timeout: float = 120) -> dict[str, Any]:
         end = time.monotonic() + timeout
         while time.monotonic() < end:
             try:
@@ -107,8 +107,8 @@ class RawClient:
 
     def close(self) -> None:
         try:
-            self.request("shutdown", None, timeout=10)
+            self.request("shutdown", None, timeout=60)
             self.notify("exit")
-            self.proc.wait(timeout=10)
+            self.proc.wait(timeout=60)
         except Exception:
             self.proc.kill()

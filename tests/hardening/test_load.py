@@ -19,7 +19,7 @@ def rss_kb(pid: int) -> int:
     raise AssertionError("no VmRSS")
 
 
-def drain(client: RawClient, until_version: int, timeout: float = 60) -> list[dict]:
+def drain(client: RawClient, until_version: int, timeout: float = 300) -> list[dict]:
     published = []
     while True:
         try:

@@ -24,7 +24,7 @@ def _free_port() -> int:
 
 async def _diagnostics_over_tcp(port: int) -> list[types.Diagnostic]:
     client = Client()
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 120  # hang guards only
     while True:  # until it listens (a probe connection of our own would end its session)
         try:
             await client.start(tcp=("127.0.0.1", port))
@@ -33,7 +33,7 @@ async def _diagnostics_over_tcp(port: int) -> list[types.Diagnostic]:
             assert time.monotonic() < deadline, "the server never listened"
             await asyncio.sleep(0.1)
     client.open(SEED.as_uri(), SEED.read_text())
-    _, params = await asyncio.wait_for(client.arrived.get(), 30)
+    _, params = await asyncio.wait_for(client.arrived.get(), 120)
     await client.stop()
     return params.diagnostics
 

@@ -30,7 +30,8 @@ def pulls(client: LanguageClient) -> bool:
 async def diagnostics(
     client: LanguageClient, uri: str, timeout: float = 120
 ) -> list[types.Diagnostic]:
-    """Diagnostics for `uri` as the editor gets them: pulled if it pulls, else the next push."""
+    """Diagnostics for `uri` as the editor gets them: pulled if it pulls, else the next push.
+    `timeout` is a hang guard: it only runs out when nothing comes, never on a slow machine."""
     if pulls(client):
         report = await client.text_document_diagnostic_async(
             types.DocumentDiagnosticParams(types.TextDocumentIdentifier(uri))

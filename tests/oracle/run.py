@@ -73,7 +73,32 @@ class Worker:
         self.proc.wait(timeout=30)
 
 
-def run_all(sources: list[str], keras: int, jobs: int) -> list[dict]:
+PROGRESS_EVERY = 50  # programs between progress lines: a long run must not look hung in CI
+
+
+class Progress:
+    """Counts finished programs across the worker threads; says so every `every` of them."""
+
+    def __init__(self, label: str, total: int, every: int = PROGRESS_EVERY) -> None:
+        self.label, self.total, self.every = label, total, every
+        self.done = 0
+        self.start = time.monotonic()
+        self._lock = threading.Lock()
+
+    def step(self) -> None:
+        with self._lock:
+            self.done += 1
+            if self.done % self.every == 0 or self.done == self.total:
+                elapsed = time.monotonic() - self.start
+                print(
+                    f"oracle: {self.label}: {self.done}/{self.total} ({elapsed:.0f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+
+def run_all(sources: list[str], keras: int, jobs: int, label: str = "programs") -> list[dict]:
+    progress = Progress(f"Keras {keras} {label}", len(sources))
     results: list[dict | None] = [None] * len(sources)
     queue: Queue[int] = Queue()
     for i in range(len(sources)):
@@ -106,6 +131,7 @@ def run_all(sources: list[str], keras: int, jobs: int) -> list[dict]:
                         "layer_shapes": None,
                     }
                     worker = Worker(keras)
+                progress.step()
         finally:
             worker.close()
 
@@ -175,7 +201,7 @@ def verify_fixes(outcomes: list[Outcome], keras: int, jobs: int) -> None:
             continue
         for fix in outcome.errors[0].fixes:
             jobs_list.append((outcome, fix, apply_fix(outcome.program.source, fix)))
-    results = run_all([src for _, _, src in jobs_list], keras, jobs)
+    results = run_all([src for _, _, src in jobs_list], keras, jobs, "quick fixes")
     for (outcome, fix, src), result in zip(jobs_list, results, strict=True):
         # The fixed program must get past the original error: the same statement must not raise.
         original = outcome.keras.get("statement")

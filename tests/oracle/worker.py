@@ -100,7 +100,7 @@ def run(source: str) -> dict:
     ranges = [(s.lineno, s.end_lineno) for s in tree.body]
     ns: dict = {"__name__": "__main__"}
     result: dict = {"raised": False}
-    signal.alarm(90)
+    signal.alarm(600)  # a hang guard: a busy machine may take minutes, a hang takes forever
     try:
         exec(compile(source, "<program>", "exec"), ns)
     except Exception as exc:
