@@ -138,7 +138,7 @@ def run_program(source: str, setup: str | None) -> dict:
     tf.random.set_seed(0)
     result: dict = {"raised": False}
     called.clear()
-    signal.alarm(120)
+    signal.alarm(600)  # a hang guard: a busy machine may take minutes, a hang takes forever
     try:
         if setup is not None:
             try:

@@ -26,7 +26,7 @@ local function errors()
   return vim.diagnostic.get(buf, { severity = vim.diagnostic.severity.ERROR })
 end
 
-if not vim.wait(20000, function() return #errors() > 0 end, 50) then
+if not vim.wait(120000, function() return #errors() > 0 end, 50) then
   return finish(2, "no error diagnostic arrived")
 end
 local d = errors()[1]
@@ -68,7 +68,7 @@ end
 if chosen == nil then return finish(3, "no code action offered") end
 report.action = chosen.title
 vim.lsp.util.apply_workspace_edit(chosen.edit, "utf-16")
-if not vim.wait(20000, function() return #errors() == 0 end, 50) then
+if not vim.wait(120000, function() return #errors() == 0 end, 50) then
   return finish(4, "the error did not go away after the fix")
 end
 vim.cmd("write")

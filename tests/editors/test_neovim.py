@@ -38,7 +38,7 @@ def run_neovim(tmp_path: Path, example: str, mode: str, **extra: str) -> dict:
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=300,  # hang guards (the waits inside: 120 s each), never a speed limit
     )
     data = json.loads(report.read_text()) if report.exists() else {}
     assert proc.returncode == 0, (proc.returncode, data, proc.stderr[-2000:])

@@ -121,7 +121,7 @@ async function run() {
     await page.screenshot({ path: path.join(out, "1-squiggle.png") });
     await page.keyboard.press("Control+Shift+M");
     const row = page.locator(".markers-panel .monaco-list-row", { hasText: "X_train_rnn_bad" }).first();
-    await row.waitFor({ timeout: 20000 });
+    await row.waitFor({ timeout: 60000 });
     const rowText = await row.innerText();
     if (!rowText.includes("17")) throw new Error(`Problems row not on line 17: ${rowText}`);
     await page.screenshot({ path: path.join(out, "2-problems.png") });
@@ -132,7 +132,7 @@ async function run() {
     const box = await textBox(page, "LSTM(", 4); // the layer, not the docstring's "an LSTM"
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator(".monaco-hover", { hasText: "(None, 20, 5)" }).first();
-    await hover.waitFor({ timeout: 20000 });
+    await hover.waitFor({ timeout: 60000 });
     await page.waitForTimeout(600); // let the hover finish fading in before the screenshot
     await page.screenshot({ path: path.join(out, "3-hover.png") });
     step("hover on the LSTM layer shows (None, 20, 5)", { hover: (await hover.innerText()).slice(0, 200) });
@@ -146,11 +146,11 @@ async function run() {
     await page.mouse.click(sbox.x + Math.max(1, sbox.width / 2), sbox.y + sbox.height / 2);
     await page.keyboard.press("Control+.");
     const widget = page.locator(".action-widget", { hasText: "Reshape" }).first();
-    await widget.waitFor({ timeout: 20000 });
+    await widget.waitFor({ timeout: 60000 });
     await page.screenshot({ path: path.join(out, "4-quick-fix.png") });
     await page.keyboard.press("Enter");
-    await page.locator(".monaco-editor .view-line", { hasText: "X.reshape(-1, 28, 28, 1)" }).first().waitFor({ timeout: 20000 });
-    await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-error").length === 0, null, { timeout: 30000 });
+    await page.locator(".monaco-editor .view-line", { hasText: "X.reshape(-1, 28, 28, 1)" }).first().waitFor({ timeout: 60000 });
+    await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-error").length === 0, null, { timeout: 60000 });
     await page.screenshot({ path: path.join(out, "5-fixed.png") });
     step("quick fix offered with Ctrl+. and applied; the squiggle is gone");
 
