@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .config import RuleSelection
 from .findings import Analysis, Finding, Span
 from .fixes import import_position
 from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
 from .reparse import parse_reusing
 from .resolve import Resolver
-from .source import Parsed, SourceText
+from .source import Parsed, SourceText, node_lines
+from .suppress import apply as apply_suppressions
 
 INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
 
@@ -19,6 +21,8 @@ INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
 class Options:
     keras: KerasVersion = KERAS_3
     resolver: Resolver | None = None  # project modules and array files; None: this text alone
+    report_unused_suppressions: bool = False  # SS900
+    rules: RuleSelection | None = None  # select / ignore / severity from the configuration
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
@@ -80,6 +84,12 @@ class Analyzer:
         except Exception as exc:  # the findings stand even if the tables for hover cannot be made
             result.findings.append(_internal_error(exc))
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
+        if self.options.rules is not None:
+            result.findings = self.options.rules.apply(result.findings)
+        starts = [node_lines(node)[0] for node in parsed.tree.body]
+        result.findings = apply_suppressions(
+            result.findings, text, self.options.report_unused_suppressions, starts
+        )
         if self.incremental and parsed.error is None:
             # The last version that parsed is the base for the next: while a line is half
             # typed, each keystroke then parses that line, not the whole file.

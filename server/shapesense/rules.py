@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+PAGES = Path(__file__).resolve().parent / "docs" / "rules"
 
 
 @dataclass(frozen=True)
@@ -51,4 +54,18 @@ RULES: dict[str, Rule] = {
     "SS401": Rule(
         "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."
     ),
+    "SS900": Rule(
+        "unused-suppression",
+        "A suppression comment silences nothing (reported only when asked for).",
+    ),
 }
+
+
+def rule_page(code: str) -> Path:
+    """The rule's page, shipped with the package (docs/rules/SSxxx.md)."""
+    return PAGES / f"{code}.md"
+
+
+def rule_url(code: str) -> str:
+    """Where the terminal, SARIF and the editor link a code to."""
+    return rule_page(code).as_uri()

@@ -97,8 +97,10 @@ async def test_quick_fix_edit_lands_in_the_right_cell(client: LanguageClient) ->
             types.CodeActionContext(diagnostics=[error]),
         )
     )
-    (action,) = actions
+    action, disable = actions
     assert action.title == "Change the model's input shape to (20, 3)"
+    assert disable.title == "Disable SS102 for this line"
+    assert list(disable.edit.changes) == [cell_uri("c4")]
     (edit,) = action.edit.changes[cell_uri("c2")]
     assert edit.range.start.line == 2 and edit.new_text == "(20, 3)"
 

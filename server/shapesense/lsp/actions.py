@@ -1,4 +1,5 @@
-"""Quick fixes: a lookup of the fixes each diagnostic carries (no second analysis)."""
+"""Quick fixes: a lookup of the fixes each diagnostic carries (no second analysis), and for
+each diagnostic a "Disable SSxxx for this line" action that adds a suppression comment."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
+from ..suppress import disable_edit
 from .convert import code_action, diagnostics_for
 
 if TYPE_CHECKING:
@@ -28,7 +30,35 @@ def register(server: ShapeSenseServer) -> None:
                 action = code_action(fix, diagnostic)
                 if action is not None:
                     actions.append(action)
+        for diagnostic in params.context.diagnostics:
+            if diagnostic.source == "shapesense" and isinstance(diagnostic.code, str):
+                action = _disable(server, params.text_document.uri, diagnostic)
+                if action is not None:
+                    actions.append(action)
         return actions
+
+
+def _disable(
+    server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic
+) -> types.CodeAction | None:
+    """`# shapesense: ignore[CODE]` at the end of the diagnostic's first line."""
+    view = server.view(uri)
+    start = view.to_source(uri, diagnostic.range.start) if view else None
+    if view is None or start is None:
+        return None
+    edit = disable_edit(view.source, start[0], str(diagnostic.code))
+    placed = view.locate(edit.span) if edit else None
+    if edit is None or placed is None:
+        return None
+    cell, span = placed
+    return types.CodeAction(
+        title=f"Disable {diagnostic.code} for this line",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        edit=types.WorkspaceEdit(
+            changes={cell.uri: [types.TextEdit(view.to_range(cell, span), edit.new_text)]}
+        ),
+    )
 
 
 def _fixes(
