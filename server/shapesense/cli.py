@@ -1,242 +1,54 @@
-"""`shapesense check` (text / json / sarif) and `shapesense serve`: thin adapters over the core."""
+"""`shapesense check` and `shapesense serve`: argument parsing and printing, nothing more.
+Files are found by discover.py, configured and checked by batch.py, printed by output/."""
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .analysis import INTERNAL_ERROR, Options, analyze
-from .files import read_source
-from .findings import Finding, Span
-from .keras.versions import KerasVersion, detect
-from .notebooks import Notebook, NotebookError
-from .resolve import ProjectResolver
+from .analysis import analyze
+from .batch import Job, Overrides, UsageError, check_all, plan
+from .discover import discover
+from .findings import Finding
+from .fixing import fixed_text, unified_diff
+from .output import FORMATS, FileResult, Run, formatters
+from .output import statistics as stats
+from .output.text import use_color
+from .rules import PAGES
 
-SKIP_DIRS = {
-    ".git",
-    ".hg",
-    ".svn",
-    "__pycache__",
-    "node_modules",
-    ".venv",
-    "venv",
-    ".tox",
-    ".mypy_cache",
-    ".ruff_cache",
-    "site-packages",
-}
-RULES_DOC = "docs/rules.md"
+EXIT_CODES = """exit status:
+  0  no errors found (or --exit-zero)
+  1  an error was found: real Keras would raise there (with --diff: a fix would change a file)
+  2  usage error: a bad option, a path that does not exist, a --python that cannot be run"""
 
+CHECK_EPILOG = f"""{EXIT_CODES}
 
-@dataclass(frozen=True)
-class FileResult:
-    path: str
-    findings: tuple[Finding, ...]
-    cells: tuple[
-        int | None, ...
-    ] = ()  # per finding: the notebook cell, when the file is a notebook
+configuration: [tool.shapesense] in pyproject.toml, or shapesense.toml, the nearest one above
+each file (keras-version, python, select, ignore, per-file-ignores, exclude, extend-exclude,
+respect-gitignore, report-unused-suppressions, severity). Options given here win.
+
+suppressions: `# shapesense: ignore[SS102]`, `# shapesense: ignore`, `# noqa: SS102`,
+`# shapesense: ignore-file`.
+
+rule pages: {PAGES}/SSxxx.md (each code in the output links there on a terminal)."""
 
 
-def iter_files(paths: Iterable[str]) -> Iterator[Path]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    if name.endswith((".py", ".ipynb")):
-                        yield Path(root) / name
-        else:
-            yield path
-
-
-def check_file(path: Path, version: int) -> FileResult:
-    """One file's findings. Whatever happens to this file becomes a finding on it: never raises."""
-    name = str(path)
+def _jobs(value: str) -> int:
     try:
-        return _check_file(path, version)
-    except Exception as exc:  # a bug of ours on one file must not end the run
-        message = f"ShapeSense could not check this file (internal error: {type(exc).__name__}). Please report it."
-        return FileResult(
-            name, (Finding(Span(0, 0, 0, 0), "information", INTERNAL_ERROR, message),)
-        )
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {value!r}") from None
+    if not 0 <= number <= 1024:
+        raise argparse.ArgumentTypeError("expected 0 (one per core) or 1 to 1024")
+    return number
 
 
-def _check_file(path: Path, version: int) -> FileResult:
-    name = str(path)
-    source = read_source(name)
-    if source.text is None:
-        assert source.problem is not None
-        return FileResult(name, (source.problem,))
-    options = Options(KerasVersion(version), ProjectResolver(name, os.getcwd()))
-    if path.suffix == ".ipynb":
-        try:
-            notebook = Notebook.from_json(source.text)
-        except NotebookError as exc:
-            return FileResult(
-                name,
-                (Finding(Span(0, 0, 0, 0), "error", "SS004", f"Not a readable notebook: {exc}"),),
-            )
-        mapped = [notebook.to_cell(f) for f in analyze(notebook.source, options).findings]
-        kept = [(cell, f) for cell, f in mapped if cell is not None]
-        return FileResult(name, tuple(f for _, f in kept), tuple(cell for cell, _ in kept))
-    return FileResult(name, tuple(analyze(source.text, options).findings))
-
-
-def _check_many(files: list[Path], version: int, jobs: int) -> list[FileResult]:
-    if jobs <= 1 or len(files) < 8:
-        return [check_file(f, version) for f in files]
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        return list(
-            pool.map(
-                check_file,
-                files,
-                [version] * len(files),
-                chunksize=max(1, len(files) // (jobs * 8)),
-            )
-        )
-
-
-# --- output formats ---------------------------------------------------------------------------
-
-
-def format_text(results: list[FileResult]) -> str:
-    lines = []
-    for result in results:
-        cells = result.cells or (None,) * len(result.findings)
-        for finding, cell in zip(result.findings, cells, strict=True):
-            where = f"{result.path}:cell {cell + 1}:" if cell is not None else f"{result.path}:"
-            s = finding.span
-            lines.append(
-                f"{where}{s.line + 1}:{s.column + 1}: {finding.severity} {finding.code} {finding.message}"
-            )
-            if finding.keras_message:
-                lines.append(f"    Keras: {finding.keras_message}")
-            for fix in finding.fixes:
-                lines.append(f"    fix: {fix.title}")
-    errors = sum(1 for r in results for f in r.findings if f.severity == "error")
-    others = sum(len(r.findings) for r in results) - errors
-    lines.append(
-        f"Checked {len(results)} file{'s' * (len(results) != 1)}: {errors} error{'s' * (errors != 1)}, {others} other finding{'s' * (others != 1)}."
-    )
-    return "\n".join(lines)
-
-
-def _edit_json(edit_span: Span, new_text: str) -> dict[str, object]:
-    return {
-        "line": edit_span.line + 1,
-        "column": edit_span.column + 1,
-        "end_line": edit_span.end_line + 1,
-        "end_column": edit_span.end_column + 1,
-        "new_text": new_text,
-    }
-
-
-def format_json(results: list[FileResult]) -> str:
-    diagnostics = []
-    for result in results:
-        cells = result.cells or (None,) * len(result.findings)
-        for finding, cell in zip(result.findings, cells, strict=True):
-            s = finding.span
-            entry: dict[str, object] = {
-                "path": result.path,
-                "line": s.line + 1,
-                "column": s.column + 1,
-                "end_line": s.end_line + 1,
-                "end_column": s.end_column + 1,
-                "severity": finding.severity,
-                "code": finding.code,
-                "message": finding.full_message,
-                "fixes": [
-                    {
-                        "title": fix.title,
-                        "edits": [_edit_json(e.span, e.new_text) for e in fix.edits],
-                    }
-                    for fix in finding.fixes
-                ],
-            }
-            if cell is not None:
-                entry["cell"] = cell + 1
-            diagnostics.append(entry)
-    return json.dumps({"version": 1, "diagnostics": diagnostics}, indent=2)
-
-
-def format_sarif(results: list[FileResult]) -> str:
-    from .rules import RULES
-
-    level = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
-    sarif_results = []
-    for result in results:
-        for finding in result.findings:
-            s = finding.span
-            item: dict[str, object] = {
-                "ruleId": finding.code,
-                "level": level[finding.severity],
-                "message": {"text": finding.full_message},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": Path(result.path).as_posix()},
-                            "region": {
-                                "startLine": s.line + 1,
-                                "startColumn": s.column + 1,
-                                "endLine": s.end_line + 1,
-                                "endColumn": s.end_column + 1,
-                            },
-                        }
-                    }
-                ],
-            }
-            if finding.fixes:
-                item["fixes"] = [
-                    {
-                        "description": {"text": fix.title},
-                        "artifactChanges": [
-                            {
-                                "artifactLocation": {"uri": Path(result.path).as_posix()},
-                                "replacements": [
-                                    {
-                                        "deletedRegion": {
-                                            "startLine": e.span.line + 1,
-                                            "startColumn": e.span.column + 1,
-                                            "endLine": e.span.end_line + 1,
-                                            "endColumn": e.span.end_column + 1,
-                                        },
-                                        "insertedContent": {"text": e.new_text},
-                                    }
-                                    for e in fix.edits
-                                ],
-                            }
-                        ],
-                    }
-                    for fix in finding.fixes
-                ]
-            sarif_results.append(item)
-    rules = [
-        {"id": code, "name": rule.name, "shortDescription": {"text": rule.summary}}
-        for code, rule in RULES.items()
-    ]
-    doc = {
-        "version": "2.1.0",
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "runs": [
-            {
-                "tool": {"driver": {"name": "shapesense", "version": __version__, "rules": rules}},
-                "results": sarif_results,
-            }
-        ],
-    }
-    return json.dumps(doc, indent=2)
-
-
-# --- entry point ------------------------------------------------------------------------------
+def _codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -245,17 +57,82 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"shapesense {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="check Python files, notebooks or directories")
-    check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=("text", "json", "sarif"), default="text")
+    check = sub.add_parser(
+        "check",
+        help="check Python files, notebooks or directories",
+        description="Check Python files and notebooks for Keras shape errors, without running them.",
+        epilog=CHECK_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the current folder); - reads standard input",
+    )
+    check.add_argument(
+        "--output-format",
+        "--format",
+        dest="output_format",
+        choices=FORMATS,
+        default="text",
+        help="text (= full: finding, Keras's words, fixes), concise (one line each), json, "
+        "json-lines, sarif (code scanning), github (workflow annotations), gitlab (code "
+        "quality), junit",
+    )
+    check.add_argument("-o", "--output-file", metavar="FILE", help="write the report to FILE")
     check.add_argument(
         "--keras-version",
         choices=("auto", "2", "3"),
-        default="auto",
-        help="Keras to check against (auto: read from this environment)",
+        default=None,
+        help="Keras to check against (default: the configuration's, else auto: read from "
+        "the package metadata of the Python environment)",
     )
     check.add_argument(
-        "--jobs", "-j", type=int, default=1, help="worker processes (0: one per core)"
+        "--python",
+        metavar="PATH",
+        help="the interpreter whose installed packages decide the Keras version (it is asked "
+        "for its paths with `python -I`; nothing of yours is imported)",
+    )
+    check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes/prefixes")
+    check.add_argument("--ignore", type=_codes, metavar="CODES", help="leave out these codes")
+    check.add_argument(
+        "--report-unused-suppressions",
+        action="store_true",
+        help="report suppression comments that silence nothing (SS900)",
+    )
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
+    check.add_argument(
+        "--statistics", action="store_true", help="print counts per code instead of findings"
+    )
+    check.add_argument(
+        "--diff",
+        action="store_true",
+        help="print the fixes that verifiably remove errors as a unified diff; change nothing",
+    )
+    check.add_argument(
+        "--fix",
+        action="store_true",
+        help="apply those fixes to the files (they change what the program does: review them)",
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name (and place, for the configuration) of the text read from -",
+    )
+    check.add_argument(
+        "--force-exclude",
+        action="store_true",
+        help="apply exclude patterns to files named on the command line too (for pre-commit)",
+    )
+    check.add_argument(
+        "--jobs", "-j", type=_jobs, default=1, help="worker processes (0: one per core)"
+    )
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour and rule links in text output (auto: on a terminal, unless NO_COLOR)",
     )
     serve = sub.add_parser("serve", help="run the language server (LSP over stdio)")
     serve.add_argument(
@@ -265,7 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     # A file name that is not valid in stdout's encoding (strict ASCII, say) is escaped, not a crash.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -274,15 +152,109 @@ def main(argv: list[str] | None = None) -> int:
         from .lsp.server import serve
 
         return serve(args.tcp)
-    version = detect(args.keras_version).major
-    # A path given that does not exist is a usage error; a file found that cannot be read, SS002.
-    missing = [p for p in args.paths if not os.path.lexists(p)]
-    if missing:
-        print(f"shapesense: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+    try:
+        return _check(args)
+    except UsageError as exc:
+        print(f"shapesense: {exc}", file=sys.stderr)
         return 2
-    files = list(iter_files(args.paths))
-    jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
-    results = _check_many(files, version, jobs)
-    output = {"text": format_text, "json": format_json, "sarif": format_sarif}[args.format](results)
-    sys.stdout.write(output + "\n")
-    return 1 if any(f.severity == "error" for r in results for f in r.findings) else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    paths = args.paths or ["."]
+    stdin = None
+    if "-" in paths:
+        paths = [p for p in paths if p != "-"]
+        stdin = (args.stdin_filename or "-", sys.stdin.read())
+    found = discover(paths, args.force_exclude)
+    for note in found.notes:
+        print(f"shapesense: {note}", file=sys.stderr)
+    for missing in found.missing:
+        print(f"shapesense: no such file or directory: {missing}", file=sys.stderr)
+    overrides = Overrides(
+        args.keras_version,
+        args.python,
+        args.select,
+        args.ignore,
+        args.report_unused_suppressions,
+    )
+    work = plan(found.files, overrides, stdin)
+    for note in work.notes:
+        print(f"shapesense: {note}", file=sys.stderr)
+    for keras in work.keras:
+        print(f"shapesense {__version__}: checking against {keras.describe()}", file=sys.stderr)
+    workers = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
+    results = check_all(work.jobs, workers)
+    status = 2 if found.missing else 0
+    if args.diff or args.fix:
+        return max(status, _fixes(args, work.jobs, results))
+    run = Run(results, work.keras, _color(args))
+    if args.statistics:
+        report = stats.render(run, args.output_format)
+    else:
+        report = formatters()[args.output_format](run)
+    _write(args.output_file, report)
+    if status == 0 and run.errors and not args.exit_zero:
+        status = 1
+    return status
+
+
+def _color(args: argparse.Namespace) -> bool:
+    if args.color != "auto" or args.output_file:
+        return args.color == "always"
+    return args.output_format in ("text", "full", "concise") and use_color(sys.stdout)
+
+
+def _write(output_file: str | None, report: str) -> None:
+    if not report:
+        return
+    if output_file:
+        Path(output_file).write_text(report + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(report + "\n")
+
+
+def _analyser(job: Job) -> Callable[[str], list[Finding]]:
+    options = job.options()
+    return lambda text: analyze(text, options).findings
+
+
+def _fixes(args: argparse.Namespace, jobs: list[Job], results: list[FileResult]) -> int:
+    """--diff prints, --fix writes (stdin: prints the fixed text). Notebooks are not changed."""
+    changed = 0
+    diffs = []
+    for job, result in zip(jobs, results, strict=True):
+        if result.source is None:
+            if result.is_notebook and any(f.fixes for f in result.findings):
+                print(
+                    f"shapesense: {job.path}: fixes in notebooks are applied in the editor",
+                    file=sys.stderr,
+                )
+            continue
+        new, applied = fixed_text(result.source, _analyser(job))
+        if job.text is not None and args.fix:
+            sys.stdout.write(new)
+            continue
+        if not applied:
+            continue
+        changed += 1
+        if args.diff:
+            diffs.append(unified_diff(job.path, result.source, new))
+        else:
+            Path(job.path).write_bytes(new.encode("utf-8"))
+            print(
+                f"shapesense: {job.path}: applied {applied} fix{'es' * (applied != 1)}",
+                file=sys.stderr,
+            )
+    if args.diff:
+        _write(args.output_file, "".join(diffs).rstrip("\n"))
+        return 1 if changed and not args.exit_zero else 0
+    if jobs and jobs[-1].text is not None:
+        return 0
+    remaining = check_all(jobs, 1)
+    errors = sum(1 for r in remaining for f, _ in r.placed() if f.severity == "error")
+    print(
+        f"shapesense: fixed {changed} file{'s' * (changed != 1)}; {errors} error"
+        f"{'s' * (errors != 1)} left",
+        file=sys.stderr,
+    )
+    return 1 if errors and not args.exit_zero else 0

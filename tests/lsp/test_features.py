@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -32,7 +33,8 @@ async def test_seed3_error_on_bad_fit_only(client: LanguageClient) -> None:
     assert error.range.start.line == line_of(SEED3, "model_rnn.fit(X_train_rnn_bad")
     assert error.code == "SS102" and error.source == "shapesense"
     assert "should be 5, got 3" in error.message
-    assert error.code_description and error.code_description.href.endswith("#ss102")
+    assert error.code_description and error.code_description.href.endswith("/rules/SS102.md")
+    assert Path(error.code_description.href.removeprefix("file://")).exists()
     assert error.related_information and any(
         "created here" in r.message for r in error.related_information
     )

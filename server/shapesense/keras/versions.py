@@ -6,6 +6,7 @@ Every switch here was measured with real Keras (tests/oracle re-measures them in
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -64,13 +65,32 @@ KERAS_2 = KerasVersion(2)
 KERAS_3 = KerasVersion(3)
 
 
-def _dist_version(name: str, paths: list[str] | None) -> str | None:
+LEGACY_ENV = "TF_USE_LEGACY_KERAS"
+
+
+@dataclass(frozen=True)
+class Detected:
+    """The Keras version used, and where that came from, in words for the user."""
+
+    keras: KerasVersion
+    origin: str
+
+    def describe(self) -> str:
+        return f"Keras {self.keras.major} ({self.origin})"
+
+
+def _dist(name: str, paths: list[str] | None) -> tuple[str, str] | None:
+    """(version, the folder it is installed in) of a distribution, from its metadata."""
     try:
-        if paths is None:
-            return metadata.version(name)
-        for dist in metadata.distributions(name=name, path=paths):
-            return str(dist.version)
-    except metadata.PackageNotFoundError:
+        found = (
+            metadata.distributions(name=name)
+            if paths is None
+            else metadata.distributions(name=name, path=paths)
+        )
+        for dist in found:
+            where = str(dist.locate_file(""))
+            return str(dist.version), where
+    except (metadata.PackageNotFoundError, OSError, ValueError):
         return None
     return None
 
@@ -78,20 +98,36 @@ def _dist_version(name: str, paths: list[str] | None) -> str | None:
 def detect(setting: str = "auto", sys_path: list[str] | None = None) -> KerasVersion:
     """The Keras the user's code will run with, read from package metadata (never imported).
 
-    `sys_path` is the user's environment's search path (from jedi); None means this process's.
+    `sys_path` is the user's environment's search path; None means this process's.
     """
+    return detect_with_origin(setting, sys_path).keras
+
+
+def detect_with_origin(
+    setting: str = "auto",
+    sys_path: list[str] | None = None,
+    environment: str = "this environment",
+    setting_source: str = "setting",
+) -> Detected:
+    """As `detect`, with where the answer came from (`environment` names the interpreter)."""
     if setting in ("2", "3"):
-        return KerasVersion(int(setting))
-    keras = _dist_version("keras", sys_path)
-    tf = _dist_version("tensorflow", sys_path) or _dist_version("tensorflow-cpu", sys_path)
-    tf_keras = _dist_version("tf-keras", sys_path) or _dist_version("tf_keras", sys_path)
-    if tf_keras and os.environ.get("TF_USE_LEGACY_KERAS") in ("1", "true", "True"):
-        return KERAS_2
+        return Detected(KerasVersion(int(setting)), f"from {setting_source}")
+    keras = _dist("keras", sys_path)
+    tf = _dist("tensorflow", sys_path) or _dist("tensorflow-cpu", sys_path)
+    tf_keras = _dist("tf-keras", sys_path) or _dist("tf_keras", sys_path)
+    if tf_keras and os.environ.get(LEGACY_ENV) in ("1", "true", "True"):
+        return Detected(
+            KERAS_2, f"tf-keras {tf_keras[0]} in {tf_keras[1]} with {LEGACY_ENV}=1, {environment}"
+        )
     if keras:
-        return KERAS_3 if int(keras.split(".")[0]) >= 3 else KERAS_2
+        major = 3 if int(keras[0].split(".")[0]) >= 3 else 2
+        return Detected(KerasVersion(major), f"keras {keras[0]} in {keras[1]}, {environment}")
     if tf:
-        major, minor = (int(p) for p in tf.split(".")[:2])
-        return KERAS_3 if (major, minor) >= (2, 16) else KERAS_2
+        parts = [int(p) for p in re.findall(r"\d+", tf[0])[:2]] + [0, 0]
+        major = 3 if (parts[0], parts[1]) >= (2, 16) else 2
+        return Detected(KerasVersion(major), f"tensorflow {tf[0]} in {tf[1]}, {environment}")
     if tf_keras:
-        return KERAS_2
-    return KERAS_3
+        return Detected(KERAS_2, f"tf-keras {tf_keras[0]} in {tf_keras[1]}, {environment}")
+    return Detected(
+        KERAS_3, f"assumed: no keras, tensorflow or tf-keras installed in {environment}"
+    )

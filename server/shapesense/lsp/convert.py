@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
 
 from ..findings import Finding, Fix
+from ..rules import rule_url
 from .settings import Settings
 from .state import Cell, View
 
@@ -17,11 +17,11 @@ SEVERITY = {
     "information": types.DiagnosticSeverity.Information,
     "hint": types.DiagnosticSeverity.Hint,
 }
-RULES_DOC = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").as_uri()
 
 
 def rule_href(code: str) -> str:
-    return f"{RULES_DOC}#{code.lower()}"
+    """The code's rule page (docs/rules/SSxxx.md, shipped with the package)."""
+    return rule_url(code)
 
 
 def diagnostics_for(view: View, cell: Cell, settings: Settings) -> list[types.Diagnostic]:

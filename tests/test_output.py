@@ -1,0 +1,131 @@
+"""Every `--output-format`, `-o`, `--exit-zero`, `--statistics`, colour and rule links."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from shapesense.rules import RULES, rule_url
+
+from .test_cli import EXAMPLES, NOTEBOOK, check
+
+SCHEMA = Path(__file__).parent / "fixtures" / "sarif" / "sarif-schema-2.1.0.json"
+SEED = str(EXAMPLES / "seed_lstm.py")
+
+
+def test_concise_is_one_line_per_finding() -> None:
+    proc = check("--output-format", "concise", SEED)
+    lines = proc.stdout.splitlines()
+    assert proc.returncode == 1 and len(lines) == 2
+    assert lines[0].startswith(f"{SEED}:17:15: error SS102 `X_train_rnn_bad` has shape")
+    assert "Keras:" not in proc.stdout and "fix:" not in proc.stdout
+
+
+def test_json_lines() -> None:
+    proc = check("--output-format", "json-lines", SEED, str(EXAMPLES / "flattened_images.py"))
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(r["code"], r["line"]) for r in rows] == [("SS102", 17), ("SS101", 14)]
+    assert rows[0]["url"] == rule_url("SS102")
+
+
+def test_github_annotations() -> None:
+    proc = check("--output-format", "github", SEED)
+    (line,) = proc.stdout.splitlines()
+    assert line.startswith(
+        f"::error file={SEED},line=17,col=15,endLine=17,endColumn=30,title=SS102 input-axis::"
+    )
+    assert "%0AKeras: Dimensions must be equal" in line  # newlines escaped
+
+
+def test_gitlab_code_quality(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "seed.py")
+    proc = check("--output-format", "gitlab", "seed.py", cwd=tmp_path)
+    (issue,) = json.loads(proc.stdout)
+    assert issue["check_name"] == "SS102" and issue["severity"] == "major"
+    assert issue["location"]["path"] == "seed.py"
+    assert issue["location"]["positions"]["begin"] == {"line": 17, "column": 15}
+    assert len(issue["fingerprint"]) == 32
+
+
+def test_junit(tmp_path: Path) -> None:
+    clean = tmp_path / "clean.py"
+    clean.write_text("x = 1\n")
+    proc = check("--output-format", "junit", SEED, str(clean))
+    root = ET.fromstring(proc.stdout)
+    assert root.tag == "testsuites" and root.get("failures") == "1" and root.get("tests") == "2"
+    seed, ok = root.findall("testsuite")
+    (failure,) = seed.findall("testcase/failure")
+    assert "SS102" in (failure.text or "") and ok.find("testcase/failure") is None
+
+
+def test_sarif_is_valid_and_complete(tmp_path: Path) -> None:
+    notebook = tmp_path / "train.ipynb"
+    notebook.write_text(json.dumps(NOTEBOOK))
+    proc = check("--output-format", "sarif", SEED, str(notebook))
+    sarif = json.loads(proc.stdout)
+    jsonschema.validate(sarif, json.loads(SCHEMA.read_text()))
+    run = sarif["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert set(rules) == set(RULES)
+    for code, rule in rules.items():
+        assert rule["helpUri"] == rule_url(code)
+        assert rule["fullDescription"]["text"] and rule["help"]["markdown"].startswith(f"# {code}")
+        assert rule["defaultConfiguration"]["level"] in ("error", "warning", "note")
+    seed, cell = run["results"]
+    assert seed["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        Path(SEED).as_uri()
+    )
+    assert cell["properties"] == {"cell": 5} and cell["message"]["text"].startswith("(cell 5)")
+    assert cell["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_output_file_exit_zero_and_statistics(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    proc = check("--output-format", "json", "-o", str(out), "--exit-zero", SEED)
+    assert proc.returncode == 0 and proc.stdout == ""
+    assert json.loads(out.read_text())["diagnostics"][0]["code"] == "SS102"
+    stats = check("--statistics", SEED, str(EXAMPLES / "flattened_images.py"))
+    assert stats.returncode == 1
+    assert stats.stdout.splitlines() == [
+        "     1  SS101  input-rank  (1 fixable)",
+        "     1  SS102  input-axis  (1 fixable)",
+    ]
+    as_json = json.loads(check("--statistics", "--output-format", "json", SEED).stdout)
+    assert as_json == {"codes": [{"code": "SS102", "name": "input-axis", "count": 1, "fixable": 1}]}
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    return {**env, **extra}
+
+
+def test_colour_and_rule_links_follow_force_color_and_no_color() -> None:
+    import subprocess
+    import sys
+
+    def run(**extra: str) -> str:
+        cmd = [sys.executable, "-m", "shapesense", "check", SEED]
+        return subprocess.run(cmd, capture_output=True, text=True, env=_env(**extra)).stdout
+
+    coloured = run(FORCE_COLOR="1")
+    assert "\x1b[31merror\x1b[0m" in coloured
+    assert f"\x1b]8;;{rule_url('SS102')}\x1b\\SS102\x1b]8;;\x1b\\" in coloured
+    assert "\x1b" not in run(FORCE_COLOR="1", NO_COLOR="1")
+    assert "\x1b" not in run()  # not a terminal
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_the_keras_used_is_in_the_report(fmt: str) -> None:
+    proc = check("--output-format", fmt, "--keras-version", "2", SEED)
+    assert "checking against Keras 2 (from --keras-version 2)" in proc.stderr
+    data = json.loads(proc.stdout)
+    if fmt == "json":
+        assert data["keras"] == [{"version": 2, "origin": "from --keras-version 2"}]
+    else:
+        notes = data["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
+        assert notes[0]["message"]["text"] == "checked against Keras 2 (from --keras-version 2)"
