@@ -14,7 +14,7 @@ from .analysis import INTERNAL_ERROR, Options, analyze
 from .config import RuleSelection
 from .files import read_source
 from .findings import Finding, Span
-from .keras.interpreter import InterpreterError, search_path
+from .keras.interpreter import InterpreterError, search_path, static_search_path
 from .keras.versions import KERAS_3, Detected, KerasVersion, detect_with_origin
 from .notebooks import Notebook, NotebookError
 from .output import FileResult
@@ -105,6 +105,12 @@ def _keras(
         cache[key] = detect_with_origin(
             setting, None, f"shapesense's own environment, {sys.executable}", source
         )
+        return cache[key]
+    if python_source.startswith("python in"):
+        # Named by a file in the repository: read its environment, never run it.
+        paths = static_search_path(python)
+        where = f"the environment of {python} ({python_source}; read, not run)"
+        cache[key] = detect_with_origin("auto", paths, where)
         return cache[key]
     try:
         exe, paths = search_path(python, str(config.root) if config.root else None)

@@ -57,3 +57,34 @@ def _search_path(python: str, cwd: str | None) -> tuple[str, list[str]]:
     except (ValueError, KeyError, IndexError, TypeError) as exc:
         detail = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
         raise InterpreterError(f"{python} did not report its paths: {detail}") from exc
+
+
+def static_search_path(python: str) -> list[str]:
+    """The package folders of the environment an interpreter path belongs to, found without
+    running it: for an interpreter a repository names (its configuration), which must not be
+    run. Venvs (and their pyvenv.cfg `home`), `lib/python3*/site-packages` and Debian's
+    `dist-packages`."""
+    exe = Path(python)
+    roots = {exe.parent.parent, exe.resolve().parent.parent}
+    venv_cfg = exe.parent.parent / "pyvenv.cfg"
+    try:
+        config = venv_cfg.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        config = ""
+    if "include-system-site-packages = true" in config:
+        for line in config.splitlines():
+            key, _, value = line.partition("=")
+            if key.strip() == "home" and value.strip():
+                roots.add(Path(value.strip()).parent)
+    found: list[str] = []
+    patterns = (
+        "lib/python3*/site-packages",
+        "lib/python3*/dist-packages",
+        "lib/python3/dist-packages",
+        "Lib/site-packages",
+        "lib/site-packages",
+    )
+    for root in sorted(roots):
+        for pattern in patterns:
+            found += [str(p) for p in sorted(root.glob(pattern)) if p.is_dir()]
+    return list(dict.fromkeys(found))

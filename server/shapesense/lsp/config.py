@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
+from .environment import STATUS, status_params
+
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
 
@@ -28,12 +30,15 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.command("shapesense.server.info")
     def server_info(*args: object) -> dict[str, object]:
+        keras = server.workspace_keras()
         return {
             "version": server.version,
-            "keras": server.keras.major,
+            "keras": keras.keras.major,
+            "kerasOrigin": keras.origin,
             "kerasSetting": server.settings.keras_version,
         }
 
     @server.guarded(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
-        server.log(f"shapesense {server.version}: checking against Keras {server.keras.major}")
+        keras = server.workspace_keras()  # logs which Keras, and why
+        server.protocol.notify(STATUS, status_params(keras))

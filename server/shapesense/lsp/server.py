@@ -13,6 +13,7 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
@@ -24,10 +25,11 @@ from pygls.workspace import Workspace
 
 from .. import __version__
 from ..analysis import Options
-from ..keras.versions import KerasVersion, detect
+from ..config import Config, find
+from ..keras.versions import Detected, KerasVersion
 from ..resolve import ProjectResolver
 from .documents import use_lsp_lines
-from .environment import site_packages
+from .environment import STATUS, detect_for, status_params
 from .settings import Settings
 from .state import State, View
 from .transport import BoundedStdin
@@ -90,29 +92,77 @@ class ShapeSenseServer(LanguageServer):
         self.settings = Settings()
         self.state = State()
         self.pending: dict[str, asyncio.Task[None]] = {}
-        self._keras: KerasVersion | None = None
+        self._detected: dict[tuple[object, ...], Detected] = {}
+        self._announced: dict[str, Detected] = {}  # per document: the Keras last sent to the client
+        self._reported_configs: set[tuple[str, tuple[str, ...]]] = set()
         self._resolvers: dict[str, ProjectResolver] = {}
 
     # --- shared helpers for the feature modules -------------------------------------------
 
     @property
     def keras(self) -> KerasVersion:
-        if self._keras is None:
-            paths = site_packages(self.settings.python) if self.settings.python else None
-            self._keras = detect(self.settings.keras_version, paths)
-        return self._keras
+        """The workspace's Keras (its root's configuration, the editor's settings over it)."""
+        return self.workspace_keras().keras
+
+    def workspace_keras(self) -> Detected:
+        try:
+            root = self.workspace.root_path
+        except RuntimeError:  # before initialize
+            root = None
+        return self.detected(find(Path(root)) if root else Config())
+
+    def detected(self, config: Config) -> Detected:
+        """The Keras for documents under `config`, and where that came from: the editor's
+        settings win over the configuration file (lsp/environment.py)."""
+        key = (
+            self.settings.keras_version,
+            self.settings.python,
+            config.keras_version,
+            config.python,
+            config.root,
+        )
+        found = self._detected.get(key)
+        if found is None:
+            found = detect_for(self.settings, config)
+            self._detected[key] = found
+            self.log(f"shapesense {self.version}: checking against {found.describe()}")
+        return found
+
+    def config_for(self, path: str | None) -> Config:
+        config = find(Path(path)) if path else Config()
+        mark = (str(config.path), config.problems)
+        if config.problems and mark not in self._reported_configs:
+            self._reported_configs.add(mark)
+            for problem in config.problems:
+                self.log(f"shapesense: {problem}", types.MessageType.Warning)
+        return config
 
     def options(self, uri: str) -> Options:
-        """Per document: its Keras version and a resolver for its project's modules and files."""
+        """Per document: its configuration, Keras version, and a resolver for its project."""
+        path = to_fs_path(uri) if uri.startswith("file:") else None
         resolver = self._resolvers.get(uri)
         if resolver is None:
-            path = to_fs_path(uri) if uri.startswith("file:") else None
             resolver = ProjectResolver(path, self.workspace.root_path, OpenDocuments(self))
             self._resolvers[uri] = resolver
-        return Options(self.keras, resolver)
+        config = self.config_for(path)
+        keras = self.detected(config)
+        self.announce(uri, keras)
+        rules = config.selection(Path(path)) if path else None
+        return Options(keras.keras, resolver, config.report_unused_suppressions, rules)
+
+    def announce(self, uri: str, keras: Detected) -> None:
+        """`shapesense/status` to the client when a document's Keras is new or changed."""
+        if self._announced.get(uri) == keras:
+            return
+        self._announced[uri] = keras
+        try:
+            self.protocol.notify(STATUS, status_params(keras, uri))
+        except Exception:  # no client yet: the next analysis announces it
+            self._announced.pop(uri, None)
 
     def settings_changed(self) -> None:
-        self._keras = None
+        self._detected.clear()
+        self._announced.clear()
         self._resolvers.clear()
         self.state.clear()
 

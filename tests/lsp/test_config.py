@@ -1,0 +1,72 @@
+"""The server reads the same configuration file as the CLI, per document; the editor's
+settings override it; the client is told which Keras is used (`shapesense/status`)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from .util import EXAMPLES, diagnostics, open_doc
+
+SEED3 = (EXAMPLES / "seed_lstm.py").read_text()
+KERAS2_WORDS = 'Input 0 of layer "sequential" is incompatible with the layer'
+
+
+async def wait_for(check: Any, timeout: float = 20) -> None:
+    loop = asyncio.get_running_loop()
+    end = loop.time() + timeout
+    while not check():
+        if loop.time() > end:
+            raise TimeoutError
+        await asyncio.sleep(0.05)
+
+
+async def test_configuration_file_then_editor_settings(
+    vscode: LanguageClient, tmp_path: Path
+) -> None:
+    lsp_client = vscode
+    statuses: list[dict[str, Any]] = []
+
+    @lsp_client.feature("shapesense/status")
+    def on_status(params: Any) -> None:
+        statuses.append(params if isinstance(params, dict) else params._asdict())
+
+    config = tmp_path / "shapesense.toml"
+    config.write_text('keras-version = "2"\n\nbogus = 1\n')
+    path = tmp_path / "seed.py"
+    path.write_text(SEED3)
+    uri = path.as_uri()
+    # The fixture started the session with kerasVersion "3": back to auto, so the file decides.
+    lsp_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"kerasVersion": "auto"})
+    )
+    (error,) = await open_doc(lsp_client, uri, SEED3)
+    assert error.code == "SS102" and KERAS2_WORDS in error.message
+    await wait_for(lambda: any(s.get("uri") == uri for s in statuses))
+    status = next(s for s in statuses if s.get("uri") == uri)
+    assert status["kerasVersion"] == 2
+    assert status["origin"] == f"from keras-version in {config}"
+    await wait_for(
+        lambda: any(
+            f"{config}:3: unknown key `bogus`" in m.message for m in lsp_client.log_messages
+        )
+    )
+    # The editor's setting wins over the file.
+    lsp_client.diagnostics.pop(uri, None)
+    lsp_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"kerasVersion": "3"})
+    )
+    await wait_for(lambda: statuses[-1].get("kerasVersion") == 3)
+    (error,) = await diagnostics(lsp_client, uri)
+    assert KERAS2_WORDS not in error.message
+    # select / ignore from the file apply in the editor as on the command line.
+    config.write_text('ignore = ["SS102"]\n')
+    lsp_client.diagnostics.pop(uri, None)
+    lsp_client.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"kerasVersion": "auto"})
+    )
+    assert await diagnostics(lsp_client, uri) == []
