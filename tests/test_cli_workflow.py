@@ -189,3 +189,16 @@ def test_notebook_fix_in_another_cell_is_kept_in_json(tmp_path: Path) -> None:
     (diag,) = json.loads(check("--output-format", "json", str(path)).stdout)["diagnostics"]
     (fix,) = diag["fixes"]
     assert fix["edits"][0]["cell"] == 3 and fix["edits"][0]["new_text"] == "(20, 3)"
+
+
+def test_a_python_named_by_the_repository_is_never_run(tmp_path: Path) -> None:
+    sentinel = tmp_path / "SENTINEL"
+    evil = tmp_path / "bin" / "python"
+    evil.parent.mkdir()
+    evil.write_text(f"#!/bin/sh\ntouch {sentinel}\n")
+    evil.chmod(0o755)
+    (tmp_path / "shapesense.toml").write_text('python = "bin/python"\n')
+    shutil.copy(SEED, tmp_path / "seed.py")
+    proc = check("seed.py", cwd=tmp_path)
+    assert proc.returncode == 1 and not sentinel.exists()
+    assert "read, not run" in proc.stderr

@@ -40,7 +40,7 @@ def test_sdist_and_wheel_pass_twine_check(tmp_path: Path) -> None:
         capture_output=True,
         timeout=900,
     )
-    built = sorted(out.iterdir())
+    built = sorted(out.iterdir(), key=lambda p: p.suffix)  # the sdist (.gz), the wheel (.whl)
     assert [p.suffix for p in built] == [".gz", ".whl"], built
     twine = subprocess.run(
         [sys.executable, "-m", "twine", "check", "--strict", *map(str, built)],

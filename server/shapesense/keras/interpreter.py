@@ -10,6 +10,7 @@ interpreter and folder.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from functools import lru_cache
@@ -65,17 +66,22 @@ def static_search_path(python: str) -> list[str]:
     run. Venvs (and their pyvenv.cfg `home`), `lib/python3*/site-packages` and Debian's
     `dist-packages`."""
     exe = Path(python)
-    roots = {exe.parent.parent, exe.resolve().parent.parent}
     venv_cfg = exe.parent.parent / "pyvenv.cfg"
     try:
         config = venv_cfg.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        config = ""
-    if "include-system-site-packages = true" in config:
-        for line in config.splitlines():
-            key, _, value = line.partition("=")
-            if key.strip() == "home" and value.strip():
-                roots.add(Path(value.strip()).parent)
+        config = None
+    if config is None:  # not a venv: where the interpreter (or what it links to) lives
+        roots = {exe.parent.parent, exe.resolve().parent.parent}
+        if Path("/usr") in roots:
+            roots.add(Path("/usr/local"))  # Debian: pip's dist-packages
+    else:  # a venv: its own packages, and the base's only when it says so
+        roots = {exe.parent.parent}
+        if re.search(r"include-system-site-packages\s*=\s*true", config, re.IGNORECASE):
+            for line in config.splitlines():
+                key, _, value = line.partition("=")
+                if key.strip() == "home" and value.strip():
+                    roots.add(Path(value.strip()).parent)
     found: list[str] = []
     patterns = (
         "lib/python3*/site-packages",
