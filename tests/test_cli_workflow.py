@@ -141,16 +141,25 @@ def test_nothing_installed_is_said_and_a_bad_python_is_a_usage_error(tmp_path: P
     assert bad.returncode == 2 and "--python: no Python interpreter at" in bad.stderr
 
 
-def test_debian_dist_packages_are_found() -> None:
+def test_debian_dist_packages_and_pyenv_shims_are_found(tmp_path: Path) -> None:
     from shapesense.keras.interpreter import search_path
 
     debian = Path("/usr/bin/python3")
-    if not (debian.exists() and Path("/usr/lib/python3/dist-packages").is_dir()):
-        import pytest
-
-        pytest.skip("not a Debian system Python")
-    _, paths = search_path(str(debian))
-    assert "/usr/lib/python3/dist-packages" in paths
+    if debian.exists() and Path("/usr/lib/python3/dist-packages").is_dir():
+        assert "/usr/lib/python3/dist-packages" in search_path(str(debian))[1]
+    # A pyenv layout: the shim is a script; the version comes from .python-version.
+    root = tmp_path / "pyenv"
+    (root / "shims").mkdir(parents=True)
+    (root / "shims" / "python").write_text("#!/bin/sh\nexit 1\n")
+    site = root / "versions" / "3.12.1" / "lib" / "python3.12" / "site-packages"
+    site.mkdir(parents=True)
+    (root / "versions" / "3.12.1" / "bin").mkdir()
+    (root / "versions" / "3.12.1" / "bin" / "python").write_text("")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / ".python-version").write_text("3.12.1\n")
+    exe, paths = search_path(str(root / "shims" / "python"), str(project))
+    assert exe == str(root / "versions" / "3.12.1" / "bin" / "python") and paths == [str(site)]
 
 
 def test_stdin_with_a_filename(tmp_path: Path) -> None:
@@ -201,4 +210,4 @@ def test_a_python_named_by_the_repository_is_never_run(tmp_path: Path) -> None:
     shutil.copy(SEED, tmp_path / "seed.py")
     proc = check("seed.py", cwd=tmp_path)
     assert proc.returncode == 1 and not sentinel.exists()
-    assert "read, not run" in proc.stderr
+    assert f"(python in {tmp_path / 'shapesense.toml'})" in proc.stderr

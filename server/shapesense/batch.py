@@ -14,7 +14,7 @@ from .analysis import INTERNAL_ERROR, Options, analyze
 from .config import RuleSelection
 from .files import read_source
 from .findings import Finding, Span
-from .keras.interpreter import InterpreterError, search_path, static_search_path
+from .keras.interpreter import InterpreterError, search_path
 from .keras.versions import KERAS_3, Detected, KerasVersion, detect_with_origin
 from .notebooks import Notebook, NotebookError
 from .output import FileResult
@@ -106,18 +106,12 @@ def _keras(
             setting, None, f"shapesense's own environment, {sys.executable}", source
         )
         return cache[key]
-    if python_source.startswith("python in"):
-        # Named by a file in the repository: read its environment, never run it.
-        paths = static_search_path(python)
-        where = f"the environment of {python} ({python_source}; read, not run)"
-        cache[key] = detect_with_origin("auto", paths, where)
-        return cache[key]
     try:
         exe, paths = search_path(python, str(config.root) if config.root else None)
     except InterpreterError as exc:
         if overrides.python:
             raise UsageError(f"--python: {exc}") from exc
-        cache[key] = Detected(KERAS_3, f"assumed: {python_source} could not be run: {exc}")
+        cache[key] = Detected(KERAS_3, f"assumed: {python_source}: {exc}")
         return cache[key]
     cache[key] = detect_with_origin("auto", paths, f"the environment of {exe} ({python_source})")
     return cache[key]

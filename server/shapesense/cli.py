@@ -23,7 +23,7 @@ from .rules import PAGES
 EXIT_CODES = """exit status:
   0  no errors found (or --exit-zero)
   1  an error was found: real Keras would raise there (with --diff: a fix would change a file)
-  2  usage error: a bad option, a path that does not exist, a --python that cannot be run"""
+  2  usage error: a bad option, a path that does not exist, a --python that is not there"""
 
 CHECK_EPILOG = f"""{EXIT_CODES}
 
@@ -91,8 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--python",
         metavar="PATH",
-        help="the interpreter whose installed packages decide the Keras version (it is asked "
-        "for its paths with `python -I`; nothing of yours is imported)",
+        help="the interpreter whose installed packages decide the Keras version (its "
+        "environment is read from disk: nothing is run)",
     )
     check.add_argument("--select", type=_codes, metavar="CODES", help="only these codes/prefixes")
     check.add_argument("--ignore", type=_codes, metavar="CODES", help="leave out these codes")

@@ -1,74 +1,85 @@
-"""The package folders of the user's Python, asked of that interpreter itself.
+"""The package folders of the user's Python, found on disk without running it.
 
-It runs `python -I -c <a few lines>`: isolated mode keeps the project's folder, PYTHONPATH and
-the user site out of its path, and the lines import only `sys`, `site` and `json`, so nothing
-of the user's is imported. This finds Debian's dist-packages, venvs, conda, and pyenv shims
-(run in the project's folder, so a shim picks the project's version). Results are cached per
-interpreter and folder.
+ShapeSense never starts a program (startup.py's audit hook refuses it), so the interpreter is
+not asked: its environment is read from the file system. Handled: venvs (`pyvenv.cfg`, with
+the base's packages only when `include-system-site-packages = true`), conda and plain
+installs (`lib/python3*/site-packages`), Debian's `dist-packages` (`/usr/lib/python3`,
+`/usr/local/lib/python3.X`), pyenv shims (the version `PYENV_VERSION`, `.python-version` above
+the project, or pyenv's global `version` file names), and a bare command name (`python3`,
+found on PATH).
 """
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import shutil
-import subprocess
-from functools import lru_cache
 from pathlib import Path
 
-QUERY = (
-    "import json, site, sys\n"
-    "paths = [p for p in sys.path if p]\n"
-    "in_venv = sys.prefix != getattr(sys, 'base_prefix', sys.prefix)\n"
-    "user = site.getusersitepackages() if hasattr(site, 'getusersitepackages') else ''\n"
-    "if user and not in_venv: paths.append(user)\n"
-    "print(json.dumps({'executable': sys.executable, 'path': paths}))\n"
+PATTERNS = (
+    "lib/python3*/site-packages",
+    "lib/python3*/dist-packages",
+    "lib/python3/dist-packages",
+    "Lib/site-packages",
+    "lib/site-packages",
 )
-TIMEOUT_S = 20
 
 
 class InterpreterError(Exception):
-    """The interpreter could not be run or did not answer."""
+    """No interpreter at that path."""
 
 
-def search_path(python: str, cwd: str | None = None) -> tuple[str, list[str]]:
-    """(the interpreter's real executable, its import path with site-packages folders)."""
-    return _search_path(python, cwd)
-
-
-@lru_cache(maxsize=32)
-def _search_path(python: str, cwd: str | None) -> tuple[str, list[str]]:
-    exe = shutil.which(python) if not Path(python).is_absolute() else python
-    if exe is None or not Path(exe).exists():
+def locate(python: str) -> Path:
+    """The interpreter's path: as given, or found on PATH for a bare name."""
+    if os.sep in python or (os.altsep and os.altsep in python):
+        path = Path(python).expanduser()
+    else:
+        found = shutil.which(python)
+        if found is None:
+            raise InterpreterError(f"no Python interpreter named {python!r} on PATH")
+        path = Path(found)
+    if not path.exists():
         raise InterpreterError(f"no Python interpreter at {python!r}")
-    try:
-        proc = subprocess.run(
-            [exe, "-I", "-c", QUERY],
-            capture_output=True,
-            text=True,
-            timeout=TIMEOUT_S,
-            cwd=cwd if cwd and Path(cwd).is_dir() else None,
-            stdin=subprocess.DEVNULL,
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise InterpreterError(f"cannot run {python}: {exc}") from exc
-    try:
-        answer = json.loads(proc.stdout.strip().splitlines()[-1])
-        return str(answer["executable"]), [str(p) for p in answer["path"]]
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
-        detail = (proc.stderr.strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
-        raise InterpreterError(f"{python} did not report its paths: {detail}") from exc
+    return path
+
+
+def search_path(python: str, project: str | None = None) -> tuple[str, list[str]]:
+    """(the interpreter, its package folders). `project`: where a pyenv shim looks for
+    `.python-version`."""
+    exe = locate(python)
+    shimmed = _pyenv_version(exe, project)
+    if shimmed is not None:
+        exe = shimmed
+    return str(exe), static_search_path(str(exe))
+
+
+def _pyenv_version(exe: Path, project: str | None) -> Path | None:
+    """A pyenv shim's real interpreter, decided the way pyenv decides it."""
+    if exe.parent.name != "shims":
+        return None
+    root = exe.parent.parent
+    version = os.environ.get("PYENV_VERSION", "").split(":")[0].strip()
+    if not version and project:
+        for folder in (Path(project), *Path(project).parents):
+            try:
+                version = (folder / ".python-version").read_text().split()[0]
+                break
+            except (OSError, IndexError):
+                continue
+    if not version:
+        try:
+            version = (root / "version").read_text().split()[0]
+        except (OSError, IndexError):
+            return None
+    candidate = root / "versions" / version / "bin" / exe.name
+    return candidate if candidate.exists() else None
 
 
 def static_search_path(python: str) -> list[str]:
-    """The package folders of the environment an interpreter path belongs to, found without
-    running it: for an interpreter a repository names (its configuration), which must not be
-    run. Venvs (and their pyvenv.cfg `home`), `lib/python3*/site-packages` and Debian's
-    `dist-packages`."""
+    """The package folders of the environment an interpreter path belongs to."""
     exe = Path(python)
-    venv_cfg = exe.parent.parent / "pyvenv.cfg"
     try:
-        config = venv_cfg.read_text(encoding="utf-8", errors="replace")
+        config: str | None = (exe.parent.parent / "pyvenv.cfg").read_text(errors="replace")
     except OSError:
         config = None
     if config is None:  # not a venv: where the interpreter (or what it links to) lives
@@ -83,14 +94,7 @@ def static_search_path(python: str) -> list[str]:
                 if key.strip() == "home" and value.strip():
                     roots.add(Path(value.strip()).parent)
     found: list[str] = []
-    patterns = (
-        "lib/python3*/site-packages",
-        "lib/python3*/dist-packages",
-        "lib/python3/dist-packages",
-        "Lib/site-packages",
-        "lib/site-packages",
-    )
     for root in sorted(roots):
-        for pattern in patterns:
+        for pattern in PATTERNS:
             found += [str(p) for p in sorted(root.glob(pattern)) if p.is_dir()]
     return list(dict.fromkeys(found))

@@ -1,8 +1,7 @@
 """The Keras for the server's documents: the editor's settings over the configuration file.
 
-The editor's `python` setting is the user's own choice of interpreter: it is asked for its
-paths (`python -I`, keras/interpreter.py). A `python` named by the configuration file comes
-from the repository, so it is never run: its environment is read from the file system.
+An interpreter (the editor's `python` setting, else the configuration's) is never run: its
+environment is read from the file system (keras/interpreter.py).
 """
 
 from __future__ import annotations
@@ -10,8 +9,8 @@ from __future__ import annotations
 import sys
 
 from ..config import Config
-from ..keras.interpreter import InterpreterError, search_path, static_search_path
-from ..keras.versions import Detected, detect_with_origin
+from ..keras.interpreter import InterpreterError, search_path
+from ..keras.versions import KERAS_3, Detected, detect_with_origin
 from .settings import Settings
 
 
@@ -22,18 +21,17 @@ def detect_for(settings: Settings, config: Config) -> Detected:
         )
     if config.keras_version != "auto":
         return detect_with_origin(config.keras_version, None, "", f"keras-version in {config.path}")
-    if settings.python:
-        cwd = str(config.root) if config.root else None
+    python, source = (
+        (settings.python, "the editor's interpreter")
+        if settings.python
+        else (config.python, f"python in {config.path}")
+    )
+    if python:
         try:
-            exe, paths = search_path(settings.python, cwd)
-            where = f"the environment of {exe} (the editor's interpreter)"
+            exe, paths = search_path(python, str(config.root) if config.root else None)
         except InterpreterError as exc:
-            paths = static_search_path(settings.python)
-            where = f"the environment of {settings.python} (not runnable: {exc}; read from disk)"
-        return detect_with_origin("auto", paths, where)
-    if config.python:
-        where = f"the environment of {config.python} (python in {config.path}; read, not run)"
-        return detect_with_origin("auto", static_search_path(config.python), where)
+            return Detected(KERAS_3, f"assumed: {source}: {exc}")
+        return detect_with_origin("auto", paths, f"the environment of {exe} ({source})")
     return detect_with_origin("auto", None, f"the server's own environment, {sys.executable}")
 
 
