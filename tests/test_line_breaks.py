@@ -94,3 +94,35 @@ def test_positions_messages_and_fixes_through_the_cli(tmp_path: Path) -> None:
         assert isinstance(fixes, list) and fixes, f"{name}: the quick fix was dropped"
         fixed = apply_as_an_editor(text, fixes[0]["edits"])
         assert "SS102" not in [f.code for f in analyze(fixed).findings], (name, fixed)
+
+
+def test_fix_writes_each_edit_on_its_line(tmp_path: Path) -> None:
+    """`check --fix` applied edits to lines split with str.splitlines: below a form feed the
+    new input shape went one line too high."""
+    for name, char in ODD_BREAKS.items():
+        (tmp_path / f"{name}.py").write_text(program(char).replace(f"y = 1{char}\n", ""))
+    exe = shutil.which("shapesense")
+    base = [exe] if exe else [sys.executable, "-m", "shapesense"]
+    proc = subprocess.run(
+        [*base, "check", "--keras-version", "3", "--fix", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,  # a hang guard only
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    for name, char in ODD_BREAKS.items():
+        before = program(char).replace(f"y = 1{char}\n", "")
+        after = (tmp_path / f"{name}.py").read_text()
+        assert after == before.replace("shape=(4,)", "shape=(5,)"), name
+
+
+def test_a_suppression_goes_on_the_line_it_names() -> None:
+    from shapesense.suppress import disable_edit
+
+    for name, char in ODD_BREAKS.items():
+        text = program(char)
+        edit = disable_edit(text, 6, "SS102")
+        assert edit is not None, name
+        line = text.split("\n")[6]
+        place = (edit.span.line, edit.span.column, edit.span.end_column)
+        assert place == (6, len(line.rstrip()), len(line)), name

@@ -8,6 +8,7 @@ import difflib
 from collections.abc import Callable
 
 from .findings import Finding, Fix
+from .lines import split_lines_keepends
 from .suppress import UNUSED
 
 MAX_ROUNDS = 50
@@ -23,7 +24,7 @@ def _wanted(findings: list[Finding]) -> list[tuple[Finding, Fix]]:
 
 
 def apply_edits(text: str, fix: Fix) -> str:
-    lines = text.splitlines(keepends=True)
+    lines = split_lines_keepends(text)  # spans count lines as LSP does (lines.py)
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line))
@@ -77,8 +78,8 @@ def _better(before: list[Finding], after: list[Finding], target: Finding) -> boo
 def unified_diff(path: str, before: str, after: str) -> str:
     return "".join(
         difflib.unified_diff(
-            before.splitlines(keepends=True),
-            after.splitlines(keepends=True),
+            split_lines_keepends(before),
+            split_lines_keepends(after),
             fromfile=f"a/{path}",
             tofile=f"b/{path}",
         )

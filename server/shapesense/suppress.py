@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .findings import Finding, Fix, Span, TextEdit
+from .lines import split_lines
 
 UNUSED = "SS900"
 _STRINGS = {tokenize.STRING, getattr(tokenize, "FSTRING_MIDDLE", tokenize.STRING)}
@@ -161,7 +162,7 @@ def apply(
         if not matching:
             kept.append(finding)
     if report_unused:
-        source_lines = text.splitlines()
+        source_lines = split_lines(text)
         every = {id(d): d for ds in found.by_line.values() for d in ds}
         for directive in every.values():
             unused = _unused_report(directive, source_lines)
@@ -226,7 +227,7 @@ def disable_edit(text: str, line: int, code: str) -> TextEdit | None:
     """The edit that silences `code` on `line`: the code added to a `# shapesense: ignore[...]`
     already there, or a new comment at the end of the line. None when the line ends inside a
     string (a comment cannot go there)."""
-    lines = text.splitlines()
+    lines = split_lines(text)  # as spans count lines (lines.py): a form feed is no break
     if not 0 <= line < len(lines):
         return None
     for comment, string, _ in comments(text):
