@@ -126,3 +126,27 @@ def test_a_suppression_goes_on_the_line_it_names() -> None:
         line = text.split("\n")[6]
         place = (edit.span.line, edit.span.column, edit.span.end_column)
         assert place == (6, len(line.rstrip()), len(line)), name
+
+
+# Where str.splitlines is right: text that is not source positions.
+SPLITLINES_ALLOWED = {
+    "output/text.py",  # the first line of a message
+    "discover.py",  # .gitignore patterns
+    "keras/interpreter.py",  # pyvenv.cfg
+}
+
+
+def test_no_other_line_split_in_the_server() -> None:
+    """Code that came later used str.splitlines on source again (--fix, suppressions): each
+    split of source text goes through lines.py."""
+    server = Path(__file__).resolve().parent.parent / "server" / "shapesense"
+    offenders = []
+    for path in sorted(server.rglob("*.py")):
+        name = path.relative_to(server).as_posix()
+        if name in SPLITLINES_ALLOWED or name == "lines.py":
+            continue
+        for number, line in enumerate(path.read_text().split("\n"), 1):
+            code = line.split("#")[0]
+            if ".splitlines(" in code:
+                offenders.append(f"{name}:{number}: {line.strip()}")
+    assert offenders == []
