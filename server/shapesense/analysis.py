@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cancel import Cancelled, Token
 from .config import RuleSelection
 from .findings import Analysis, Finding, Span
 from .fixes import import_position
@@ -46,8 +47,9 @@ class Analyzer:
         self._interp: Interpreter | None = None
         self._context: object = None
 
-    def analyze(self, text: str) -> Analysis:
-        """Never raises on any input; never runs the code."""
+    def analyze(self, text: str, token: Token | None = None) -> Analysis:
+        """Never raises on any input; never runs the code. Raises `Cancelled` (and forgets
+        what it kept for the next version) once `token` is cancelled."""
         result = Analysis(keras_version=self.options.keras.major)
         try:
             source = SourceText(text)
@@ -68,13 +70,19 @@ class Analyzer:
             result.syntax_ok = False
             result.findings.append(_syntax_finding(parsed.error, source))
         interp = self._interpreter(source, parsed)
+        interp.token = token
         try:
             interp.run(record=self.incremental)
+        except Cancelled:
+            self.close()  # half-run journals must not be replayed
+            raise
         except RecursionError:
             interp.records.clear()  # pathological nesting: keep what was found before it
         except Exception as exc:  # a bug of ours must never take the editor or CI down with it
             interp.records.clear()
             result.findings.append(_internal_error(exc))
+        finally:
+            interp.token = None
         result.findings += interp.findings
         result.layers = list(interp.layer_infos.values())
         result.symbols = interp.symbols

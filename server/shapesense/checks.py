@@ -74,6 +74,7 @@ class Checker:
         self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
         self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
         self._flows: dict[tuple[int, tuple[int, ...], Shape], object] = {}
+        self._kept: set[Finding] = set()  # interp.findings as a set: de-duplication stays linear
 
     def keep_input(self, node_id: int, span: Span | None, call: Span) -> None:
         if self.interp.journal is not None:
@@ -90,7 +91,8 @@ class Checker:
             self.keep(finding)
 
     def keep(self, finding: Finding) -> None:
-        if finding not in self.interp.findings:
+        if finding not in self._kept:
+            self._kept.add(finding)
             self.interp.findings.append(finding)
 
     def numpy_error(self, node: ast.Call, message: str) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 
 from . import numpy_rules as npr
 from . import replay
+from .cancel import Token
 from .findings import Finding, LayerInfo, ModelSummary, Span, SymbolInfo
 from .keras import datasets
 from .keras.graph import LayerFailure, Run
@@ -173,6 +174,7 @@ class Interpreter:
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.journal: Journal | None = None  # the top-level statement being recorded
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
+        self.token: Token | None = None  # checked before each statement: see cancel.py
         from .checks import Checker  # local: checks imports interpreter types only
 
         self.checker = Checker(self)
@@ -254,6 +256,8 @@ class Interpreter:
         for stmt in self.tree.body:
             if frame.returned:
                 return
+            if self.token is not None:
+                self.token.check()
             journal = previous.get(id(stmt))
             if (
                 journal is not None
@@ -320,6 +324,8 @@ class Interpreter:
         for stmt in body:
             if frame.returned:
                 return
+            if self.token is not None:
+                self.token.check()
             try:
                 self.exec_stmt(stmt, env, frame)
             except RecursionError:
