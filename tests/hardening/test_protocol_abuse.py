@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -125,3 +126,90 @@ def test_random_messages_never_stop_the_server(messages: list[tuple[str, object,
         assert serving(client)
     finally:
         client.close()
+
+
+def hover_frame(ident: int) -> bytes:
+    return json.dumps(
+        {"jsonrpc": "2.0", "id": ident, "method": "textDocument/hover", "params": HOVER_LSTM}
+    ).encode()
+
+
+BROKEN_FRAMES = {
+    # each: the bytes of one damaged frame carrying a hover request with id 7
+    "stray byte before the header": b"X"
+    + b"Content-Length: %d\r\n\r\n" % len(hover_frame(7))
+    + hover_frame(7),
+    "Content-Length one too small": b"Content-Length: %d\r\n\r\n" % (len(hover_frame(7)) - 1)
+    + hover_frame(7),
+    "Content-Length one too large": b"Content-Length: %d\r\n\r\n" % (len(hover_frame(7)) + 1)
+    + hover_frame(7),
+    "lowercase header name": b"content-length: %d\r\n\r\n" % len(hover_frame(7)) + hover_frame(7),
+    "LF-only line ends": b"Content-Length: %d\n\n" % len(hover_frame(7)) + hover_frame(7),
+    "stray bytes between frames": b"\r\n\x00garbage\r\n",
+    "a header line that is not one": b"Content-Length: 12\r\nnot a header\r\n\r\n{}",
+}
+
+
+def test_a_broken_frame_costs_that_frame_never_the_session() -> None:
+    """Before: after any of these the process lived but never answered again (pygls's reader
+    matched `Content-Length: N\\r\\n` exactly and then read bodies as header lines)."""
+    client = RawClient()
+    try:
+        client.initialize()
+        client.open(URI, SEED)
+        for name, frame in BROKEN_FRAMES.items():
+            assert client.proc.stdin is not None
+            client.proc.stdin.write(frame)
+            client.proc.stdin.flush()
+            assert serving(client), name
+        logged = [
+            n["params"]["message"]
+            for n in client.notifications
+            if n.get("method") == "window/logMessage"
+        ]
+        assert any("dropped 1 bytes" in m and "'X'" in m for m in logged), logged
+    finally:
+        client.close()
+
+
+def test_a_message_too_deep_to_read_is_answered() -> None:
+    client = RawClient()
+    try:
+        client.initialize()
+        deep = b"[" * 100_000 + b"]" * 100_000
+        client.send_bytes(
+            b'{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": %s}' % deep
+        )
+        assert client.wait(99)["error"]["code"] == -32600
+        client.send_bytes(b"[" * 100_000)  # no id to be read: JSON-RPC's null id
+        unread = client.wait(None)  # type: ignore[arg-type]
+        assert unread["error"]["code"] in (-32700, -32600)
+        client.open(URI, SEED)
+        assert serving(client)
+    finally:
+        client.close()
+
+
+def test_the_lifecycle_is_enforced() -> None:
+    client = RawClient()
+    try:
+        early = client.request("textDocument/hover", HOVER_LSTM)
+        assert early["error"]["code"] == -32002  # ServerNotInitialized
+        client.initialize()
+        client.open(URI, SEED)
+        assert serving(client)
+        assert client.request("shutdown")["result"] is None
+        late = client.request("textDocument/hover", HOVER_LSTM)
+        assert late["error"]["code"] == -32600  # InvalidRequest
+        client.notify("exit")
+        assert client.proc.wait(timeout=30) == 0
+    finally:
+        if client.alive():
+            client.proc.kill()
+
+
+def test_exit_without_shutdown_ends_with_1() -> None:
+    client = RawClient()
+    client.initialize()
+    client.notify("exit")
+    assert client.proc.wait(timeout=30) == 1

@@ -11,13 +11,19 @@ import asyncio
 import functools
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
+from pygls.exceptions import (
+    JsonRpcException,
+    JsonRpcInvalidRequest,
+    JsonRpcServerNotInitialized,
+)
+from pygls.io_ import StdoutWriter
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
@@ -32,7 +38,7 @@ from .documents import use_lsp_lines
 from .environment import STATUS, detect_for, status_params
 from .settings import Settings
 from .state import State, View
-from .transport import BoundedStdin
+from .transport import CHUNK, FrameReader
 
 NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[
@@ -47,11 +53,30 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
 
 class Protocol(LanguageServerProtocol):
     """pygls's protocol, plus: a request whose params cannot be read still gets an error answer;
-    documents split lines as LSP does (`documents.py`)."""
+    requests out of the LSP lifecycle are answered with the error the spec names; documents
+    split lines as LSP does (`documents.py`)."""
+
+    initialized = False
 
     @property
     def workspace(self) -> Workspace:
         return use_lsp_lines(super().workspace)
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if method is not None and hasattr(message, "id"):  # a request
+            error: JsonRpcException | None = None
+            if self._shutdown:
+                error = JsonRpcInvalidRequest(f"{method}: the server is shutting down")
+            elif not self.initialized and method != types.INITIALIZE:
+                error = JsonRpcServerNotInitialized(f"{method} before initialize")
+            if error is not None:
+                self._send_response(message.id, error=error.to_response_error())
+                return
+            self.initialized = True if method == types.INITIALIZE else self.initialized
+        elif not self.initialized and method not in (types.EXIT, None):
+            return  # notifications before initialize are dropped, as the spec says
+        super().handle_message(message)
 
     def structure_message(self, data: dict[str, Any]) -> Any:
         try:
@@ -96,6 +121,35 @@ class ShapeSenseServer(LanguageServer):
         self._announced: dict[str, Detected] = {}  # per document: the Keras last sent to the client
         self._reported_configs: set[tuple[str, tuple[str, ...]]] = set()
         self._resolvers: dict[str, ProjectResolver] = {}
+        self.exit_code = 0
+
+    def start_io(self, stdin: Any = None, stdout: Any = None) -> None:
+        """pygls's stdio loop, with transport.FrameReader in place of its frame reading (which
+        stops answering after one bad frame), and `exit`'s code kept (pygls's loop drops it:
+        `exit` without `shutdown` must end the process with 1)."""
+        self._stop_event = stop = threading.Event()
+        raw = stdin or sys.stdin.buffer
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        frames = FrameReader(self.protocol, self.log)
+        read_some = getattr(raw, "read1", raw.read)
+
+        async def main() -> None:
+            loop = asyncio.get_running_loop()
+            await frames.run(
+                lambda: loop.run_in_executor(self.thread_pool, read_some, CHUNK),
+                stop.is_set,
+            )
+
+        try:
+            asyncio.run(main())
+        except BrokenPipeError:
+            logging.getLogger("shapesense").error("The client went away; shutting down.")
+        except KeyboardInterrupt:
+            pass
+        except SystemExit as exc:
+            self.exit_code = exc.code if isinstance(exc.code, int) else 1
+        finally:
+            self.shutdown()
 
     # --- shared helpers for the feature modules -------------------------------------------
 
@@ -243,5 +297,5 @@ def serve(tcp: str | None = None) -> int:
         host, _, port = tcp.rpartition(":")
         server.start_tcp(host or "127.0.0.1", int(port))
     else:
-        server.start_io(stdin=BoundedStdin(sys.stdin.buffer))  # type: ignore[arg-type]
-    return 0
+        server.start_io()
+    return server.exit_code
