@@ -149,3 +149,19 @@ def test_validation_data_unpacked_from_a_name_is_not_an_internal_error() -> None
         "m.fit(np.zeros((8, 4)), np.zeros((8, 1)), validation_data=(*vd,))\n"
     )
     assert run(src).findings == []
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "inputs = keras.Input(shape=(X.shape[1],))\nout = L.Dense(8)(inputs)\n",
+        "model = keras.Sequential([L.Dense(8, input_shape=(X.shape[1],))])\n",
+        "model = keras.Sequential([L.Dense(8)])\nmodel.build((None, X.shape[1]))\n",
+    ],
+)
+def test_unknown_declared_size_is_not_none(declaration: str, keras: int) -> None:
+    """`Input(shape=(X.shape[1],))` with X read from a CSV: the size is unknown, not `None`
+    (a false SS103 under Keras 2, found by tests/corpus/programs/notebooks/banknote_dense_works)."""
+    src = "import keras\nimport pandas as pd\nL = keras.layers\nX = pd.read_csv('d.csv').values\n"
+    assert errors(src + declaration, keras) == []

@@ -32,7 +32,7 @@ from .values import (
     Seq,
     Tensor,
     Value,
-    as_shape,
+    as_declared_shape,
     const_int,
     to_python,
 )
@@ -144,12 +144,12 @@ class Checker:
     def _declared_input(self, layer: Layer, node: ast.Call, kwargs: dict[str, Value]) -> None:
         keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
         if "input_shape" in kwargs:
-            shape = as_shape(kwargs["input_shape"])
+            shape = as_declared_shape(kwargs["input_shape"])
             if shape is not None:
                 layer.declared_input = (None, *shape)
                 layer.input_span = self.src.span(keywords["input_shape"])
         elif "batch_input_shape" in kwargs:
-            shape = as_shape(kwargs["batch_input_shape"])
+            shape = as_declared_shape(kwargs["batch_input_shape"])
             if shape:
                 layer.declared_input = (None, *shape[1:])
         elif "input_dim" in kwargs and const_int(kwargs["input_dim"]) is not None:
@@ -175,9 +175,9 @@ class Checker:
             span = self.src.span(keywords["input_shape"])
         elif node.args:
             span = self.src.span(node.args[0])
-        shape = as_shape(shape_value) if shape_value is not None else None
+        shape = as_declared_shape(shape_value) if shape_value is not None else None
         if shape is None and "batch_shape" in kwargs:
-            batch = as_shape(kwargs["batch_shape"])
+            batch = as_declared_shape(kwargs["batch_shape"])
             shape = batch[1:] if batch else None
             span = None
         if shape is None:
@@ -374,7 +374,7 @@ class Checker:
         elif method == "pop":
             model.opaque = True
         elif method == "build" and model.kind == "sequential" and model.declared_input is None:
-            shape = as_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
+            shape = as_declared_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
             if shape is not None:
                 model.declared_input = (None, *shape[1:])
                 layers, model.layers = model.layers, []

@@ -231,6 +231,15 @@ def as_shape(value: Value) -> Shape | None:
     return None
 
 
+def as_declared_shape(value: Value) -> Shape | None:
+    """A shape a user declares to Keras (`Input(shape=...)`, `input_shape=`): there `None`
+    means "any size", so a dim we cannot read makes the whole declaration unknown rather
+    than `None` (`Input(shape=(X.shape[1],))` with `X` from a CSV is not `(None, None)`)."""
+    if isinstance(value, Seq) and any(isinstance(item, Unknown) for item in value.items):
+        return None
+    return as_shape(value)
+
+
 def const_int(value: Value) -> int | None:
     if isinstance(value, Const) and type(value.value) is int:
         return value.value
