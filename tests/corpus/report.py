@@ -77,9 +77,12 @@ def section(programs: list[Program], truth: dict) -> str:
             f" | {len(f.false_errors)} | {f.checked}/{f.calls} ({100 * f.coverage:.0f}%) |"
         )
         detail += [f"### Keras {keras}: missed errors", ""]
+        # Grouped by ShapeSense's reason for silence once it reports one; until then by the
+        # exception Keras raised (an ImportError is an API this Keras version no longer has).
         by_reason: dict[str, list[Judgement]] = defaultdict(list)
         for j in f.missed:
-            by_reason[j.reason() or "reason not reported yet"].append(j)
+            reason = j.reason() or f"no reason reported yet; Keras raised {j.truth.get('type')}"
+            by_reason[reason].append(j)
         for reason, group in sorted(by_reason.items(), key=lambda item: -len(item[1])):
             detail.append(f"**{reason}** ({len(group)})")
             detail.append("")

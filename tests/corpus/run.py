@@ -130,12 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help="run Keras, write truth.json")
     parser.add_argument("--check", action="store_true", help="run Keras, compare to truth.json")
     parser.add_argument("--report", help="write the corpus section of this markdown file")
-    parser.add_argument("-k", dest="only", help="only programs whose name contains this")
+    parser.add_argument(
+        "-k", dest="only", nargs="+", help="only programs whose name contains one of these"
+    )
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args(argv)
     programs = load_programs()
     if args.only:
-        programs = [p for p in programs if args.only in p.name]
+        programs = [p for p in programs if any(part in p.name for part in args.only)]
     status = 0
     if args.write or args.check:
         started = time.time()

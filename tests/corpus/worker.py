@@ -188,6 +188,7 @@ def main() -> None:
         result["id"] = request["id"]
         tf.keras.backend.clear_session()
         print(json.dumps(result), file=results, flush=True)
+    os._exit(0)  # threads a program left behind (data loaders) must not keep the worker alive
 
 
 if __name__ == "__main__":

@@ -1,0 +1,19 @@
+# Reproduces: https://github.com/tensorflow/tensorflow/issues/53633
+# Style: pandas features reshaped to (samples, 1, features), from_tensor_slices + batch, LSTM
+# Intent: works
+import numpy as np
+import pandas as pd
+import tensorflow as tf
+
+df = pd.DataFrame(np.random.rand(160, 6), columns=["f%d" % i for i in range(5)] + ["target"])
+X = df.drop(columns=["target"]).values.astype("float32")
+y = df["target"].values.astype("float32")
+X = X.reshape((X.shape[0], 1, X.shape[1]))
+
+dataset = tf.data.Dataset.from_tensor_slices((X, y)).batch(16)
+
+model = tf.keras.Sequential()
+model.add(tf.keras.layers.LSTM(8, input_shape=(1, 5)))
+model.add(tf.keras.layers.Dense(1))
+model.compile(loss="mse", optimizer="adam")
+model.fit(dataset, epochs=1)
