@@ -91,6 +91,7 @@ class Analyzer:
             result.models = interp.summaries()
         except Exception as exc:  # the findings stand even if the tables for hover cannot be made
             result.findings.append(_internal_error(exc))
+        result.files_read = frozenset(interp.files_read)
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:
             result.findings = self.options.rules.apply(result.findings)

@@ -114,3 +114,6 @@ class Analysis:
     calls: list[SymbolInfo] = field(default_factory=list)
     keras_version: int = 3
     syntax_ok: bool = True
+    # the project files (modules, .npy/.npz arrays) this analysis read: when one of them
+    # changes, the result may change (the language server watches them, re-checks readers)
+    files_read: frozenset[str] = frozenset()

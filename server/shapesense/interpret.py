@@ -192,6 +192,7 @@ class Interpreter:
         self.src = source
         self.tree = tree
         self.children: list[Interpreter] = []  # interpreters of imported project modules
+        self.files_read: set[str] = set()  # project files read; shared with the children
         self.findings: list[Finding] = []
         self.layer_infos: dict[tuple[Span, str], LayerInfo] = {}
         self.symbols: list[SymbolInfo] = []
@@ -546,11 +547,13 @@ class Interpreter:
         if found is None:
             return None
         path, text = found
+        self.files_read.add(path)
         source = SourceText(text)
         parsed = source.parse()
         sub = Interpreter(
             source, parsed.tree, self.version, self._resolver.nested(path), self.modules
         )
+        sub.files_read = self.files_read
         sub.foreign = True
         sub.report = False
         sub.depth = self.depth + 1

@@ -346,6 +346,8 @@ def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
 
         names: dict[str, Value] = {}
         located = interp.resolver.locate_file(name)
+        if located:
+            interp.files_read.add(located)
         for member in npz_members(located) if located else []:
             found = interp.resolver.array_file(name, member)
             if found:
@@ -356,6 +358,9 @@ def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
                     interp.src.span(node),
                 )
         return Namespace(names, name) if names else UNKNOWN
+    located = interp.resolver.locate_file(name)
+    if located:
+        interp.files_read.add(located)
     found = interp.resolver.array_file(name)
     if found is None:
         return UNKNOWN

@@ -8,12 +8,15 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
+from .util import accept_registrations
+
 SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "shapesense", "serve"])
 EDITORS = ["visual-studio-code", "neovim", "emacs"]
 
 
 async def start(lsp_client: LanguageClient, editor: str, **options: object) -> None:
     init = {"debounceMs": 0, "kerasVersion": "3", **options}
+    accept_registrations(lsp_client)
     result = await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=client_capabilities(editor), initialization_options=init

@@ -8,7 +8,7 @@ import pytest_lsp
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from .util import diagnostics, errors
+from .util import accept_registrations, diagnostics, errors
 
 NB = "file:///w/train.ipynb"
 CELLS = [
@@ -46,6 +46,7 @@ async def client(lsp_client: LanguageClient):
     caps.notebook_document = types.NotebookDocumentClientCapabilities(
         synchronization=types.NotebookDocumentSyncClientCapabilities()
     )
+    accept_registrations(lsp_client)
     await lsp_client.initialize_session(
         types.InitializeParams(
             capabilities=caps, initialization_options={"debounceMs": 0, "kerasVersion": "3"}

@@ -12,6 +12,18 @@ from pytest_lsp import LanguageClient
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
+def accept_registrations(client: LanguageClient) -> list[types.Registration]:
+    """Answer client/registerCapability as an editor does (the server registers its file
+    watchers with clients that support it); returns what was registered."""
+    registrations: list[types.Registration] = []
+
+    @client.feature(types.CLIENT_REGISTER_CAPABILITY)
+    def register(params):  # type: ignore[no-untyped-def]  (pygls reads annotations: none here)
+        registrations.extend(params.registrations)
+
+    return registrations
+
+
 async def open_doc(
     client: LanguageClient, uri: str, text: str, version: int = 1
 ) -> list[types.Diagnostic]:

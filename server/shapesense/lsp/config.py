@@ -42,3 +42,6 @@ def register(server: ShapeSenseServer) -> None:
     def initialized(params: types.InitializedParams) -> None:
         keras = server.workspace_keras()  # logs which Keras, and why
         server.protocol.notify(STATUS, status_params(keras))
+        from .dependencies import watch
+
+        watch(server)

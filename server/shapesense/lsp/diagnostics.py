@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import os
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
+from pygls.uris import to_fs_path
 
 from .convert import diagnostics_for
 
@@ -20,7 +22,7 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
-        schedule(server, params.text_document.uri)
+        schedule(server, params.text_document.uri, changed=True)
 
     @server.guarded(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
@@ -60,7 +62,7 @@ def register(server: ShapeSenseServer) -> None:
     @server.guarded(
         types.TEXT_DOCUMENT_DIAGNOSTIC,
         types.DiagnosticOptions(
-            identifier="shapesense", inter_file_dependencies=False, workspace_diagnostics=False
+            identifier="shapesense", inter_file_dependencies=True, workspace_diagnostics=False
         ),
         empty=types.RelatedFullDocumentDiagnosticReport(items=[]),
     )
@@ -85,22 +87,31 @@ def cancel(server: ShapeSenseServer, key: str) -> None:
         task.cancel()
 
 
-def schedule(server: ShapeSenseServer, uri: str, immediate: bool = False) -> None:
-    """Analyse after the debounce; a newer change cancels the older wait."""
+def schedule(
+    server: ShapeSenseServer, uri: str, immediate: bool = False, changed: bool = False
+) -> None:
+    """Analyse after the debounce; a newer change cancels the older wait. With `changed`
+    (the text of an open file changed), the files that import it are checked again too."""
     notebook = server.workspace.get_notebook_document(
         cell_uri=uri
     ) or server.workspace.get_notebook_document(notebook_uri=uri)
     key = notebook.uri if notebook is not None else uri
     cancel(server, key)
-    if pulls(server) and notebook is None:
-        return  # VS Code pulls for files; for notebook cells it does not pull, so those are pushed
+    # VS Code pulls for files; for notebook cells it does not pull, so those are pushed
+    push = notebook is not None or not pulls(server)
+    if not (push or changed):
+        return
     delay = 0 if immediate else server.settings.debounce_ms / 1000
 
     async def later() -> None:
         if delay:
             await asyncio.sleep(delay)
         server.pending.pop(key, None)
-        publish(server, key)
+        if push:
+            publish(server, key)
+        path = fs_path(key) if changed else None
+        if path is not None:
+            refresh_readers(server, {path})
 
     server.pending[key] = asyncio.ensure_future(later())
 
@@ -118,19 +129,39 @@ def publish(server: ShapeSenseServer, key: str) -> None:
         )
 
 
+def refresh_pulled(server: ShapeSenseServer) -> None:
+    """Ask a pulling client to pull again (when it supports being asked)."""
+    workspace_caps = server.client_capabilities.workspace
+    if workspace_caps and workspace_caps.diagnostics and workspace_caps.diagnostics.refresh_support:
+        server.workspace_diagnostic_refresh(None)
+
+
 def refresh_all(server: ShapeSenseServer) -> None:
     if pulls(server):
-        workspace_caps = server.client_capabilities.workspace
-        if (
-            workspace_caps
-            and workspace_caps.diagnostics
-            and workspace_caps.diagnostics.refresh_support
-        ):
-            server.workspace_diagnostic_refresh(None)
+        refresh_pulled(server)
         return
     keys = set(server.workspace.notebook_documents)
     for uri in server.workspace.text_documents:
         if server.workspace.get_notebook_document(cell_uri=uri) is None:
             keys.add(uri)
     for key in keys:
+        schedule(server, key, immediate=True)
+
+
+def fs_path(uri: str) -> str | None:
+    if not uri.startswith("file:"):
+        return None
+    path = to_fs_path(uri)
+    return os.path.realpath(path) if path else None  # as the resolver names what it read
+
+
+def refresh_readers(server: ShapeSenseServer, paths: set[str] | None) -> None:
+    """Re-check the documents whose last analysis read one of `paths` (None: any project file)."""
+    stale = server.state.stale_readers(paths)
+    if not stale:
+        return
+    if pulls(server):
+        refresh_pulled(server)
+        # notebook cells are pushed even to pulling clients: see diagnostics.schedule
+    for key in stale:
         schedule(server, key, immediate=True)

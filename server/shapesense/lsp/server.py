@@ -43,9 +43,9 @@ from .transport import CHUNK, FrameReader
 NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
     notebook_selector=[
         types.NotebookDocumentFilterWithCells(
-            cells=[types.NotebookCellLanguage(language="python")],
-            notebook="jupyter-notebook",
+            cells=[types.NotebookCellLanguage(language="python")], notebook=notebook_type
         )
+        for notebook_type in ("jupyter-notebook", "interactive")  # Jupyter; Interactive Window
     ],
     save=True,
 )
@@ -283,10 +283,10 @@ class OpenDocuments:
 
 
 def create_server() -> ShapeSenseServer:
-    from . import actions, codelens, config, diagnostics, hover, inlay
+    from . import actions, codelens, config, dependencies, diagnostics, hover, inlay
 
     server = ShapeSenseServer()
-    for module in (config, diagnostics, hover, actions, inlay, codelens):
+    for module in (config, diagnostics, dependencies, hover, actions, inlay, codelens):
         module.register(server)
     return server
 

@@ -165,6 +165,18 @@ class State:
         self._cache[notebook.uri] = (key, view)
         return view
 
+    def stale_readers(self, paths: set[str] | None) -> list[str]:
+        """Drop the cached views whose analysis read one of `paths` (every view, for None: a
+        file created or deleted may change what an import finds) and return their keys."""
+        stale = [
+            key
+            for key, (_, view) in self._cache.items()
+            if paths is None or not view.analysis.files_read.isdisjoint(paths)
+        ]
+        for key in stale:
+            del self._cache[key]  # the Analyzer stays: imports and file reads are never replayed
+        return stale
+
     def forget(self, uri: str) -> None:
         self._cache.pop(uri, None)
         analyzer = self._analyzers.pop(uri, None)
