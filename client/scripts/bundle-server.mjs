@@ -1,5 +1,6 @@
 // Vendors the server and its pure-Python dependencies into bundled/libs, so the extension runs
-// without installing anything in the user's environment. numpy is not vendored: it is compiled,
+// without installing anything in the user's environment (no jedi: project modules are found by
+// file names alone). numpy is not vendored: it is compiled,
 // and every environment that runs Keras has it.
 import { execFileSync } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";

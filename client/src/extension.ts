@@ -1,56 +1,59 @@
-// Activation: find Python, check it, start the server; restart it when the interpreter or the
+// Activation: one server per workspace folder (folder settings, folder interpreter), started in
+// the background so activation never waits for Python. Restarts when the interpreter or the
 // settings that choose the server change. Commands: restart, model summary, show log.
 import * as vscode from "vscode";
-import { LanguageClient } from "vscode-languageclient/node";
-import { findInterpreter, onInterpreterChange, probeInterpreter } from "./interpreter";
-import { createClient } from "./server";
-import { RESTART_SETTINGS, readSettings } from "./settings";
+import { FolderServer } from "./folder";
+import { onInterpreterChange } from "./interpreter";
+import { RESTART_SETTINGS } from "./settings";
 
-let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel;
-let status: vscode.StatusBarItem;
+const servers = new Map<string, FolderServer>(); // by folder uri ("" with no folder open)
 
-async function start(context: vscode.ExtensionContext): Promise<void> {
-  const settings = readSettings();
-  const interpreter = await findInterpreter(settings.interpreter, vscode.workspace.workspaceFolders?.[0]?.uri);
-  output.info(`Python: ${interpreter.path} (from ${interpreter.source}); server: ${settings.importStrategy}`);
-  const probe = await probeInterpreter(interpreter.path, settings.importStrategy === "fromEnvironment");
-  if (!probe.ok) {
-    status.text = "$(error) ShapeSense";
-    status.tooltip = probe.problem;
-    status.show();
-    output.error(probe.problem ?? "the interpreter cannot run the server");
-    void vscode.window.showErrorMessage(`ShapeSense cannot start: ${probe.problem}`, "Open Settings").then((choice) => {
-      if (choice) {
-        void vscode.commands.executeCommand("workbench.action.openSettings", "shapesense.interpreter");
-      }
-    });
-    return;
-  }
-  client = createClient(context, interpreter.path, settings, output);
-  await client.start();
-  const info = (await client.sendRequest("workspace/executeCommand", { command: "shapesense.server.info", arguments: [] })) as { keras?: number; version?: string } | null;
-  status.text = `$(check) Keras ${info?.keras ?? "?"}`;
-  status.tooltip = `ShapeSense ${info?.version ?? ""} checks against Keras ${info?.keras ?? "?"} (setting: ${settings.kerasVersion})`;
-  status.command = "shapesense.showLog";
-  status.show();
+function key(folder: vscode.WorkspaceFolder | undefined): string {
+  return folder ? folder.uri.toString() : "";
 }
 
-async function stop(): Promise<void> {
-  const running = client;
-  client = undefined;
-  if (running) {
-    await running.stop();
+/** The server that checks `uri`: its folder's, else the first folder's (untitled files, the
+ * Interactive Window, files outside every folder). */
+function serverFor(uri: vscode.Uri): FolderServer | undefined {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  return (folder && servers.get(key(folder))) ?? servers.get(key(vscode.workspace.workspaceFolders?.[0]));
+}
+
+function addServer(context: vscode.ExtensionContext, folder: vscode.WorkspaceFolder | undefined): void {
+  const server: FolderServer = new FolderServer(
+    context,
+    folder,
+    () => !folder || folder.index === 0,
+    (notebook) => serverFor(notebook.uri) === server,
+    output,
+  );
+  servers.set(key(folder), server);
+  void server.restart();
+}
+
+async function removeServer(folder: vscode.WorkspaceFolder | undefined): Promise<void> {
+  const server = servers.get(key(folder));
+  servers.delete(key(folder));
+  if (server) {
+    await server.stop();
+    server.dispose();
   }
 }
 
-async function restart(context: vscode.ExtensionContext): Promise<void> {
-  await stop();
-  await start(context);
+function startAll(context: vscode.ExtensionContext): void {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) {
+    addServer(context, undefined);
+  }
+  for (const folder of folders) {
+    addServer(context, folder);
+  }
 }
 
 async function showModelSummary(): Promise<void> {
   const editor = vscode.window.activeTextEditor;
+  const client = editor ? serverFor(editor.document.uri)?.client : undefined;
   if (!client || !editor) {
     return;
   }
@@ -66,28 +69,44 @@ async function showModelSummary(): Promise<void> {
   output.show(true);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export function activate(context: vscode.ExtensionContext): void {
   output = vscode.window.createOutputChannel("ShapeSense", { log: true });
-  status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
   context.subscriptions.push(
     output,
-    status,
-    vscode.commands.registerCommand("shapesense.restart", () => restart(context)),
+    vscode.commands.registerCommand("shapesense.restart", () => Promise.all([...servers.values()].map((server) => server.restart()))),
     vscode.commands.registerCommand("shapesense.showModelSummary", showModelSummary),
     vscode.commands.registerCommand("shapesense.showLog", () => output.show()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (RESTART_SETTINGS.some((key) => event.affectsConfiguration(key))) {
-        void restart(context);
+      for (const server of servers.values()) {
+        const scope = server.folder?.uri;
+        if (RESTART_SETTINGS.some((setting) => event.affectsConfiguration(setting, scope))) {
+          void server.restart();
+        } else if (event.affectsConfiguration("shapesense", scope)) {
+          void server.settingsChanged();
+        }
+      }
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(async (event) => {
+      for (const folder of event.removed) {
+        await removeServer(folder);
+      }
+      if (servers.has("") && (vscode.workspace.workspaceFolders ?? []).length > 0) {
+        await removeServer(undefined);
+      }
+      for (const folder of event.added) {
+        addServer(context, folder);
       }
     }),
   );
-  const watcher = await onInterpreterChange(() => void restart(context));
-  if (watcher) {
-    context.subscriptions.push(watcher);
-  }
-  await start(context);
+  startAll(context);
+  // The Python extensions may take a while to activate: listen for their changes without waiting.
+  void onInterpreterChange(() => {
+    for (const server of servers.values()) {
+      void server.restart();
+    }
+  }).then((disposables) => context.subscriptions.push(...disposables));
 }
 
 export async function deactivate(): Promise<void> {
-  await stop();
+  await Promise.all([...servers.keys()].map((folder) => removeServer(servers.get(folder)?.folder)));
 }
