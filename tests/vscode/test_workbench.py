@@ -1,8 +1,9 @@
 """The extension in the real VS Code workbench (code-server 4.100.3 + headless Chromium).
 
 Runs tests/vscode/setup.sh (registry installs only), builds the .vsix with `npm ci && npm run
-package`, installs it and drives the workbench with playwright-core. Screenshots of every
-step land in test-output/vscode/.
+package`, checks what the package holds, installs it and drives the workbench with
+playwright-core (workbench.mjs lists the steps). Screenshots of every step land in
+test-output/vscode/; README.md and client/README.md show some of them (docs/images/).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,6 +45,14 @@ def test_extension_in_the_workbench() -> None:
     run("npm", "ci", "--no-audit", "--no-fund")
     run("npm", "run", "package", env=dict(os.environ, PYTHON=sys.executable))
     assert vsix.exists()
+    with zipfile.ZipFile(vsix) as package:
+        names = package.namelist()
+        readme = package.read("extension/readme.md").decode()
+    assert len(names) < 400, len(names)
+    assert sum(info.file_size for info in zipfile.ZipFile(vsix).infolist()) < 3_000_000
+    assert not [n for n in names if "jedi" in n or "parso" in n or n.endswith((".map", ".pyc"))]
+    assert "extension/client/images/icon.png" in names and "extension/changelog.md" in names
+    assert "## Settings" in readme and "](docs/" not in readme  # links made absolute
     shutil.rmtree(OUT, ignore_errors=True)
     OUT.mkdir(parents=True)
     proc = subprocess.run(
@@ -53,6 +63,7 @@ def test_extension_in_the_workbench() -> None:
             str(vsix),
             sys.executable,
             str(OUT),
+            str(ROOT),
         ],
         capture_output=True,
         text=True,
@@ -65,6 +76,17 @@ def test_extension_in_the_workbench() -> None:
     ]
     print("\n".join(steps))
     assert proc.returncode == 0, "\n".join(steps) + proc.stderr[-3000:]
-    assert len([s for s in steps if s.startswith("ok - ")]) == 4
-    for shot in ("1-squiggle.png", "3-hover.png", "5-fixed.png", "6-notebook.png"):
+    assert len([s for s in steps if s.startswith("ok - ")]) == 9
+    for shot in (
+        "1-squiggle.png",
+        "3-hover.png",
+        "5-fixed.png",
+        "6-notebook.png",
+        "7-language-status.png",
+        "9-module-edited.png",
+        "10-readme.png",
+        "11-multi-root-keras2.png",
+        "12-multi-root-keras3.png",
+        "14-restricted-mode.png",
+    ):
         assert (OUT / shot).stat().st_size > 10_000
