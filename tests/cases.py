@@ -733,6 +733,75 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         "SS202",
     ),
+    # An unknown size is not an undefined axis: X from something unmodelled (a scaler, a pandas
+    # frame, a gym space) gives `X.shape[1]` a real size in Keras (issue: 19 false SS103 in
+    # published Keras 2 programs reading input_shape=(X_train.shape[1],)).
+    (
+        "unknown_feature_count_is_not_an_undefined_axis",
+        "class Scaler:\n    def fit_transform(self, x):\n        return x\n\n"
+        "X_train = Scaler().fit_transform(np.random.rand(20, 10))\n"
+        "model = keras.Sequential([L.Dense(16, input_shape=(X_train.shape[1],)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(X_train, np.zeros(20), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "unknown_sizes_flattened_stay_a_size",
+        "class Source:\n    def rows(self):\n        return np.random.rand(16, 6, 3)\n\n"
+        "X = Source().rows()\n"
+        "model = keras.Sequential([keras.Input(shape=(X.shape[1], X.shape[2])), L.Flatten(), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(X, np.zeros((16, 2)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "unknown_size_leaves_the_known_axes_checked",
+        "class Source:\n    def steps(self):\n        return 6\n\n"
+        "n = Source().steps()\n"
+        "model = keras.Sequential([L.LSTM(4, input_shape=(n, 3)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((16, 6, 4)), np.zeros(16), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "unknown_size_in_the_data_is_not_an_undefined_axis",
+        "class Source:\n    def width(self):\n        return 5\n\n"
+        "X = np.zeros((16, Source().width()))\n"
+        "model = keras.Sequential([L.Dense(4), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(X, np.zeros(16), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "declared_none_last_axis_is_undefined",
+        "model = keras.Sequential([L.Dense(4, input_shape=(None,)), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((16, 5)), np.zeros(16), verbose=0)\n",
+        True,
+        True,
+        "SS103",
+    ),
+    # Embedding's input_dim is the vocabulary size, not an input shape (Keras 2 and 3).
+    (
+        "embedding_input_dim_is_the_vocabulary",
+        "vocab_size = 1000\n"
+        "model = keras.Sequential([L.Embedding(input_dim=vocab_size, output_dim=8), L.GlobalAveragePooling1D(), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.randint(0, 1000, (16, 20)), np.zeros(16), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "embedding_input_dim_with_input_length",
+        "model = keras.Sequential([L.Embedding(input_dim=1000, output_dim=8, input_length=20), L.Flatten(), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.randint(0, 1000, (16, 25)), np.zeros(16), verbose=0)\n",
+        False,
+        True,
+        None  # Keras 3 drops input_length,
+    ),
     (
         "numpy_reshape_wrong_size",
         "X = np.random.rand(10, 784)\nX = X.reshape(10, 28, 27)\n",

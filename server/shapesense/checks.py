@@ -18,7 +18,7 @@ from .findings import Finding, Related, Span
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import lookup
-from .shapes import Shape, fmt
+from .shapes import Shape, fmt, keras_sample, size
 from .values import (
     COMPILED_FUNCTION_OF,
     UNKNOWN,
@@ -152,7 +152,11 @@ class Checker:
             shape = as_declared_shape(kwargs["batch_input_shape"])
             if shape:
                 layer.declared_input = (None, *shape[1:])
-        elif "input_dim" in kwargs and const_int(kwargs["input_dim"]) is not None:
+        elif (
+            layer.class_name != "Embedding"  # its input_dim is the vocabulary size
+            and "input_dim" in kwargs
+            and const_int(kwargs["input_dim"]) is not None
+        ):
             layer.declared_input = (None, const_int(kwargs["input_dim"]))
             layer.input_span = self.src.span(keywords["input_dim"])
         elif layer.class_name == "Embedding" and self.version.embedding_declares_input:
@@ -577,7 +581,7 @@ class Checker:
                 self.add(
                     Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
                 )
-            samples[id(tensor.node)] = (None, *adjusted[1:])
+            samples[id(tensor.node)] = keras_sample(adjusted)
         if len(samples) < len(model.inputs):
             return False  # the flow needs every input's shape
         run = self.interp.functional_run.fork()
@@ -786,7 +790,7 @@ class Checker:
                     )
                 )
             shape = adjusted
-        sample: Shape = (None, *shape[1:])
+        sample: Shape = keras_sample(shape)
         if model.kind == "sequential" and declared is not None:
             flowed = self._flow_built(model, sample)
             if isinstance(flowed, LayerFailure):
@@ -990,7 +994,7 @@ class Checker:
             ):
                 return False
             shape = adjusted
-        sample: Shape = (None, *shape[1:])
+        sample: Shape = keras_sample(shape)
         if model.kind == "sequential":
             run = (
                 Run(self.version)
@@ -1078,7 +1082,7 @@ class Checker:
             adjusted, _ = adjust_rank(data, expected)
             if adjusted is None or not self.version.model_input_accepts(expected, data, True):
                 return False
-            samples[id(tensor.node)] = (None, *adjusted[1:])
+            samples[id(tensor.node)] = keras_sample(adjusted)
         outputs = [t.node for t in model.outputs if t.node]
         run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
         try:
@@ -1096,7 +1100,7 @@ class Checker:
 
     def step_batch(self, data: Shape) -> int | None:
         """The first batch's size at the call being checked: min(samples, batch_size)."""
-        n = data[0] if data else None
+        n = size(data[0]) if data else None
         return None if n is None else min(n, self._batch_size)
 
 

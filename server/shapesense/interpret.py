@@ -28,7 +28,7 @@ from .keras.layers import MERGE_FUNCTIONS, Args, canonical_name, snake_case
 from .keras.versions import KerasVersion
 from .replay import Journal
 from .resolve import LIBRARIES, Resolver
-from .shapes import fmt, numel
+from .shapes import fmt, numel, size
 from .source import SourceText
 from .values import (
     UNKNOWN,
@@ -45,9 +45,10 @@ from .values import (
     Tensor,
     Unknown,
     Value,
-    as_shape,
+    as_array_shape,
     const_int,
     contents,
+    dim_value,
     join,
     to_python,
 )
@@ -823,7 +824,7 @@ class Interpreter:
                 return Const(value.dtype) if value.dtype else UNKNOWN
             return UNKNOWN
         if isinstance(value, Tensor) and attr == "shape" and value.shape is not None:
-            return Seq(tuple(UNKNOWN if d is None else Const(d) for d in value.shape))
+            return Seq(tuple(dim_value(d) for d in value.shape))
         if isinstance(value, Model):
             return self.model_attribute(value, attr)
         return UNKNOWN
@@ -836,9 +837,9 @@ class Interpreter:
             and model.declared_input is not None
             and model.kind == "sequential"
         ):
-            return Seq(tuple(Const(d) for d in model.declared_input))
+            return Seq(tuple(dim_value(d) for d in model.declared_input))
         if attr == "output_shape" and isinstance(model.output_shape, tuple):
-            return Seq(tuple(Const(d) for d in model.output_shape))
+            return Seq(tuple(dim_value(d) for d in model.output_shape))
         return UNKNOWN
 
     def binop(self, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
@@ -960,7 +961,7 @@ class Interpreter:
             if value.dtype == "bool":
                 return _RowSelection(None)
             if value.dtype and value.dtype.startswith(INT_DTYPES[:2]):
-                return _RowSelection(value.shape[0])
+                return _RowSelection(size(value.shape[0]))
         return UNKNOWN
 
     # --- calls --------------------------------------------------------------------------
@@ -1240,7 +1241,7 @@ class Interpreter:
         self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
     ) -> Value:
         """image_dataset_from_directory(...): batched images (None, h, w, channels) and labels."""
-        size = as_shape(kwargs.get("image_size", Seq((Const(256), Const(256)))))
+        size = as_array_shape(kwargs.get("image_size", Seq((Const(256), Const(256)))))
         mode = kwargs.get("color_mode", Const("rgb"))
         labels = kwargs.get("label_mode", Const("int"))
         if (
@@ -1283,7 +1284,7 @@ class Interpreter:
         arrays = [a for a in args if isinstance(a, Array)]
         if len(arrays) != len(args) or not arrays:
             return Seq(tuple(UNKNOWN for _ in range(2 * len(args))))
-        n = arrays[0].shape[0]
+        n = size(arrays[0].shape[0])
         n_train = n_test = None
         if n is not None and "train_size" not in kwargs:
             test = kwargs.get("test_size", Const(0.25))

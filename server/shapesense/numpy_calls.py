@@ -20,7 +20,7 @@ from .values import (
     Ref,
     Seq,
     Value,
-    as_shape,
+    as_array_shape,
     const_int,
     to_python,
 )
@@ -109,7 +109,7 @@ def _origin(interp: Interpreter, node: ast.Call, shape: Shape) -> tuple[str, ...
 
 
 def _new(interp: Interpreter, node: ast.Call, shape: Shape | None, dtype: str | None) -> Value:
-    if shape is None or any(d is not None and d < 0 for d in shape):
+    if shape is None or any(type(d) is int and d < 0 for d in shape):
         return UNKNOWN
     return Array(shape, dtype, _origin(interp, node, shape), interp.src.span(node))
 
@@ -193,9 +193,11 @@ def numpy_call(
             dtype = "int64" if fn in ("randint", "integers", "binomial", "poisson") else "float64"
             if fn == "choice" and isinstance(first, Array):
                 dtype = first.dtype or "int64"
-            return _new(interp, node, as_shape(size), dtype)
+            return _new(interp, node, as_array_shape(size), dtype)
         if fn in FLOAT_RANDOM:
-            return _new(interp, node, as_shape(kwargs.get("size", first or Const(None))), "float64")
+            return _new(
+                interp, node, as_array_shape(kwargs.get("size", first or Const(None))), "float64"
+            )
         if fn in ("permutation",) and first is not None:
             if isinstance(first, Array):
                 return _step(interp, first, node, first.shape)
@@ -204,7 +206,11 @@ def numpy_call(
         return UNKNOWN
 
     if fn in FILLED:
-        shape = as_shape(first) if first is not None else as_shape(kwargs.get("shape", UNKNOWN))
+        shape = (
+            as_array_shape(first)
+            if first is not None
+            else as_array_shape(kwargs.get("shape", UNKNOWN))
+        )
         dtype_arg = kwargs.get(
             "dtype",
             args[2]
@@ -383,7 +389,7 @@ def array_method(
     shape = array.shape
     if method == "reshape":
         target = (
-            as_shape(args[0])
+            as_array_shape(args[0])
             if len(args) == 1 and not isinstance(args[0], Const)
             else _shape_arg(args)
         )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .findings import Span
-from .shapes import Shape, fmt
+from .shapes import UNKNOWN_SIZE, Dim, Shape, fmt
 
 if TYPE_CHECKING:
     from .keras.layers import LayerRule
@@ -215,16 +215,28 @@ def to_python(value: Value) -> object:
 
 
 def as_shape(value: Value) -> Shape | None:
-    """A shape from an int or a tuple/list of ints (dims may be unknown), else None."""
+    """A shape Keras is given (input_shape=, Input(shape=...)) from an int or a tuple/list:
+    a literal None is an undefined axis; a value the analysis does not know is UNKNOWN_SIZE."""
+    return _shape(value, UNKNOWN_SIZE)
+
+
+def as_array_shape(value: Value) -> Shape | None:
+    """A numpy shape argument (np.zeros((n, 5))): an unknown dim is written None in arrays."""
+    return _shape(value, None)
+
+
+def _shape(value: Value, unknown: Dim) -> Shape | None:
     if isinstance(value, Const) and type(value.value) is int:
         return (value.value,)
     if isinstance(value, Seq):
-        dims: list[int | None] = []
+        dims: list[Dim] = []
         for item in value.items:
             if isinstance(item, Const) and type(item.value) is int:
                 dims.append(item.value)
-            elif (isinstance(item, Const) and item.value is None) or isinstance(item, Unknown):
+            elif isinstance(item, Const) and item.value is None:
                 dims.append(None)
+            elif isinstance(item, Unknown):
+                dims.append(unknown)
             else:
                 return None
         return tuple(dims)
@@ -232,12 +244,18 @@ def as_shape(value: Value) -> Shape | None:
 
 
 def as_declared_shape(value: Value) -> Shape | None:
-    """A shape a user declares to Keras (`Input(shape=...)`, `input_shape=`): there `None`
-    means "any size", so a dim we cannot read makes the whole declaration unknown rather
-    than `None` (`Input(shape=(X.shape[1],))` with `X` from a CSV is not `(None, None)`)."""
-    if isinstance(value, Seq) and any(isinstance(item, Unknown) for item in value.items):
-        return None
+    """A shape a user declares to Keras (`Input(shape=...)`, `input_shape=`): a dim we cannot
+    read is UNKNOWN_SIZE (`as_shape`), never `None` ("any size" to Keras), so
+    `Input(shape=(X.shape[1],))` with `X` from a CSV is not `(None, None)`."""
     return as_shape(value)
+
+
+def dim_value(dim: Dim) -> Value:
+    """What `shape[i]` evaluates to in the program: Keras's None is None; an unknown size is
+    unknown."""
+    if dim is None:
+        return Const(None)
+    return Const(dim) if type(dim) is int else UNKNOWN
 
 
 def const_int(value: Value) -> int | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..shapes import Shape
+from ..shapes import Shape, size
 from ..values import UNKNOWN, Array, Seq, Value
 
 # ((x_train, y_train), (x_test, y_test)) as (shape, dtype) pairs, as the loaders return them.
@@ -76,7 +76,7 @@ def to_categorical(y: Array, num_classes: int | None) -> Shape:
 def pad_sequences(x: Value, maxlen: int | None) -> Value:
     n: int | None = None
     if isinstance(x, Array):
-        n = x.shape[0]
+        n = size(x.shape[0])
     elif isinstance(x, Seq):
         n = len(x.items)
     else:

@@ -157,15 +157,14 @@ class Run:
                 f"at least {spec.min_ndim} dimensions (with the batch axis)",
             )
         if (
-            self.version.dense_needs_defined_last_axis
-            and layer.class_name == "Dense"
+            layer.class_name == "Dense"
             and ndim
-            and shape[-1] is None
+            and shape[-1] is None  # undefined; an unknown size is a size
             and layer.uid not in self.built
         ):
             raise LayerFailure(
                 layer,
-                f"The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: {fmt(shape)}",
+                self.version.dense_undefined_last_axis(shape, layer.args.get("units")),
                 "SS103",
                 shape,
                 "a defined last axis",
@@ -184,7 +183,7 @@ class Run:
             if not -len(shape) <= axis < len(shape):
                 continue
             dim = shape[axis]
-            if dim is not None and dim != value:
+            if type(dim) is int and dim != value:
                 built_on = self.built_inputs.get(layer.uid)
                 expected = fmt(built_on) if built_on else f"axis {axis} = {value}"
                 if self.version.major >= 3 and layer.class_name in RECURRENT:

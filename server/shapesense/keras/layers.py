@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .. import numpy_rules
-from ..shapes import Shape, fmt, numel
+from ..shapes import UNKNOWN_SIZE, Dim, Shape, combined, fmt, numel, product, scaled, size
 from ..values import UNKNOWN
 
 
@@ -103,12 +103,10 @@ def channel_axis_for(rank: int, args: Args) -> int:
     return -rank - 1 if channels_first(args) else -1
 
 
-def conv_length(
-    size: int | None, kernel: int, stride: int, padding: str, dilation: int
-) -> int | None:
+def conv_length(size: Dim, kernel: int, stride: int, padding: str, dilation: int) -> Dim:
     """keras.src.ops.operation_utils.compute_conv_output_shape, one axis."""
-    if size is None:
-        return None
+    if type(size) is not int:
+        return size
     span = (kernel - 1) * dilation + 1
     if padding == "valid":
         return (size - span) // stride + 1
@@ -118,11 +116,11 @@ def conv_length(
 
 
 def deconv_length(
-    size: int | None, kernel: int, stride: int, padding: str, dilation: int, out_pad: int | None
-) -> int | None:
+    size: Dim, kernel: int, stride: int, padding: str, dilation: int, out_pad: int | None
+) -> Dim:
     """keras.src.utils.conv_utils.deconv_output_length."""
-    if size is None:
-        return None
+    if type(size) is not int:
+        return size
     kernel = kernel + (kernel - 1) * (dilation - 1)
     if out_pad is None:
         if padding == "valid":
@@ -134,9 +132,21 @@ def deconv_length(
     return (size - 1) * stride + kernel - 2 * pad + out_pad
 
 
+def known_axes(shape: Shape, axes: list[int]) -> dict[int, int]:
+    """The axes among these whose size is known: what a built layer's weights fix."""
+    return {axis: dim for axis in axes if type(dim := shape[axis]) is int}
+
+
+def fan_in(dim: Dim) -> int:
+    """An axis as a weight count sees it: an unknown size makes the count unknown."""
+    if dim is UNKNOWN_SIZE:
+        raise Opaque("unknown size")
+    return size(dim) or 0
+
+
 def check_positive(out: Shape, inp: Shape, what: Callable[[], str]) -> Shape:
     """`what` describes the arguments; only called for the error message."""
-    if any(d is not None and d <= 0 for d in out[1:]):
+    if any(type(d) is int and d <= 0 for d in out[1:]):
         raise LayerError(
             f"Computed output size would be zero or negative. Received `inputs shape={fmt(inp)}`, {what()}.",
             code="SS104",
@@ -144,9 +154,7 @@ def check_positive(out: Shape, inp: Shape, what: Callable[[], str]) -> Shape:
     return out
 
 
-def place(
-    inp: Shape, args: Args, rank: int, spatial: list[int | None], channels: int | None
-) -> Shape:
+def place(inp: Shape, args: Args, rank: int, spatial: list[Dim], channels: Dim) -> Shape:
     lead = inp[: len(inp) - rank - 1]
     if channels_first(args):
         return (*lead, channels, *spatial)
@@ -184,7 +192,7 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         in_ch = inp[channel_axis_for(rank, a)]
         if depthwise:
             mult = a.get("depth_multiplier", 1)
-            channels = None if in_ch is None else in_ch * mult
+            channels = scaled(in_ch, mult)
         else:
             channels = a.get("filters")
         out = place(inp, a, rank, spatial, channels)
@@ -194,7 +202,7 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
 
     def params_count(inp: Shape, a: Args) -> int:
         kernel = math.prod(tuplify(a.get("kernel_size"), rank))
-        in_ch = inp[channel_axis(a)] or 0
+        in_ch = fan_in(inp[channel_axis(a)])
         bias = 1 if a.get("use_bias", True) else 0
         if depthwise:
             mult = a.get("depth_multiplier", 1)
@@ -206,11 +214,7 @@ def conv(rank: int, depthwise: bool = False, transpose: bool = False) -> LayerRu
         params=params,
         spec=lambda a: InputSpec(min_ndim=rank + 2),
         output=output,
-        built_axes=lambda s, a: (
-            {channel_axis_for(rank, a): int(s[channel_axis_for(rank, a)] or 0)}
-            if s[channel_axis_for(rank, a)] is not None
-            else {}
-        ),
+        built_axes=lambda s, a: known_axes(s, [channel_axis_for(rank, a)]),
         count_params=params_count,
         kernel_rank=rank + 2,
     )
@@ -221,7 +225,7 @@ def separable(rank: int) -> LayerRule:
 
     def params_count(inp: Shape, a: Args) -> int:
         kernel = math.prod(tuplify(a.get("kernel_size"), rank))
-        in_ch = inp[channel_axis(a)] or 0
+        in_ch = fan_in(inp[channel_axis(a)])
         mult = a.get("depth_multiplier", 1)
         filters = a.get("filters")
         bias = filters if a.get("use_bias", True) else 0
@@ -274,7 +278,7 @@ def global_pooling(rank: int) -> LayerRule:
 
 def flatten_output(inp: Shape, a: Args) -> Shape:
     rest = inp[1:]
-    return (inp[0], numel(rest) if rest else 1)
+    return (inp[0], product(rest) if rest else 1)
 
 
 def reshape_output(inp: Shape, a: Args) -> Shape:
@@ -320,9 +324,10 @@ def padding_rule(rank: int, crop: bool) -> LayerRule:
         axes = spatial_axes(rank, a) if rank > 1 else range(1, 2)
         out = list(inp)
         for ax, (lo, hi) in zip(axes, amounts(a), strict=True):
-            if out[ax] is not None:
-                out[ax] = out[ax] + sign * (lo + hi)  # type: ignore[operator]
-                if crop and out[ax] <= 0:  # type: ignore[operator]
+            dim = out[ax]
+            if type(dim) is int:
+                out[ax] = dim = dim + sign * (lo + hi)
+                if crop and dim <= 0:
                     raise LayerError(
                         f"`cropping` parameter of `Cropping{rank}D` layer must be smaller than the input size. Received: inputs.shape={fmt(inp)}"
                     )
@@ -338,7 +343,7 @@ def upsampling(rank: int) -> LayerRule:
         axes = spatial_axes(rank, a) if rank > 1 else range(1, 2)
         out = list(inp)
         for ax, s in zip(axes, size, strict=True):
-            out[ax] = None if out[ax] is None else out[ax] * s  # type: ignore[operator]
+            out[ax] = scaled(out[ax], s)
         return tuple(out)
 
     params = ("size",) if rank == 1 else ("size", "data_format", "interpolation")
@@ -360,7 +365,7 @@ def rnn_output(inp: Shape, a: Args) -> Any:
 def rnn(cell: str, gates: int) -> LayerRule:
     def params_count(inp: Shape, a: Args) -> int:
         units = a.get("units")
-        features = inp[-1] or 0
+        features = fan_in(inp[-1])
         bias = units * gates * (2 if cell == "gru" and a.get("reset_after", True) else 1)
         return gates * (features * units + units * units) + bias
 
@@ -368,7 +373,7 @@ def rnn(cell: str, gates: int) -> LayerRule:
         params=("units", "activation"),
         spec=lambda a: InputSpec(ndim=3),
         output=lambda s, a: rnn_output(s, _with_cell(a, cell)),
-        built_axes=lambda s, a: {-1: s[-1]} if s[-1] is not None else {},
+        built_axes=lambda s, a: {-1: s[-1]} if type(s[-1]) is int else {},
         count_params=params_count,
     )
 
@@ -394,7 +399,7 @@ def bidirectional_output(inp: Shape, a: Args) -> Any:
         raise Opaque("return_state")
     mode = a.get("merge_mode", "concat")
     if mode == "concat":
-        return (*out[:-1], None if out[-1] is None else out[-1] * 2)
+        return (*out[:-1], scaled(out[-1], 2))
     if mode is None:
         return [out, out]
     return out
@@ -430,10 +435,10 @@ def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
         if len(result) < len(other):
             result, other = other, result
         head = list(result[: len(result) - len(other)])
-        tail: list[int | None] = []
+        tail: list[Dim] = []
         for i, j in zip(result[len(result) - len(other) :], other, strict=True):
-            if i is None or j is None:
-                tail.append(None)
+            if type(i) is not int or type(j) is not int:
+                tail.append(combined(i, j))
             elif i == 1:
                 tail.append(j)
             elif j == 1 or i == j:
@@ -458,8 +463,13 @@ def concatenate_output(shapes: list[Shape], a: Args) -> Shape:
     for s in shapes[1:]:
         for i in range(rank):
             if i == axis:
-                out[i] = None if out[i] is None or s[i] is None else out[i] + s[i]  # type: ignore[operator]
-            elif out[i] is not None and s[i] is not None and out[i] != s[i]:
+                left, right = out[i], s[i]
+                out[i] = (
+                    left + right
+                    if type(left) is int and type(right) is int
+                    else combined(left, right)
+                )
+            elif type(out[i]) is int and type(s[i]) is int and out[i] != s[i]:
                 raise LayerError(_concat_message(shapes), code="SS106")
     return tuple(out)
 
@@ -482,13 +492,13 @@ identity = LayerRule()
 
 def dense_params(inp: Shape, a: Args) -> int:
     units = a.get("units")
-    return (inp[-1] or 0) * units + (units if a.get("use_bias", True) else 0)
+    return (fan_in(inp[-1])) * units + (units if a.get("use_bias", True) else 0)
 
 
 def norm_params(inp: Shape, a: Args, per_axis: int) -> int:
     axis = a.get("axis", -1)
     if isinstance(axis, int):
-        return per_axis * (inp[axis] or 0)
+        return per_axis * (fan_in(inp[axis]))
     return 0
 
 
@@ -497,7 +507,7 @@ CATALOG: dict[str, LayerRule] = {
         params=("units", "activation", "use_bias"),
         spec=lambda a: InputSpec(min_ndim=2),
         output=lambda s, a: (*s[:-1], a.get("units")),
-        built_axes=lambda s, a: {-1: s[-1]} if s[-1] is not None else {},
+        built_axes=lambda s, a: {-1: s[-1]} if type(s[-1]) is int else {},
         count_params=dense_params,
     ),
     "Conv1D": conv(1),
@@ -547,7 +557,7 @@ CATALOG: dict[str, LayerRule] = {
     "BatchNormalization": LayerRule(
         params=("axis",),
         built_axes=lambda s, a: (
-            {a.get("axis", -1): s[a.get("axis", -1)]} if s[a.get("axis", -1)] is not None else {}
+            {a.get("axis", -1): s[a.get("axis", -1)]} if type(s[a.get("axis", -1)]) is int else {}
         ),
         count_params=lambda s, a: norm_params(s, a, 4),
     ),
@@ -555,7 +565,7 @@ CATALOG: dict[str, LayerRule] = {
         params=("axis",),
         built_axes=lambda s, a: (
             {a.get("axis", -1): s[a.get("axis", -1)]}
-            if isinstance(a.get("axis", -1), int) and s[a.get("axis", -1)] is not None
+            if isinstance(a.get("axis", -1), int) and type(s[a.get("axis", -1)]) is int
             else {}
         ),
         count_params=lambda s, a: norm_params(s, a, 2),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from importlib import metadata
 
-from ..shapes import Shape
+from ..shapes import Shape, fmt, keras_sample
 
 
 @dataclass(frozen=True)
@@ -25,22 +25,30 @@ class KerasVersion:
         it; a Keras 3 Sequential model checks only the rank there (done elsewhere)."""
         if self.major >= 3 and not functional:
             return True
-        shape: Shape = (None, *data[1:])
+        shape: Shape = keras_sample(data)
         spec = declared
         if shape and shape[-1] == 1:
             shape = shape[:-1]
         if spec and spec[-1] == 1:
             spec = spec[:-1]
-        return all(a is None or b is None or a == b for a, b in zip(spec, shape, strict=False))
+        return all(
+            type(a) is not int or type(b) is not int or a == b
+            for a, b in zip(spec, shape, strict=False)
+        )
 
     @property
     def embedding_declares_input(self) -> bool:
         """Keras 2's Embedding sets input_shape=(input_length,), i.e. (None,) by default."""
         return self.major == 2
 
-    @property
-    def dense_needs_defined_last_axis(self) -> bool:
-        return self.major == 2
+    def dense_undefined_last_axis(self, shape: Shape, units: object) -> str:
+        """Keras 2's Dense checks its last axis; Keras 3's fails creating the kernel."""
+        if self.major >= 3:
+            return (
+                "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
+                f"Received: shape=(None, {units}) for variable path='dense/kernel'"
+            )
+        return f"The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: {fmt(shape)}"
 
     def incompatible(self, index: int, layer: str, detail: str) -> str:
         if self.major >= 3:

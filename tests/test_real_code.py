@@ -1,0 +1,60 @@
+"""Forms from published Keras programs, through the real `shapesense check` entry point."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from .test_cli import check
+
+# Sizes read from values the analysis does not model: each is a real number in Keras, never an
+# undefined axis (keras.io / tensorflow.org examples with a StandardScaler, a pandas frame, a
+# gym space and a TextVectorization layer).
+UNKNOWN_SIZES = {
+    "scaler": (
+        "from sklearn.preprocessing import StandardScaler\n"
+        "X_train = StandardScaler().fit_transform(np.random.rand(20, 10))\n",
+        "(X_train.shape[1],)",
+    ),
+    "pandas": (
+        "import pandas as pd\nX_train = pd.read_csv('train.csv').values\n",
+        "(X_train.shape[1],)",
+    ),
+    "gym": (
+        "import gym\nenv = gym.make('CartPole-v1')\n",
+        "env.observation_space.shape",
+    ),
+    "vocabulary": (
+        "vectorize = keras.layers.TextVectorization()\n",
+        "(vectorize.vocabulary_size(),)",
+    ),
+}
+
+
+@pytest.mark.parametrize("form", sorted(UNKNOWN_SIZES))
+def test_unknown_size_is_not_an_undefined_axis_in_keras_2(tmp_path: Path, form: str) -> None:
+    head, shape = UNKNOWN_SIZES[form]
+    program = tmp_path / "train.py"
+    program.write_text(
+        "import numpy as np\nimport keras\n" + head + "model = keras.Sequential([\n"
+        f"    keras.layers.Dense(64, activation='relu', input_shape={shape}),\n"
+        "    keras.layers.Dense(1),\n])\nmodel.compile('adam', 'mse')\n"
+    )
+    proc = check("--keras-version", "2", str(program))
+    assert proc.returncode == 0, proc.stdout
+    assert "0 errors, 0 other findings" in proc.stdout
+
+
+def test_embedding_input_dim_is_the_vocabulary_in_keras_2(tmp_path: Path) -> None:
+    program = tmp_path / "text.py"
+    program.write_text(
+        "import numpy as np\nimport keras\nvocab_size = 5000\n"
+        "model = keras.Sequential([keras.layers.Embedding(input_dim=vocab_size, output_dim=16),\n"
+        "    keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(1)])\n"
+        "model.compile('adam', 'binary_crossentropy')\n"
+        "model.fit(np.random.randint(0, 5000, (32, 100)), np.zeros(32))\n"
+    )
+    proc = check("--keras-version", "2", str(program))
+    assert proc.returncode == 0, proc.stdout
+
