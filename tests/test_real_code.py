@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,37 @@ def test_embedding_input_dim_is_the_vocabulary_in_keras_2(tmp_path: Path) -> Non
     proc = check("--keras-version", "2", str(program))
     assert proc.returncode == 0, proc.stdout
 
+
+# Every form IPython accepts and Python does not, one per cell, before a real error: none of
+# them may be SS001, and the error's position is the cell's own (the last cell is indented,
+# which IPython dedents: the column counts the indent).
+IPYTHON_CELLS = [
+    "import numpy as np\nimport keras\nX = np.random.rand(8, 20, 3)\ny = np.zeros(8)\n",
+    "files = !ls\nx = %time len(files)\n",
+    "np.zeros?\nnp.ones??\n",
+    "!pip install numpy \\\n    keras\n",
+    "width = (20\n%7)\n",
+    "model = keras.Sequential([keras.Input(shape=(20, 5)), keras.layers.LSTM(4)])\n"
+    "model.compile('adam', 'mse')\n",
+    "  history = model.fit(X, y)\n  print(history)\n",
+]
+
+
+def _notebook(cells: list[str]) -> str:
+    return json.dumps(
+        {
+            "cells": [{"cell_type": "code", "source": c} for c in cells],
+            "metadata": {},
+            "nbformat": 4,
+            "nbformat_minor": 5,
+        }
+    )
+
+
+def test_ipython_syntax_in_a_notebook_is_not_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "ipython.ipynb"
+    path.write_text(_notebook(IPYTHON_CELLS))
+    proc = check("--format", "json", str(path))
+    (diag,) = json.loads(proc.stdout)["diagnostics"]
+    assert diag["code"] == "SS102", diag
+    assert (diag["cell"], diag["line"], diag["column"]) == (7, 1, 1 + len("  history = model.fit("))

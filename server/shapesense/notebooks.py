@@ -1,7 +1,8 @@
 """Jupyter notebooks as one program: code cells in order, with a map back to cells.
 
-Cell magics and shell lines (`%matplotlib`, `!pip`) are blanked so they parse; markdown cells
-are left out. Used by the CLI (.ipynb files) and by the language server (notebook sync).
+IPython syntax (`%matplotlib`, `files = !ls`, `obj?`, an indented first line...) is made into
+Python line for line, as IPython does (ipython_syntax.py); markdown cells are left out. Used by
+the CLI (.ipynb files) and by the language server (notebook sync).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import json
 from dataclasses import dataclass, replace
 
 from .findings import Finding, Span, TextEdit
-from .lines import LINE_BREAK, count_breaks
+from .ipython_syntax import to_python
+from .lines import count_breaks
 
 
 class NotebookError(Exception):
@@ -18,13 +20,8 @@ class NotebookError(Exception):
 
 
 def blank_magics(code: str) -> str:
-    """The cell with its magic and shell lines emptied; line breaks (`lines.py`) are kept."""
-    lines = LINE_BREAK.split(code)
-    ends = LINE_BREAK.findall(code)
-    if lines[0].startswith("%%"):
-        return "".join(ends)  # a cell magic: the whole cell is not Python
-    kept = ("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
-    return "".join(line + end for line, end in zip(kept, [*ends, ""], strict=True))
+    """The cell as Python with the same lines and line breaks (`ipython_syntax.to_python`)."""
+    return to_python(code).python
 
 
 @dataclass
@@ -61,6 +58,22 @@ class Notebook:
     def source(self) -> str:
         return "\n".join(blank_magics(c) for c in self.cells)
 
+    def _unshift(self, cell: int, span: Span) -> Span:
+        """Columns of the cell's own text (IPython dedents a cell whose first line is indented)."""
+        shifts = to_python(self.cells[cell]).shifts
+        if not any(shifts):
+            return span
+
+        def at(line: int) -> int:
+            return shifts[line] if line < len(shifts) else 0
+
+        return Span(
+            span.line,
+            span.column + at(span.line),
+            span.end_line,
+            span.end_column + at(span.end_line),
+        )
+
     def cell_of(self, line: int) -> int:
         starts = self.starts
         for index in range(len(starts) - 1, -1, -1):
@@ -81,13 +94,14 @@ class Notebook:
         if placed is None:
             return None, finding
         cell, span = placed
+        span = self._unshift(cell, span)
         fixes = []
         for fix in finding.fixes:
             edits = []
             for edit in fix.edits:
                 moved = self.span_to_cell(edit.span)
                 if moved is not None and moved[0] == cell:
-                    edits.append(TextEdit(moved[1], edit.new_text))
+                    edits.append(TextEdit(self._unshift(cell, moved[1]), edit.new_text))
             if len(edits) == len(fix.edits):
                 fixes.append(replace(fix, edits=tuple(edits)))
         return self.indices[cell], replace(finding, span=span, fixes=tuple(fixes), related=())

@@ -128,3 +128,46 @@ async def test_editing_a_cell_reanalyses_the_notebook(client: LanguageClient) ->
         )
     )
     assert errors(await diagnostics(client, cell_uri("c4"))) == []
+
+
+async def test_ipython_syntax_is_not_an_error_and_positions_stay_the_cells(
+    client: LanguageClient,
+) -> None:
+    from ..test_real_code import IPYTHON_CELLS
+
+    uri = "file:///w/ipython.ipynb"
+
+    def cell(i: int) -> str:
+        return f"vscode-notebook-cell:/w/ipython.ipynb#i{i}"
+
+    client.notebook_document_did_open(
+        types.DidOpenNotebookDocumentParams(
+            notebook_document=types.NotebookDocument(
+                uri=uri,
+                notebook_type="jupyter-notebook",
+                version=1,
+                cells=[
+                    types.NotebookCell(kind=types.NotebookCellKind.Code, document=cell(i))
+                    for i in range(len(IPYTHON_CELLS))
+                ],
+            ),
+            cell_text_documents=[
+                types.TextDocumentItem(uri=cell(i), language_id="python", version=1, text=t)
+                for i, t in enumerate(IPYTHON_CELLS)
+            ],
+        )
+    )
+    last = len(IPYTHON_CELLS) - 1
+    for i in range(last):
+        assert await diagnostics(client, cell(i)) == [], IPYTHON_CELLS[i]
+    (error,) = errors(await diagnostics(client, cell(last)))
+    assert error.code == "SS102"
+    assert (error.range.start.line, error.range.start.character) == (
+        0,
+        len("  history = model.fit("),
+    )
+    hover = await client.text_document_hover_async(  # on `model` of the indented cell
+        types.HoverParams(types.TextDocumentIdentifier(cell(last)), types.Position(0, 13))
+    )
+    assert hover is not None and hover.range is not None
+    assert (hover.range.start.character, hover.range.end.character) == (12, 17)

@@ -16,8 +16,8 @@ from pygls.workspace import TextDocument, Workspace
 
 from ..analysis import Analyzer, Options, analyze
 from ..findings import Analysis, Span
+from ..ipython_syntax import to_python
 from ..lines import count_breaks
-from ..notebooks import blank_magics
 
 
 @dataclass
@@ -25,6 +25,10 @@ class Cell:
     uri: str
     start: int  # first line of the cell in the combined source
     document: TextDocument
+    shifts: tuple[int, ...] = ()  # per line: columns IPython's dedent took off the cell's text
+
+    def shift(self, line: int) -> int:
+        return self.shifts[line] if 0 <= line < len(self.shifts) else 0
 
 
 @dataclass
@@ -42,7 +46,13 @@ class View:
                 end_line = span.end_line - cell.start
                 if end_line >= len(cell.document.lines) + 1:
                     return None
-                return cell, Span(span.line - cell.start, span.column, end_line, span.end_column)
+                line = span.line - cell.start
+                return cell, Span(
+                    line,
+                    span.column + cell.shift(line),
+                    end_line,
+                    span.end_column + cell.shift(end_line),
+                )
         return None
 
     def cell(self, uri: str) -> Cell | None:
@@ -62,7 +72,7 @@ class View:
         server = cell.document.position_codec.position_from_client_units(
             cell.document.lines, position
         )
-        return cell.start + server.line, server.character
+        return cell.start + server.line, max(0, server.character - cell.shift(server.line))
 
 
 MAX_INCREMENTAL = 16  # documents whose previous version is kept for incremental analysis
@@ -152,8 +162,9 @@ class State:
             document = workspace.text_documents.get(unquote(cell.document))
             if document is None:
                 continue
-            cells.append(Cell(cell.document, line, document))
-            parts.append(blank_magics(document.source.rstrip("\r\n")))
+            python = to_python(document.source.rstrip("\r\n"))
+            cells.append(Cell(cell.document, line, document, python.shifts))
+            parts.append(python.python)
             line += count_breaks(parts[-1]) + 1
         source = "\n".join(parts)
         key = (notebook.version, options, _digest(source))
