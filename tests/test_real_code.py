@@ -93,3 +93,11 @@ def test_ipython_syntax_in_a_notebook_is_not_an_error(tmp_path: Path) -> None:
     (diag,) = json.loads(proc.stdout)["diagnostics"]
     assert diag["code"] == "SS102", diag
     assert (diag["cell"], diag["line"], diag["column"]) == (7, 1, 1 + len("  history = model.fit("))
+
+
+def test_seed_example_offers_no_fix_that_breaks_another_fit() -> None:
+    """The model's input fits the first fit: changing it for the second breaks the first."""
+    proc = check(str(Path(__file__).resolve().parent.parent / "examples" / "seed_lstm.py"))
+    assert proc.returncode == 1
+    assert "    fix: " not in proc.stdout
+    assert "No quick fix: changing the model would break its other calls" in proc.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .cancel import Cancelled, Token
 from .config import RuleSelection
@@ -10,6 +10,7 @@ from .findings import Analysis, Finding, Span
 from .fixes import import_position
 from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
+from .program_fixes import keep_program_fixes
 from .reparse import parse_reusing
 from .resolve import Resolver
 from .source import Parsed, SourceText, node_lines
@@ -24,6 +25,7 @@ class Options:
     resolver: Resolver | None = None  # project modules and array files; None: this text alone
     report_unused_suppressions: bool = False  # SS900
     rules: RuleSelection | None = None  # select / ignore / severity from the configuration
+    whole_program_fixes: bool = True  # re-analyse the file with each fix (program_fixes.py)
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
@@ -46,6 +48,7 @@ class Analyzer:
         self._previous: tuple[SourceText, Parsed] | None = None
         self._interp: Interpreter | None = None
         self._context: object = None
+        self._rechecks: dict[str, Analyzer] = {}  # one per fix being re-checked, by its key
 
     def analyze(self, text: str, token: Token | None = None) -> Analysis:
         """Never raises on any input; never runs the code. Raises `Cancelled` (and forgets
@@ -99,6 +102,13 @@ class Analyzer:
         result.findings = apply_suppressions(
             result.findings, text, self.options.report_unused_suppressions, starts
         )
+        if self.options.whole_program_fixes and result.syntax_ok:
+            used: set[str] = set()
+            result.findings = keep_program_fixes(
+                text, result.findings, lambda key, edited: self._recheck(key, edited, used)
+            )
+            for key in set(self._rechecks) - used:
+                self._rechecks.pop(key).close()
         if self.incremental and parsed.error is None:
             # The last version that parsed is the base for the next: while a line is half
             # typed, each keystroke then parses that line, not the whole file.
@@ -119,8 +129,23 @@ class Analyzer:
         self._context = context
         return self._interp
 
+    def _recheck(self, key: str, edited: str, used: set[str]) -> list[Finding]:
+        """The findings of the file with one fix applied. While a document is edited, each fix
+        keeps its own incremental analyzer: the next version re-checks only what changed."""
+        plain = replace(self.options, whole_program_fixes=False)
+        if not self.incremental:
+            return analyze(edited, plain).findings
+        used.add(key)
+        analyzer = self._rechecks.get(key)
+        if analyzer is None:
+            analyzer = self._rechecks[key] = Analyzer(plain, incremental=True)
+        return analyzer.analyze(edited).findings
+
     def close(self) -> None:
         """Free everything kept for the next version."""
+        for analyzer in self._rechecks.values():
+            analyzer.close()
+        self._rechecks.clear()
         if self._interp is not None:
             self._interp.dispose()
         self._interp = None

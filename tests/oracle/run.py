@@ -3,7 +3,8 @@
     python -m tests.oracle.run --count 2000 --seed 1 --keras 2 3 --jobs 2 --report docs/oracle-report.md
 
 Compares the verdict (error or clean), the statement reported against the one that raised,
-every layer output shape when the program runs, and runs each offered quick fix under Keras.
+every layer output shape when the program runs, and runs each offered quick fix under Keras:
+the whole fixed program, which must raise nothing the program did not raise before.
 Exit status 1 on any disagreement.
 """
 
@@ -58,9 +59,12 @@ class Worker:
             raise RuntimeError("the Keras worker did not start (is tensorflow-cpu installed?)")
         self.ready: dict = json.loads(ready)  # what the worker says about itself
 
-    def run(self, source: str, **extra: object) -> dict:
+    def run(self, source: str, whole: bool = False, **extra: object) -> dict:
+        """The program's first error (and its layer shapes); with `whole`, every top-level
+        statement run even after one raised, and which raised (worker.run_whole)."""
         assert self.proc.stdin and self.proc.stdout
-        self.proc.stdin.write(json.dumps({"id": 0, "source": source, **extra}) + "\n")
+        request = {"id": 0, "source": source, "whole": whole, **extra}
+        self.proc.stdin.write(json.dumps(request) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
         if not line:
@@ -97,7 +101,9 @@ class Progress:
                 )
 
 
-def run_all(sources: list[str], keras: int, jobs: int, label: str = "programs") -> list[dict]:
+def run_all(
+    sources: list[str], keras: int, jobs: int, label: str = "programs", whole: bool = False
+) -> list[dict]:
     progress = Progress(f"Keras {keras} {label}", len(sources))
     results: list[dict | None] = [None] * len(sources)
     queue: Queue[int] = Queue()
@@ -120,7 +126,7 @@ def run_all(sources: list[str], keras: int, jobs: int, label: str = "programs") 
                     worker = Worker(keras)
                 done += 1
                 try:
-                    results[i] = worker.run(sources[i])
+                    results[i] = worker.run(sources[i], whole)
                 except RuntimeError:
                     results[i] = {
                         "raised": True,
@@ -164,6 +170,7 @@ class Outcome:
     shapes_ok: bool | None = None
     shape_detail: str = ""
     fixes: list[tuple[str, bool, str]] = field(default_factory=list)
+    dropped_fixes: int = 0  # passed the call's own re-check, dropped by the whole-program one
 
 
 def _no_batch(shape: str) -> str:
@@ -181,6 +188,12 @@ def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Ou
         if any(f.code == INTERNAL_ERROR for f in analysis.findings):
             verdict = "internal-error"  # shapesense gave up: not an agreement, whatever Keras did
         outcome = Outcome(program, result, errors, verdict)
+        if errors:
+            line_only = analyze(
+                program.source, Options(KerasVersion(keras), whole_program_fixes=False)
+            )
+            first = [f for f in line_only.findings if f.severity == "error"][:1]
+            outcome.dropped_fixes = sum(len(f.fixes) for f in first) - len(errors[0].fixes)
         if ours and theirs and result.get("statement"):
             a, b = result["statement"]
             outcome.location_ok = any(a <= f.span.line + 1 <= b for f in errors)
@@ -195,30 +208,35 @@ def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Ou
 
 
 def verify_fixes(outcomes: list[Outcome], keras: int, jobs: int) -> None:
-    jobs_list: list[tuple[Outcome, Fix, str]] = []
-    for outcome in outcomes:
-        if outcome.verdict != "agree" or not outcome.errors:
-            continue
+    """Each fix offered for the first error is applied and the WHOLE program run (every
+    top-level statement, even after one raised): the fix is good when the program then raises
+    nothing it did not raise before, the fixed statement included, and shapesense agrees."""
+    with_fixes = [o for o in outcomes if o.verdict == "agree" and o.errors and o.errors[0].fixes]
+    before = run_all(
+        [o.program.source for o in with_fixes], keras, jobs, "programs with fixes", whole=True
+    )
+    jobs_list: list[tuple[Outcome, Fix, str, set[int]]] = []
+    for outcome, original in zip(with_fixes, before, strict=True):
+        raised = [r[0] for r in original.get("raised_statements", [])]
+        allowed = set(raised[1:])  # what else the program raised; the first is being fixed
         for fix in outcome.errors[0].fixes:
-            jobs_list.append((outcome, fix, apply_fix(outcome.program.source, fix)))
-    results = run_all([src for _, _, src in jobs_list], keras, jobs, "quick fixes")
-    for (outcome, fix, src), result in zip(jobs_list, results, strict=True):
-        # The fixed program must get past the original error: the same statement must not raise.
-        original = outcome.keras.get("statement")
-        ok = not result.get("raised") or (
-            result.get("statement") != original and "cardinality" not in result.get("message", "")
-        )
+            src = apply_fix(outcome.program.source, fix)
+            jobs_list.append((outcome, fix, src, allowed))
+    results = run_all([src for _, _, src, _ in jobs_list], keras, jobs, "quick fixes", whole=True)
+    for (outcome, fix, src, allowed), result in zip(jobs_list, results, strict=True):
+        new = [r for r in result.get("raised_statements", []) if r[0] not in allowed]
+        if "raised_statements" not in result:
+            new = [[None, result.get("type"), result.get("message", "")]]
         still = [
             f for f in analyze(src, Options(KerasVersion(keras))).findings if f.severity == "error"
         ]
-        ok = ok and (bool(still) == bool(result.get("raised")))
-        outcome.fixes.append(
-            (
-                fix.title,
-                ok,
-                "" if ok else f"{result.get('type')}: {result.get('message', '')[:200]}",
-            )
-        )
+        ok = not new and (bool(still) == bool(result.get("raised")))
+        why = ""
+        if new:
+            why = f"statement {new[0][0]} raises {new[0][1]}: {str(new[0][2])[:200]}"
+        elif not ok:
+            why = f"shapesense finds {[f.code for f in still]} on the fixed program"
+        outcome.fixes.append((fix.title, ok, why))
 
 
 def report(
@@ -254,7 +272,8 @@ def report(
             f"- internal errors of shapesense (SS000): {len(crashed)}",
             f"- error reported on another statement than Keras's: {len(wrong_place)}",
             f"- layer output shapes equal to Keras's: {len(shape_checked) - len(shape_bad)}/{len(shape_checked)} programs",
-            f"- quick fixes run under Keras: {len(fixes) - len(bad_fixes)}/{len(fixes)} remove the error",
+            f"- quick fixes, the whole fixed program run under Keras: {len(fixes) - len(bad_fixes)}/{len(fixes)} raise nothing the program did not raise before",
+            f"- quick fixes dropped by the whole-program re-check (they passed the call's own): {sum(o.dropped_fixes for o in outcomes)}",
             "",
             "| by family | programs | agree | false errors | missed |",
             "|---|---|---|---|---|",

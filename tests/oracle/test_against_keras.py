@@ -70,3 +70,28 @@ def test_fixes_for_one_of_several_inputs_run_in_keras(keras_worker: Worker) -> N
     assert len(error.fixes) == 2
     for fix in error.fixes:
         assert not keras_worker.run(apply_fix(SEVERAL_INPUTS_FIXABLE, fix))["raised"], fix.title
+
+
+def test_a_fix_is_judged_on_the_whole_program(keras_worker: Worker) -> None:
+    """The seed example: changing the model's input for the bad fit (line 17) makes the good
+    fit (line 14) raise. Run whole, the program raises at the bad fit only; with the model
+    changed it raises at the good fit: a fix the oracle must count bad, and shapesense drops."""
+    from pathlib import Path
+
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    from .run import apply_fix
+
+    seed = (Path(__file__).resolve().parents[2] / "examples" / "seed_lstm.py").read_text()
+    seed = seed.replace("import tensorflow as tf", "import keras").replace("tf.keras.", "keras.")
+    before = keras_worker.run(seed, whole=True)["raised_statements"]
+    assert [r[0] for r in before] == [7]  # the second fit, counting statements after imports
+    version = KerasVersion(keras_worker.keras)  # type: ignore[attr-defined]
+    line_only = analyze(seed, Options(version, whole_program_fixes=False))
+    (error,) = [f for f in line_only.findings if f.severity == "error"]
+    (model_fix,) = [f for f in error.fixes if "model's input" in f.title]
+    after = keras_worker.run(apply_fix(seed, model_fix), whole=True)["raised_statements"]
+    assert 5 in [r[0] for r in after]  # now the first fit raises
+    (checked,) = [f for f in analyze(seed, Options(version)).findings if f.severity == "error"]
+    assert checked.fixes == ()

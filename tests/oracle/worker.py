@@ -93,6 +93,32 @@ def _timeout(signum, frame):
     raise TimeoutError("program took too long")
 
 
+def run_whole(source: str) -> dict:
+    """Every top-level statement, each run even after an earlier one raised: which raised.
+    A statement is named by its place among the statements that are not imports (a quick fix
+    may add an import at the top). A statement that needs a name an earlier failure left
+    undefined raises too, so it counts for the program before a fix and after it alike."""
+    if LEGACY:
+        source = re.sub(r"^import keras$", "import tf_keras as keras", source, flags=re.M)
+    tree = ast.parse(source)
+    ns: dict = {"__name__": "__main__"}
+    raised: list[list] = []
+    ordinal = 0
+    for stmt in tree.body:
+        is_import = isinstance(stmt, (ast.Import, ast.ImportFrom))
+        module = ast.Module(body=[stmt], type_ignores=[])
+        signal.alarm(90)
+        try:
+            exec(compile(module, "<program>", "exec"), ns)
+        except Exception as exc:
+            raised.append([ordinal, type(exc).__name__, core(exc)])
+        finally:
+            signal.alarm(0)
+        if not is_import:
+            ordinal += 1
+    return {"raised": bool(raised), "raised_statements": raised}
+
+
 def run(source: str) -> dict:
     if LEGACY:  # `import keras` is Keras 3 even here; a Keras 2 user's `keras` is tf_keras
         source = re.sub(r"^import keras$", "import tf_keras as keras", source, flags=re.M)
@@ -144,7 +170,8 @@ def main() -> None:
     for line in sys.stdin:
         request = json.loads(line)
         try:
-            result = run(request["source"])
+            whole = request.get("whole")
+            result = run_whole(request["source"]) if whole else run(request["source"])
         except BaseException as exc:  # the harness itself must survive anything a program does
             result = {
                 "raised": True,
