@@ -101,3 +101,14 @@ def test_seed_example_offers_no_fix_that_breaks_another_fit() -> None:
     assert proc.returncode == 1
     assert "    fix: " not in proc.stdout
     assert "No quick fix: changing the model would break its other calls" in proc.stdout
+
+
+def test_notebook_places_are_cells_and_lines_not_lines_of_the_joined_source(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "ipython.ipynb"
+    path.write_text(_notebook(IPYTHON_CELLS))
+    out = check(str(path)).stdout
+    assert "line 3" not in out.splitlines()[0]  # the joined source's line of X: never in text
+    assert f"    see {path}:cell 1 line 3: X created here" in out
+    assert f"    see {path}:cell 6 line 1: model 'sequential' defined here" in out

@@ -14,6 +14,7 @@ from .analysis import INTERNAL_ERROR, Options, analyze
 from .config import RuleSelection
 from .files import read_source
 from .findings import Finding, Span
+from .ipython_syntax import to_python
 from .keras.interpreter import InterpreterError, search_path
 from .keras.versions import KERAS_3, Detected, KerasVersion, detect_with_origin
 from .notebooks import Notebook, NotebookError
@@ -159,7 +160,10 @@ def _check_file(job: Job) -> FileResult:
             return FileResult(name, (Finding(Span(0, 0, 0, 0), "error", "SS004", why),))
         findings = analyze(notebook.source, options).findings
         numbers = tuple(i + 1 for i in notebook.indices)
-        return FileResult(name, tuple(findings), tuple(notebook.starts), numbers)
+        shifts = tuple(to_python(cell).shifts for cell in notebook.cells)  # IPython's dedent
+        return FileResult(
+            name, tuple(findings), tuple(notebook.starts), numbers, cell_shifts=shifts
+        )
     return FileResult(name, tuple(analyze(text, options).findings), source=text)
 
 

@@ -55,7 +55,10 @@ class DataArg:
 
     @property
     def origin(self) -> str:
-        return f" (from {self.value.trace[0]})" if self.value.trace else ""
+        """Where the data came from, said after the mismatch (its place is related information)."""
+        if not self.value.trace:
+            return ""
+        return f" {self.label} comes from {self.value.trace[0].replace('`', '')}."
 
 
 class Checker:
@@ -314,7 +317,7 @@ class Checker:
                 )
             except LayerFailure as failure:
                 self.report_layer_failure(failure, model)
-            self.interp.record_run(run, model.name, "its declared input", first)
+            self.interp.record_run(run, model.name, "its declared input", first, model.span)
 
     def _start_build(self, model: Model) -> None:
         model.built_run = Run(self.version)
@@ -348,11 +351,13 @@ class Checker:
             model.input_span = self._input_spans.get(id(ins[0].node))
         model.built_run = self.interp.functional_run
         for tensor in ins:
-            self.interp.record_input(tensor, model.name, self._input_calls.get(id(tensor.node)))
+            self.interp.record_input(
+                tensor, model.name, self._input_calls.get(id(tensor.node)), model.span
+            )
         run = Run(self.version)
         with contextlib.suppress(LayerFailure):  # already reported where the layer was called
             run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
-        self.interp.record_run(run, model.name, "its inputs")
+        self.interp.record_run(run, model.name, "its inputs", model_span=model.span)
         return model
 
     def model_method(self, model: Model, method: str, node: ast.Call, env: Env) -> Value:
@@ -533,7 +538,7 @@ class Checker:
         if y is not None and x.value.shape and y.value.shape:
             nx, ny = x.value.shape[0], y.value.shape[0]
             if nx is not None and ny is not None and nx != ny:
-                message = f"`{x.label}` has {nx} samples{x.origin} but `{y.label}` has {ny}{y.origin}: Keras needs the same number of samples in x and y."
+                message = f"Keras needs the same number of samples in x and y: {x.label} has {nx}, {y.label} has {ny}.{x.origin}{y.origin}"
                 self.add(
                     Finding(
                         self.src.span(y.node),
@@ -714,11 +719,11 @@ class Checker:
             ),
         )
         fix_list = fixes.for_input(self, model, x, declared, False, slot=slot)
-        where = f"input {index} of model '{model.name}' expects"
+        where = f"Input {index} of model '{model.name}' expects"
         if rank:
-            message = f"`{x.label}` has shape {fmt(shape)}{x.origin} ({len(shape)} dims), but {where} {fmt(declared)} ({len(declared)} dims, batch first)."
+            message = f"{where} {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{x.origin}"
         else:
-            message = f"`{x.label}` has shape {fmt(shape)}{x.origin}, but {where} {fmt(declared)}{_axis_detail(declared, (None, *shape[1:]))}."
+            message = f"{where} {fmt(declared)}, but receives {fmt(shape)} from {x.label}{_axis_detail(declared, (None, *shape[1:]))}.{x.origin}"
         found = fmt((None, *shape[1:]))
         keras = self.version.incompatible(
             index, model.name, f"expected shape={fmt(declared)}, found shape={found}"
@@ -740,8 +745,8 @@ class Checker:
         self, model: Model, x_node: ast.expr, xs: list[DataArg | None], failure: LayerFailure
     ) -> None:
         layer = failure.layer
-        data = ", ".join(f"`{x.label}` {fmt(x.value.shape)}" for x in xs if x is not None)
-        message = f"With {data}, layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {fmt(failure.received)}."
+        data = ", ".join(f"{x.label} {fmt(x.value.shape)}" for x in xs if x is not None)
+        message = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {fmt(failure.received)} (with {data})."
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         self.add(
             Finding(
@@ -759,7 +764,7 @@ class Checker:
             [] if model.foreign else [Related(model.span, f"model '{model.name}' defined here")]
         )
         if data is not None and data.value.origin is not None:
-            related.append(Related(data.value.origin, f"`{data.label}` created here"))
+            related.append(Related(data.value.origin, f"{data.label} created here"))
         return tuple(related)
 
     def _run_data(
@@ -803,7 +808,9 @@ class Checker:
                 self._report_flow_failure(model, x, out, declared)
                 return None, True
             if model.layers:
-                self.interp.record_run(run, model.name, f"`{x.label}` at line {call.lineno}")
+                self.interp.record_run(
+                    run, model.name, f"`{x.label}`, the data that built it", model_span=model.span
+                )
                 self._keep_build(model, run, sample, out)
             if not model.layers:
                 return None, False
@@ -854,10 +861,10 @@ class Checker:
         shape = x.value.shape
         single = method.startswith("predict") and tuple(shape) == tuple(declared[1:])
         if single:
-            message = f"`{x.label}` {fmt(shape)}{x.origin} is a single sample; model '{model.name}' expects a batch {fmt(declared)}. Add a batch axis in front."
+            message = f"Model '{model.name}' expects a batch {fmt(declared)}, but receives a single sample {fmt(shape)} from {x.label}: add a batch axis in front.{x.origin}"
             code = "SS107"
         else:
-            message = f"`{x.label}` has shape {fmt(shape)}{x.origin} ({len(shape)} dims), but model '{model.name}' expects input {fmt(declared)} ({len(declared)} dims, batch first)."
+            message = f"Model '{model.name}' expects input {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{x.origin}"
             code = "SS101"
         keras = f"Invalid input shape for input. Expected shape {fmt(declared)}, but input has incompatible shape {fmt(shape)}"
         if self.version.major == 2:
@@ -885,11 +892,11 @@ class Checker:
     ) -> None:
         first = model.layers[0] if model.layers and isinstance(model.layers[0], Layer) else None
         where = (
-            f"layer '{first.name}' ({first.class_name}) expects"
+            f"Layer '{first.name}' ({first.class_name}) expects"
             if first
-            else f"model '{model.name}' expects"
+            else f"Model '{model.name}' expects"
         )
-        message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} input {fmt(declared)}{_axis_detail(declared, shape)}."
+        message = f"{where} input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{_axis_detail(declared, shape)}.{x.origin}"
         found = fmt((None, *x.value.shape[1:]))  # Keras 2 shows the data before any fix-up
         keras = self.version.incompatible(
             0, model.name, f"expected shape={fmt(declared)}, found shape={found}"
@@ -913,12 +920,12 @@ class Checker:
     ) -> None:
         layer = failure.layer
         is_first = model.layers[:1] == [layer] or model.kind == "functional"
-        where = f"layer '{layer.name}' ({layer.class_name}) of model '{model.name}'"
+        where = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}'"
         if declared is not None and is_first and failure.code == "SS102":
             detail = _axis_detail(declared, (None, *x.value.shape[1:]))
-            message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}, but {where} expects input {fmt(declared)}{detail}."
+            message = f"{where} expects input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{detail}.{x.origin}"
         else:
-            message = f"`{x.label}` has shape {fmt(x.value.shape)}{x.origin}; {where} expects {failure.expected}, but receives {fmt(failure.received)}."
+            message = f"{where} expects {failure.expected}, but receives {fmt(failure.received)} (from {x.label} {fmt(x.value.shape)}).{x.origin}"
         fix_list = fixes.for_input(self, model, x, declared, False, failure)
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         related = (*here, *self._related(model, x))
@@ -954,7 +961,7 @@ class Checker:
         )
         if mismatch is None:
             return False
-        message = f"`{y.label}` has shape {fmt(y.value.shape)}{y.origin}, but model '{model.name}' outputs {fmt(output)} and loss '{loss_name}' {_loss_expectation(kind, output)}."
+        message = f"Loss '{loss_name}' {_loss_expectation(kind, output)} (model '{model.name}' outputs {fmt(output)}), but receives {fmt(y.value.shape)} from {y.label}.{y.origin}"
         fix_list = fixes.for_labels(self, model, y, output, kind, mismatch.problem)
         self.add(
             Finding(
@@ -1121,7 +1128,7 @@ def _axis_detail(expected: Shape | None, got: Shape) -> str:
     diffs = [
         (i, e, g)
         for i, (e, g) in enumerate(zip(expected, got, strict=True))
-        if e is not None and g is not None and e != g
+        if type(e) is int and type(g) is int and e != g
     ]
     if not diffs:
         return ""

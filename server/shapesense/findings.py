@@ -44,8 +44,12 @@ class Fix:
 
 @dataclass(frozen=True)
 class Related:
+    """Another place a finding is about (where the data was made, the model defined): the
+    message names it, this says where, so no message embeds a line number."""
+
     span: Span
     message: str
+    cell: int | None = None  # in a notebook: the cell's index among all the notebook's cells
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class LayerInfo(NamedTuple):
     output_shape: str
     params: int | None
     built_from: str
+    model_span: Span | None = None  # which model: two models may share a name
 
 
 class SymbolInfo(NamedTuple):

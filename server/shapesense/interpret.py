@@ -301,13 +301,13 @@ class Interpreter:
         self.checker.interp = None  # type: ignore[assignment]
 
     def summaries(self) -> list[ModelSummary]:
-        by_model: dict[str, list[LayerInfo]] = {}
+        by_model: dict[Span | None, list[LayerInfo]] = {}  # by model identity, not by name
         for info in self.layer_infos.values():
             if info.model:
-                by_model.setdefault(info.model, []).append(info)
+                by_model.setdefault(info.model_span, []).append(info)
         out = []
         for info_model in self.models.values():
-            infos = by_model.get(info_model.name)
+            infos = by_model.get(info_model.span)
             if not infos:
                 continue
             rows = tuple(
@@ -629,7 +629,14 @@ class Interpreter:
             return
         self.symbols.append(SymbolInfo(self.src.span(node), node.id, desc, trace))
 
-    def record_run(self, run: Run, model: str, built_from: str, first: int = 0) -> None:
+    def record_run(
+        self,
+        run: Run,
+        model: str,
+        built_from: str,
+        first: int = 0,
+        model_span: Span | None = None,
+    ) -> None:
         """Hover data for the layers of `run`, from its step `first` on."""
         if not self.report:
             return
@@ -648,10 +655,13 @@ class Interpreter:
                 output_shape=_fmt_out(step.output_shape),
                 params=step.params,
                 built_from=built_from,
+                model_span=model_span,
             )
             self.keep_layer_info((info.span, model), info, replace_unknown=True)
 
-    def record_input(self, tensor: Tensor, model: str, span: Span | None) -> None:
+    def record_input(
+        self, tensor: Tensor, model: str, span: Span | None, model_span: Span | None = None
+    ) -> None:
         if not self.report or span is None or tensor.shape is None:
             return
         info = LayerInfo(
@@ -664,6 +674,7 @@ class Interpreter:
             fmt(tensor.shape),
             0,
             "Input(shape=...)",
+            model_span,
         )
         self.keep_layer_info((span, model), info, replace_unknown=False)
 
@@ -1254,7 +1265,7 @@ class Interpreter:
         channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(str(mode.value))
         if channels is None or kwargs.get("batch_size") == Const(None):
             return UNKNOWN
-        origin = (f"`{self.src.segment(node, 50)}` at line {node.lineno}",)
+        origin = (f"`{self.src.segment(node, 50)}`",)
         x = Array((None, *size, channels), "float32", origin, self.src.span(node))
         y_shape = {"int": (None,), "binary": (None, 1)}.get(str(labels.value))
         y: Value = Array(y_shape, "int32", origin, self.src.span(node)) if y_shape else UNKNOWN
@@ -1276,7 +1287,7 @@ class Interpreter:
         if not isinstance(y, Array):
             return UNKNOWN
         shape = datasets.to_categorical(y, const_int(k))
-        return y.step(shape, f"to_categorical(→ {fmt(shape)}) (line {node.lineno})", "float64")
+        return y.step(shape, f"to_categorical(→ {fmt(shape)})", "float64")
 
     def train_test_split(
         self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]

@@ -104,4 +104,12 @@ class Notebook:
                     edits.append(TextEdit(self._unshift(cell, moved[1]), edit.new_text))
             if len(edits) == len(fix.edits):
                 fixes.append(replace(fix, edits=tuple(edits)))
-        return self.indices[cell], replace(finding, span=span, fixes=tuple(fixes), related=())
+        related = []
+        for item in finding.related:
+            placed_item = self.span_to_cell(item.span)
+            if placed_item is not None:
+                where = self._unshift(placed_item[0], placed_item[1])
+                related.append(replace(item, span=where, cell=self.indices[placed_item[0]]))
+        return self.indices[cell], replace(
+            finding, span=span, fixes=tuple(fixes), related=tuple(related)
+        )

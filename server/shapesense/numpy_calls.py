@@ -105,7 +105,7 @@ def _dtype(value: Value | None, default: str | None) -> str | None:
 
 
 def _origin(interp: Interpreter, node: ast.Call, shape: Shape) -> tuple[str, ...]:
-    return (f"`{interp.src.segment(node, 50)}` at line {node.lineno}",)
+    return (f"`{interp.src.segment(node, 50)}`",)  # where: Array.origin (no line in text)
 
 
 def _new(interp: Interpreter, node: ast.Call, shape: Shape | None, dtype: str | None) -> Value:
@@ -128,7 +128,7 @@ def _step(
         args = interp.src.segment(node, 200)
         head = interp.src.segment(node.func.value, 200)
         what = args[len(head) :] if args.startswith(head) else args
-    return array.step(shape, f"`{what}` → {fmt(shape)} at line {node.lineno}", dtype)
+    return array.step(shape, f"`{what}` → {fmt(shape)}", dtype)
 
 
 def _shape_arg(args: list[Value]) -> Shape | None:
@@ -360,7 +360,7 @@ def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
                 names[member] = Array(
                     found[0],
                     found[1],
-                    (f"`{name}['{member}']` (file header) at line {node.lineno}",),
+                    (f"`{name}['{member}']` (file header)",),
                     interp.src.span(node),
                 )
         return Namespace(names, name) if names else UNKNOWN
@@ -373,7 +373,7 @@ def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
     return Array(
         found[0],
         found[1],
-        (f"`{interp.src.segment(node, 50)}` (file header) at line {node.lineno}",),
+        (f"`{interp.src.segment(node, 50)}` (file header)",),
         interp.src.span(node),
     )
 

@@ -24,6 +24,11 @@ def rule_href(code: str) -> str:
     return rule_url(code)
 
 
+def plain(text: str) -> str:
+    """Diagnostics are plain text in every client: no markdown backticks (hover renders them)."""
+    return text.replace("`", "")
+
+
 def diagnostics_for(view: View, cell: Cell, settings: Settings) -> list[types.Diagnostic]:
     out = []
     for finding in view.analysis.findings:
@@ -36,7 +41,7 @@ def diagnostics_for(view: View, cell: Cell, settings: Settings) -> list[types.Di
         out.append(
             types.Diagnostic(
                 range=view.to_range(cell, placed[1]),
-                message=finding.full_message,
+                message=plain(finding.full_message),
                 severity=SEVERITY[severity],
                 code=finding.code,
                 code_description=types.CodeDescription(href=rule_href(finding.code)),
@@ -58,7 +63,7 @@ def _related(view: View, finding: Finding) -> list[types.DiagnosticRelatedInform
             cell, span = placed
             out.append(
                 types.DiagnosticRelatedInformation(
-                    types.Location(cell.uri, view.to_range(cell, span)), related.message
+                    types.Location(cell.uri, view.to_range(cell, span)), plain(related.message)
                 )
             )
     return out

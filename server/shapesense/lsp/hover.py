@@ -73,7 +73,7 @@ def layer_text(info: LayerInfo, models: list[ModelSummary]) -> str:
         "",
         f"_shapes from {info.built_from}_",
     ]
-    summary = next((m for m in models if m.name == info.model), None)
+    summary = next((m for m in models if m.span == info.model_span), None)
     if summary is not None:
         lines += ["", f"model `{summary.name}`:", "```"]
         for name, cls, out, count in summary.rows:

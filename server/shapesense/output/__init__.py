@@ -32,6 +32,7 @@ class FileResult:
     cell_starts: tuple[int, ...] = ()  # a notebook: each code cell's first line in the source
     cell_numbers: tuple[int, ...] = ()  # and its position among all the notebook's cells
     source: str | None = None  # the text analysed (a Python file), for --diff and --fix
+    cell_shifts: tuple[tuple[int, ...], ...] = ()  # per cell and line: columns IPython dedented
 
     @property
     def is_notebook(self) -> bool:
@@ -47,12 +48,17 @@ class FileResult:
         if _cell_index(self.cell_starts, span.end_line) != index:
             return None
         start = self.cell_starts[index]
+        shifts = self.cell_shifts[index] if index < len(self.cell_shifts) else ()
+
+        def shift(line: int) -> int:
+            return shifts[line] if line < len(shifts) else 0
+
         return Place(
             self.cell_numbers[index],
             span.line - start + 1,
-            span.column + 1,
+            span.column + shift(span.line - start) + 1,
             span.end_line - start + 1,
-            span.end_column + 1,
+            span.end_column + shift(span.end_line - start) + 1,
         )
 
     def placed(self) -> list[tuple[Finding, Place]]:

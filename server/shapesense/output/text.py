@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from typing import IO
 
-from ..findings import Finding
+from ..findings import Finding, Related
 from ..rules import rule_url
 from . import FileResult, Place, Run
 
@@ -50,6 +50,16 @@ def _fix_line(result: FileResult, finding: Finding, index: int) -> str:
     return f"    fix: {fix.title}"
 
 
+def _related_line(result: FileResult, item: Related) -> str:
+    """A place the message names (messages carry no line numbers)."""
+    place = result.place(item.span)
+    if place is None:
+        return f"    see: {item.message}"
+    if place.cell is not None:
+        return f"    see {result.path}:cell {place.cell} line {place.line}: {item.message}"
+    return f"    see {result.path}:{place.line}:{place.column}: {item.message}"
+
+
 def summary(run: Run) -> str:
     files, errors = len(run.results), run.errors
     others = run.findings - errors
@@ -66,6 +76,7 @@ def full(run: Run) -> str:
             lines.append(_head(result, finding, place, run.color) + finding.message)
             if finding.keras_message:
                 lines.append(f"    Keras: {finding.keras_message}")
+            lines += [_related_line(result, item) for item in finding.related]
             lines += [_fix_line(result, finding, i) for i in range(len(finding.fixes))]
     lines.append(summary(run))
     return "\n".join(lines)
