@@ -17,6 +17,7 @@ from dataclasses import replace
 from .findings import Finding, Fix, Span, TextEdit
 
 MAX_RECHECKS = 12  # whole-file re-analyses per analysis; fixes past it are not offered
+MAX_LINES = 5_000  # a longer file is not re-analysed per fix, so it is offered no fix
 DATA_HAS_TO_CHANGE = (
     "No quick fix: changing the model would break its other calls; the data has to change."
 )
@@ -78,6 +79,8 @@ def keep_program_fixes(
     `analyze(key, edited_text)` gives the findings of an edited text; the key names the fix."""
     if not any(f.fixes for f in findings):
         return findings
+    if text.count("\n") > MAX_LINES:
+        return [replace(f, fixes=()) if f.fixes else f for f in findings]
     before = _errors(findings)
     budget = MAX_RECHECKS
     out: list[Finding] = []
