@@ -108,7 +108,7 @@ def test_fixes_for_one_input_of_several_remove_the_error() -> None:
     from tests.oracle.run import apply_fix
 
     (error,) = errors(SEVERAL_INPUTS_FIXABLE)
-    assert error.code == "SS101" and "input 1 of model" in error.message
+    assert error.code == "SS101" and "Input 1 of model" in error.message
     titles = [f.title for f in error.fixes]
     assert titles == [
         "Reshape X2 to (8, 2, 3): .reshape(-1, 2, 3)",
@@ -139,7 +139,7 @@ def test_several_inputs_from_a_starred_list() -> None:
         "pair = (np.zeros((8, 4)), np.zeros((8, 6)))\nmodel.predict([*pair])\n"
     )
     (error,) = errors(src)
-    assert error.code == "SS102" and "`[*pair][1]`" in error.message
+    assert error.code == "SS102" and "from [*pair][1]" in error.message
 
 
 def test_validation_data_unpacked_from_a_name_is_not_an_internal_error() -> None:

@@ -24,7 +24,7 @@ def test_text_output_and_exit_code() -> None:
     assert proc.returncode == 1
     first = proc.stdout.splitlines()[0]
     assert first.startswith(
-        f"{EXAMPLES / 'seed_lstm.py'}:17:15: error SS102 `X_train_rnn_bad` has shape (150, 20, 3)"
+        f"{EXAMPLES / 'seed_lstm.py'}:17:15: error SS102 Layer 'lstm' (LSTM) of model 'sequential' expects input (None, 20, 5), but receives (150, 20, 3)"
     )
     assert "the data has to change" in first  # the model's input is right for line 14
     assert proc.stdout.rstrip().endswith("Checked 1 file: 1 error, 0 other findings.")
@@ -71,18 +71,18 @@ def test_json_format_exact_shape() -> None:
 
 
 def test_sarif_format() -> None:
-    proc = check("--format", "sarif", str(EXAMPLES / "seed_lstm.py"))
+    proc = check("--format", "sarif", str(EXAMPLES / "flattened_images.py"))
     sarif = json.loads(proc.stdout)
     assert sarif["version"] == "2.1.0"
     run = sarif["runs"][0]
     assert run["tool"]["driver"]["name"] == "shapesense"
     assert {r["id"] for r in run["tool"]["driver"]["rules"]} >= {"SS101", "SS102", "SS202"}
     (result,) = run["results"]
-    assert result["ruleId"] == "SS102" and result["level"] == "error"
-    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 17
+    assert result["ruleId"] == "SS101" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 14
     assert (
         result["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"]
-        == "(20, 3)"
+        == "X.reshape(-1, 28, 28, 1)"
     )
 
 

@@ -98,7 +98,7 @@ model.fit({"a": X1, "b": X2}, np.zeros((8, 2)))
 async def test_two_inputs_error_and_hover_per_input(client: LanguageClient) -> None:
     uri = "file:///w/two_inputs.py"
     (error,) = errors(await open_doc(client, uri, TWO_INPUTS))
-    assert error.code == "SS102" and "input 1 of model 'functional'" in error.message
+    assert error.code == "SS102" and "Input 1 of model 'functional'" in error.message
     line = line_of(TWO_INPUTS, "model.fit(")
     assert error.range.start.line == line
     hover = await client.text_document_hover_async(
