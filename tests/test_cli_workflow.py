@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .test_cli import EXAMPLES, NOTEBOOK, check
 
 SEED = EXAMPLES / "seed_lstm.py"
@@ -141,7 +143,12 @@ def test_nothing_installed_is_said_and_a_bad_python_is_a_usage_error(tmp_path: P
     assert bad.returncode == 2 and "--python: no Python interpreter at" in bad.stderr
 
 
-def test_debian_dist_packages_and_pyenv_shims_are_found(tmp_path: Path) -> None:
+def test_debian_dist_packages_and_pyenv_shims_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # pyenv's own shims export PYENV_VERSION to what they run (pytest included): the user's
+    # shell does not, so the test starts without it.
+    monkeypatch.delenv("PYENV_VERSION", raising=False)
     from shapesense.keras.interpreter import search_path
 
     debian = Path("/usr/bin/python3")

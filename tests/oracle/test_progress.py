@@ -13,7 +13,7 @@ class FakeWorker:
     def __init__(self, keras: int) -> None:
         self.keras = keras
 
-    def run(self, source: str) -> dict:
+    def run(self, source: str, whole: bool = False) -> dict:
         return {"raised": False, "layer_shapes": None}
 
     def close(self) -> None:
