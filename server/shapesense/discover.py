@@ -109,3 +109,26 @@ def _walk(top: Path, result: Discovery) -> None:
             elif entry.name.endswith(SUFFIXES):
                 result.files.append(child)
         stack.extend(reversed(subfolders))
+
+
+def excluded(path: Path) -> bool:
+    """Whether a folder walk (as `shapesense check` does) would leave out this file: the
+    configuration's `exclude` / `extend-exclude` or a `.gitignore` matches it or a folder above it.
+    The language server uses it so an excluded document gets no diagnostics."""
+    absolute = path.absolute()
+    folder = absolute.parent
+    config = configuration.find(folder)
+    ignores: list[_Ignore] = []
+    if config.respect_gitignore:
+        own = _gitignore(folder)
+        ignores = ([own] if own is not None else []) + _ancestor_gitignores(folder)
+    candidates = [(absolute, False)]
+    root = config.root.absolute() if config.root else None
+    for parent in absolute.parents:
+        if parent == root or parent == parent.parent:
+            break
+        candidates.append((parent, True))
+    return any(
+        config.excluded(candidate, is_dir) or any(i.matches(candidate, is_dir) for i in ignores)
+        for candidate, is_dir in candidates
+    )

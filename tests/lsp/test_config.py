@@ -70,3 +70,21 @@ async def test_configuration_file_then_editor_settings(
         types.DidChangeConfigurationParams(settings={"kerasVersion": "auto"})
     )
     assert await diagnostics(lsp_client, uri) == []
+
+
+async def test_excluded_documents_get_no_diagnostics(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    """`exclude` / `extend-exclude` and .gitignore leave a document out in the editor as
+    `shapesense check` leaves it out of a folder run."""
+    lsp_client = client
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("scratch/\n")
+    (tmp_path / "pyproject.toml").write_text('[tool.shapesense]\nextend-exclude = ["generated/"]\n')
+    for folder in ("src", "generated", "scratch"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "seed.py").write_text(SEED3)
+    (error,) = await open_doc(lsp_client, (tmp_path / "src" / "seed.py").as_uri(), SEED3)
+    assert error.code == "SS102"
+    assert await open_doc(lsp_client, (tmp_path / "generated" / "seed.py").as_uri(), SEED3) == []
+    assert await open_doc(lsp_client, (tmp_path / "scratch" / "seed.py").as_uri(), SEED3) == []

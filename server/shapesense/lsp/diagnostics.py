@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.uris import to_fs_path
 
+from ..discover import excluded
 from .convert import diagnostics_for
 
 if TYPE_CHECKING:
@@ -67,6 +69,8 @@ def register(server: ShapeSenseServer) -> None:
         empty=types.RelatedFullDocumentDiagnosticReport(items=[]),
     )
     def pull(params: types.DocumentDiagnosticParams) -> types.RelatedFullDocumentDiagnosticReport:
+        if is_excluded(server, params.text_document.uri):
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
         view = server.view(params.text_document.uri)
         if view is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
@@ -116,7 +120,23 @@ def schedule(
     server.pending[key] = asyncio.ensure_future(later())
 
 
+def is_excluded(server: ShapeSenseServer, uri: str) -> bool:
+    """A document (or notebook cell) under a path the configuration or .gitignore excludes:
+    `shapesense check` skips it, so the editor shows nothing for it either."""
+    notebook = server.workspace.get_notebook_document(cell_uri=uri)
+    path = fs_path(notebook.uri if notebook is not None else uri)
+    return path is not None and excluded(Path(path))
+
+
 def publish(server: ShapeSenseServer, key: str) -> None:
+    if is_excluded(server, key):
+        notebook = server.workspace.get_notebook_document(notebook_uri=key)
+        uris = [cell.document for cell in notebook.cells] if notebook is not None else [key]
+        for uri in uris:
+            server.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
+            )
+        return
     view = server.view(key)
     if view is None:
         return
