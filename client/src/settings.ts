@@ -14,6 +14,7 @@ export interface Settings {
   inlayHints: boolean;
   debounceMs: number;
   severityOverrides: Record<string, string>;
+  reportUnusedSuppressions: boolean | null;
   showNotifications: Notifications;
   logLevel: LogLevel;
 }
@@ -39,6 +40,7 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
     inlayHints: config.get<boolean>("inlayHints", true),
     debounceMs: config.get<number>("debounceMs", 150),
     severityOverrides: config.get<Record<string, string>>("severityOverrides", {}),
+    reportUnusedSuppressions: config.get<boolean | null>("reportUnusedSuppressions", null),
     showNotifications: config.get<Notifications>("showNotifications", "onError"),
     logLevel: config.get<LogLevel>("logLevel", "info"),
   };
@@ -51,6 +53,7 @@ export function serverSettings(settings: Settings, python: string): Record<strin
     inlayHints: settings.inlayHints,
     debounceMs: settings.debounceMs,
     severityOverrides: settings.severityOverrides,
+    reportUnusedSuppressions: settings.reportUnusedSuppressions,
     python,
   };
 }

@@ -88,3 +88,32 @@ async def test_excluded_documents_get_no_diagnostics(
     assert error.code == "SS102"
     assert await open_doc(lsp_client, (tmp_path / "generated" / "seed.py").as_uri(), SEED3) == []
     assert await open_doc(lsp_client, (tmp_path / "scratch" / "seed.py").as_uri(), SEED3) == []
+
+
+async def test_report_unused_suppressions_setting(client: LanguageClient, tmp_path: Path) -> None:
+    """`reportUnusedSuppressions` from the editor wins over the file's
+    `report-unused-suppressions`; unset (null), the file decides."""
+    lsp_client = client
+    config = tmp_path / "shapesense.toml"
+    config.write_text("report-unused-suppressions = true\n")
+    text = "x = 1  # shapesense: ignore[SS102]\n"
+    path = tmp_path / "clean.py"
+    path.write_text(text)
+    uri = path.as_uri()
+    (unused,) = await open_doc(lsp_client, uri, text)
+    assert unused.code == "SS900"
+
+    async def with_setting(value: bool | None) -> list[types.Diagnostic]:
+        lsp_client.diagnostics.pop(uri, None)
+        lsp_client.workspace_did_change_configuration(
+            types.DidChangeConfigurationParams(
+                settings={"shapesense": {"reportUnusedSuppressions": value}}
+            )
+        )
+        return await diagnostics(lsp_client, uri)
+
+    assert await with_setting(False) == []
+    config.write_text("report-unused-suppressions = false\n")
+    (unused,) = await with_setting(True)
+    assert unused.code == "SS900"
+    assert await with_setting(None) == []

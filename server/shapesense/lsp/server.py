@@ -202,7 +202,10 @@ class ShapeSenseServer(LanguageServer):
         keras = self.detected(config)
         self.announce(uri, keras)
         rules = config.selection(Path(path)) if path else None
-        return Options(keras.keras, resolver, config.report_unused_suppressions, rules)
+        unused = self.settings.report_unused_suppressions  # the editor's setting wins
+        if unused is None:
+            unused = config.report_unused_suppressions
+        return Options(keras.keras, resolver, unused, rules)
 
     def announce(self, uri: str, keras: Detected) -> None:
         """`shapesense/status` to the client when a document's Keras is new or changed."""

@@ -14,6 +14,7 @@ KEYS = {
     "debounceMs": "debounce_ms",
     "severityOverrides": "severity_overrides",
     "python": "python",
+    "reportUnusedSuppressions": "report_unused_suppressions",
     "trace": "trace",
 }
 
@@ -28,6 +29,7 @@ class Settings:
     )  # rule code -> severity or "off"
     python: str | None = None  # the user's interpreter, to read installed package versions
     trace: str = "off"
+    report_unused_suppressions: bool | None = None  # None: as the configuration file says
 
     def update(self, raw: Any) -> list[str]:
         """Apply a settings object; returns log lines for what was ignored."""
@@ -70,6 +72,8 @@ class Settings:
             self.severity_overrides = {str(k): v for k, v in value.items()}
         elif name == "python" and (value is None or isinstance(value, str)):
             self.python = value or None
+        elif name == "report_unused_suppressions" and (value is None or isinstance(value, bool)):
+            self.report_unused_suppressions = value
         elif name == "trace" and isinstance(value, (str, dict)):
             self.trace = value if isinstance(value, str) else str(value.get("server", "off"))
         else:
