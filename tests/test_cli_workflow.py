@@ -207,6 +207,34 @@ def test_notebook_fix_in_another_cell_is_kept_in_json(tmp_path: Path) -> None:
     assert fix["edits"][0]["cell"] == 3 and fix["edits"][0]["new_text"] == "(20, 3)"
 
 
+def test_fix_in_a_notebook_changes_only_cell_sources(tmp_path: Path) -> None:
+    notebook = json.loads(json.dumps(NOTEBOOK))
+    notebook["cells"][1]["source"] = ["# Le modèle"]
+    notebook["cells"][0]["outputs"] = [
+        {"output_type": "stream", "name": "stdout", "text": ["ok\n"]}
+    ]
+    notebook["metadata"] = {"kernelspec": {"name": "python3", "display_name": "Python 3"}}
+    path = tmp_path / "train.ipynb"
+    before = json.dumps(notebook, indent=1, ensure_ascii=False) + "\n"  # as Jupyter writes it
+    path.write_text(before, encoding="utf-8")
+    diff = check("--diff", "train.ipynb", cwd=tmp_path)
+    assert diff.returncode == 1 and path.read_text(encoding="utf-8") == before
+    assert "(20, 3)" in diff.stdout
+    fixed = check("--fix", "train.ipynb", cwd=tmp_path)
+    assert fixed.returncode == 0 and "0 errors left" in fixed.stderr, fixed.stderr
+    after = path.read_text(encoding="utf-8")
+    cells = json.loads(after)["cells"]
+    assert "    tf.keras.layers.LSTM(32, input_shape=(20, 3)),\n" in cells[2]["source"]
+    # Everything but the fixed cell's source is as it was, down to the bytes of the JSON.
+    for cell, original in zip(cells, notebook["cells"], strict=True):
+        if cell["source"] != original["source"]:
+            cell["source"] = original["source"]
+    restored = json.loads(after)
+    restored["cells"] = cells
+    assert json.dumps(restored, indent=1, ensure_ascii=False) + "\n" == before
+    assert check("train.ipynb", cwd=tmp_path).returncode == 0
+
+
 def test_a_python_named_by_the_repository_is_never_run(tmp_path: Path) -> None:
     sentinel = tmp_path / "SENTINEL"
     evil = tmp_path / "bin" / "python"

@@ -13,8 +13,10 @@ from . import __version__
 from .analysis import analyze
 from .batch import Job, Overrides, UsageError, check_all, plan
 from .discover import discover
+from .files import read_source
 from .findings import Finding
 from .fixing import fixed_text, unified_diff
+from .notebook_fixing import fixed_notebook
 from .output import FORMATS, FileResult, Run, formatters
 from .output import statistics as stats
 from .output.text import use_color
@@ -219,18 +221,18 @@ def _analyser(job: Job) -> Callable[[str], list[Finding]]:
 
 
 def _fixes(args: argparse.Namespace, jobs: list[Job], results: list[FileResult]) -> int:
-    """--diff prints, --fix writes (stdin: prints the fixed text). Notebooks are not changed."""
+    """--diff prints, --fix writes (stdin: prints the fixed text). In a notebook the fixes
+    change the code cells' source and nothing else of the file."""
     changed = 0
     diffs = []
     for job, result in zip(jobs, results, strict=True):
-        if result.source is None:
-            if result.is_notebook and any(f.fixes for f in result.findings):
-                print(
-                    f"shapesense: {job.path}: fixes in notebooks are applied in the editor",
-                    file=sys.stderr,
-                )
+        source = result.source
+        if source is None and result.is_notebook and any(f.fixes for f in result.findings):
+            source = job.text if job.text is not None else read_source(job.path).text
+        if source is None:
             continue
-        new, applied = fixed_text(result.source, _analyser(job))
+        fix = fixed_notebook if result.is_notebook else fixed_text
+        new, applied = fix(source, _analyser(job))
         if job.text is not None and args.fix:
             sys.stdout.write(new)
             continue
@@ -238,7 +240,7 @@ def _fixes(args: argparse.Namespace, jobs: list[Job], results: list[FileResult])
             continue
         changed += 1
         if args.diff:
-            diffs.append(unified_diff(job.path, result.source, new))
+            diffs.append(unified_diff(job.path, source, new))
         else:
             Path(job.path).write_bytes(new.encode("utf-8"))
             print(

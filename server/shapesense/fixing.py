@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable
+from typing import TypeVar
 
 from .findings import Finding, Fix
 from .lines import split_lines_keepends
 from .suppress import UNUSED
 
 MAX_ROUNDS = 50
+D = TypeVar("D")
 
 
 def _wanted(findings: list[Finding]) -> list[tuple[Finding, Fix]]:
@@ -41,7 +43,17 @@ def apply_edits(text: str, fix: Fix) -> str:
 
 def fixed_text(text: str, analyse: Callable[[str], list[Finding]]) -> tuple[str, int]:
     """The text with every fix that verifiably helps applied, and how many were applied."""
-    findings = analyse(text)
+    return fixed(text, analyse, apply_edits)
+
+
+def fixed(
+    document: D,
+    analyse: Callable[[D], list[Finding]],
+    apply: Callable[[D, Fix], D | None],
+) -> tuple[D, int]:
+    """`fixed_text` for any document (a text, a notebook's cells): `apply` returns None for a
+    fix it cannot place, which is then skipped."""
+    findings = analyse(document)
     applied = 0
     skipped: set[tuple[str, str]] = set()
     for _ in range(MAX_ROUNDS):
@@ -51,13 +63,13 @@ def fixed_text(text: str, analyse: Callable[[str], list[Finding]]) -> tuple[str,
         if not candidates:
             break
         finding, fix = candidates[0]
-        new_text = apply_edits(text, fix)
-        new_findings = analyse(new_text)
-        if _better(findings, new_findings, finding):
-            text, findings, applied = new_text, new_findings, applied + 1
+        new_document = apply(document, fix)
+        new_findings = analyse(new_document) if new_document is not None else []
+        if new_document is not None and _better(findings, new_findings, finding):
+            document, findings, applied = new_document, new_findings, applied + 1
         else:
             skipped.add((finding.code, fix.title))
-    return text, applied
+    return document, applied
 
 
 def _key(finding: Finding) -> tuple[str, str]:
