@@ -122,13 +122,20 @@ def excluded(path: Path) -> bool:
     if config.respect_gitignore:
         own = _gitignore(folder)
         ignores = ([own] if own is not None else []) + _ancestor_gitignores(folder)
+    # Folders are matched up to the configuration's folder, else the repository's root; with
+    # neither, only the file (a `build/` far above says nothing about this project).
+    root = config.root.absolute() if config.root else _repository_root(folder)
     candidates = [(absolute, False)]
-    root = config.root.absolute() if config.root else None
-    for parent in absolute.parents:
-        if parent == root or parent == parent.parent:
-            break
-        candidates.append((parent, True))
+    if root is not None:
+        for parent in absolute.parents:
+            if parent == root or parent == parent.parent:
+                break
+            candidates.append((parent, True))
     return any(
         config.excluded(candidate, is_dir) or any(i.matches(candidate, is_dir) for i in ignores)
         for candidate, is_dir in candidates
     )
+
+
+def _repository_root(folder: Path) -> Path | None:
+    return next((p for p in (folder, *folder.parents) if (p / ".git").exists()), None)

@@ -7,6 +7,7 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
+import pytest
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -73,7 +74,7 @@ async def test_configuration_file_then_editor_settings(
 
 
 async def test_excluded_documents_get_no_diagnostics(
-    client: LanguageClient, tmp_path: Path
+    client: LanguageClient, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """`exclude` / `extend-exclude` and .gitignore leave a document out in the editor as
     `shapesense check` leaves it out of a folder run."""
@@ -88,6 +89,13 @@ async def test_excluded_documents_get_no_diagnostics(
     assert error.code == "SS102"
     assert await open_doc(lsp_client, (tmp_path / "generated" / "seed.py").as_uri(), SEED3) == []
     assert await open_doc(lsp_client, (tmp_path / "scratch" / "seed.py").as_uri(), SEED3) == []
+    # Without a configuration or a repository, a default pattern (`build/`) matching a folder
+    # above says nothing: `shapesense check` run there would check the file.
+    loose = tmp_path_factory.mktemp("loose") / "build" / "project"
+    loose.mkdir(parents=True)
+    (loose / "seed.py").write_text(SEED3)
+    (error,) = await open_doc(lsp_client, (loose / "seed.py").as_uri(), SEED3)
+    assert error.code == "SS102"
 
 
 async def test_report_unused_suppressions_setting(client: LanguageClient, tmp_path: Path) -> None:
