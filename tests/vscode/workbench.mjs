@@ -261,6 +261,7 @@ async function run() {
     await waitErrors(page, false);
     await page.screenshot({ path: path.join(out, "8-module-fixed-on-disk.png") });
     await openFile(page, "dataset.py");
+    await page.waitForTimeout(1500); // the keystrokes below must reach this editor, once it has focus
     await page.keyboard.press("Control+G");
     await page.keyboard.type("3");
     await page.keyboard.press("Enter");
