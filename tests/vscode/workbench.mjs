@@ -261,7 +261,9 @@ async function run() {
     await waitErrors(page, false);
     await page.screenshot({ path: path.join(out, "8-module-fixed-on-disk.png") });
     await openFile(page, "dataset.py");
-    await page.waitForTimeout(1500); // the keystrokes below must reach this editor, once it has focus
+    // The Problems panel may hold the focus (a row selected in an earlier step): click into this
+    // editor's text so that the keystrokes below reach it.
+    await page.locator(".monaco-editor .view-line", { hasText: "import numpy" }).first().click();
     await page.keyboard.press("Control+G");
     await page.keyboard.type("3");
     await page.keyboard.press("Enter");
