@@ -71,24 +71,29 @@ def test_pre_commit_hook(tmp_path: Path) -> None:
     subprocess.run(["git", "add", "."], cwd=project, check=True)
     subprocess.run([*git, "commit", "-qm", "x"], cwd=project, check=True)
     env = {**__import__("os").environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
-    run = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "shapesense", "--all-files"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        env=env,
-    )
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pre_commit",
+                "try-repo",
+                str(ROOT),
+                "shapesense",
+                "--all-files",
+            ],
+            cwd=project,
+            capture_output=True,
+            text=True,
+            timeout=1200,
+            env=env,
+        )
+
+    run = try_repo()
     assert run.returncode == 1, run.stdout + run.stderr
     assert "seed.py:17:15: error SS102" in run.stdout
     (project / "seed.py").write_text("x = 1\n")
     subprocess.run([*git, "commit", "-qam", "fixed"], cwd=project, check=True)
-    run = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(ROOT), "shapesense", "--all-files"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=1200,
-        env=env,
-    )
+    run = try_repo()
     assert run.returncode == 0, run.stdout + run.stderr
