@@ -12,6 +12,7 @@ from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
 from .program_fixes import keep_program_fixes
 from .reparse import parse_reusing
+from .replay import run as run_module
 from .resolve import Resolver
 from .source import Parsed, SourceText, node_lines
 from .suppress import apply as apply_suppressions
@@ -75,7 +76,7 @@ class Analyzer:
         interp = self._interpreter(source, parsed)
         interp.token = token
         try:
-            interp.run(record=self.incremental)
+            run_module(interp, record=self.incremental)
         except Cancelled:
             self.close()  # half-run journals must not be replayed
             raise

@@ -1,24 +1,31 @@
-"""Model building and the fit / evaluate / predict checks, producing Findings.
+"""The fit / evaluate / predict checks: the data and labels of a call against the model,
+producing Findings.
 
-Order follows Keras: a model with a declared input is built where it is defined (errors on
-the layer); `fit` then checks cardinality, then the data against the model input, then the
-labels against the output and the loss. Only the first error of a call is reported, as
-Keras stops at it.
+Order follows Keras: `fit` checks cardinality, then the data against the model input, then
+the labels against the output and the loss. Only the first error of a call is reported, as
+Keras stops at it. (Models are built in libraries/keras_models.py; a call's fixes are made
+and re-checked in fixes.py and recheck.py.)
 """
 
 from __future__ import annotations
 
 import ast
-import contextlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from . import fixes, replay
-from .findings import Finding, Related, Span
+from . import fixes
+from . import journal as journals
+from .findings import Finding, Related, SymbolInfo
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
-from .keras.layers import lookup
-from .shapes import Shape, fmt, keras_sample, size
+from .recheck import (
+    CallData,
+    DataArg,
+    adjust_rank,
+    fed_to_input,
+    inputs_would_pass,
+    sigmoid_output,
+)
+from .session import Session
+from .shapes import Shape, fmt, keras_sample
 from .values import (
     COMPILED_FUNCTION_OF,
     UNKNOWN,
@@ -28,373 +35,24 @@ from .values import (
     Layer,
     Mapping,
     Model,
-    Node,
     Seq,
-    Tensor,
     Value,
-    as_declared_shape,
     const_int,
-    to_python,
 )
-
-if TYPE_CHECKING:
-    from .interpret import Env, Interpreter
-    from .source import SourceText
 
 DATA_METHODS = set(COMPILED_FUNCTION_OF)
 LABEL_METHODS = {"fit", "evaluate", "train_on_batch", "test_on_batch"}
 
 
-@dataclass
-class DataArg:
-    """An x or y argument at a call: its value, its source node and a name for messages."""
+class CallChecker:
+    """One per module analysed and run (`Session.state(CallChecker)`)."""
 
-    value: Array
-    node: ast.expr
-    label: str
-
-    @property
-    def origin(self) -> str:
-        """Where the data came from, said after the mismatch (its place is related information)."""
-        if not self.value.trace:
-            return ""
-        return f" {self.label} comes from {self.value.trace[0].replace('`', '')}."
-
-
-class Checker:
-    def __init__(self, interp: Interpreter) -> None:
-        self.interp = interp
-        self.version = interp.version
-        self._batch_size = 32  # of the call being checked
-        # every (x, y) at the call being checked: a fix to the model's input must suit them all
-        self._call_data: list[tuple[Shape, Shape | None]] = []
-        self._labels_for_fixes: Shape | None = (
-            None  # y at the call being checked: fixes must satisfy it too
-        )
-
-    def start(self, source: SourceText) -> None:
-        self.src = source
-        self._input_spans: dict[int, Span | None] = {}  # Input node -> its shape's text (for fixes)
-        self._input_calls: dict[int, Span] = {}  # Input node -> the Input(...) call
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.src = session.src
+        self.version = session.version
+        self.call = CallData()  # the call being checked
         self._flows: dict[tuple[int, tuple[int, ...], Shape], object] = {}
-        self._kept: set[Finding] = set()  # interp.findings as a set: de-duplication stays linear
-
-    def keep_input(self, node_id: int, span: Span | None, call: Span) -> None:
-        if self.interp.journal is not None:
-            self.interp.journal.input_nodes.append((node_id, span, call))
-        self._input_spans[node_id] = span
-        self._input_calls[node_id] = call
-
-    # --- reporting ------------------------------------------------------------------------
-
-    def add(self, finding: Finding) -> None:
-        if self.interp.report:
-            if self.interp.journal is not None:
-                self.interp.journal.findings.append(finding)
-            self.keep(finding)
-
-    def keep(self, finding: Finding) -> None:
-        if finding not in self._kept:
-            self._kept.add(finding)
-            self.interp.findings.append(finding)
-
-    def numpy_error(self, node: ast.Call, message: str) -> None:
-        self.add(Finding(self.src.span(node), "error", "SS401", message))
-
-    def report_layer_failure(
-        self, failure: LayerFailure, model: Model | None = None, at: Span | None = None
-    ) -> None:
-        """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
-        layer = failure.layer
-        expected = (
-            f"expects {failure.expected}"
-            if failure.code != "SS104"
-            else "cannot shrink its input that far"
-        )
-        message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
-        self.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
-        if model is not None:
-            self.interp.touch(model)
-            model.broken = True
-
-    # --- layers and inputs ----------------------------------------------------------------
-
-    def make_layer(
-        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-    ) -> Value:
-        class_name = name.rsplit(".", 1)[-1]
-        rule = lookup(class_name)
-        layer = Layer(
-            class_name=class_name,
-            rule=rule,
-            args=self.interp.make_args(rule, args, kwargs),
-            span=self.src.span(node),
-            name=self.interp.layer_name(class_name, kwargs.get("name")),
-        )
-        layer.foreign = self.interp.foreign
-        if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
-            layer.rule = None
-        activation = kwargs.get(
-            "activation", args[1] if class_name == "Dense" and len(args) > 1 else None
-        )
-        if class_name == "Activation" and args:
-            activation = args[0]
-        if isinstance(activation, Const) and isinstance(activation.value, str):
-            layer.activation = activation.value
-        self._declared_input(layer, node, kwargs)
-        return layer
-
-    def _declared_input(self, layer: Layer, node: ast.Call, kwargs: dict[str, Value]) -> None:
-        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
-        if "input_shape" in kwargs:
-            shape = as_declared_shape(kwargs["input_shape"])
-            if shape is not None:
-                layer.declared_input = (None, *shape)
-                layer.input_span = self.src.span(keywords["input_shape"])
-        elif "batch_input_shape" in kwargs:
-            shape = as_declared_shape(kwargs["batch_input_shape"])
-            if shape:
-                layer.declared_input = (None, *shape[1:])
-        elif (
-            layer.class_name != "Embedding"  # its input_dim is the vocabulary size
-            and "input_dim" in kwargs
-            and const_int(kwargs["input_dim"]) is not None
-        ):
-            layer.declared_input = (None, const_int(kwargs["input_dim"]))
-            layer.input_span = self.src.span(keywords["input_dim"])
-        elif layer.class_name == "Embedding" and self.version.embedding_declares_input:
-            length = kwargs.get("input_length", Const(None))
-            if isinstance(length, Const) and (length.value is None or type(length.value) is int):
-                layer.declared_input = (
-                    None,
-                    length.value if isinstance(length.value, int) else None,
-                )
-
-    def make_input(
-        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-    ) -> Value:
-        keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
-        shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
-        span = None
-        if "shape" in keywords:
-            span = self.src.span(keywords["shape"])
-        elif "input_shape" in keywords:
-            span = self.src.span(keywords["input_shape"])
-        elif node.args:
-            span = self.src.span(node.args[0])
-        shape = as_declared_shape(shape_value) if shape_value is not None else None
-        if shape is None and "batch_shape" in kwargs:
-            batch = as_declared_shape(kwargs["batch_shape"])
-            shape = batch[1:] if batch else None
-            span = None
-        if shape is None:
-            return Tensor(None, Node(None))
-        given = kwargs.get("name")
-        input_name = (
-            given.value if isinstance(given, Const) and isinstance(given.value, str) else None
-        )
-        node_ = Node(None, is_input=True, input_name=input_name)
-        tensor = Tensor((None, *shape), node_)
-        self.keep_input(id(node_), span, self.src.span(node))
-        return tensor
-
-    def merge_function(
-        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-    ) -> Value:
-        from .keras.layers import MERGE_FUNCTIONS
-
-        class_name = MERGE_FUNCTIONS[name.rsplit(".", 1)[-1]]
-        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
-        layer_kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
-        layer = self.make_layer(f"keras.layers.{class_name}", node, args[1:], layer_kwargs)
-        return self.apply_layer(layer, inputs, node)  # type: ignore[arg-type]
-
-    def apply_layer(self, layer: Layer | Model, inputs: Value, node: ast.Call) -> Value:
-        """The functional API: layer(x). Builds the layer now, as Keras does."""
-        if isinstance(inputs, Seq):
-            tensors = list(inputs.items)
-            parents = tuple(
-                t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors
-            )
-            shapes: object = [t.shape if isinstance(t, Tensor) else None for t in tensors]
-            list_input = True
-        elif isinstance(inputs, Tensor):
-            parents = (inputs.node or Node(None),)
-            shapes = inputs.shape
-            list_input = False
-        else:
-            return UNKNOWN
-        if isinstance(shapes, list) and any(s is None for s in shapes):
-            shapes = None
-        try:
-            out = self.interp.functional_apply(layer, shapes)
-        except LayerFailure as failure:
-            self.report_layer_failure(failure, at=self.src.span(node))
-            out = None
-        if isinstance(layer, Layer) and self.interp.report:
-            self.interp.record_run(
-                Run(self.version, steps=self.interp.functional_run.steps[-1:]), "", "its inputs"
-            )
-        node_ = Node(layer, parents, list_input=list_input)
-        if isinstance(out, list):
-            return Seq(
-                tuple(
-                    Tensor(s, Node(layer, parents, list_input=list_input, output_index=i))
-                    for i, s in enumerate(out)
-                )
-            )
-        return Tensor(out if isinstance(out, tuple) else None, node_)
-
-    # --- models ---------------------------------------------------------------------------
-
-    def make_sequential(
-        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-    ) -> Value:
-        model = Model(
-            "sequential",
-            self.src.span(node),
-            self.interp.model_name("sequential", kwargs.get("name")),
-        )
-        self._register(model)
-        items = args[0] if args else kwargs.get("layers")
-        if items is None or (isinstance(items, Const) and items.value is None):
-            return model
-        if not isinstance(items, Seq):
-            model.opaque = True
-            return model
-        for item in items.items:
-            self.sequential_add(model, item)
-        return model
-
-    def _register(self, model: Model) -> None:
-        self.interp.touch(model)
-        model.created_depth = self.interp.uncertain
-        model.foreign = self.interp.foreign
-        self.interp.models[model.uid] = model
-        if self.interp.journal is not None:
-            self.interp.journal.models.append(model)
-
-    def sequential_add(self, model: Model, item: Value) -> None:
-        if model.opaque or model.broken:
-            return
-        self.interp.touch(model)
-        if self.interp.uncertain > model.created_depth:
-            model.opaque = True  # added on some paths only: we cannot know the layers
-            return
-        if (
-            isinstance(item, Tensor)
-            and item.node is not None
-            and item.node.is_input
-            and not model.layers
-        ):
-            model.declared_input = item.shape
-            model.input_span = self._input_spans.get(id(item.node))
-            self._start_build(model)
-            return
-        if isinstance(item, Model):
-            if item.kind != "sequential" or item.opaque:
-                model.opaque = True
-                return
-        elif not isinstance(item, Layer):
-            model.opaque = True
-            return
-        if (
-            isinstance(item, Layer)
-            and not model.layers
-            and model.declared_input is None
-            and item.declared_input is not None
-        ):
-            model.declared_input = item.declared_input
-            model.input_span = item.input_span
-            self._start_build(model)
-        model.layers.append(item)
-        run: Run | None = model.built_run
-        if run is not None:
-            first = len(run.steps)
-            try:
-                model.output_shape = (
-                    run.apply(item, model.output_shape) if model.output_shape is not None else None
-                )
-            except LayerFailure as failure:
-                self.report_layer_failure(failure, model)
-            self.interp.record_run(run, model.name, "its declared input", first, model.span)
-
-    def _start_build(self, model: Model) -> None:
-        model.built_run = Run(self.version)
-        model.output_shape = model.declared_input
-
-    def make_functional(
-        self, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-    ) -> Value:
-        inputs = kwargs.get("inputs", args[0] if args else UNKNOWN)
-        outputs = kwargs.get("outputs", args[1] if len(args) > 1 else UNKNOWN)
-        model = Model(
-            "functional",
-            self.src.span(node),
-            self.interp.model_name("functional", kwargs.get("name")),
-        )
-        self._register(model)
-        ins = _tensors(inputs)
-        outs = _tensors(outputs)
-        if (
-            ins is None
-            or outs is None
-            or not all(t.node is not None and t.node.is_input for t in ins)
-        ):
-            model.opaque = True
-            return model
-        model.inputs, model.outputs = ins, outs
-        if len(outs) == 1:
-            model.output_shape = outs[0].shape
-        if len(ins) == 1:
-            model.declared_input = ins[0].shape
-            model.input_span = self._input_spans.get(id(ins[0].node))
-        model.built_run = self.interp.functional_run
-        for tensor in ins:
-            self.interp.record_input(
-                tensor, model.name, self._input_calls.get(id(tensor.node)), model.span
-            )
-        run = Run(self.version)
-        with contextlib.suppress(LayerFailure):  # already reported where the layer was called
-            run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
-        self.interp.record_run(run, model.name, "its inputs", model_span=model.span)
-        return model
-
-    def model_method(self, model: Model, method: str, node: ast.Call, env: Env) -> Value:
-        args, kwargs = self.interp._eval_args(node, env)
-        mutating = method in ("add", "compile", "pop", "build")
-        if mutating:
-            self.interp.touch(model)
-        if mutating and self.interp.uncertain > model.created_depth:
-            if method == "compile":
-                model.loss = UNKNOWN
-            else:
-                model.opaque = True
-            return Const(None)
-        if method == "add" and model.kind == "sequential":
-            self.sequential_add(model, args[0] if args else kwargs.get("layer", UNKNOWN))
-        elif method == "compile":
-            model.traced = {}  # compile drops the compiled functions
-            model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
-            model.loss_node = next(
-                (kw.value for kw in node.keywords if kw.arg == "loss"),
-                node.args[1] if len(node.args) > 1 else None,
-            )
-        elif method == "pop":
-            model.opaque = True
-        elif method == "build" and model.kind == "sequential" and model.declared_input is None:
-            shape = as_declared_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
-            if shape is not None:
-                model.declared_input = (None, *shape[1:])
-                layers, model.layers = model.layers, []
-                self._start_build(model)
-                for layer in layers:
-                    self.sequential_add(model, layer)
-        elif method in DATA_METHODS:
-            self.check_call(model, method, node, args, kwargs)
-        return UNKNOWN if method != "add" else Const(None)
-
-    # --- fit / evaluate / predict ---------------------------------------------------------
 
     def check_call(
         self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
@@ -411,7 +69,7 @@ class Checker:
             functions.append("test")  # fit evaluates the validation data with evaluate's function
         for kind in functions:
             if kind not in model.traced:
-                replay.register(self.interp.journal, model)
+                journals.register(self.session.journal, model)
                 model.traced[kind] = model.version
 
     def _check_data(
@@ -446,8 +104,8 @@ class Checker:
         x = self._data_arg(x_val, x_node)
         y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
-        self._batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
-        if self.interp.report:
+        self.call.batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
+        if self.session.report:
             inputs = (
                 self._arrays_for_inputs(model, x_val, x_node, report=False)
                 if len(model.inputs) > 1
@@ -468,11 +126,11 @@ class Checker:
             return False
         if x is None:
             return False
-        self._call_data = [(x.value.shape, y.value.shape if y else None)]
+        self.call.pairs = [(x.value.shape, y.value.shape if y else None)]
         if isinstance(validation, Seq) and len(validation.items) >= 2:
             xv_val, yv_val = validation.items[0], validation.items[1]
             if isinstance(xv_val, Array):
-                self._call_data.append(
+                self.call.pairs.append(
                     (xv_val.shape, yv_val.shape if isinstance(yv_val, Array) else None)
                 )
         if self._check_pair(model, method, node, x, y):
@@ -500,8 +158,6 @@ class Checker:
         y: DataArg | None,
         inputs: list[DataArg | None] | bool | None = None,  # per input, for several inputs
     ) -> None:
-        from .findings import SymbolInfo
-
         lines = []
         expected = model.declared_input
         if isinstance(inputs, list):
@@ -525,7 +181,7 @@ class Checker:
         loss = model.loss.value if isinstance(model.loss, Const) else None
         if loss:
             lines.append(f"loss: {loss}")
-        self.interp.calls.append(
+        self.session.calls.append(
             SymbolInfo(
                 self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines)
             )
@@ -539,7 +195,7 @@ class Checker:
             nx, ny = x.value.shape[0], y.value.shape[0]
             if nx is not None and ny is not None and nx != ny:
                 message = f"Keras needs the same number of samples in x and y: {x.label} has {nx}, {y.label} has {ny}.{x.origin}{y.origin}"
-                self.add(
+                self.session.add(
                     Finding(
                         self.src.span(y.node),
                         "error",
@@ -550,7 +206,7 @@ class Checker:
                     )
                 )
                 return True
-        self._labels_for_fixes = y.value.shape if y is not None else None
+        self.call.labels = y.value.shape if y is not None else None
         outputs, failed = self._run_data(model, method, call, x)
         if failed or outputs is None:
             return failed
@@ -575,21 +231,20 @@ class Checker:
         for index, (tensor, x) in enumerate(zip(model.inputs, xs, strict=True)):
             if x is None or tensor.shape is None or tensor.node is None or not x.value.shape:
                 continue
-            adjusted, note = adjust_rank(x.value.shape, tensor.shape)
-            if adjusted is None or not self.version.model_input_accepts(
-                tensor.shape, x.value.shape, functional=True
-            ):
-                self._report_input(model, index, x, tensor.shape, adjusted is None, xs, y)
+            adjusted, note = fed_to_input(self.version, tensor.shape, x.value.shape)
+            if adjusted is None:
+                rank = adjust_rank(x.value.shape, tensor.shape)[0] is None
+                self._report_input(model, index, x, tensor.shape, rank, xs, y)
                 return True
             if note:
                 detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(adjusted)} to input {index} {fmt(tensor.shape)}"
-                self.add(
+                self.session.add(
                     Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
                 )
             samples[id(tensor.node)] = keras_sample(adjusted)
         if len(samples) < len(model.inputs):
             return False  # the flow needs every input's shape
-        run = self.interp.functional_run.fork()
+        run = self.session.functional_run.fork()
         outputs = [t.node for t in model.outputs if t.node]
         try:
             outs = run_nodes(outputs, samples, run)
@@ -598,7 +253,7 @@ class Checker:
             return True
         if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
             return False
-        self._labels_for_fixes = y.value.shape
+        self.call.labels = y.value.shape
         return self._check_labels(model, outs[0], y)
 
     def _arrays_for_inputs(
@@ -697,7 +352,9 @@ class Checker:
     ) -> None:
         """An error about a call's data as a whole, at the expression `node`."""
         related = self._related(model)
-        self.add(Finding(self.src.span(node), "error", code, message, keras, related=related))
+        self.session.add(
+            Finding(self.src.span(node), "error", code, message, keras, related=related)
+        )
 
     def _report_input(
         self,
@@ -713,12 +370,12 @@ class Checker:
         tensor = model.inputs[index]
         slot = fixes.InputSlot(
             f"input {index}'s",
-            self._input_spans.get(id(tensor.node)),
-            lambda new_shape, new_declared: self._inputs_would_pass(
-                model, index, xs, y, new_shape, new_declared
+            tensor.node.shape_span if tensor.node else None,
+            lambda new_shape, new_declared: inputs_would_pass(
+                self.session, self.call, model, index, xs, y, new_shape, new_declared
             ),
         )
-        fix_list = fixes.for_input(self, model, x, declared, False, slot=slot)
+        fix_list = fixes.for_input(self.session, self.call, model, x, declared, False, slot=slot)
         where = f"Input {index} of model '{model.name}' expects"
         if rank:
             message = f"{where} {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{x.origin}"
@@ -728,7 +385,7 @@ class Checker:
         keras = self.version.incompatible(
             index, model.name, f"expected shape={fmt(declared)}, found shape={found}"
         )
-        self.add(
+        self.session.add(
             Finding(
                 self.src.span(x.node),
                 "error",
@@ -748,7 +405,7 @@ class Checker:
         data = ", ".join(f"{x.label} {fmt(x.value.shape)}" for x in xs if x is not None)
         message = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {fmt(failure.received)} (with {data})."
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
-        self.add(
+        self.session.add(
             Finding(
                 self.src.span(x_node),
                 "error",
@@ -786,7 +443,7 @@ class Checker:
                 self._report_input_mismatch(model, x, declared, adjusted)
                 return None, True
             if note:
-                self.add(
+                self.session.add(
                     Finding(
                         self.src.span(x.node),
                         "hint",
@@ -808,14 +465,14 @@ class Checker:
                 self._report_flow_failure(model, x, out, declared)
                 return None, True
             if model.layers:
-                self.interp.record_run(
+                self.session.record_run(
                     run, model.name, f"`{x.label}`, the data that built it", model_span=model.span
                 )
                 self._keep_build(model, run, sample, out)
             if not model.layers:
                 return None, False
             return [out], False
-        run = self.interp.functional_run.fork()
+        run = self.session.functional_run.fork()
         try:
             outs = run_nodes(
                 [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
@@ -828,7 +485,7 @@ class Checker:
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
         Cached: fit, evaluate and predict often send the same shape to the same model."""
-        key = (model.uid, replay.versions(model, traces=False), sample)
+        key = (model.uid, journals.versions(model, traces=False), sample)
         if key not in self._flows:
             self._flows[key] = self._sequential_flow(model, sample)[1]
         return self._flows[key]
@@ -849,9 +506,9 @@ class Checker:
 
     def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
         """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
-        if not self.interp.report or self.interp.uncertain > model.created_depth:
+        if not self.session.report or self.session.uncertain > model.created_depth:
             return
-        self.interp.touch(model)
+        self.session.touch(model)
         model.built_run = run.fork()
         model.output_shape = out
         model.declared_input = sample
@@ -873,8 +530,8 @@ class Checker:
                 model.name,
                 f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
             )
-        fix_list = fixes.for_input(self, model, x, declared, single)
-        self.add(
+        fix_list = fixes.for_input(self.session, self.call, model, x, declared, single)
+        self.session.add(
             Finding(
                 self.src.span(x.node),
                 "error",
@@ -901,8 +558,8 @@ class Checker:
         keras = self.version.incompatible(
             0, model.name, f"expected shape={fmt(declared)}, found shape={found}"
         )
-        fix_list = fixes.for_input(self, model, x, declared, False)
-        self.add(
+        fix_list = fixes.for_input(self.session, self.call, model, x, declared, False)
+        self.session.add(
             Finding(
                 self.src.span(x.node),
                 "error",
@@ -926,10 +583,10 @@ class Checker:
             message = f"{where} expects input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{detail}.{x.origin}"
         else:
             message = f"{where} expects {failure.expected}, but receives {fmt(failure.received)} (from {x.label} {fmt(x.value.shape)}).{x.origin}"
-        fix_list = fixes.for_input(self, model, x, declared, False, failure)
+        fix_list = fixes.for_input(self.session, self.call, model, x, declared, False, failure)
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         related = (*here, *self._related(model, x))
-        self.add(
+        self.session.add(
             Finding(
                 self.src.span(x.node),
                 "error",
@@ -956,14 +613,16 @@ class Checker:
             y.value.shape,
             output,
             self.version,
-            self._sigmoid_output(model),
-            self.step_batch(y.value.shape),
+            sigmoid_output(model),
+            self.call.step_batch(y.value.shape),
         )
         if mismatch is None:
             return False
         message = f"Loss '{loss_name}' {_loss_expectation(kind, output)} (model '{model.name}' outputs {fmt(output)}), but receives {fmt(y.value.shape)} from {y.label}.{y.origin}"
-        fix_list = fixes.for_labels(self, model, y, output, kind, mismatch.problem)
-        self.add(
+        fix_list = fixes.for_labels(
+            self.session, self.call, model, y, output, kind, mismatch.problem
+        )
+        self.session.add(
             Finding(
                 self.src.span(y.node),
                 "error",
@@ -976,150 +635,6 @@ class Checker:
             )
         )
         return True
-
-    def _sigmoid_output(self, model: Model) -> bool:
-        if model.kind == "sequential" and model.layers:
-            last = model.layers[-1]
-            return isinstance(last, Layer) and last.activation == "sigmoid"
-        if model.outputs and model.outputs[0].node is not None:
-            layer = model.outputs[0].node.layer
-            return isinstance(layer, Layer) and layer.activation == "sigmoid"
-        return False
-
-    def would_pass(
-        self, model: Model, x_shape: Shape, y_shape: Shape | None, declared: Shape | None = None
-    ) -> bool:
-        """Re-check hypothetical shapes (used to keep only fixes that really remove the error)."""
-        target = declared if declared is not None else model.declared_input
-        shape = x_shape
-        if target is not None:
-            adjusted, _ = adjust_rank(shape, target)
-            if adjusted is None:
-                return False
-            if not model.input_from_data and not self.version.model_input_accepts(
-                target, shape, model.kind == "functional"
-            ):
-                return False
-            shape = adjusted
-        sample: Shape = keras_sample(shape)
-        if model.kind == "sequential":
-            run = (
-                Run(self.version)
-                if declared is not None or model.built_run is None
-                else model.built_run.fork()
-            )
-            out: object = sample
-            try:
-                if declared is not None:
-                    probe: object = declared
-                    for layer in model.layers:
-                        probe = run.apply(layer, probe)
-                    run = run.fork()
-                for layer in model.layers:
-                    out = run.apply(layer, out)
-            except LayerFailure:
-                return False
-        else:
-            run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
-            try:
-                if declared is not None:
-                    run_nodes(
-                        [t.node for t in model.outputs if t.node],
-                        {id(model.inputs[0].node): declared},
-                        run,
-                    )
-                    run = run.fork()
-                outs = run_nodes(
-                    [t.node for t in model.outputs if t.node],
-                    {id(model.inputs[0].node): sample},
-                    run,
-                )
-            except LayerFailure:
-                return False
-            out = outs[0] if len(outs) == 1 else None
-        return self._labels_pass(model, y_shape, out)
-
-    def _labels_pass(self, model: Model, y_shape: Shape | None, out: object) -> bool:
-        """Whether labels of `y_shape` fit the output `out` and the loss, for a quick fix: with
-        a loss whose rule is known, an output not fully known counts as not passing."""
-        if y_shape is None:
-            return True
-        loss_name = (
-            model.loss.value
-            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
-            else ""
-        )
-        kind = losses.KINDS.get(loss_name)
-        if kind is None:
-            return True
-        if not isinstance(out, tuple) or any(d is None for d in out[1:]):
-            return False  # "no error found" is not proof that the fix works
-        return (
-            losses.check(
-                kind,
-                y_shape,
-                out,
-                self.version,
-                self._sigmoid_output(model),
-                self.step_batch(y_shape),
-            )
-            is None
-        )
-
-    def _inputs_would_pass(
-        self,
-        model: Model,
-        index: int,
-        xs: list[DataArg | None],
-        y: DataArg | None,
-        shape: Shape,
-        declared: Shape | None,
-    ) -> bool:
-        """Re-check a call on a model with several inputs, with input `index`'s data shape
-        (and, if given, its declared shape) replaced: for quick fixes."""
-        inputs = [t.shape for t in model.inputs]
-        if declared is not None:
-            inputs[index] = declared
-        shapes = [x.value.shape if x is not None else None for x in xs]
-        shapes[index] = shape
-        samples: dict[int, Shape] = {}
-        for tensor, expected, data in zip(model.inputs, inputs, shapes, strict=True):
-            if expected is None or data is None or tensor.node is None:
-                return False
-            adjusted, _ = adjust_rank(data, expected)
-            if adjusted is None or not self.version.model_input_accepts(expected, data, True):
-                return False
-            samples[id(tensor.node)] = keras_sample(adjusted)
-        outputs = [t.node for t in model.outputs if t.node]
-        run = Run(self.version) if declared is not None else self.interp.functional_run.fork()
-        try:
-            if declared is not None:  # the layers are built anew from the new input
-                run_nodes(
-                    outputs, {id(t.node): d for t, d in zip(model.inputs, inputs, strict=True)}, run
-                )
-                run = run.fork()
-            outs = run_nodes(outputs, samples, run)
-        except LayerFailure:
-            return False
-        return self._labels_pass(
-            model, y.value.shape if y else None, outs[0] if len(outs) == 1 else None
-        )
-
-    def step_batch(self, data: Shape) -> int | None:
-        """The first batch's size at the call being checked: min(samples, batch_size)."""
-        n = size(data[0]) if data else None
-        return None if n is None else min(n, self._batch_size)
-
-
-def adjust_rank(data: Shape, declared: Shape) -> tuple[Shape | None, str]:
-    """Keras's implicit fix-up of the data rank against the model input (same in Keras 2 and 3)."""
-    if len(data) == len(declared):
-        return data, ""
-    if len(data) == len(declared) + 1 and data[-1] == 1:
-        return data[:-1], "drop the trailing axis of size 1"
-    if len(data) == len(declared) - 1 and declared[-1] == 1:
-        return (*data, 1), "add a trailing axis of size 1"
-    return None, ""
 
 
 def _axis_detail(expected: Shape | None, got: Shape) -> str:
@@ -1143,17 +658,6 @@ def _loss_expectation(kind: str, output: Shape) -> str:
     if kind == "pointwise":
         return f"needs labels that broadcast against {fmt(output)}"
     return f"expects labels of the same shape {fmt(output)}"
-
-
-def _tensors(value: Value) -> list[Tensor] | None:
-    if isinstance(value, Tensor):
-        return [value]
-    if isinstance(value, Seq) and value.items and all(isinstance(v, Tensor) for v in value.items):
-        return list(value.items)  # type: ignore[arg-type]
-    return None
-
-
-__all__ = ["Checker", "adjust_rank", "to_python"]
 
 
 def _validates(kwargs: dict[str, Value]) -> bool:

@@ -1,6 +1,6 @@
 """Quick fixes as text edits. Every fix offered is first re-checked on the shapes it would
-produce, so a fix is only offered when the propagator agrees it removes the error (the oracle
-then runs the fixed program under real Keras)."""
+produce (recheck.py), so a fix is only offered when the propagator agrees it removes the error
+(analysis.py then re-checks the whole fixed file, and the oracle runs it under real Keras)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .findings import Fix, Span, TextEdit
+from .keras import losses
+from .recheck import CallData, DataArg, sigmoid_output, would_pass
+from .session import Session
 from .shapes import Shape, fmt, is_known, numel
-from .values import Ref
+from .values import Model, Ref
 
 if TYPE_CHECKING:
-    from .checks import Checker, DataArg
     from .keras.graph import LayerFailure
-    from .values import Model
 
 SIMPLE_EXPRESSIONS = (ast.Name, ast.Attribute, ast.Subscript, ast.Call)
 
@@ -25,12 +26,12 @@ def _dims(shape: Shape) -> str:
     return ", ".join(str(d) for d in shape)
 
 
-def _numpy(checker: Checker) -> tuple[str, tuple[TextEdit, ...]]:
+def _numpy(session: Session) -> tuple[str, tuple[TextEdit, ...]]:
     """The module's numpy alias, or `np` plus an edit that imports it."""
-    alias = checker.interp.numpy_alias
+    alias = session.numpy_alias
     if alias:
         return alias, ()
-    return "np", (TextEdit(import_position(checker.interp.tree), "import numpy as np\n"),)
+    return "np", (TextEdit(import_position(session.tree), "import numpy as np\n"),)
 
 
 def import_position(tree: ast.Module) -> Span:
@@ -50,12 +51,12 @@ def import_position(tree: ast.Module) -> Span:
     return Span(line, 0, line, 0)
 
 
-def _wrap(checker: Checker, data: DataArg, template: str) -> TextEdit:
-    text = checker.src.text_of(checker.src.span(data.node))
+def _wrap(session: Session, data: DataArg, template: str) -> TextEdit:
+    text = session.src.text_of(session.src.span(data.node))
     if "{paren}" in template:
         inner = text if isinstance(data.node, SIMPLE_EXPRESSIONS) else f"({text})"
-        return TextEdit(checker.src.span(data.node), template.format(paren=inner))
-    return TextEdit(checker.src.span(data.node), template.format(x=text))
+        return TextEdit(session.src.span(data.node), template.format(paren=inner))
+    return TextEdit(session.src.span(data.node), template.format(x=text))
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,8 @@ class InputSlot:
 
 
 def for_input(
-    checker: Checker,
+    session: Session,
+    call: CallData,
     model: Model,
     x: DataArg,
     declared: Shape | None,
@@ -84,16 +86,16 @@ def for_input(
         "the model's input",
         model.input_span,
         lambda new_shape, new_declared: _call_passes(
-            checker, model, shape, new_shape, new_declared
+            session, call, model, shape, new_shape, new_declared
         ),
     )
     candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
-    np_name, np_import = _numpy(checker)
+    np_name, np_import = _numpy(session)
     if single:
         candidates.append(
             (
                 f"Add a batch axis: np.expand_dims({x.label}, 0) → {fmt((1, *shape))}",
-                (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, 0)")),
+                (*np_import, _wrap(session, x, f"{np_name}.expand_dims({{x}}, 0)")),
                 (1, *shape),
                 None,
             )
@@ -101,7 +103,7 @@ def for_input(
     candidates.append(
         (
             f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}",
-            (*np_import, _wrap(checker, x, f"{np_name}.expand_dims({{x}}, -1)")),
+            (*np_import, _wrap(session, x, f"{np_name}.expand_dims({{x}}, -1)")),
             (*shape, 1),
             None,
         )
@@ -118,7 +120,7 @@ def for_input(
         candidates.append(
             (
                 f"Reshape {x.label} to {fmt(target)}: .reshape(-1, {_dims(declared[1:])})",
-                (_wrap(checker, x, f"{{paren}}.reshape(-1, {_dims(declared[1:])})"),),
+                (_wrap(session, x, f"{{paren}}.reshape(-1, {_dims(declared[1:])})"),),
                 target,
                 None,
             )
@@ -132,7 +134,7 @@ def for_input(
         and is_known(shape[1:])
     ):
         new_input = (None, *shape[1:])
-        span_text = checker.src.text_of(slot.span)
+        span_text = session.src.text_of(slot.span)
         if span_text.lstrip().startswith(("(", "[")):
             replacement = f"({_dims(shape[1:])}{',' if len(shape) == 2 else ''})"
         elif len(shape) == 2:
@@ -156,28 +158,37 @@ def for_input(
 
 
 def _call_passes(
-    checker: Checker, model: Model, shape: Shape, new_shape: Shape, new_declared: Shape | None
+    session: Session,
+    call: CallData,
+    model: Model,
+    shape: Shape,
+    new_shape: Shape,
+    new_declared: Shape | None,
 ) -> bool:
     """The call passes with `new_shape` for x (of `shape`) and, if given, a new declared input,
     which every other x at the call then meets too."""
-    if not checker.would_pass(model, new_shape, checker._labels_for_fixes, new_declared):
+    if not would_pass(session, call, model, new_shape, call.labels, new_declared):
         return False
-    others = [(sx, sy) for sx, sy in checker._call_data if sx != shape]
+    others = [(sx, sy) for sx, sy in call.pairs if sx != shape]
     return new_declared is None or all(
-        checker.would_pass(model, sx, sy, new_declared) for sx, sy in others
+        would_pass(session, call, model, sx, sy, new_declared) for sx, sy in others
     )
 
 
 def for_labels(
-    checker: Checker, model: Model, y: DataArg, output: Shape, kind: str, problem: str
+    session: Session,
+    call: CallData,
+    model: Model,
+    y: DataArg,
+    output: Shape,
+    kind: str,
+    problem: str,
 ) -> tuple[Fix, ...]:
-    from .keras import losses
-
     fixes: list[Fix] = []
     shape = y.value.shape
     classes = output[-1]
-    version = checker.version
-    sigmoid = checker._sigmoid_output(model)
+    version = session.version
+    sigmoid = sigmoid_output(model)
 
     def loss_fix(new_loss: str) -> Fix | None:
         node = model.loss_node
@@ -185,30 +196,29 @@ def for_labels(
             return None
         if (
             losses.check(
-                losses.KINDS[new_loss], shape, output, version, sigmoid, checker.step_batch(shape)
+                losses.KINDS[new_loss], shape, output, version, sigmoid, call.step_batch(shape)
             )
             is not None
         ):
             return None
-        quote = checker.src.text_of(checker.src.span(node))[:1]
+        quote = session.src.text_of(session.src.span(node))[:1]
         quote = quote if quote in ("'", '"') else "'"
         return Fix(
             f"Use loss '{new_loss}'",
-            (TextEdit(checker.src.span(node), f"{quote}{new_loss}{quote}"),),
+            (TextEdit(session.src.span(node), f"{quote}{new_loss}{quote}"),),
         )
 
     if kind == "categorical" and classes is not None and (len(shape) == 1 or shape[-1] == 1):
-        keras_path = _keras_path(checker)
+        keras_path = _keras_path(session)
         onehot = (shape[0], classes)
         if (
             keras_path
-            and losses.check(kind, onehot, output, version, sigmoid, checker.step_batch(shape))
-            is None
+            and losses.check(kind, onehot, output, version, sigmoid, call.step_batch(shape)) is None
         ):
             fixes.append(
                 Fix(
                     f"One-hot encode: to_categorical({y.label}, {classes})",
-                    (_wrap(checker, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),),
+                    (_wrap(session, y, f"{keras_path}.utils.to_categorical({{x}}, {classes})"),),
                 )
             )
         fix = loss_fix("sparse_categorical_crossentropy")
@@ -218,22 +228,19 @@ def for_labels(
         fix = loss_fix("categorical_crossentropy")
         if fix:
             fixes.append(fix)
-        if (
-            losses.check(kind, shape[:-1], output, version, sigmoid, checker.step_batch(shape))
-            is None
-        ):
+        if losses.check(kind, shape[:-1], output, version, sigmoid, call.step_batch(shape)) is None:
             fixes.append(
                 Fix(
                     f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)",
-                    (_wrap(checker, y, "{paren}.argmax(axis=-1)"),),
+                    (_wrap(session, y, "{paren}.argmax(axis=-1)"),),
                 )
             )
     return tuple(Fix(f.title, f.edits, preferred=(i == 0)) for i, f in enumerate(fixes))
 
 
-def _keras_path(checker: Checker) -> str | None:
+def _keras_path(session: Session) -> str | None:
     """How this module spells `keras`: `keras`, `tf.keras`, ... (None if it never imports it)."""
-    for name, value in checker.interp.globals.names.items():
+    for name, value in session.global_names().items():
         if isinstance(value, Ref):
             if value.name == "keras" or value.name == "tensorflow.keras":
                 return name

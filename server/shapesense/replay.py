@@ -21,42 +21,14 @@ from __future__ import annotations
 import ast
 import re
 import weakref
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .findings import Finding, LayerInfo, Span, SymbolInfo
+from .interpret import MAX_CALLS, Frame, Interpreter
+from .journal import Journal, copy_state, snapshot, versions
 from .source import node_lines
-from .values import COMPILED_FUNCTIONS, Function, Model, Value, contents
-
-if TYPE_CHECKING:
-    from .interpret import Interpreter
+from .values import Function
 
 MISSING: Any = object()  # a name not bound in the module's globals
-
-InfoKey = tuple[Span, str]
-
-
-@dataclass(eq=False)
-class Journal:
-    node: ast.stmt
-    replayable: bool = True
-    inputs: dict[str, tuple[Any, tuple[int, ...]]] = field(default_factory=dict)
-    functions: set[ast.AST] = field(default_factory=set)  # bodies whose names are in inputs
-    numpy_alias: tuple[str | None, str | None] = (None, None)  # before, after
-    counters: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
-    calls_used: int = 0
-    starts: tuple[int, int, int] = (0, 0, 0)  # call budget, symbols and calls before it ran
-    writes: dict[str, Any] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)  # offered, before de-duplication
-    symbols: list[SymbolInfo] = field(default_factory=list)
-    calls: list[SymbolInfo] = field(default_factory=list)
-    infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
-    input_nodes: list[tuple[int, Span | None, Span]] = field(default_factory=list)
-    models: list[Model] = field(default_factory=list)  # registered, in order
-    touched: dict[int, Model] = field(default_factory=dict)  # created or changed
-    after: list[tuple[Model, dict[str, Any]]] = field(default_factory=list)
-    invoked: set[ast.AST] = field(default_factory=set)
-
 
 _BINDERS = (
     ast.FunctionDef,
@@ -103,23 +75,6 @@ def _walk_names(node: ast.AST) -> frozenset[str]:
     return frozenset(found)
 
 
-def versions(value: Any, seen: set[int] | None = None, traces: bool = True) -> tuple[int, ...]:
-    """The versions of the models a value holds: what identity alone cannot see change.
-    Without `traces`: only what shapes flowing through the models depend on."""
-    if isinstance(value, Model):
-        seen = seen if seen is not None else set()
-        if value.uid in seen:  # `model.add(model)`: a model may hold itself
-            return ()
-        seen.add(value.uid)
-        nested = [
-            versions(layer, seen, traces) for layer in value.layers if isinstance(layer, Model)
-        ]
-        # Compiling a function for a model does not bump its version, but changes its behaviour.
-        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
-        return (value.version, *traced, *(v for vs in nested for v in vs))
-    return tuple(v for item in contents(value) for v in versions(item, seen, traces))
-
-
 def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
     journal = Journal(stmt)
     names = interp.globals.names
@@ -163,6 +118,43 @@ def finish(interp: Interpreter, journal: Journal) -> None:
     journal.touched = {}
 
 
+def run(interp: Interpreter, record: bool) -> None:
+    """Interpret the module. With `record`, keep a journal per top-level statement, and
+    replay the previous run's journal of any unchanged statement whose inputs are unchanged."""
+    if record:
+        _run_recorded(interp)
+    else:
+        interp.exec_block(interp.tree.body, interp.globals, Frame())
+    interp.check_uncalled_functions()
+
+
+def _run_recorded(interp: Interpreter) -> None:
+    previous, interp.records = interp.records, {}
+    frame = Frame()
+    for stmt in interp.tree.body:
+        if frame.returned:
+            return
+        if interp.token is not None:
+            interp.token.check()
+        journal = previous.get(id(stmt))
+        if journal is not None and journal.node is stmt and can_replay(interp, journal, MAX_CALLS):
+            replay(interp, journal)
+            interp.records[id(stmt)] = journal
+            continue
+        journal = begin(interp, stmt)
+        interp.journal = journal
+        try:
+            interp.exec_stmt(stmt, interp.globals, frame)
+        except RecursionError:
+            journal.replayable = False
+        finally:
+            interp.journal = None
+        if frame.returned:
+            journal.replayable = False
+        finish(interp, journal)
+        interp.records[id(stmt)] = journal
+
+
 def can_replay(interp: Interpreter, journal: Journal, max_calls: int) -> bool:
     if not journal.replayable or journal.numpy_alias[0] != interp.numpy_alias:
         return False
@@ -188,13 +180,11 @@ def replay(interp: Interpreter, journal: Journal) -> None:
         else:
             names[name] = value
     for finding in journal.findings:
-        interp.checker.keep(finding)
+        interp.keep(finding)
     interp.symbols += journal.symbols
     interp.calls += journal.calls
     for key, info, replace_unknown in journal.infos:
         interp.keep_layer_info(key, info, replace_unknown)
-    for node_id, span, call in journal.input_nodes:
-        interp.checker.keep_input(node_id, span, call)
     for model in journal.models:
         interp.models[model.uid] = model
     for (kind, base), (_, after) in journal.counters.items():
@@ -204,25 +194,3 @@ def replay(interp: Interpreter, journal: Journal) -> None:
     interp.analysed_functions.update(id(node) for node in journal.invoked)
     for model, state in journal.after:
         model.__dict__.update(copy_state(state))
-
-
-def snapshot(model: Model) -> dict[str, Any]:
-    return copy_state(model.__dict__)
-
-
-def copy_state(state: dict[str, Any]) -> dict[str, Any]:
-    """A model's fields, with its lists and its build copied (they change in place)."""
-    copied = dict(state)
-    for name in ("layers", "inputs", "outputs"):
-        copied[name] = list(state[name])
-    copied["traced"] = dict(state["traced"])
-    run = state["built_run"]
-    if run is not None:
-        copied["built_run"] = run.copy()
-    return copied
-
-
-def register(journal: Journal | None, value: Value) -> None:
-    """Note a model created or about to change, so the journal keeps its state afterwards."""
-    if journal is not None and isinstance(value, Model):
-        journal.touched[value.uid] = value

@@ -14,7 +14,7 @@ from .findings import Span
 from .shapes import UNKNOWN_SIZE, Dim, Shape, fmt
 
 if TYPE_CHECKING:
-    from .keras.layers import LayerRule
+    from .keras.layers import Args, LayerRule
 
 
 class Value:
@@ -98,7 +98,7 @@ class Layer(Value):
 
     class_name: str
     rule: LayerRule | None  # None: a layer we do not model (Lambda, custom): output unknown
-    args: Any  # keras.layers.Args
+    args: Args
     span: Span
     name: str
     declared_input: Shape | None = None  # from input_shape= / input_dim= / batch_input_shape=
@@ -118,6 +118,9 @@ class Node:
     input_name: str | None = None  # Input(name=...): the key of its data in a dict
     list_input: bool = False  # the layer was called on a list (merge layers)
     output_index: int = 0  # which output of a multi-output layer
+    # an Input of this file: where its shape is written (for fixes) and the Input(...) call
+    shape_span: Span | None = None
+    call_span: Span | None = None
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,10 @@ import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from .. import numpy_rules
 from ..shapes import UNKNOWN_SIZE, Dim, Shape, combined, fmt, numel, product, scaled, size
-from ..values import UNKNOWN
 
 
 class LayerError(Exception):
@@ -39,8 +38,15 @@ class InputSpec(NamedTuple):
     min_ndim: int | None = None
 
 
+class Unread:
+    """An argument whose value the analysis does not know (the maker of `Args` passes it)."""
+
+
+UNREAD = Unread()
+
+
 class Args:
-    """Constructor arguments bound to parameter names, as Python constants."""
+    """Constructor arguments bound to parameter names, as Python constants (or UNREAD)."""
 
     def __init__(self, params: tuple[str, ...], positional: list[Any], keywords: dict[str, Any]):
         self.values: dict[str, Any] = dict(zip(params, positional, strict=False))
@@ -49,12 +55,12 @@ class Args:
 
     def get(self, name: str, default: Any = None) -> Any:
         value = self.values.get(name, default)
-        if value is UNKNOWN:
+        if value is UNREAD:
             raise Opaque(name)
         return value
 
     def known(self, name: str) -> bool:
-        return self.values.get(name) is not UNKNOWN
+        return self.values.get(name) is not UNREAD
 
 
 OutputRule = Callable[[Shape, Args], Any]  # Shape, or a list of Shapes for several outputs
@@ -383,11 +389,18 @@ def _with_cell(a: Args, cell: str) -> Args:
     return a
 
 
-def inner_layer(a: Args) -> Any:
-    from ..values import Layer
+@runtime_checkable
+class Wrapped(Protocol):
+    """A layer given to a wrapper (Bidirectional, TimeDistributed): values.Layer."""
 
+    rule: LayerRule | None
+    args: Args
+    name: str
+
+
+def inner_layer(a: Args) -> Any:
     layer = a.get("layer")
-    if not isinstance(layer, Layer) or layer.rule is None:
+    if not isinstance(layer, Wrapped) or layer.rule is None:
         raise Opaque("layer")  # not a layer we model: the wrapper's shapes are unknown too
     return layer
 

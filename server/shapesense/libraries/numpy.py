@@ -1,4 +1,5 @@
-"""numpy functions and ndarray methods as the interpreter sees them: values in, values out.
+"""numpy: its functions (`numpy.*`), ndarray methods and attributes, and arrays under
+Python's operators, indexing and iteration: values in, values out.
 
 The shape arithmetic itself is numpy's (numpy_rules); this module only reads arguments the
 way numpy's signatures do and keeps the array's history for hovers.
@@ -8,11 +9,13 @@ from __future__ import annotations
 
 import ast
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
-from . import numpy_rules as npr
-from .shapes import Shape, fmt, numel
-from .values import (
+from .. import numpy_rules as npr
+from ..findings import Finding
+from ..session import Session
+from ..shapes import Shape, fmt, numel, size
+from ..values import (
     UNKNOWN,
     Array,
     Const,
@@ -24,9 +27,7 @@ from .values import (
     const_int,
     to_python,
 )
-
-if TYPE_CHECKING:
-    from .interpret import Interpreter
+from .registry import REGISTRY
 
 FLOAT_RANDOM = {"rand", "randn", "random", "random_sample", "ranf", "sample", "standard_normal"}
 SIZED_RANDOM = {
@@ -104,29 +105,29 @@ def _dtype(value: Value | None, default: str | None) -> str | None:
     return default
 
 
-def _origin(interp: Interpreter, node: ast.Call, shape: Shape) -> tuple[str, ...]:
-    return (f"`{interp.src.segment(node, 50)}`",)  # where: Array.origin (no line in text)
+def _origin(session: Session, node: ast.Call, shape: Shape) -> tuple[str, ...]:
+    return (f"`{session.src.segment(node, 50)}`",)  # where: Array.origin (no line in text)
 
 
-def _new(interp: Interpreter, node: ast.Call, shape: Shape | None, dtype: str | None) -> Value:
+def _new(session: Session, node: ast.Call, shape: Shape | None, dtype: str | None) -> Value:
     if shape is None or any(type(d) is int and d < 0 for d in shape):
         return UNKNOWN
-    return Array(shape, dtype, _origin(interp, node, shape), interp.src.span(node))
+    return Array(shape, dtype, _origin(session, node, shape), session.src.span(node))
 
 
 def _step(
-    interp: Interpreter, array: Array, node: ast.Call, shape: Shape, dtype: str | None = None
+    session: Session, array: Array, node: ast.Call, shape: Shape, dtype: str | None = None
 ) -> Array:
     what = (
-        interp.src.segment(node.func, 40)
+        session.src.segment(node.func, 40)
         if isinstance(node.func, ast.Attribute)
-        else interp.src.segment(node, 40)
+        else session.src.segment(node, 40)
     )
     if isinstance(node.func, ast.Attribute) and isinstance(
         node.func.value, ast.Name | ast.Attribute | ast.Subscript
     ):
-        args = interp.src.segment(node, 200)
-        head = interp.src.segment(node.func.value, 200)
+        args = session.src.segment(node, 200)
+        head = session.src.segment(node.func.value, 200)
         what = args[len(head) :] if args.startswith(head) else args
     return array.step(shape, f"`{what}` → {fmt(shape)}", dtype)
 
@@ -166,7 +167,7 @@ def _literal_shape(value: Value) -> tuple[Shape, str] | None:
 
 
 def numpy_call(
-    interp: Interpreter, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
     parts = name.split(".")
     fn = parts[-1]
@@ -177,7 +178,7 @@ def numpy_call(
 
     if is_random:
         if fn in ("rand", "randn"):
-            return _new(interp, node, _shape_arg(args), "float64")
+            return _new(session, node, _shape_arg(args), "float64")
         if fn == "default_rng" or fn == "RandomState":
             return Ref("numpy.random.Generator")
         if fn in SIZED_RANDOM:
@@ -193,16 +194,16 @@ def numpy_call(
             dtype = "int64" if fn in ("randint", "integers", "binomial", "poisson") else "float64"
             if fn == "choice" and isinstance(first, Array):
                 dtype = first.dtype or "int64"
-            return _new(interp, node, as_array_shape(size), dtype)
+            return _new(session, node, as_array_shape(size), dtype)
         if fn in FLOAT_RANDOM:
             return _new(
-                interp, node, as_array_shape(kwargs.get("size", first or Const(None))), "float64"
+                session, node, as_array_shape(kwargs.get("size", first or Const(None))), "float64"
             )
         if fn in ("permutation",) and first is not None:
             if isinstance(first, Array):
-                return _step(interp, first, node, first.shape)
+                return _step(session, first, node, first.shape)
             n = const_int(first)
-            return _new(interp, node, None if n is None else (n,), "int64")
+            return _new(session, node, None if n is None else (n,), "int64")
         return UNKNOWN
 
     if fn in FILLED:
@@ -219,9 +220,9 @@ def numpy_call(
             if fn != "full" and len(args) > 1
             else None,
         )
-        return _new(interp, node, shape, _dtype(dtype_arg, "float64"))
+        return _new(session, node, shape, _dtype(dtype_arg, "float64"))
     if fn in LIKE and isinstance(first, Array):
-        return _new(interp, node, first.shape, _dtype(kwargs.get("dtype"), first.dtype))
+        return _new(session, node, first.shape, _dtype(kwargs.get("dtype"), first.dtype))
     if fn in ("array", "asarray", "asanyarray", "ascontiguousarray") and first is not None:
         if isinstance(first, Array):
             return Array(
@@ -230,7 +231,7 @@ def numpy_call(
         found = _literal_shape(first)
         if found is None:
             return UNKNOWN
-        return _new(interp, node, found[0], _dtype(kwargs.get("dtype"), found[1]))
+        return _new(session, node, found[0], _dtype(kwargs.get("dtype"), found[1]))
     if fn == "arange":
         nums = [a.value if isinstance(a, Const) else None for a in args[:3]]
         if not nums or any(not isinstance(n, (int, float)) or isinstance(n, bool) for n in nums):
@@ -244,18 +245,18 @@ def numpy_call(
             return UNKNOWN
         length = max(0, math.ceil((stop - start) / step))  # type: ignore[operator]
         dtype = "int64" if all(isinstance(n, int) for n in nums) else "float64"
-        return _new(interp, node, (length,), dtype)
+        return _new(session, node, (length,), dtype)
     if fn == "linspace":
         num = const_int(kwargs.get("num", args[2] if len(args) > 2 else Const(50)))
-        return _new(interp, node, None if num is None else (num,), "float64")
+        return _new(session, node, None if num is None else (num,), "float64")
     if fn in ("eye", "identity"):
         n = const_int(first) if first is not None else None
         m = const_int(kwargs.get("M", args[1] if len(args) > 1 and fn == "eye" else Const(n)))
-        return _new(interp, node, None if n is None or m is None else (n, m), "float64")
+        return _new(session, node, None if n is None or m is None else (n, m), "float64")
     if fn == "newaxis":
         return Const(None)
     if fn == "load":
-        return _load(interp, node, first)
+        return _load(session, node, first)
 
     if fn in JOINS:
         seq = first if first is not None else kwargs.get("arrays")
@@ -270,9 +271,9 @@ def numpy_call(
         try:
             shape = npr.join_arrays(fn, [a.shape for a in items], axis)  # type: ignore[arg-type]
         except npr.NumpyError as exc:
-            interp.checker.numpy_error(node, f"np.{fn} would raise: {exc}")
+            _numpy_error(session, node, f"np.{fn} would raise: {exc}")
             return UNKNOWN
-        return _step(interp, items[0], node, shape)
+        return _step(session, items[0], node, shape)
 
     if not isinstance(first, Array):
         return UNKNOWN
@@ -281,7 +282,7 @@ def numpy_call(
         axis = _axis(kwargs.get("axis", args[1] if len(args) > 1 else UNKNOWN))
         if axis is None:
             return UNKNOWN
-        return _step(interp, first, node, npr.expand_dims(first.shape, axis))
+        return _step(session, first, node, npr.expand_dims(first.shape, axis))
     if (
         fn
         in (
@@ -307,8 +308,8 @@ def numpy_call(
                 shape = npr.moveaxis(first.shape, to_python(args[1]), to_python(args[2]))
             except (npr.NumpyError, IndexError):
                 return UNKNOWN
-            return _step(interp, first, node, shape)
-        return array_method(interp, first, fn, node, method_args, kwargs)
+            return _step(session, first, node, shape)
+        return array_method(session, first, fn, node, method_args, kwargs)
     if fn in SAME_SHAPE:
         return Array(
             first.shape, _dtype(kwargs.get("dtype"), first.dtype), first.trace, first.origin
@@ -316,12 +317,12 @@ def numpy_call(
     if fn == "where" and len(args) == 3:
         others = [a for a in args if isinstance(a, Array)]
         try:
-            return _step(interp, first, node, npr.broadcast(*(a.shape for a in others)))
+            return _step(session, first, node, npr.broadcast(*(a.shape for a in others)))
         except npr.NumpyError:
             return UNKNOWN
     if fn in ("dot", "matmul") and len(args) == 2 and isinstance(args[1], Array):
         try:
-            return _step(interp, first, node, npr.matmul(first.shape, args[1].shape))
+            return _step(session, first, node, npr.matmul(first.shape, args[1].shape))
         except (npr.NumpyError, npr.Undecidable):
             return UNKNOWN
     return UNKNOWN
@@ -342,44 +343,44 @@ def _reshape_unknown_rows(shape: Shape, target: Shape) -> Shape | None:
     return (None, *target[1:]) if rest % wanted == 0 else None
 
 
-def _load(interp: Interpreter, node: ast.Call, path: Value | None) -> Value:
+def _load(session: Session, node: ast.Call, path: Value | None) -> Value:
     """np.load("x.npy") / np.load("d.npz")["x"]: shapes from the files' headers (never the data)."""
-    if interp.resolver is None or not (isinstance(path, Const) and isinstance(path.value, str)):
+    if session.resolver is None or not (isinstance(path, Const) and isinstance(path.value, str)):
         return UNKNOWN
     name = path.value
     if name.endswith(".npz"):
-        from .resolve import npz_members
+        from ..resolve import npz_members
 
         names: dict[str, Value] = {}
-        located = interp.resolver.locate_file(name)
+        located = session.resolver.locate_file(name)
         if located:
-            interp.files_read.add(located)
+            session.files_read.add(located)
         for member in npz_members(located) if located else []:
-            found = interp.resolver.array_file(name, member)
+            found = session.resolver.array_file(name, member)
             if found:
                 names[member] = Array(
                     found[0],
                     found[1],
                     (f"`{name}['{member}']` (file header)",),
-                    interp.src.span(node),
+                    session.src.span(node),
                 )
         return Namespace(names, name) if names else UNKNOWN
-    located = interp.resolver.locate_file(name)
+    located = session.resolver.locate_file(name)
     if located:
-        interp.files_read.add(located)
-    found = interp.resolver.array_file(name)
+        session.files_read.add(located)
+    found = session.resolver.array_file(name)
     if found is None:
         return UNKNOWN
     return Array(
         found[0],
         found[1],
-        (f"`{interp.src.segment(node, 50)}` (file header)",),
-        interp.src.span(node),
+        (f"`{session.src.segment(node, 50)}` (file header)",),
+        session.src.span(node),
     )
 
 
 def array_method(
-    interp: Interpreter,
+    session: Session,
     array: Array,
     method: str,
     node: ast.Call,
@@ -401,16 +402,16 @@ def array_method(
             return UNKNOWN
         if numel(shape) is None:
             return (
-                _step(interp, array, node, shape_unknown_rows)
+                _step(session, array, node, shape_unknown_rows)
                 if (shape_unknown_rows := _reshape_unknown_rows(shape, target))
                 else UNKNOWN
             )
         try:
             new = npr.reshape(shape, target)  # type: ignore[arg-type]
         except npr.NumpyError as exc:
-            interp.checker.numpy_error(node, f"reshape would raise: {exc}")
+            _numpy_error(session, node, f"reshape would raise: {exc}")
             return UNKNOWN
-        return _step(interp, array, node, new)
+        return _step(session, array, node, new)
     if method in ("astype", "view") and method == "astype":
         return Array(
             shape,
@@ -420,12 +421,12 @@ def array_method(
         )
     if method in ("flatten", "ravel"):
         n = numel(shape)
-        return _step(interp, array, node, (n,)) if n is not None else UNKNOWN
+        return _step(session, array, node, (n,)) if n is not None else UNKNOWN
     if method in ("copy", "clip", "round", "__abs__"):
         return array
     if method == "squeeze":
         axis = _axis(kwargs.get("axis", args[0] if args else None))
-        return _step(interp, array, node, npr.squeeze(shape, axis))
+        return _step(session, array, node, npr.squeeze(shape, axis))
     if method == "transpose":
         axes: object = None
         if len(args) == 1 and isinstance(args[0], Seq):
@@ -436,17 +437,233 @@ def array_method(
             isinstance(axes, tuple | list) and all(type(a) is int for a in axes)
         ):
             return UNKNOWN
-        return _step(interp, array, node, npr.transpose(shape, axes))
+        return _step(session, array, node, npr.transpose(shape, axes))
     if method == "swapaxes" and len(args) == 2:
         a, b = const_int(args[0]), const_int(args[1])
         if a is None or b is None:
             return UNKNOWN
-        return _step(interp, array, node, npr.swapaxes(shape, a, b))
+        return _step(session, array, node, npr.swapaxes(shape, a, b))
     if method in REDUCTIONS:
         axis = _axis(kwargs.get("axis", args[0] if args else None))
         keep = to_python(kwargs.get("keepdims", Const(False))) is True
         dtype = "int64" if method in ("argmax", "argmin") else array.dtype
         if method in ("argmax", "argmin"):
             keep = False
-        return _step(interp, array, node, npr.reduce(shape, axis, keep), dtype)
+        return _step(session, array, node, npr.reduce(shape, axis, keep), dtype)
     return UNKNOWN
+
+
+def _numpy_error(session: Session, node: ast.Call, message: str) -> None:
+    session.add(Finding(session.src.span(node), "error", "SS401", message))
+
+
+# --- what the registry knows of numpy -------------------------------------------------------
+
+INT_DTYPES = ("int", "uint", "bool")
+
+REGISTRY.constant("numpy.newaxis", Const(None))
+REGISTRY.family("numpy")(lambda name: numpy_call)
+
+
+def _array_method(
+    session: Session,
+    array: Array,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    try:
+        return array_method(session, array, method, node, args, kwargs)
+    except (npr.Undecidable, TypeError, ValueError, IndexError, OverflowError):
+        return UNKNOWN
+
+
+REGISTRY.method(
+    Array,
+    "reshape",
+    "astype",
+    "flatten",
+    "ravel",
+    "copy",
+    "clip",
+    "round",
+    "__abs__",
+    "squeeze",
+    "transpose",
+    "swapaxes",
+    *sorted(REDUCTIONS),
+)(_array_method)
+REGISTRY.methods.setdefault(Array, {})  # any other ndarray method: its value is unknown
+
+
+def _attribute(session: Session, value: Array, attr: str) -> Value:
+    shape = value.shape
+    if attr == "shape":
+        return Seq(tuple(UNKNOWN if d is None else Const(d) for d in shape))
+    if attr == "ndim":
+        return Const(len(shape))
+    if attr == "size":
+        n = numel(shape)
+        return UNKNOWN if n is None else Const(n)
+    if attr == "T":
+        return value.step(tuple(reversed(shape)), ".T")
+    if attr == "dtype":
+        return Const(value.dtype) if value.dtype else UNKNOWN
+    return UNKNOWN
+
+
+REGISTRY.attributes[Array] = _attribute
+
+
+def _binary(session: Session, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
+    """An array under +, -, *, /, @ ... with another array or a number: numpy broadcasting."""
+    arrays = [v for v in (left, right) if isinstance(v, Array)]
+    others = [v for v in (left, right) if not isinstance(v, Array)]
+    if any(not (isinstance(o, Const) and isinstance(o.value, (int, float, bool))) for o in others):
+        return UNKNOWN
+    base = arrays[0]
+    if isinstance(op, ast.MatMult):
+        if len(arrays) != 2:
+            return UNKNOWN
+        try:
+            return base.step(npr.matmul(arrays[0].shape, arrays[1].shape), "@")
+        except (npr.NumpyError, npr.Undecidable):
+            return UNKNOWN
+    try:
+        shape = npr.broadcast(*(a.shape for a in arrays))
+    except npr.NumpyError:
+        return UNKNOWN
+    dtype = base.dtype
+    if isinstance(op, ast.Div) or any(
+        isinstance(o, Const) and isinstance(o.value, float) for o in others
+    ):
+        dtype = "float64" if not (dtype or "").startswith("float") else dtype
+    what = _op_text(op, others[0]) if others else f"{_OP_SYMBOL.get(type(op), '?')} array"
+    if shape == base.shape and others:
+        return Array(shape, dtype, base.trace, base.origin)
+    return base.step(shape, what, dtype)
+
+
+REGISTRY.binary[Array] = _binary
+
+
+def _compare(session: Session, left: Array, right: Value, node: ast.AST) -> Value | None:
+    """`x > 0.5`: a boolean array of the broadcast shape (None: not a comparison of arrays)."""
+    result = _binary(session, left, ast.Add(), right, node)
+    if isinstance(result, Array):
+        return Array(result.shape, "bool", result.trace, result.origin)
+    return None
+
+
+REGISTRY.compare[Array] = _compare
+
+
+def _unary(operand: Array, op: ast.unaryop) -> Value:
+    return operand if isinstance(op, (ast.USub, ast.UAdd, ast.Invert)) else UNKNOWN
+
+
+REGISTRY.unary[Array] = _unary
+
+
+class _RowSelection:
+    """An index that picks rows by an integer or boolean array: rows known or unknown."""
+
+    def __init__(self, rows: int | None) -> None:
+        self.rows = rows
+
+
+def _subscript(
+    session: Session,
+    value: Array,
+    index: ast.expr,
+    evaluate: Callable[[ast.expr], Value],
+    slice_of: Callable[[ast.Slice], slice | None],
+) -> Value:
+    key_obj = _index_key(index, evaluate, slice_of)
+    if key_obj is UNKNOWN:
+        return UNKNOWN
+    if isinstance(key_obj, _RowSelection):
+        return value.step((key_obj.rows, *value.shape[1:]), f"[{session.src.segment(index, 30)}]")
+    try:
+        shape = npr.index(value.shape, key_obj)
+    except (npr.NumpyError, npr.Undecidable):
+        return _index_unknown_rows(session, value, key_obj, index)
+    return value.step(shape, f"[{session.src.segment(index, 30)}]")
+
+
+REGISTRY.subscripts[Array] = _subscript
+
+
+def _index_unknown_rows(session: Session, value: Array, key: object, index: ast.expr) -> Value:
+    """x[:, :10] on an array whose row count is unknown: ask numpy with rows = 1 and keep None."""
+    if value.shape and value.shape[0] is None and all(d is not None for d in value.shape[1:]):
+        first = key[0] if isinstance(key, tuple) and key else key
+        if isinstance(first, slice) and first == slice(None):
+            try:
+                shape = npr.index((1, *value.shape[1:]), key)
+            except (npr.NumpyError, npr.Undecidable):
+                return UNKNOWN
+            return value.step((None, *shape[1:]), f"[{session.src.segment(index, 30)}]")
+    return UNKNOWN
+
+
+def _index_key(
+    node: ast.expr,
+    evaluate: Callable[[ast.expr], Value],
+    slice_of: Callable[[ast.Slice], slice | None],
+) -> object:
+    if isinstance(node, ast.Slice):
+        sl = slice_of(node)
+        return UNKNOWN if sl is None else sl
+    if isinstance(node, ast.Tuple):
+        keys = [_index_key(e, evaluate, slice_of) for e in node.elts]
+        if any(k is UNKNOWN or isinstance(k, _RowSelection) for k in keys):
+            return UNKNOWN
+        return tuple(keys)
+    value = evaluate(node)
+    if isinstance(value, Const) and (
+        value.value is None or value.value is Ellipsis or type(value.value) is int
+    ):
+        return value.value
+    if isinstance(value, Array) and len(value.shape) == 1:
+        if value.dtype == "bool":
+            return _RowSelection(None)
+        if value.dtype and value.dtype.startswith(INT_DTYPES[:2]):
+            return _RowSelection(size(value.shape[0]))
+    return UNKNOWN
+
+
+def _element(array: Array) -> Value:
+    """`for row in x`: one row."""
+    if len(array.shape) > 1:
+        return array.step(array.shape[1:], "one row")
+    return UNKNOWN
+
+
+REGISTRY.elements[Array] = _element
+
+
+def _unpack(array: Array, count: int) -> tuple[Value, ...] | None:
+    """`a, b = x`: one row each, when x has that many rows."""
+    if array.shape and array.shape[0] == count:
+        return tuple(array.step(array.shape[1:], "unpacked") for _ in range(count))
+    return None
+
+
+REGISTRY.unpacks[Array] = _unpack
+
+_OP_SYMBOL = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+}
+
+
+def _op_text(op: ast.operator, other: Value) -> str:
+    value = other.value if isinstance(other, Const) else "?"
+    return f"{_OP_SYMBOL.get(type(op), '?')} {value}"

@@ -1,0 +1,432 @@
+"""Python's expressions: names, literals, containers, operators, subscripts and calls.
+
+Values of a library's kinds (arrays, tensors, models, datasets...) are given to that library's
+models (libraries/): its methods, attributes, operators, indexing and calls. A call of a
+qualified name reached through imports (`np.zeros`) is the registry's model of that name.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from .libraries import MODEL_ERRORS, REGISTRY
+from .session import HOVERED, Session
+from .values import (
+    UNKNOWN,
+    Const,
+    Function,
+    Mapping,
+    Namespace,
+    Ref,
+    Seq,
+    Unknown,
+    Value,
+    const_int,
+    join,
+)
+
+MAX_POW_BITS = 256
+MAX_LIST_ITEMS = (
+    4096  # a comprehension longer than this stays unknown (no allocation by user numbers)
+)
+
+# list and dict methods that change the container (`append` on a list is followed)
+MUTATING_METHODS = frozenset(
+    {"extend", "insert", "pop", "remove", "clear", "sort", "reverse"}
+    | {"update", "popitem", "setdefault", "__setitem__", "__delitem__"}
+)
+
+canonical = REGISTRY.canonical  # how a library spells a module canonically (tf.keras is keras)
+
+
+# Values are immutable: the same literal or qualified name gets the same value object, which
+# saves creating thousands of them per file.
+@functools.lru_cache(maxsize=4096, typed=True)  # typed: 1, 1.0 and True stay apart
+def _literal(value: object) -> Const:
+    return Const(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _member(name: str, attr: str) -> Value:
+    """`name.attr` where `name` is a module or class reached through imports."""
+    full = f"{name}.{attr}"
+    constant = REGISTRY.constant_of(full)
+    return Ref(full) if constant is None else constant
+
+
+class Env:
+    def __init__(self, parent: Env | None = None, names: dict[str, Value] | None = None) -> None:
+        self.parent = parent
+        self.names: dict[str, Value] = names if names is not None else {}
+
+    def get(self, name: str) -> Value | None:
+        env: Env | None = self
+        while env is not None:
+            if name in env.names:
+                return env.names[name]
+            env = env.parent
+        return None
+
+    def copy(self) -> Env:
+        return Env(self.parent, dict(self.names))
+
+    def merge(self, *others: Env) -> None:
+        """Join the names of several paths into this env (all copies of the same scope).
+        A name missing on one path is unknown."""
+        keys = set().union(*(o.names for o in others))
+        merged: dict[str, Value] = {}
+        for key in keys:
+            result = others[0].names.get(key)
+            for other in others[1:]:
+                value = other.names.get(key)
+                if value is None or result is None:
+                    result = None
+                    break
+                if value is not result:
+                    result = join(result, value)
+            merged[key] = UNKNOWN if result is None else result
+        self.names = merged
+
+
+class Expressions(Session):
+    """The evaluation of expressions, over a module's session."""
+
+    # --- expressions --------------------------------------------------------------------
+
+    def eval(self, node: ast.expr | None, env: Env) -> Value:
+        if node is None:
+            return UNKNOWN
+        try:
+            return self._eval(node, env)
+        except RecursionError:
+            return UNKNOWN
+
+    def _eval(self, node: ast.expr, env: Env) -> Value:
+        evaluate = _EXPRESSIONS.get(type(node))
+        return UNKNOWN if evaluate is None else evaluate(self, node, env)
+
+    def _constant(self, node: ast.Constant, env: Env) -> Value:
+        value = node.value
+        if type(value) is str and len(value) > 64:
+            return Const(value)  # not worth keeping in the cache
+        if type(value) is int and value.bit_length() > MAX_POW_BITS:
+            return UNKNOWN  # no shape is that large; and printing it would raise (int-to-str limit)
+        return _literal(value)
+
+    def _name(self, node: ast.Name, env: Env) -> Value:
+        value = env.get(node.id)
+        if value is None:
+            return Ref(f"builtins.{node.id}")
+        if isinstance(value, HOVERED):
+            self.record_symbol(node, value)
+        return value
+
+    def _sequence(self, node: ast.Tuple | ast.List, env: Env) -> Value:
+        items: list[Value] = []
+        for e in node.elts:
+            if isinstance(e, ast.Starred):
+                inner = self.eval(e.value, env)
+                if not isinstance(inner, Seq):
+                    return UNKNOWN
+                items += inner.items
+            else:
+                items.append(self.eval(e, env))
+        return Seq(tuple(items), isinstance(node, ast.List))
+
+    def _dict(self, node: ast.Dict, env: Env) -> Value:
+        values = [self.eval(value, env) for value in node.values]
+        keys = [k.value if isinstance(k, ast.Constant) else None for k in node.keys]
+        if not all(isinstance(k, str) for k in keys):
+            return UNKNOWN  # `**other` or a computed key: the keys are unknown
+        return Mapping(tuple(dict(zip(keys, values, strict=True)).items()))  # type: ignore[arg-type]
+
+    def _attribute(self, node: ast.Attribute, env: Env) -> Value:
+        return self.attribute(self.eval(node.value, env), node.attr)
+
+    def _binop(self, node: ast.BinOp, env: Env) -> Value:
+        return self.binop(self.eval(node.left, env), node.op, self.eval(node.right, env), node)
+
+    def _unaryop(self, node: ast.UnaryOp, env: Env) -> Value:
+        operand = self.eval(node.operand, env)
+        if (
+            isinstance(operand, Const)
+            and isinstance(node.op, ast.USub)
+            and isinstance(operand.value, (int, float))
+        ):
+            return Const(-operand.value)
+        unary = REGISTRY.unary.get(type(operand))
+        return UNKNOWN if unary is None else unary(operand, node.op)
+
+    def _subscript(self, node: ast.Subscript, env: Env) -> Value:
+        return self.subscript(self.eval(node.value, env), node.slice, env, node)
+
+    def _compare(self, node: ast.Compare, env: Env) -> Value:
+        left = self.eval(node.left, env)
+        compare = REGISTRY.compare.get(type(left))
+        if len(node.comparators) == 1 and compare is not None:
+            result = compare(self, left, self.eval(node.comparators[0], env), node)
+            if result is not None:
+                return result
+        for c in node.comparators:
+            self.eval(c, env)
+        return UNKNOWN
+
+    def _ifexp(self, node: ast.IfExp, env: Env) -> Value:
+        self.eval(node.test, env)
+        return join(self.eval(node.body, env), self.eval(node.orelse, env))
+
+    def _namedexpr(self, node: ast.NamedExpr, env: Env) -> Value:
+        value = self.eval(node.value, env)
+        self.bind(node.target, value, env)
+        return value
+
+    def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
+        for v in node.values:
+            self.eval(v, env)
+        return UNKNOWN
+
+    def list_comprehension(self, node: ast.ListComp, env: Env) -> Value:
+        """[expr for _ in range(n)]: n copies of one value, when expr does not depend on the loop."""
+        if len(node.generators) != 1 or node.generators[0].ifs or node.generators[0].is_async:
+            return UNKNOWN
+        gen = node.generators[0]
+        count = self._range_length(gen.iter, env)
+        if count is None or count > MAX_LIST_ITEMS:
+            return UNKNOWN
+        inner = env.copy()
+        self.bind(gen.target, UNKNOWN, inner)
+        element = self.eval(node.elt, inner)
+        if isinstance(element, Unknown):
+            return UNKNOWN
+        return Seq((element,) * count, True)
+
+    def _range_length(self, node: ast.expr, env: Env) -> int | None:
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == "range"
+            and env.get("range") is None
+        ):
+            return None
+        bounds = [const_int(self.eval(a, env)) for a in node.args]
+        if not bounds or len(bounds) > 3 or any(b is None for b in bounds):
+            return None
+        return len(range(*bounds))  # type: ignore[arg-type]
+
+    def attribute(self, value: Value, attr: str) -> Value:
+        if isinstance(value, Namespace):
+            return value.names.get(attr, UNKNOWN)
+        if isinstance(value, Ref):
+            return _member(value.name, attr)
+        model = REGISTRY.attributes.get(type(value))
+        return UNKNOWN if model is None else model(self, value, attr)
+
+    def binop(self, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
+        if isinstance(left, Const) and isinstance(right, Const):
+            return _const_binop(left.value, op, right.value)
+        if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(op, ast.Add):
+            return Seq(left.items + right.items, left.is_list)
+        if (
+            isinstance(left, Seq)
+            and isinstance(right, Const)
+            and isinstance(op, ast.Mult)
+            and type(right.value) is int
+            and 0 <= right.value <= 64
+        ):
+            return Seq(left.items * right.value, left.is_list)
+        model = REGISTRY.binary.get(type(left)) or REGISTRY.binary.get(type(right))
+        return UNKNOWN if model is None else model(self, left, op, right, node)
+
+    def subscript(self, value: Value, index: ast.expr, env: Env, node: ast.Subscript) -> Value:
+        if isinstance(value, (Namespace, Mapping)):
+            name = self.eval(index, env)
+            if isinstance(name, Const) and isinstance(name.value, str):
+                names = value.names if isinstance(value, Namespace) else dict(value.items)
+                return names.get(name.value, UNKNOWN)
+            return UNKNOWN
+        if isinstance(value, Seq):
+            key = self.eval(index, env) if not isinstance(index, ast.Slice) else None
+            if isinstance(key, Const) and type(key.value) is int:
+                i = key.value
+                return value.items[i] if -len(value.items) <= i < len(value.items) else UNKNOWN
+            if isinstance(index, ast.Slice):
+                sl = self._slice(index, env)
+                if sl is None:
+                    return UNKNOWN
+                return Seq(value.items[sl], value.is_list)
+            return UNKNOWN
+        model = REGISTRY.subscripts.get(type(value))
+        if model is None:
+            return UNKNOWN
+        return model(self, value, index, lambda e: self.eval(e, env), lambda s: self._slice(s, env))
+
+    def _slice(self, node: ast.Slice, env: Env) -> slice | None:
+        parts: list[int | None] = []
+        for part in (node.lower, node.upper, node.step):
+            if part is None:
+                parts.append(None)
+                continue
+            v = self.eval(part, env)
+            if isinstance(v, Const) and (v.value is None or type(v.value) is int):
+                parts.append(v.value)
+            else:
+                return None
+        return slice(*parts)
+
+    # --- calls --------------------------------------------------------------------------
+
+    def call(self, node: ast.Call, env: Env) -> Value:
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            receiver = self.eval(func.value, env)
+            methods = REGISTRY.methods.get(type(receiver))
+            if methods is not None:  # a library's value: its methods are the library's
+                args, kwargs = self._eval_args(node, env)
+                method = methods.get(func.attr)
+                if method is None:
+                    return UNKNOWN
+                return method(self, receiver, func.attr, node, args, kwargs)
+            if (
+                isinstance(receiver, Seq)
+                and receiver.is_list
+                and func.attr == "append"
+                and isinstance(func.value, ast.Name)
+            ):
+                item = self.eval(node.args[0], env) if node.args else UNKNOWN
+                appended = Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
+                self.changed_in_place(func.value, env, appended)
+                return Const(None)
+            if func.attr in MUTATING_METHODS and _mutable(receiver):
+                self._eval_args(node, env)
+                self.changed_in_place(func.value, env)
+                return UNKNOWN
+            callee = self.attribute(receiver, func.attr)
+        else:
+            callee = self.eval(func, env)
+        if isinstance(callee, Ref):
+            return self.call_ref(canonical(callee.name), node, env)
+        if isinstance(callee, Function):
+            return self.call_function(callee, node, env)
+        called = REGISTRY.calls.get(type(callee))  # a library's value called: `layer(x)`
+        args, kwargs = self._eval_args(node, env)
+        return UNKNOWN if called is None else called(self, callee, node, args, kwargs)
+
+    def _eval_args(self, node: ast.Call, env: Env) -> tuple[list[Value], dict[str, Value]]:
+        args: list[Value] = []
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                inner = self.eval(a.value, env)
+                if isinstance(inner, Seq):
+                    args += inner.items
+                else:
+                    args.append(UNKNOWN)
+                    break
+            else:
+                args.append(self.eval(a, env))
+        kwargs: dict[str, Value] = {}
+        for kw in node.keywords:
+            value = self.eval(kw.value, env)
+            if kw.arg is not None:
+                kwargs[kw.arg] = value
+            else:
+                kwargs["**"] = UNKNOWN
+        return args, kwargs
+
+    def call_ref(self, name: str, node: ast.Call, env: Env) -> Value:
+        """A call of a library's function, by its canonical qualified name."""
+        model = REGISTRY.function_model(name)
+        args, kwargs = self._eval_args(node, env)
+        if model is None:
+            return UNKNOWN
+        try:
+            return model(self, name, node, args, kwargs)
+        except MODEL_ERRORS:
+            return UNKNOWN
+
+    # How each kind of expression is evaluated; any other kind is UNKNOWN.
+
+    # --- what statements provide (interpret.py) ------------------------------------------
+
+    def bind(self, target: ast.expr, value: Value, env: Env) -> None:
+        raise NotImplementedError
+
+    def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
+        raise NotImplementedError
+
+    def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
+        raise NotImplementedError
+
+
+_EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
+    ast.Constant: Expressions._constant,
+    ast.Name: Expressions._name,
+    ast.Tuple: Expressions._sequence,
+    ast.List: Expressions._sequence,
+    ast.Attribute: Expressions._attribute,
+    ast.Dict: Expressions._dict,
+    ast.Call: Expressions.call,
+    ast.BinOp: Expressions._binop,
+    ast.UnaryOp: Expressions._unaryop,
+    ast.Subscript: Expressions._subscript,
+    ast.Compare: Expressions._compare,
+    ast.IfExp: Expressions._ifexp,
+    ast.NamedExpr: Expressions._namedexpr,
+    ast.ListComp: Expressions.list_comprehension,
+    ast.BoolOp: Expressions._boolop,
+}
+
+
+def _mutable(value: Value | None) -> bool:
+    """A list or dict: code can change what it holds without rebinding its name."""
+    return isinstance(value, Mapping) or (isinstance(value, Seq) and value.is_list)
+
+
+def _const_binop(a: object, op: ast.operator, b: object) -> Value:
+    numbers = (int, float)
+    if (
+        isinstance(a, numbers)
+        and isinstance(b, numbers)
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    ):
+        try:
+            if isinstance(op, ast.Add):
+                return Const(a + b)
+            if isinstance(op, ast.Sub):
+                return Const(a - b)
+            if isinstance(op, ast.Mult):
+                if (
+                    isinstance(a, int)
+                    and isinstance(b, int)
+                    and abs(a).bit_length() + abs(b).bit_length() > MAX_POW_BITS
+                ):
+                    return UNKNOWN
+                return Const(a * b)
+            if isinstance(op, ast.Div):
+                return Const(a / b)
+            if isinstance(op, ast.FloorDiv):
+                return Const(a // b)
+            if isinstance(op, ast.Mod):
+                return Const(a % b)
+            if isinstance(op, ast.Pow):
+                if (
+                    isinstance(b, int)
+                    and isinstance(a, int)
+                    and b >= 0
+                    and abs(a).bit_length() * b > MAX_POW_BITS
+                ):
+                    return UNKNOWN
+                return Const(a**b)
+        except (ZeroDivisionError, OverflowError, ValueError):
+            return UNKNOWN
+    if (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and isinstance(op, ast.Add)
+        and len(a) + len(b) < 10_000
+    ):
+        return Const(a + b)
+    return UNKNOWN

@@ -1,0 +1,76 @@
+"""A journal: what one top-level statement read and did, so that it can be replayed (replay.py).
+
+Library models write to the journal of the statement running (`Session.journal`): findings,
+hover data, models created or changed (`register`), Keras's automatic name counters.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+from .findings import Finding, LayerInfo, Span, SymbolInfo
+from .values import COMPILED_FUNCTIONS, Model, Value, contents
+
+InfoKey = tuple[Span, str]
+
+
+@dataclass(eq=False)
+class Journal:
+    node: ast.stmt
+    replayable: bool = True
+    inputs: dict[str, tuple[Any, tuple[int, ...]]] = field(default_factory=dict)
+    functions: set[ast.AST] = field(default_factory=set)  # bodies whose names are in inputs
+    numpy_alias: tuple[str | None, str | None] = (None, None)  # before, after
+    counters: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    calls_used: int = 0
+    starts: tuple[int, int, int] = (0, 0, 0)  # call budget, symbols and calls before it ran
+    writes: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)  # offered, before de-duplication
+    symbols: list[SymbolInfo] = field(default_factory=list)
+    calls: list[SymbolInfo] = field(default_factory=list)
+    infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
+    models: list[Model] = field(default_factory=list)  # registered, in order
+    touched: dict[int, Model] = field(default_factory=dict)  # created or changed
+    after: list[tuple[Model, dict[str, Any]]] = field(default_factory=list)
+    invoked: set[ast.AST] = field(default_factory=set)
+
+
+def versions(value: Any, seen: set[int] | None = None, traces: bool = True) -> tuple[int, ...]:
+    """The versions of the models a value holds: what identity alone cannot see change.
+    Without `traces`: only what shapes flowing through the models depend on."""
+    if isinstance(value, Model):
+        seen = seen if seen is not None else set()
+        if value.uid in seen:  # `model.add(model)`: a model may hold itself
+            return ()
+        seen.add(value.uid)
+        nested = [
+            versions(layer, seen, traces) for layer in value.layers if isinstance(layer, Model)
+        ]
+        # Compiling a function for a model does not bump its version, but changes its behaviour.
+        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
+        return (value.version, *traced, *(v for vs in nested for v in vs))
+    return tuple(v for item in contents(value) for v in versions(item, seen, traces))
+
+
+def snapshot(model: Model) -> dict[str, Any]:
+    return copy_state(model.__dict__)
+
+
+def copy_state(state: dict[str, Any]) -> dict[str, Any]:
+    """A model's fields, with its lists and its build copied (they change in place)."""
+    copied = dict(state)
+    for name in ("layers", "inputs", "outputs"):
+        copied[name] = list(state[name])
+    copied["traced"] = dict(state["traced"])
+    run = state["built_run"]
+    if run is not None:
+        copied["built_run"] = run.copy()
+    return copied
+
+
+def register(journal: Journal | None, value: Value) -> None:
+    """Note a model created or about to change, so the journal keeps its state afterwards."""
+    if journal is not None and isinstance(value, Model):
+        journal.touched[value.uid] = value

@@ -1,0 +1,19 @@
+"""Library models, one module per library, each registering what it handles (registry.py).
+
+Importing this package registers them all. Families of names are asked in the order their
+modules are imported here: a name under `keras.layers` is a layer before anything else.
+"""
+
+# isort: off
+from . import numpy  # noqa: F401
+from . import builtins  # noqa: F401
+from . import tf_data  # noqa: F401
+from . import keras_layers  # noqa: F401
+from . import keras_models  # noqa: F401
+from . import keras_data  # noqa: F401
+from . import sklearn  # noqa: F401
+
+# isort: on
+from .registry import MODEL_ERRORS, REGISTRY
+
+__all__ = ["MODEL_ERRORS", "REGISTRY"]

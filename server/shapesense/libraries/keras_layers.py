@@ -1,0 +1,239 @@
+"""Keras layers: `keras.layers.X(...)` makes a layer from the catalog (keras/layers.py),
+`keras.Input(shape=...)` a symbolic tensor, and calling a layer or a model on tensors builds
+the functional graph as Keras does, layer by layer (keras/graph.py)."""
+
+from __future__ import annotations
+
+import ast
+
+from ..findings import Finding, Span
+from ..keras.graph import LayerFailure, Run
+from ..keras.layers import MERGE_FUNCTIONS, UNREAD, Args, lookup
+from ..session import Session
+from ..shapes import fmt
+from ..values import (
+    UNKNOWN,
+    Const,
+    Layer,
+    Model,
+    Node,
+    Seq,
+    Tensor,
+    Value,
+    as_declared_shape,
+    const_int,
+    dim_value,
+    to_python,
+)
+from .registry import REGISTRY, FunctionModel
+
+# The spellings of Keras's modules by import style: all mean `keras`.
+for _spelled in (
+    "tensorflow.python.keras",
+    "tensorflow.compat.v2.keras",
+    "tensorflow.compat.v1.keras",
+    "tensorflow.keras",
+    "tf_keras",
+    "keras.api._v2.keras",
+    "keras.src",
+):
+    REGISTRY.alias(_spelled, "keras")
+
+
+@REGISTRY.family("keras")
+def _family(name: str) -> FunctionModel | None:
+    parts = name.split(".")
+    if (len(parts) >= 3 and parts[1] == "layers") or name in ("keras.Input", "keras.InputLayer"):
+        if parts[-1] in ("Input", "InputLayer"):
+            return make_input
+        if parts[-1] in MERGE_FUNCTIONS:
+            return merge_function
+        return make_layer
+    return None
+
+
+def report_layer_failure(
+    session: Session, failure: LayerFailure, model: Model | None = None, at: Span | None = None
+) -> None:
+    """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
+    layer = failure.layer
+    expected = (
+        f"expects {failure.expected}"
+        if failure.code != "SS104"
+        else "cannot shrink its input that far"
+    )
+    message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
+    session.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
+    if model is not None:
+        session.touch(model)
+        model.broken = True
+
+
+def make_args(rule: object, args: list[Value], kwargs: dict[str, Value]) -> Args:
+    params = getattr(rule, "params", ())
+    return Args(
+        params,
+        [_argument(a) for a in args],
+        {k: _argument(v) for k, v in kwargs.items()},
+    )
+
+
+def _argument(value: Value) -> object:
+    found = to_python(value)
+    return UNREAD if found is UNKNOWN else found
+
+
+def make_layer(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    class_name = name.rsplit(".", 1)[-1]
+    rule = lookup(class_name)
+    layer = Layer(
+        class_name=class_name,
+        rule=rule,
+        args=make_args(rule, args, kwargs),
+        span=session.src.span(node),
+        name=session.layer_name(class_name, kwargs.get("name")),
+    )
+    layer.foreign = session.foreign
+    if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
+        layer.rule = None
+    activation = kwargs.get(
+        "activation", args[1] if class_name == "Dense" and len(args) > 1 else None
+    )
+    if class_name == "Activation" and args:
+        activation = args[0]
+    if isinstance(activation, Const) and isinstance(activation.value, str):
+        layer.activation = activation.value
+    _declared_input(session, layer, node, kwargs)
+    return layer
+
+
+def _declared_input(
+    session: Session, layer: Layer, node: ast.Call, kwargs: dict[str, Value]
+) -> None:
+    keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+    if "input_shape" in kwargs:
+        shape = as_declared_shape(kwargs["input_shape"])
+        if shape is not None:
+            layer.declared_input = (None, *shape)
+            layer.input_span = session.src.span(keywords["input_shape"])
+    elif "batch_input_shape" in kwargs:
+        shape = as_declared_shape(kwargs["batch_input_shape"])
+        if shape:
+            layer.declared_input = (None, *shape[1:])
+    elif (
+        layer.class_name != "Embedding"  # its input_dim is the vocabulary size
+        and "input_dim" in kwargs
+        and const_int(kwargs["input_dim"]) is not None
+    ):
+        layer.declared_input = (None, const_int(kwargs["input_dim"]))
+        layer.input_span = session.src.span(keywords["input_dim"])
+    elif layer.class_name == "Embedding" and session.version.embedding_declares_input:
+        length = kwargs.get("input_length", Const(None))
+        if isinstance(length, Const) and (length.value is None or type(length.value) is int):
+            layer.declared_input = (
+                None,
+                length.value if isinstance(length.value, int) else None,
+            )
+
+
+def make_input(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+    shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
+    span = None
+    if "shape" in keywords:
+        span = session.src.span(keywords["shape"])
+    elif "input_shape" in keywords:
+        span = session.src.span(keywords["input_shape"])
+    elif node.args:
+        span = session.src.span(node.args[0])
+    shape = as_declared_shape(shape_value) if shape_value is not None else None
+    if shape is None and "batch_shape" in kwargs:
+        batch = as_declared_shape(kwargs["batch_shape"])
+        shape = batch[1:] if batch else None
+        span = None
+    if shape is None:
+        return Tensor(None, Node(None))
+    given = kwargs.get("name")
+    input_name = given.value if isinstance(given, Const) and isinstance(given.value, str) else None
+    here = not session.foreign  # an Input of another file: its spans are not this file's
+    node_ = Node(
+        None,
+        is_input=True,
+        input_name=input_name,
+        shape_span=span if here else None,
+        call_span=session.src.span(node) if here else None,
+    )
+    return Tensor((None, *shape), node_)
+
+
+def merge_function(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """keras.layers.concatenate([a, b]): the Concatenate layer, applied at once."""
+    class_name = MERGE_FUNCTIONS[name.rsplit(".", 1)[-1]]
+    inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
+    layer_kwargs = {k: v for k, v in kwargs.items() if k != "inputs"}
+    layer = make_layer(session, f"keras.layers.{class_name}", node, args[1:], layer_kwargs)
+    return apply_layer(session, layer, inputs, node)  # type: ignore[arg-type]
+
+
+def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast.Call) -> Value:
+    """The functional API: layer(x). Builds the layer now, as Keras does."""
+    if isinstance(inputs, Seq):
+        tensors = list(inputs.items)
+        parents = tuple(t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors)
+        shapes: object = [t.shape if isinstance(t, Tensor) else None for t in tensors]
+        list_input = True
+    elif isinstance(inputs, Tensor):
+        parents = (inputs.node or Node(None),)
+        shapes = inputs.shape
+        list_input = False
+    else:
+        return UNKNOWN
+    if isinstance(shapes, list) and any(s is None for s in shapes):
+        shapes = None
+    try:
+        out = session.functional_run.apply(layer, shapes)
+    except LayerFailure as failure:
+        report_layer_failure(session, failure, at=session.src.span(node))
+        out = None
+    if isinstance(layer, Layer) and session.report:
+        session.record_run(
+            Run(session.version, steps=session.functional_run.steps[-1:]), "", "its inputs"
+        )
+    node_ = Node(layer, parents, list_input=list_input)
+    if isinstance(out, list):
+        return Seq(
+            tuple(
+                Tensor(s, Node(layer, parents, list_input=list_input, output_index=i))
+                for i, s in enumerate(out)
+            )
+        )
+    return Tensor(out if isinstance(out, tuple) else None, node_)
+
+
+def _call_layer(
+    session: Session, layer: Layer, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    return apply_layer(session, layer, args[0] if args else kwargs.get("inputs", UNKNOWN), node)
+
+
+def _call_model(
+    session: Session, model: Model, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    return apply_layer(session, model, args[0] if args else UNKNOWN, node)
+
+
+def _tensor_attribute(session: Session, tensor: Tensor, attr: str) -> Value:
+    if attr == "shape" and tensor.shape is not None:
+        return Seq(tuple(dim_value(d) for d in tensor.shape))
+    return UNKNOWN
+
+
+REGISTRY.calls[Layer] = _call_layer
+REGISTRY.calls[Model] = _call_model
+REGISTRY.attributes[Tensor] = _tensor_attribute

@@ -1,0 +1,215 @@
+"""Keras models: `keras.Sequential([...])` and `model.add` build a model layer by layer from
+its declared input, `keras.Model(inputs, outputs)` takes a functional graph, and `compile`,
+`build`, `pop` change it. `fit` / `evaluate` / `predict` are checked by checks.py."""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+
+from ..checks import DATA_METHODS, CallChecker
+from ..keras.graph import LayerFailure, Run, run_nodes
+from ..session import Session
+from ..values import (
+    UNKNOWN,
+    Const,
+    Layer,
+    Model,
+    Seq,
+    Tensor,
+    Value,
+    as_declared_shape,
+    dim_value,
+)
+from .keras_layers import report_layer_failure
+from .registry import REGISTRY, FunctionModel
+
+
+@REGISTRY.family("keras")
+def _family(name: str) -> FunctionModel | None:
+    parts = name.split(".")
+    if parts[-1] == "Sequential" and len(parts) <= 3:
+        return make_sequential
+    if parts[-1] in ("Model", "Functional") and len(parts) <= 3:
+        return make_functional
+    return None
+
+
+def make_sequential(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    model = Model(
+        "sequential",
+        session.src.span(node),
+        session.model_name("sequential", kwargs.get("name")),
+    )
+    _register(session, model)
+    items = args[0] if args else kwargs.get("layers")
+    if items is None or (isinstance(items, Const) and items.value is None):
+        return model
+    if not isinstance(items, Seq):
+        model.opaque = True
+        return model
+    for item in items.items:
+        sequential_add(session, model, item)
+    return model
+
+
+def _register(session: Session, model: Model) -> None:
+    session.touch(model)
+    model.created_depth = session.uncertain
+    model.foreign = session.foreign
+    session.models[model.uid] = model
+    if session.journal is not None:
+        session.journal.models.append(model)
+
+
+def sequential_add(session: Session, model: Model, item: Value) -> None:
+    if model.opaque or model.broken:
+        return
+    session.touch(model)
+    if session.uncertain > model.created_depth:
+        model.opaque = True  # added on some paths only: we cannot know the layers
+        return
+    if (
+        isinstance(item, Tensor)
+        and item.node is not None
+        and item.node.is_input
+        and not model.layers
+    ):
+        model.declared_input = item.shape
+        model.input_span = item.node.shape_span
+        _start_build(session, model)
+        return
+    if isinstance(item, Model):
+        if item.kind != "sequential" or item.opaque:
+            model.opaque = True
+            return
+    elif not isinstance(item, Layer):
+        model.opaque = True
+        return
+    if (
+        isinstance(item, Layer)
+        and not model.layers
+        and model.declared_input is None
+        and item.declared_input is not None
+    ):
+        model.declared_input = item.declared_input
+        model.input_span = item.input_span
+        _start_build(session, model)
+    model.layers.append(item)
+    run: Run | None = model.built_run
+    if run is not None:
+        first = len(run.steps)
+        try:
+            model.output_shape = (
+                run.apply(item, model.output_shape) if model.output_shape is not None else None
+            )
+        except LayerFailure as failure:
+            report_layer_failure(session, failure, model)
+        session.record_run(run, model.name, "its declared input", first, model.span)
+
+
+def _start_build(session: Session, model: Model) -> None:
+    model.built_run = Run(session.version)
+    model.output_shape = model.declared_input
+
+
+def make_functional(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    inputs = kwargs.get("inputs", args[0] if args else UNKNOWN)
+    outputs = kwargs.get("outputs", args[1] if len(args) > 1 else UNKNOWN)
+    model = Model(
+        "functional",
+        session.src.span(node),
+        session.model_name("functional", kwargs.get("name")),
+    )
+    _register(session, model)
+    ins = _tensors(inputs)
+    outs = _tensors(outputs)
+    if ins is None or outs is None or not all(t.node is not None and t.node.is_input for t in ins):
+        model.opaque = True
+        return model
+    model.inputs, model.outputs = ins, outs
+    if len(outs) == 1:
+        model.output_shape = outs[0].shape
+    if len(ins) == 1:
+        model.declared_input = ins[0].shape
+        model.input_span = ins[0].node.shape_span if ins[0].node else None
+    model.built_run = session.functional_run
+    for tensor in ins:
+        session.record_input(
+            tensor, model.name, tensor.node.call_span if tensor.node else None, model.span
+        )
+    run = Run(session.version)
+    with contextlib.suppress(LayerFailure):  # already reported where the layer was called
+        run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
+    session.record_run(run, model.name, "its inputs", model_span=model.span)
+    return model
+
+
+@REGISTRY.method(Model, "add", "compile", "pop", "build", *sorted(DATA_METHODS))
+def model_method(
+    session: Session,
+    model: Model,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    mutating = method in ("add", "compile", "pop", "build")
+    if mutating:
+        session.touch(model)
+    if mutating and session.uncertain > model.created_depth:
+        if method == "compile":
+            model.loss = UNKNOWN
+        else:
+            model.opaque = True
+        return Const(None)
+    if method == "add" and model.kind == "sequential":
+        sequential_add(session, model, args[0] if args else kwargs.get("layer", UNKNOWN))
+    elif method == "compile":
+        model.traced = {}  # compile drops the compiled functions
+        model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
+        model.loss_node = next(
+            (kw.value for kw in node.keywords if kw.arg == "loss"),
+            node.args[1] if len(node.args) > 1 else None,
+        )
+    elif method == "pop":
+        model.opaque = True
+    elif method == "build" and model.kind == "sequential" and model.declared_input is None:
+        shape = as_declared_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
+        if shape is not None:
+            model.declared_input = (None, *shape[1:])
+            layers, model.layers = model.layers, []
+            _start_build(session, model)
+            for layer in layers:
+                sequential_add(session, model, layer)
+    elif method in DATA_METHODS:
+        session.state(CallChecker).check_call(model, method, node, args, kwargs)
+    return UNKNOWN if method != "add" else Const(None)
+
+
+REGISTRY.methods.setdefault(Model, {})  # any other method (summary, save...): unknown value
+
+
+def _model_attribute(session: Session, model: Model, attr: str) -> Value:
+    if model.opaque:
+        return UNKNOWN
+    if attr == "input_shape" and model.declared_input is not None and model.kind == "sequential":
+        return Seq(tuple(dim_value(d) for d in model.declared_input))
+    if attr == "output_shape" and isinstance(model.output_shape, tuple):
+        return Seq(tuple(dim_value(d) for d in model.output_shape))
+    return UNKNOWN
+
+
+REGISTRY.attributes[Model] = _model_attribute
+
+
+def _tensors(value: Value) -> list[Tensor] | None:
+    if isinstance(value, Tensor):
+        return [value]
+    if isinstance(value, Seq) and value.items and all(isinstance(v, Tensor) for v in value.items):
+        return list(value.items)  # type: ignore[arg-type]
+    return None

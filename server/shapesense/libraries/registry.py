@@ -1,0 +1,127 @@
+"""The registry: what the interpreter asks about a library.
+
+A library model is found by the qualified name a call resolves to (`numpy.reshape`,
+`keras.layers.Dense`), canonically spelled (`tf.keras` is `keras`): first among the exact names,
+then by asking each family registered for a prefix of the name (as mypy asks its plugins for
+`get_function_hook(fullname)`). The values those models return have their own models, looked
+up by the value's kind: methods (`Array.reshape`, `Model.fit`), attributes (`Array.shape`),
+operators, indexing, iteration, and calling the value itself (`layer(x)`).
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from ..numpy_rules import Undecidable
+from ..session import Session
+from ..values import Value
+
+# name, call node, positional and keyword argument values -> the call's value
+FunctionModel = Callable[[Session, str, ast.Call, list[Value], dict[str, Value]], Value]
+# receiver, method name, call node, arguments -> the call's value
+MethodModel = Callable[[Session, Any, str, ast.Call, list[Value], dict[str, Value]], Value]
+# the called value, call node, arguments -> the call's value
+CallModel = Callable[[Session, Any, ast.Call, list[Value], dict[str, Value]], Value]
+AttributeModel = Callable[[Session, Any, str], Value]
+# left, operator, right, node -> the value (the interpreter checked one operand's kind)
+BinaryModel = Callable[[Session, Value, ast.operator, Value, ast.AST], Value]
+# value, index expression, how the interpreter evaluates an expression and a slice there
+SubscriptModel = Callable[
+    [Session, Any, ast.expr, Callable[[ast.expr], Value], Callable[[ast.Slice], "slice | None"]],
+    Value,
+]
+UnaryModel = Callable[[Any, ast.unaryop], Value]
+CompareModel = Callable[[Session, Any, Value, ast.AST], "Value | None"]
+ElementModel = Callable[[Any], Value]  # one element when iterating
+UnpackModel = Callable[[Any, int], "tuple[Value, ...] | None"]  # `a, b = value`
+Family = Callable[[str], "FunctionModel | None"]
+
+# What a model may raise on arguments it cannot read: the call's value is then unknown.
+MODEL_ERRORS = (Undecidable, TypeError, ValueError, IndexError, OverflowError, KeyError)
+
+
+class Registry:
+    def __init__(self) -> None:
+        self._aliases: list[tuple[str, str]] = []
+        self._constants: dict[str, Value] = {}
+        self._exact: dict[str, FunctionModel] = {}
+        self._families: list[tuple[str, Family]] = []
+        self._found: dict[str, FunctionModel | None] = {}
+        self.methods: dict[type, dict[str, MethodModel]] = {}
+        self.attributes: dict[type, AttributeModel] = {}
+        self.calls: dict[type, CallModel] = {}
+        self.binary: dict[type, BinaryModel] = {}
+        self.unary: dict[type, UnaryModel] = {}
+        self.compare: dict[type, CompareModel] = {}
+        self.subscripts: dict[type, SubscriptModel] = {}
+        self.elements: dict[type, ElementModel] = {}
+        self.unpacks: dict[type, UnpackModel] = {}
+
+    # --- registering --------------------------------------------------------------------
+
+    def alias(self, spelled: str, canonical: str) -> None:
+        """Modules spelled differently by import style but meaning the same thing."""
+        self._aliases.append((spelled, canonical))
+
+    def constant(self, name: str, value: Value) -> None:
+        """A module attribute that is a plain value (`numpy.newaxis` is None)."""
+        self._constants[name] = value
+
+    def function(self, *names: str) -> Callable[[FunctionModel], FunctionModel]:
+        def register(model: FunctionModel) -> FunctionModel:
+            for name in names:
+                self._exact[name] = model
+            return model
+
+        return register
+
+    def family(self, prefix: str) -> Callable[[Family], Family]:
+        """A hook asked for `prefix` and every name under it (in registration order)."""
+
+        def register(hook: Family) -> Family:
+            self._families.append((prefix, hook))
+            return hook
+
+        return register
+
+    def method(self, kind: type, *names: str) -> Callable[[MethodModel], MethodModel]:
+        def register(model: MethodModel) -> MethodModel:
+            for name in names:
+                self.methods.setdefault(kind, {})[name] = model
+            return model
+
+        return register
+
+    # --- asking -------------------------------------------------------------------------
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (one registry, alive for the process)
+    def canonical(self, name: str) -> str:
+        for old, new in self._aliases:
+            if name == old or name.startswith(old + "."):
+                return new + name[len(old) :]
+        return name
+
+    def constant_of(self, name: str) -> Value | None:
+        return self._constants.get(self.canonical(name))
+
+    def function_model(self, name: str) -> FunctionModel | None:
+        """The model of a canonical qualified name, or None: the call's value is unknown."""
+        try:
+            return self._found[name]
+        except KeyError:
+            pass
+        model = self._exact.get(name)
+        if model is None:
+            for prefix, hook in self._families:
+                if name == prefix or name.startswith(prefix + "."):
+                    model = hook(name)
+                    if model is not None:
+                        break
+        self._found[name] = model
+        return model
+
+
+REGISTRY = Registry()
