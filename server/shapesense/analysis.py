@@ -105,9 +105,15 @@ class Analyzer:
         )
         if self.options.whole_program_fixes and result.syntax_ok:
             used: set[str] = set()
-            result.findings = keep_program_fixes(
-                text, result.findings, lambda key, edited: self._recheck(key, edited, used)
-            )
+            try:
+                result.findings = keep_program_fixes(
+                    text,
+                    result.findings,
+                    lambda key, edited: self._recheck(key, edited, used, token),
+                )
+            except Cancelled:
+                self.close()
+                raise
             for key in set(self._rechecks) - used:
                 self._rechecks.pop(key).close()
         if self.incremental and parsed.error is None:
@@ -130,17 +136,21 @@ class Analyzer:
         self._context = context
         return self._interp
 
-    def _recheck(self, key: str, edited: str, used: set[str]) -> list[Finding]:
+    def _recheck(self, key: str, edited: str, used: set[str], token: Token | None) -> list[Finding]:
         """The findings of the file with one fix applied. While a document is edited, each fix
         keeps its own incremental analyzer: the next version re-checks only what changed."""
         plain = replace(self.options, whole_program_fixes=False)
         if not self.incremental:
-            return analyze(edited, plain).findings
+            once = Analyzer(plain, incremental=False)
+            try:
+                return once.analyze(edited, token).findings
+            finally:
+                once.close()
         used.add(key)
         analyzer = self._rechecks.get(key)
         if analyzer is None:
             analyzer = self._rechecks[key] = Analyzer(plain, incremental=True)
-        return analyzer.analyze(edited).findings
+        return analyzer.analyze(edited, token).findings
 
     def close(self) -> None:
         """Free everything kept for the next version."""

@@ -56,3 +56,28 @@ def test_an_uncancelled_token_counts_every_statement() -> None:
     token = Token()
     Analyzer().analyze(bad_fits(100), token)
     assert token.steps >= 100
+
+
+def test_the_quick_fix_rechecks_stop_too() -> None:
+    """Most of a slow document's time goes to re-analysing the file with each quick fix
+    (program_fixes.py): those analyses check the same token."""
+    text = bad_fits(200)
+    whole = Token()
+    Analyzer().analyze(text, whole)
+    statements = text.count("\n")
+    assert whole.steps > 2 * statements  # the re-checks ran, and counted
+    cancel_at = whole.steps - 10  # inside the last re-check
+
+    class StopAt(Token):
+        def check(self) -> None:
+            if self.steps == cancel_at:
+                self.cancel()
+            super().check()
+
+    token = StopAt()
+    analyzer = Analyzer()
+    with pytest.raises(Cancelled):
+        analyzer.analyze(text, token)
+    assert token.steps == cancel_at + 1
+    again = analyzer.analyze(bad_fits(3))
+    assert [f.code for f in again.findings if f.severity == "error"] == ["SS102"] * 3

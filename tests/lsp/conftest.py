@@ -37,3 +37,11 @@ async def vscode(lsp_client: LanguageClient):
     await start(lsp_client, "visual-studio-code")
     yield
     await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def neovim(lsp_client: LanguageClient):
+    """A client that pulls diagnostics (Neovim 0.10's capabilities)."""
+    await start(lsp_client, "neovim")
+    yield
+    await lsp_client.shutdown_session()

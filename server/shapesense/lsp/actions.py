@@ -18,7 +18,7 @@ OPTIONS = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickF
 
 def register(server: ShapeSenseServer) -> None:
     @server.guarded(types.TEXT_DOCUMENT_CODE_ACTION, OPTIONS, empty=[])
-    def code_actions(params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_actions(params: types.CodeActionParams) -> list[types.CodeAction]:
         only = params.context.only
         if only and types.CodeActionKind.QuickFix not in only:
             return []
@@ -26,23 +26,23 @@ def register(server: ShapeSenseServer) -> None:
         for diagnostic in params.context.diagnostics:
             if diagnostic.source not in (None, "shapesense"):
                 continue
-            for fix in _fixes(server, params.text_document.uri, diagnostic):
+            for fix in await _fixes(server, params.text_document.uri, diagnostic):
                 action = code_action(fix, diagnostic)
                 if action is not None:
                     actions.append(action)
         for diagnostic in params.context.diagnostics:
             if diagnostic.source == "shapesense" and isinstance(diagnostic.code, str):
-                action = _disable(server, params.text_document.uri, diagnostic)
+                action = await _disable(server, params.text_document.uri, diagnostic)
                 if action is not None:
                     actions.append(action)
         return actions
 
 
-def _disable(
+async def _disable(
     server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic
 ) -> types.CodeAction | None:
     """`# shapesense: ignore[CODE]` at the end of the diagnostic's first line."""
-    view = server.view(uri)
+    view = await server.view(uri)
     start = view.to_source(uri, diagnostic.range.start) if view else None
     if view is None or start is None:
         return None
@@ -61,14 +61,14 @@ def _disable(
     )
 
 
-def _fixes(
+async def _fixes(
     server: ShapeSenseServer, uri: str, diagnostic: types.Diagnostic
 ) -> list[dict[str, Any]]:
     data = diagnostic.data
     if isinstance(data, dict) and isinstance(data.get("fixes"), list):
         return data["fixes"]
     # Some clients (Neovim's rebuilt diagnostics) drop `data`: find ours by range and code.
-    view = server.view(uri)
+    view = await server.view(uri)
     cell = view.cell(uri) if view else None
     if view is None or cell is None:
         return []

@@ -17,9 +17,9 @@ def register(server: ShapeSenseServer) -> None:
     @server.guarded(
         types.TEXT_DOCUMENT_CODE_LENS, types.CodeLensOptions(resolve_provider=False), empty=[]
     )
-    def code_lens(params: types.CodeLensParams) -> list[types.CodeLens]:
+    async def code_lens(params: types.CodeLensParams) -> list[types.CodeLens]:
         uri = params.text_document.uri
-        view = server.view(uri)
+        view = await server.view(uri)
         if view is None:
             return []
         lenses = []
@@ -51,11 +51,11 @@ def register(server: ShapeSenseServer) -> None:
         return text
 
     @server.command(SUMMARY_AT)
-    def summary_at(*args: Any) -> str | None:
+    async def summary_at(*args: Any) -> str | None:
         """[uri, {line, character}]: the summary of the model defined at or above the cursor."""
         try:
             uri, position = args[0], args[1]
-            view = server.view(uri)
+            view = await server.view(uri)
             if view is None:
                 return None
             where = view.to_source(

@@ -6,6 +6,7 @@ import asyncio
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.uris import to_fs_path
@@ -24,6 +25,7 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(params: types.DidChangeTextDocumentParams) -> None:
+        stop_stale(server, params.text_document.uri)
         schedule(server, params.text_document.uri, changed=True)
 
     @server.guarded(types.TEXT_DOCUMENT_DID_SAVE)
@@ -34,6 +36,7 @@ def register(server: ShapeSenseServer) -> None:
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         cancel(server, uri)
+        server.jobs.stop(uri, "the document was closed")
         server.state.forget(uri)
         if server.workspace.get_notebook_document(cell_uri=uri) is None:
             server.text_document_publish_diagnostics(
@@ -46,6 +49,7 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
     def notebook_change(params: types.DidChangeNotebookDocumentParams) -> None:
+        stop_stale(server, params.notebook_document.uri)
         schedule(server, params.notebook_document.uri)
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_SAVE)
@@ -55,6 +59,7 @@ def register(server: ShapeSenseServer) -> None:
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
     def notebook_close(params: types.DidCloseNotebookDocumentParams) -> None:
         cancel(server, params.notebook_document.uri)
+        server.jobs.stop(params.notebook_document.uri, "the notebook was closed")
         server.state.forget(params.notebook_document.uri)
         for cell in params.cell_text_documents:
             server.text_document_publish_diagnostics(
@@ -68,14 +73,18 @@ def register(server: ShapeSenseServer) -> None:
         ),
         empty=types.RelatedFullDocumentDiagnosticReport(items=[]),
     )
-    def pull(params: types.DocumentDiagnosticParams) -> types.RelatedFullDocumentDiagnosticReport:
+    async def pull(
+        params: types.DocumentDiagnosticParams,
+    ) -> types.RelatedFullDocumentDiagnosticReport:
         if is_excluded(server, params.text_document.uri):
             return types.RelatedFullDocumentDiagnosticReport(items=[])
-        view = server.view(params.text_document.uri)
+        view = await server.view(params.text_document.uri)
         if view is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         cell = view.cell(params.text_document.uri)
-        items = diagnostics_for(view, cell, server.settings) if cell else []
+        if cell is None:
+            return types.RelatedFullDocumentDiagnosticReport(items=[])
+        items = await server.jobs.off_loop(diagnostics_for, view, cell, server.settings)
         return types.RelatedFullDocumentDiagnosticReport(items=items)
 
 
@@ -85,10 +94,25 @@ def pulls(server: ShapeSenseServer) -> bool:
     return bool(caps and caps.diagnostic)
 
 
-def cancel(server: ShapeSenseServer, key: str) -> None:
-    task = server.pending.pop(key, None)
-    if task is not None:
-        task.cancel()
+def cancel(server: ShapeSenseServer, key: str) -> bool:
+    """Cancel the pending check of `key`; whether it was to re-check the files importing it."""
+    pending = server.pending.pop(key, None)
+    if pending is None:
+        return False
+    pending[0].cancel()
+    return pending[1]
+
+
+def stop_stale(server: ShapeSenseServer, uri: str) -> None:
+    """A newer version of `uri` (or of its notebook) arrived: stop analysing an older one."""
+    notebook = server.workspace.get_notebook_document(
+        cell_uri=uri
+    ) or server.workspace.get_notebook_document(notebook_uri=uri)
+    if notebook is not None:
+        server.jobs.stop_older(notebook.uri, notebook.version)
+    else:
+        document = server.workspace.text_documents.get(unquote(uri))
+        server.jobs.stop_older(uri, document.version if document else None)
 
 
 def schedule(
@@ -100,7 +124,7 @@ def schedule(
         cell_uri=uri
     ) or server.workspace.get_notebook_document(notebook_uri=uri)
     key = notebook.uri if notebook is not None else uri
-    cancel(server, key)
+    changed = cancel(server, key) or changed  # the importers of a change are still re-checked
     # VS Code pulls for files; for notebook cells it does not pull, so those are pushed
     push = notebook is not None or not pulls(server)
     if not (push or changed):
@@ -108,16 +132,20 @@ def schedule(
     delay = 0 if immediate else server.settings.debounce_ms / 1000
 
     async def later() -> None:
-        if delay:
-            await asyncio.sleep(delay)
-        server.pending.pop(key, None)
-        if push:
-            publish(server, key)
-        path = fs_path(key) if changed else None
-        if path is not None:
-            refresh_readers(server, {path})
+        try:
+            if delay:
+                await asyncio.sleep(delay)
+            path = fs_path(key) if changed else None
+            if path is not None:
+                refresh_readers(server, {path})
+            if push:
+                await publish(server, key)  # a newer change cancels this task while it waits
+        finally:
+            if server.pending.get(key, (None,))[0] is task:
+                del server.pending[key]
 
-    server.pending[key] = asyncio.ensure_future(later())
+    task = asyncio.ensure_future(later())
+    server.pending[key] = (task, changed)
 
 
 def is_excluded(server: ShapeSenseServer, uri: str) -> bool:
@@ -128,7 +156,7 @@ def is_excluded(server: ShapeSenseServer, uri: str) -> bool:
     return path is not None and excluded(Path(path))
 
 
-def publish(server: ShapeSenseServer, key: str) -> None:
+async def publish(server: ShapeSenseServer, key: str) -> None:
     if is_excluded(server, key):
         notebook = server.workspace.get_notebook_document(notebook_uri=key)
         uris = [cell.document for cell in notebook.cells] if notebook is not None else [key]
@@ -137,14 +165,18 @@ def publish(server: ShapeSenseServer, key: str) -> None:
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
             )
         return
-    view = server.view(key)
+    view = await server.view(key)
     if view is None:
         return
-    for cell in view.cells:
-        diagnostics = diagnostics_for(view, cell, server.settings)
+    per_cell = await server.jobs.off_loop(
+        lambda: [diagnostics_for(view, cell, server.settings) for cell in view.cells]
+    )
+    if any(cell.document.version != cell.version for cell in view.cells):
+        return  # a newer version arrived while it was analysed: its own publish follows
+    for cell, diagnostics in zip(view.cells, per_cell, strict=True):
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
-                uri=cell.uri, diagnostics=diagnostics, version=cell.document.version
+                uri=cell.uri, diagnostics=diagnostics, version=cell.version
             )
         )
 

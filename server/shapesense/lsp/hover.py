@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 def register(server: ShapeSenseServer) -> None:
     @server.guarded(types.TEXT_DOCUMENT_HOVER)
-    def hover(params: types.HoverParams) -> types.Hover | None:
-        view = server.view(params.text_document.uri)
+    async def hover(params: types.HoverParams) -> types.Hover | None:
+        view = await server.view(params.text_document.uri)
         if view is None:
             return None
         where = view.to_source(params.text_document.uri, params.position)

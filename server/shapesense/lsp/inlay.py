@@ -14,11 +14,11 @@ def register(server: ShapeSenseServer) -> None:
     @server.guarded(
         types.TEXT_DOCUMENT_INLAY_HINT, types.InlayHintOptions(resolve_provider=False), empty=[]
     )
-    def inlay_hints(params: types.InlayHintParams) -> list[types.InlayHint]:
+    async def inlay_hints(params: types.InlayHintParams) -> list[types.InlayHint]:
         if not server.settings.inlay_hints:
             return []
         uri = params.text_document.uri
-        view = server.view(uri)
+        view = await server.view(uri)
         if view is None:
             return []
         hints: dict[tuple[int, int], types.InlayHint] = {}

@@ -1,7 +1,8 @@
 """The pygls server: state, settings, and one module per LSP feature registering its handlers.
 
-Rule for where work runs: analysis is synchronous and fast, so it runs on the event loop, once
-per document version (cached in State); diagnostics are debounced per document. Handlers never
+Rule for where work runs: analysis runs in worker threads, once per document version (jobs.py,
+cached in State), and is stopped when its version goes stale; the event loop only copies
+texts and converts results, so it keeps answering. Diagnostics are debounced per document. Handlers never
 raise: an exception is logged to the client and the request answered with an empty result.
 """
 
@@ -31,13 +32,15 @@ from pygls.workspace import Workspace
 
 from .. import __version__
 from ..analysis import Options
+from ..cancel import Cancelled
 from ..config import Config, find
 from ..keras.versions import Detected, KerasVersion
 from ..resolve import ProjectResolver
 from .documents import use_lsp_lines
 from .environment import STATUS, detect_for, status_params
+from .jobs import Jobs
 from .settings import Settings
-from .state import State, View
+from .state import Request, State, View
 from .transport import CHUNK, FrameReader
 
 NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
@@ -116,7 +119,8 @@ class ShapeSenseServer(LanguageServer):
         )
         self.settings = Settings()
         self.state = State()
-        self.pending: dict[str, asyncio.Task[None]] = {}
+        self.jobs = Jobs(self.state, self.log)
+        self.pending: dict[str, tuple[asyncio.Task[None], bool]] = {}  # diagnostics.schedule
         self._detected: dict[tuple[object, ...], Detected] = {}
         self._announced: dict[str, Detected] = {}  # per document: the Keras last sent to the client
         self._reported_configs: set[tuple[str, tuple[str, ...]]] = set()
@@ -150,6 +154,10 @@ class ShapeSenseServer(LanguageServer):
             self.exit_code = exc.code if isinstance(exc.code, int) else 1
         finally:
             self.shutdown()
+
+    def shutdown(self) -> None:
+        self.jobs.close()
+        super().shutdown()
 
     # --- shared helpers for the feature modules -------------------------------------------
 
@@ -221,11 +229,22 @@ class ShapeSenseServer(LanguageServer):
         self._detected.clear()
         self._announced.clear()
         self._resolvers.clear()
+        self.jobs.stop_all("the settings changed")
         self.state.clear()
 
-    def view(self, uri: str) -> View | None:
-        notebook = self.workspace.get_notebook_document(cell_uri=uri)
-        return self.state.view(self.workspace, uri, self.options(notebook.uri if notebook else uri))
+    async def view(self, uri: str) -> View | None:
+        """The analysis of document `uri`'s current version (a file, or the notebook of a
+        cell): from the cache, or awaited from a worker thread (`jobs.py`)."""
+        while True:
+            notebook = self.workspace.get_notebook_document(cell_uri=uri)
+            options = self.options(notebook.uri if notebook else uri)
+            prepared = self.state.prepare(self.workspace, uri, options)
+            if not isinstance(prepared, Request):
+                return prepared
+            try:
+                return await self.jobs.view(prepared)
+            except Cancelled:
+                continue  # stopped for a newer version (or closed): answer from the current one
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         try:
@@ -279,7 +298,8 @@ class OpenDocuments:
         self.server = server
 
     def get(self, path: str) -> str | None:
-        for uri, document in self.server.workspace.text_documents.items():
+        # read in a worker thread while the event loop may open documents: iterate a copy
+        for uri, document in list(self.server.workspace.text_documents.items()):
             if uri.startswith("file:") and to_fs_path(uri) == path:
                 return document.source
         return None
