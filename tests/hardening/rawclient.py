@@ -5,34 +5,70 @@ from __future__ import annotations
 import json
 import os
 import queue
+import socket
 import subprocess
 import sys
 import threading
 import time
-from typing import Any
+from typing import Any, BinaryIO
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def connect(port: int, proc: subprocess.Popen[bytes]) -> socket.socket:
+    """The server's one connection, once it listens (120 s: a hang guard only)."""
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            return socket.create_connection(("127.0.0.1", port))
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
 
 
 class RawClient:
+    """Over the server's stdio, or (`tcp`) over a socket to `shapesense serve --tcp`."""
+
     def __init__(
-        self, *cmd: str, env: dict[str, str] | None = None, cwd: str | None = None
+        self,
+        *cmd: str,
+        env: dict[str, str] | None = None,
+        cwd: str | None = None,
+        tcp: bool = False,
     ) -> None:
         command = list(cmd) or [sys.executable, "-m", "shapesense", "serve"]
+        port = free_port() if tcp else 0
+        if tcp:
+            command += ["--tcp", f"127.0.0.1:{port}"]
         self.proc = subprocess.Popen(
             command,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
+            stdin=subprocess.DEVNULL if tcp else subprocess.PIPE,
+            stdout=subprocess.DEVNULL if tcp else subprocess.PIPE,
             stderr=None if os.environ.get("RAWCLIENT_STDERR") else subprocess.DEVNULL,
             env=env or dict(os.environ),
             cwd=cwd,
         )
+        self.input: BinaryIO
+        self.output: BinaryIO
+        if tcp:
+            connection = connect(port, self.proc)
+            self.input = connection.makefile("wb")
+            self.output = connection.makefile("rb")
+        else:
+            assert self.proc.stdin is not None and self.proc.stdout is not None
+            self.input, self.output = self.proc.stdin, self.proc.stdout
         self.messages: queue.Queue[dict[str, Any]] = queue.Queue()
         self.notifications: list[dict[str, Any]] = []
         self.next_id = 1000
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
-        out = self.proc.stdout
-        assert out is not None
+        out = self.output
         while True:
             length = 0
             while True:
@@ -46,12 +82,14 @@ class RawClient:
             message = json.loads(out.read(length))
             self.messages.put(message)
 
+    def write(self, data: bytes) -> None:
+        self.input.write(data)
+        self.input.flush()
+
     def send_bytes(self, body: bytes, declared: int | None = None) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(
+        self.write(
             b"Content-Length: %d\r\n\r\n" % (len(body) if declared is None else declared) + body
         )
-        self.proc.stdin.flush()
 
     def send(self, message: dict[str, Any]) -> None:
         self.send_bytes(json.dumps({"jsonrpc": "2.0", **message}).encode())

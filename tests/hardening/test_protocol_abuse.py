@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -150,17 +151,17 @@ BROKEN_FRAMES = {
 }
 
 
-def test_a_broken_frame_costs_that_frame_never_the_session() -> None:
+@pytest.mark.parametrize("transport", ["stdio", "tcp"])
+def test_a_broken_frame_costs_that_frame_never_the_session(transport: str) -> None:
     """Before: after any of these the process lived but never answered again (pygls's reader
-    matched `Content-Length: N\\r\\n` exactly and then read bodies as header lines)."""
-    client = RawClient()
+    matched `Content-Length: N\\r\\n` exactly and then read bodies as header lines); over
+    TCP (`serve --tcp`, a raw socket) until it used the same reader as stdio."""
+    client = RawClient(tcp=transport == "tcp")
     try:
         client.initialize()
         client.open(URI, SEED)
         for name, frame in BROKEN_FRAMES.items():
-            assert client.proc.stdin is not None
-            client.proc.stdin.write(frame)
-            client.proc.stdin.flush()
+            client.write(frame)
             assert serving(client), name
         logged = [
             n["params"]["message"]

@@ -9,12 +9,13 @@ raise: an exception is logged to the client and the request answered with an emp
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,28 @@ class ShapeSenseServer(LanguageServer):
                 stop.is_set,
             )
 
+        self._run(main)
+
+    def start_tcp(self, host: str, port: int) -> None:
+        """pygls's TCP server (one session, then the process ends), reading frames with the
+        same recovery as stdio (transport.FrameReader) in place of pygls's reader."""
+        self._stop_event = stop = threading.Event()
+
+        async def session(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.protocol.set_writer(writer)
+            frames = FrameReader(self.protocol, self.log)
+            await frames.run(lambda: reader.read(CHUNK), stop.is_set)
+            self.shutdown()  # closes the listening socket: serve_forever ends
+
+        async def main() -> None:
+            self._server = await asyncio.start_server(session, host, port)
+            async with self._server:
+                with contextlib.suppress(asyncio.CancelledError):  # the session ended
+                    await self._server.serve_forever()
+
+        self._run(main)
+
+    def _run(self, main: Callable[[], Coroutine[Any, Any, None]]) -> None:
         try:
             asyncio.run(main())
         except BrokenPipeError:
