@@ -501,6 +501,9 @@ class CallChecker:
                 if out is None:
                     break
         except LayerFailure as failure:
+            # Kept as a value (and cached): its traceback's frames would tie the whole analysis
+            # into a cycle that only a full collection frees (a server's pause on every edit).
+            failure.__traceback__ = failure.__context__ = None
             return run, failure
         return run, out
 
