@@ -1,0 +1,79 @@
+"""Merge layers, called on a list of tensors: keras/src/layers/merging/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ...shapes import Dim, Shape, combined, fmt
+from .base import Args, LayerError, LayerRule
+
+
+def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
+    """keras.src.layers.merging.base_merge.Merge.compute_output_shape: the axes after the
+    batch axis broadcast pairwise, aligned from the right (call() gives a lower-rank input new
+    axes after its batch axis)."""
+    result: Shape = shapes[0][1:]
+    for shape in shapes[1:]:
+        other = shape[1:]
+        if len(result) < len(other):
+            result, other = other, result
+        head = list(result[: len(result) - len(other)])
+        tail: list[Dim] = []
+        for i, j in zip(result[len(result) - len(other) :], other, strict=True):
+            if type(i) is not int or type(j) is not int:
+                tail.append(combined(i, j))
+            elif i == 1:
+                tail.append(j)
+            elif j == 1 or i == j:
+                tail.append(i)
+            else:
+                raise LayerError(
+                    f"Inputs have incompatible shapes. Received shapes {fmt(shapes[0][1:])} and {fmt(shape[1:])}",
+                    code="SS106",
+                )
+        result = (*head, *tail)
+    batches = {s[0] for s in shapes} - {None}
+    return (batches.pop() if len(batches) == 1 else None, *result)
+
+
+def concatenate_output(shapes: list[Shape], a: Args) -> Shape:
+    axis = a.get("axis", -1)
+    rank = len(shapes[0])
+    if any(len(s) != rank for s in shapes):
+        raise LayerError(_concat_message(shapes), code="SS106")
+    axis = axis % rank
+    out = list(shapes[0])
+    for s in shapes[1:]:
+        for i in range(rank):
+            if i == axis:
+                left, right = out[i], s[i]
+                out[i] = (
+                    left + right
+                    if type(left) is int and type(right) is int
+                    else combined(left, right)
+                )
+            elif type(out[i]) is int and type(s[i]) is int and out[i] != s[i]:
+                raise LayerError(_concat_message(shapes), code="SS106")
+    return tuple(out)
+
+
+def _concat_message(shapes: list[Shape]) -> str:
+    return (
+        "A `Concatenate` layer requires inputs with matching shapes except for the "
+        f"concatenation axis. Received: input_shape=[{', '.join(fmt(s) for s in shapes)}]"
+    )
+
+
+def merge(rule: Callable[[list[Shape], Args], Shape], params: tuple[str, ...] = ()) -> LayerRule:
+    return LayerRule(params=params, merge_output=rule, merge=True)
+
+
+ENTRIES: dict[str, LayerRule] = {
+    "Concatenate": merge(concatenate_output, ("axis",)),
+    "Add": merge(elementwise_merge),
+    "Subtract": merge(elementwise_merge),
+    "Multiply": merge(elementwise_merge),
+    "Average": merge(elementwise_merge),
+    "Maximum": merge(elementwise_merge),
+    "Minimum": merge(elementwise_merge),
+}

@@ -1,0 +1,102 @@
+"""Recurrent layers and the wrappers around them: keras/src/layers/rnn/."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol, runtime_checkable
+
+from ...shapes import Shape, scaled
+from .base import Args, InputSpec, LayerRule, Opaque, fan_in
+
+
+def rnn_output(inp: Shape, a: Args) -> Any:
+    units = a.get("units")
+    out: Shape = (inp[0], inp[1], units) if a.get("return_sequences", False) else (inp[0], units)
+    if a.get("return_state", False):
+        states = 2 if a.get("_cell") == "lstm" else 1
+        return [out] + [(inp[0], units)] * states
+    return out
+
+
+def rnn(cell: str, gates: int) -> LayerRule:
+    def params_count(inp: Shape, a: Args) -> int:
+        units = a.get("units")
+        features = fan_in(inp[-1])
+        bias = units * gates * (2 if cell == "gru" and a.get("reset_after", True) else 1)
+        return gates * (features * units + units * units) + bias
+
+    return LayerRule(
+        params=("units", "activation"),
+        spec=lambda a: InputSpec(ndim=3),
+        output=lambda s, a: rnn_output(s, _with_cell(a, cell)),
+        built_axes=lambda s, a: {-1: s[-1]} if type(s[-1]) is int else {},
+        count_params=params_count,
+    )
+
+
+def _with_cell(a: Args, cell: str) -> Args:
+    a.values.setdefault("_cell", cell)
+    return a
+
+
+@runtime_checkable
+class Wrapped(Protocol):
+    """A layer given to a wrapper (Bidirectional, TimeDistributed): values.Layer."""
+
+    rule: LayerRule | None
+    args: Args
+    name: str
+
+
+def inner_layer(a: Args) -> Any:
+    layer = a.get("layer")
+    if not isinstance(layer, Wrapped) or layer.rule is None:
+        raise Opaque("layer")  # not a layer we model: the wrapper's shapes are unknown too
+    return layer
+
+
+def bidirectional_output(inp: Shape, a: Args) -> Any:
+    layer = inner_layer(a)
+    out = layer.rule.output(inp, layer.args)
+    if isinstance(out, list):
+        raise Opaque("return_state")
+    mode = a.get("merge_mode", "concat")
+    if mode == "concat":
+        return (*out[:-1], scaled(out[-1], 2))
+    if mode is None:
+        return [out, out]
+    return out
+
+
+def bidirectional_params(inp: Shape, a: Args) -> int:
+    layer = inner_layer(a)
+    return 2 * layer.rule.count_params(inp, layer.args)
+
+
+def time_distributed_output(inp: Shape, a: Args) -> Shape:
+    layer = inner_layer(a)
+    inner = layer.rule.output((inp[0], *inp[2:]), layer.args)
+    if isinstance(inner, list):
+        raise Opaque("multi-output")
+    return (inp[0], inp[1], *inner[1:])
+
+
+def wrapped_spec(min_ndim: int) -> Callable[[Args], InputSpec]:
+    return lambda a: InputSpec(min_ndim=min_ndim)
+
+
+ENTRIES: dict[str, LayerRule] = {
+    "SimpleRNN": rnn("simple", 1),
+    "LSTM": rnn("lstm", 4),
+    "GRU": rnn("gru", 3),
+    "Bidirectional": LayerRule(
+        params=("layer", "merge_mode"),
+        spec=lambda a: inner_layer(a).rule.spec(inner_layer(a).args),
+        output=bidirectional_output,
+        built_axes=lambda s, a: inner_layer(a).rule.built_axes(s, inner_layer(a).args),
+        count_params=bidirectional_params,
+    ),
+    "TimeDistributed": LayerRule(
+        params=("layer",), spec=wrapped_spec(3), output=time_distributed_output
+    ),
+}
