@@ -63,7 +63,155 @@ LAYER_CASES: list[tuple[str, tuple[int, ...], str]] = [
     ("L.Cropping2D(((1, 1), (2, 2)))", (10, 10, 3), "(None, 8, 6, 3)"),
     ("L.UpSampling1D(3)", (4, 2), "(None, 12, 2)"),
     ("L.UpSampling2D((2, 3))", (4, 4, 2), "(None, 8, 12, 2)"),
+    ("L.ZeroPadding3D(1)", (4, 4, 4, 2), "(None, 6, 6, 6, 2)"),
+    ("L.Cropping3D(1)", (4, 4, 4, 2), "(None, 2, 2, 2, 2)"),
+    ("L.UpSampling3D(2)", (4, 4, 4, 2), "(None, 8, 8, 8, 2)"),
+    # preprocessing: image size and augmentation (Keras 2 and 3 agree on these shapes)
+    ("L.Resizing(4, 6)", (8, 8, 3), "(None, 4, 6, 3)"),
+    ("L.Resizing(4, 6, crop_to_aspect_ratio=True)", (8, 8, 3), "(None, 4, 6, 3)"),
+    ("L.Resizing(4, 6)", (8, 8), "(4, 6, 8)"),  # a rank-3 input is one unbatched image
+    ("L.CenterCrop(4, 6)", (8, 8, 3), "(None, 4, 6, 3)"),
+    ("L.CenterCrop(10, 6)", (8, 8, 3), "(None, 10, 6, 3)"),
+    ("L.RandomCrop(4, 5)", (8, 8, 3), "(None, 4, 5, 3)"),
+    ("L.RandomFlip('horizontal')", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.RandomRotation(0.1)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.RandomZoom(0.1)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.RandomTranslation(0.1, 0.1)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.RandomContrast(0.2)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.RandomBrightness(0.2)", (8, 8, 3), "(None, 8, 8, 3)"),
+    ("L.Normalization()", (8, 3), "(None, 8, 3)"),
+    ("L.Normalization(axis=None)", (8, 3), "(None, 8, 3)"),
+    ("L.Discretization(bin_boundaries=[0.0, 1.0, 2.0])", (3,), "(None, 3)"),
+    (
+        "L.Discretization(bin_boundaries=[0.0, 1.0, 2.0], output_mode='multi_hot')",
+        (3,),
+        "(None, 4)",
+    ),
+    ("L.Discretization(bin_boundaries=[0.0, 1.0, 2.0], output_mode='one_hot')", (1,), "(None, 4)"),
+    ("L.CategoryEncoding(num_tokens=10)", (3,), "(None, 10)"),
+    ("L.CategoryEncoding(num_tokens=10, output_mode='one_hot')", (1,), "(None, 10)"),
+    ("L.CategoryEncoding(num_tokens=10, output_mode='count')", (3,), "(None, 10)"),
+    ("L.GroupNormalization(groups=4)", (8, 8), "(None, 8, 8)"),
+    ("L.GroupNormalization()", (8, 64), "(None, 8, 64)"),
+    ("L.UnitNormalization()", (8, 3), "(None, 8, 3)"),
+    ("L.EinsumDense('ab,bc->ac', output_shape=4, bias_axes='c')", (3,), "(None, 4)"),
+    ("L.EinsumDense('abc,cde->abde', output_shape=(5, 2, 4))", (5, 3), "(None, 5, 2, 4)"),
+    ("L.EinsumDense('...b,bc->...c', output_shape=6)", (5, 3), "(None, 5, 6)"),
+    ("L.Masking()", (5, 3), "(None, 5, 3)"),
+    ("L.Identity()", (5, 3), "(None, 5, 3)"),
+    ("L.ConvLSTM1D(4, 3)", (5, 8, 2), "(None, 6, 4)"),
+    ("L.ConvLSTM2D(4, 3)", (5, 8, 8, 2), "(None, 6, 6, 4)"),
+    (
+        "L.ConvLSTM2D(4, 3, return_sequences=True, padding='same')",
+        (5, 8, 8, 2),
+        "(None, 5, 8, 8, 4)",
+    ),
+    ("L.ConvLSTM2D(4, 3, strides=2)", (5, 9, 9, 2), "(None, 4, 4, 4)"),
+    ("L.ConvLSTM3D(4, 3)", (5, 6, 6, 6, 2), "(None, 4, 4, 4, 4)"),
 ]
+
+# Layers on string or integer inputs: (layer, sample shape, Input dtype, expected output).
+TYPED_LAYER_CASES: list[tuple[str, tuple[int, ...], str, str]] = [
+    ("L.StringLookup()", (1,), "string", "(None, 1)"),
+    ("L.StringLookup(vocabulary=['a', 'b', 'c'])", (3,), "string", "(None, 3)"),
+    (
+        "L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='one_hot')",
+        (1,),
+        "string",
+        "(None, 4)",
+    ),
+    (
+        "L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='one_hot')",
+        (),
+        "string",
+        "(None, 4)",
+    ),
+    (
+        "L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='multi_hot')",
+        (3,),
+        "string",
+        "(None, 4)",
+    ),
+    (
+        "L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='count', num_oov_indices=2)",
+        (3,),
+        "string",
+        "(None, 5)",
+    ),
+    (
+        "L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='multi_hot', mask_token='')",
+        (3,),
+        "string",
+        "(None, 4)",
+    ),
+    ("L.IntegerLookup(vocabulary=[1, 2, 3])", (3,), "int64", "(None, 3)"),
+    ("L.IntegerLookup(vocabulary=[1, 2, 3], output_mode='multi_hot')", (3,), "int64", "(None, 4)"),
+    ("L.Hashing(num_bins=10)", (3,), "string", "(None, 3)"),
+    ("L.Hashing(num_bins=10, output_mode='one_hot')", (1,), "string", "(None, 10)"),
+    ("L.Hashing(num_bins=10, output_mode='multi_hot')", (3,), "string", "(None, 10)"),
+    ("L.TextVectorization()", (1,), "string", "(None, None)"),
+    ("L.TextVectorization(output_sequence_length=20)", (1,), "string", "(None, 20)"),
+    ("L.TextVectorization(output_sequence_length=20)", (), "string", "(None, 20)"),
+    (
+        "L.TextVectorization(max_tokens=100, ngrams=2, output_sequence_length=5)",
+        (1,),
+        "string",
+        "(None, 5)",
+    ),
+]
+
+# Layers called on several tensors: (call on inputs i0, i1, ..., their sample shapes,
+# expected output shape, parameter count as Keras reports it; Keras 2 and 3 agree).
+MULTI_INPUT_CASES: list[tuple[str, list[tuple[int, ...]], str, str]] = [
+    (
+        "L.MultiHeadAttention(num_heads=2, key_dim=8)(i0, i1)",
+        [(10, 16), (10, 16)],
+        "(None, 10, 16)",
+        "1088",
+    ),
+    ("L.MultiHeadAttention(2, 8)(i0, i1)", [(10, 16), (7, 12)], "(None, 10, 16)", "960"),
+    (
+        "L.MultiHeadAttention(2, 8)(query=i0, value=i1, key=i2)",
+        [(10, 16), (7, 16), (7, 5)],
+        "(None, 10, 16)",
+        "912",
+    ),
+    (
+        "L.MultiHeadAttention(2, 8, output_shape=32)(i0, i1)",
+        [(10, 16), (10, 16)],
+        "(None, 10, 32)",
+        "1360",
+    ),
+    (
+        "L.MultiHeadAttention(2, 8, output_shape=(4, 8))(i0, i1)",
+        [(10, 16), (10, 16)],
+        "(None, 10, 4, 8)",
+        "1360",
+    ),
+    ("L.MultiHeadAttention(3, 8, value_dim=5)(i0, i0)", [(10, 16)], "(None, 10, 16)", "1327"),
+    ("L.MultiHeadAttention(2, 8, use_bias=False)(i0, i0)", [(10, 16)], "(None, 10, 16)", "1024"),
+    (
+        "L.MultiHeadAttention(2, 8, attention_axes=(2,))(i0, i1)",
+        [(5, 6, 16), (5, 6, 16)],
+        "(None, 5, 6, 16)",
+        "1088",
+    ),
+    ("L.Attention()([i0, i1])", [(10, 8), (7, 8)], "(None, 10, 8)", "0"),
+    ("L.Attention(use_scale=True)([i0, i1, i1])", [(10, 8), (7, 8)], "(None, 10, 8)", "1"),
+    ("L.AdditiveAttention()([i0, i1])", [(10, 8), (7, 8)], "(None, 10, 8)", "8"),
+    ("L.Dot(axes=1)([i0, i1])", [(4,), (4,)], "(None, 1)", "0"),
+    ("L.Dot(axes=(2, 2))([i0, i1])", [(3, 4), (5, 4)], "(None, 3, 5)", "0"),
+    ("L.Dot(axes=(1, 1))([i0, i1])", [(3, 4), (3, 6)], "(None, 4, 6)", "0"),
+    ("L.Dot(axes=-1, normalize=True)([i0, i1])", [(3, 4), (5, 4)], "(None, 3, 5)", "0"),
+    ("L.dot([i0, i1], axes=1)", [(4,), (4,)], "(None, 1)", "0"),
+]
+
+
+def multi_input_program(call: str, shapes: list[tuple[int, ...]]) -> str:
+    inputs = "".join(f"i{n} = keras.Input(shape={s!r})\n" for n, s in enumerate(shapes))
+    names = ", ".join(f"i{n}" for n in range(len(shapes)))
+    return f"import keras\nL = keras.layers\n{inputs}out = {call}\nmodel = keras.Model([{names}], out)\n"
+
 
 # (name, program, Keras 3 raises, Keras 2 raises, code shapesense reports or None)
 PROGRAM_HEAD = "import numpy as np\nimport keras\nL = keras.layers\n"
@@ -800,7 +948,7 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         "model.compile('adam', 'mse')\nmodel.fit(np.random.randint(0, 1000, (16, 25)), np.zeros(16), verbose=0)\n",
         False,
         True,
-        None  # Keras 3 drops input_length,
+        None,  # Keras 3 drops input_length,
     ),
     (
         "numpy_reshape_wrong_size",
@@ -808,6 +956,126 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         True,
         "SS401",
+    ),
+    # new layers: multi-input calls, preprocessing, string data (Keras 2 and 3 measured)
+    (
+        "dot_axis_values_differ",
+        "a = keras.Input(shape=(4,))\nb = keras.Input(shape=(5,))\nmodel = keras.Model([a, b], L.Dot(axes=1)([a, b]))\n",
+        True,
+        True,
+        "SS106",
+    ),
+    (
+        "mha_key_and_value_steps_differ",
+        "q = keras.Input(shape=(10, 16))\nv = keras.Input(shape=(7, 16))\nk = keras.Input(shape=(6, 16))\n"
+        "out = L.MultiHeadAttention(num_heads=2, key_dim=8)(q, v, k)\nmodel = keras.Model([q, v, k], out)\n",
+        True,
+        True,
+        "SS106",
+    ),
+    (
+        "mha_output_shape_into_residual_add",
+        "x = keras.Input(shape=(10, 16))\nattn = L.MultiHeadAttention(num_heads=2, key_dim=8, output_shape=32)(x, x)\n"
+        "model = keras.Model(x, L.Add()([x, attn]))\n",
+        True,
+        True,
+        "SS106",
+    ),
+    (
+        "mha_transformer_block_fits",
+        "x_in = keras.Input(shape=(12, 8))\nattn, scores = L.MultiHeadAttention(num_heads=2, key_dim=4)(x_in, x_in, return_attention_scores=True)\n"
+        "h = L.LayerNormalization()(L.Add()([x_in, attn]))\nh = L.GlobalAveragePooling1D()(h)\nmodel = keras.Model(x_in, L.Dense(1)(h))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(16, 12, 8), np.zeros(16), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "mha_transformer_block_wrong_features",
+        "x_in = keras.Input(shape=(12, 8))\nattn = L.MultiHeadAttention(num_heads=2, key_dim=4)(x_in, x_in)\n"
+        "h = L.LayerNormalization()(L.Add()([x_in, attn]))\nh = L.GlobalAveragePooling1D()(h)\nmodel = keras.Model(x_in, L.Dense(1)(h))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(16, 12, 6), np.zeros(16), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "group_norm_groups_do_not_divide_channels",
+        "model = keras.Sequential([keras.Input(shape=(8, 6)), L.GroupNormalization(groups=4)])\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "einsum_dense_shared_axis_differs",
+        "model = keras.Sequential([keras.Input(shape=(5, 3)), L.EinsumDense('abc,cd->abd', output_shape=(7, 4))])\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "conv_lstm2d_without_time_axis",
+        "model = keras.Sequential([keras.Input(shape=(16, 16, 1)), L.ConvLSTM2D(4, 3), L.Flatten(), L.Dense(1)])\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "augmentation_block_fits",
+        "model = keras.Sequential([keras.Input(shape=(16, 16, 3)), L.RandomFlip('horizontal'), L.RandomRotation(0.1), L.RandomZoom(0.1),\n"
+        "    L.Rescaling(1.0 / 255), L.Conv2D(4, 3), L.Flatten(), L.Dense(2, activation='softmax')])\n"
+        "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 16, 16, 3), np.random.randint(0, 2, 8), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "augmentation_block_gray_images",
+        "model = keras.Sequential([keras.Input(shape=(16, 16, 3)), L.RandomFlip('horizontal'), L.RandomRotation(0.1),\n"
+        "    L.Rescaling(1.0 / 255), L.Conv2D(4, 3), L.Flatten(), L.Dense(2, activation='softmax')])\n"
+        "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(np.random.rand(8, 16, 16, 1), np.random.randint(0, 2, 8), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "resizing_then_flatten_dense_fits",
+        "model = keras.Sequential([keras.Input(shape=(20, 20, 3)), L.Resizing(8, 8), L.CenterCrop(6, 6), L.Flatten(), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.random.rand(8, 20, 20, 3), np.zeros(8), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    # Keras 3 cannot fit numpy string arrays ("Invalid dtype: str416"): strings go through tf.data
+    (
+        "text_vectorization_pipeline_fits_on_strings",
+        "texts = np.array(['the cat sat', 'a dog ran far', 'cats and dogs', 'the end'] * 4)\nlabels = np.array([0, 1, 1, 0] * 4)\n"
+        "vectorize = L.TextVectorization(max_tokens=50, output_sequence_length=6)\nvectorize.adapt(texts)\n"
+        "model = keras.Sequential([keras.Input(shape=(1,), dtype='string'), vectorize, L.Embedding(50, 8), L.Flatten(), L.Dense(1, activation='sigmoid')])\n"
+        "model.compile('adam', 'binary_crossentropy')\n"
+        "import tensorflow as tf\nmodel.fit(tf.data.Dataset.from_tensor_slices((texts, labels)).batch(4), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "text_vectorization_without_sequence_length_into_flatten_dense",
+        "texts = np.array(['the cat sat', 'a dog ran far', 'cats and dogs', 'the end'] * 4)\n"
+        "vectorize = L.TextVectorization(max_tokens=50)\nvectorize.adapt(texts)\n"
+        "model = keras.Sequential([keras.Input(shape=(1,), dtype='string'), vectorize, L.Embedding(50, 8), L.Flatten(), L.Dense(1, activation='sigmoid')])\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "string_lookup_one_hot_fits",
+        "colors = np.array([['red'], ['green'], ['blue'], ['red']] * 4)\n"
+        "model = keras.Sequential([keras.Input(shape=(1,), dtype='string'), L.StringLookup(vocabulary=['red', 'green', 'blue'], output_mode='one_hot'), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nimport tensorflow as tf\n"
+        "model.fit(tf.data.Dataset.from_tensor_slices((colors, np.zeros(16))).batch(4), verbose=0)\n",
+        False,
+        False,
+        None,
     ),
 ]
 

@@ -3,7 +3,7 @@
 import pytest
 from shapesense.keras.layers import CATALOG, snake_case
 
-from .cases import LAYER_CASES
+from .cases import LAYER_CASES, MULTI_INPUT_CASES, TYPED_LAYER_CASES, multi_input_program
 from .helpers import run
 
 
@@ -16,8 +16,35 @@ def test_layer_output_shape(layer: str, sample: tuple[int, ...], expected: str) 
     assert summary.rows[-1][2] == expected
 
 
+@pytest.mark.parametrize(("layer", "sample", "dtype", "expected"), TYPED_LAYER_CASES)
+def test_layer_on_strings_or_ints(
+    layer: str, sample: tuple[int, ...], dtype: str, expected: str
+) -> None:
+    src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape={sample!r}, dtype={dtype!r}), {layer}])\n"
+    analysis = run(src)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    assert analysis.models[-1].rows[-1][2] == expected
+
+
+@pytest.mark.parametrize(("call", "shapes", "expected", "params"), MULTI_INPUT_CASES)
+def test_layer_on_several_tensors(
+    call: str, shapes: list[tuple[int, ...]], expected: str, params: str
+) -> None:
+    analysis = run(multi_input_program(call, shapes))
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    assert analysis.models[-1].rows[-1][2:] == (expected, params)
+
+
+def test_attention_scores_are_a_second_output() -> None:
+    src = multi_input_program(
+        "L.Attention()([i0, i1], return_attention_scores=True)[1]", [(10, 8), (7, 8)]
+    )
+    assert run(src).models[-1].rows[-1][2] == "[(None, 10, 8), (None, 10, 7)]"
+
+
 def test_every_catalog_entry_has_a_case() -> None:
-    covered = {case[0].split("(")[0].removeprefix("L.") for case in LAYER_CASES}
+    tables = [*LAYER_CASES, *TYPED_LAYER_CASES, *MULTI_INPUT_CASES]
+    covered = {case[0].split("(")[0].removeprefix("L.") for case in tables}
     merges = {"Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
     untested = (
         set(CATALOG)

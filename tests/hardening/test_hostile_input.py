@@ -20,7 +20,23 @@ from shapesense.findings import Analysis
 from ..oracle.generator import generate
 
 # What people leave half typed: inserted among a program's tokens to break it realistically.
-HALF_TYPED_TOKENS = ["(", ")", "[", ":", "-1", "None", "np.", "=", "\n", "\t", "'", "𝔁", "lambda", "*", "{"]
+HALF_TYPED_TOKENS = [
+    "(",
+    ")",
+    "[",
+    ":",
+    "-1",
+    "None",
+    "np.",
+    "=",
+    "\n",
+    "\t",
+    "'",
+    "𝔁",
+    "lambda",
+    "*",
+    "{",
+]
 
 
 def analyze(text: str) -> Analysis:

@@ -6,7 +6,15 @@ import os
 
 import pytest
 
-from ..cases import LAYER_CASES, PROGRAM_CASES, PROGRAM_HEAD, SEVERAL_INPUTS_FIXABLE
+from ..cases import (
+    LAYER_CASES,
+    MULTI_INPUT_CASES,
+    PROGRAM_CASES,
+    PROGRAM_HEAD,
+    SEVERAL_INPUTS_FIXABLE,
+    TYPED_LAYER_CASES,
+    multi_input_program,
+)
 from .run import Worker, main
 
 pytestmark = pytest.mark.oracle
@@ -17,6 +25,31 @@ def test_layer_table_matches_keras(
     keras_worker: Worker, layer: str, sample: tuple[int, ...], expected: str
 ) -> None:
     src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape={sample!r}), {layer}])\n"
+    result = keras_worker.run(src)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == expected
+
+
+@pytest.mark.parametrize(("layer", "sample", "dtype", "expected"), TYPED_LAYER_CASES)
+def test_typed_layer_table_matches_keras(
+    keras_worker: Worker, layer: str, sample: tuple[int, ...], dtype: str, expected: str
+) -> None:
+    src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape={sample!r}, dtype={dtype!r}), {layer}])\n"
+    result = keras_worker.run(src)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == expected
+
+
+@pytest.mark.parametrize(("call", "shapes", "expected", "params"), MULTI_INPUT_CASES)
+def test_multi_input_table_matches_keras(
+    keras_worker: Worker, call: str, shapes: list[tuple[int, ...]], expected: str, params: str
+) -> None:
+    src = (
+        multi_input_program(call, shapes)
+        + "assert model.layers[-1].count_params() == "
+        + params
+        + "\n"
+    )
     result = keras_worker.run(src)
     assert not result["raised"], result
     assert result["layer_shapes"][-1] == expected

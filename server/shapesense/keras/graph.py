@@ -109,7 +109,11 @@ class Run:
             raise LayerFailure(
                 layer, str(exc), exc.code, inputs[0], ", ".join(fmt(s) for s in inputs)
             ) from None
-        self.steps.append(Step(layer, inputs, out, 0))
+        try:
+            params: int | None = int(rule.merge_params(inputs, layer.args))
+        except (Opaque, TypeError, ValueError, IndexError, AttributeError):
+            params = None
+        self.steps.append(Step(layer, inputs, out, params))
         return out
 
     def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:

@@ -1,10 +1,11 @@
-"""Keras layers: `keras.layers.X(...)` makes a layer from the catalog (keras/layers.py),
+"""Keras layers: `keras.layers.X(...)` makes a layer from the catalog (keras/layers/),
 `keras.Input(shape=...)` a symbolic tensor, and calling a layer or a model on tensors builds
 the functional graph as Keras does, layer by layer (keras/graph.py)."""
 
 from __future__ import annotations
 
 import ast
+import dataclasses
 
 from ..findings import Finding, Span
 from ..keras.graph import LayerFailure, Run
@@ -219,7 +220,29 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
 def _call_layer(
     session: Session, layer: Layer, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    return apply_layer(session, layer, args[0] if args else kwargs.get("inputs", UNKNOWN), node)
+    inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
+    rule = layer.rule
+    if rule is not None and rule.call_inputs:
+        inputs = _call_tensors(rule.call_inputs, args, kwargs)
+    if rule is not None and (flags := [f for f in rule.call_flags if f in kwargs]):
+        # a copy with the call's flags: the same uid, so it shares what the weights fixed
+        called = {**layer.args.values, **{f: _argument(kwargs[f]) for f in flags}}
+        layer = dataclasses.replace(layer, args=Args((), [], called))
+    return apply_layer(session, layer, inputs, node)
+
+
+def _call_tensors(names: tuple[str, ...], args: list[Value], kwargs: dict[str, Value]) -> Value:
+    """Several tensors as call arguments (MultiHeadAttention's query, value and optional key,
+    by position or keyword) as a merge layer's list."""
+    bound = dict(zip(names, args, strict=False))
+    bound.update({name: kwargs[name] for name in names if name in kwargs})
+    tensors: list[Value] = []
+    for name in names:
+        value = bound.get(name)
+        if value is None or (isinstance(value, Const) and value.value is None):
+            break  # the key defaults to the value
+        tensors.append(value)
+    return Seq(tuple(tensors), is_list=True)
 
 
 def _call_model(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from . import (
     activations,
+    attention,
     convolutional,
     core,
     merging,
@@ -30,6 +31,7 @@ CATALOG: dict[str, LayerRule] = {
     **preprocessing.ENTRIES,
     **recurrent.ENTRIES,
     **merging.ENTRIES,
+    **attention.ENTRIES,
 }
 
 

@@ -69,8 +69,13 @@ class LayerRule:
     output: OutputRule = lambda s, a: s
     built_axes: Callable[[Shape, Args], dict[int, int]] = lambda s, a: {}
     count_params: Callable[[Shape, Args], int] = lambda s, a: 0
-    merge_output: Callable[[list[Shape], Args], Shape] = lambda s, a: s[0]  # for merge layers
+    merge_output: Callable[[list[Shape], Args], Any] = lambda s, a: s[0]  # for merge layers
     merge: bool = False  # called on a list of tensors
+    merge_params: Callable[[list[Shape], Args], int] = lambda s, a: 0
+    # Several tensors as call arguments, e.g. MultiHeadAttention's (query, value, key): the
+    # call is read as a merge layer's list. Flags are call keywords that change the output.
+    call_inputs: tuple[str, ...] = ()
+    call_flags: tuple[str, ...] = ()
     kernel_rank: int | None = (
         None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...shapes import Dim, Shape, combined, fmt
-from .base import Args, LayerError, LayerRule
+from .base import Args, LayerError, LayerRule, Opaque
 
 
 def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
@@ -68,7 +68,31 @@ def merge(rule: Callable[[list[Shape], Args], Shape], params: tuple[str, ...] = 
     return LayerRule(params=params, merge_output=rule, merge=True)
 
 
+def dot_output(shapes: list[Shape], a: Args) -> Shape:
+    """keras.src.layers.merging.dot.Dot.compute_output_shape."""
+    if len(shapes) != 2:
+        raise Opaque("inputs")
+    first, second = list(shapes[0]), list(shapes[1])
+    axes = a.get("axes")
+    pair = [axes, axes] if isinstance(axes, int) else list(axes)
+    pair = [ax % len(s) if ax < 0 else ax for ax, s in zip(pair, (first, second), strict=True)]
+    left, right = first[pair[0]], second[pair[1]]
+    if type(left) is int and type(right) is int and left != right:
+        raise LayerError(
+            f"Incompatible input shapes: axis values {left} (at axis {pair[0]}) != {right} "
+            f"(at axis {pair[1]}). Full input shapes: {fmt(shapes[0])}, {fmt(shapes[1])}",
+            code="SS106",
+        )
+    if len(first) != len(second) or len(first) > 3:
+        raise Opaque("rank")  # batch_dot of other ranks: not modelled
+    first.pop(pair[0])
+    second.pop(pair[1])
+    out = first + second[1:]
+    return tuple([*out, 1] if len(out) == 1 else out)
+
+
 ENTRIES: dict[str, LayerRule] = {
+    "Dot": merge(dot_output, ("axes", "normalize")),
     "Concatenate": merge(concatenate_output, ("axis",)),
     "Add": merge(elementwise_merge),
     "Subtract": merge(elementwise_merge),

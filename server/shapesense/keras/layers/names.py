@@ -31,6 +31,7 @@ MERGE_FUNCTIONS = {
     "average": "Average",
     "maximum": "Maximum",
     "minimum": "Minimum",
+    "dot": "Dot",
 }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...shapes import Shape
-from .base import Args, LayerRule, fan_in
+from .base import Args, LayerError, LayerRule, fan_in, identity, known_axes
 
 
 def norm_params(inp: Shape, a: Args, per_axis: int) -> int:
@@ -11,6 +11,23 @@ def norm_params(inp: Shape, a: Args, per_axis: int) -> int:
     if isinstance(axis, int):
         return per_axis * (fan_in(inp[axis]))
     return 0
+
+
+def group_norm_output(inp: Shape, a: Args) -> Shape:
+    """keras.src.layers.normalization.group_normalization.GroupNormalization.build: the
+    channels must split into the groups."""
+    channels = inp[a.get("axis", -1)]
+    groups = a.get("groups", 32)
+    if type(channels) is int and groups != -1:
+        if channels < groups:
+            raise LayerError(
+                f"Number of groups ({groups}) cannot be more than the number of channels ({channels})."
+            )
+        if channels % groups:
+            raise LayerError(
+                f"Number of groups ({groups}) must be a multiple of the number of channels ({channels})."
+            )
+    return inp
 
 
 ENTRIES: dict[str, LayerRule] = {
@@ -30,4 +47,11 @@ ENTRIES: dict[str, LayerRule] = {
         ),
         count_params=lambda s, a: norm_params(s, a, 2),
     ),
+    "GroupNormalization": LayerRule(
+        params=("groups", "axis"),
+        output=group_norm_output,
+        built_axes=lambda s, a: known_axes(s, [a.get("axis", -1)]),
+        count_params=lambda s, a: norm_params(s, a, 2),
+    ),
+    "UnitNormalization": identity,
 }

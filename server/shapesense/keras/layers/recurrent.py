@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 from ...shapes import Shape, scaled
-from .base import Args, InputSpec, LayerRule, Opaque, fan_in
+from .base import Args, InputSpec, LayerRule, Opaque, channels_first, fan_in, known_axes, tuplify
+from .convolutional import conv
 
 
 def rnn_output(inp: Shape, a: Args) -> Any:
@@ -85,7 +87,39 @@ def wrapped_spec(min_ndim: int) -> Callable[[Args], InputSpec]:
     return lambda a: InputSpec(min_ndim=min_ndim)
 
 
+def conv_lstm(rank: int) -> LayerRule:
+    """keras.src.layers.rnn.conv_lstm.ConvLSTM: a convolution per step (5-D input for 2D:
+    batch, time, rows, cols, channels); the recurrent kernel keeps the step's shape."""
+    step = conv(rank)
+
+    def step_shape(inp: Shape, a: Args) -> Shape:
+        return step.output((inp[0], *inp[2:]), a)
+
+    def output(inp: Shape, a: Args) -> Any:
+        frame = step_shape(inp, a)
+        out = (inp[0], inp[1], *frame[1:]) if a.get("return_sequences", False) else frame
+        return [out, frame, frame] if a.get("return_state", False) else out
+
+    def params_count(inp: Shape, a: Args) -> int:
+        kernel = math.prod(tuplify(a.get("kernel_size"), rank))
+        filters = a.get("filters")
+        in_ch = fan_in(inp[2 if channels_first(a) else -1])
+        bias = 4 * filters if a.get("use_bias", True) else 0
+        return 4 * kernel * filters * (in_ch + filters) + bias
+
+    return LayerRule(
+        params=step.params,
+        spec=lambda a: InputSpec(ndim=rank + 3),
+        output=output,
+        built_axes=lambda s, a: known_axes(s, [2 if channels_first(a) else -1]),
+        count_params=params_count,
+    )
+
+
 ENTRIES: dict[str, LayerRule] = {
+    "ConvLSTM1D": conv_lstm(1),
+    "ConvLSTM2D": conv_lstm(2),
+    "ConvLSTM3D": conv_lstm(3),
     "SimpleRNN": rnn("simple", 1),
     "LSTM": rnn("lstm", 4),
     "GRU": rnn("gru", 3),

@@ -36,7 +36,8 @@ def permute_output(inp: Shape, a: Args) -> Shape:
 
 def padding_rule(rank: int, crop: bool) -> LayerRule:
     key = "cropping" if crop else "padding"
-    default = (1, 1) if rank == 1 and crop else (0 if crop else 1)
+    # Keras's defaults: Cropping1D (1, 1), Cropping2D none, Cropping3D one on each side.
+    default = (1, 1) if rank == 1 and crop else (0 if crop and rank == 2 else 1)
 
     def amounts(a: Args) -> list[tuple[int, int]]:
         value = a.get(key, default)
@@ -102,4 +103,7 @@ ENTRIES: dict[str, LayerRule] = {
     "Cropping2D": padding_rule(2, crop=True),
     "UpSampling1D": upsampling(1),
     "UpSampling2D": upsampling(2),
+    "ZeroPadding3D": padding_rule(3, crop=False),
+    "Cropping3D": padding_rule(3, crop=True),
+    "UpSampling3D": upsampling(3),
 }
