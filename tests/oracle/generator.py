@@ -203,6 +203,27 @@ def _family_layers(
             ]
         )
         return [first, middle, L(rng.choice(["Flatten", "GlobalMaxPooling2D"]))]
+    if family == "augment":
+        out = [L("RandomFlip", rng.choice(["horizontal", "horizontal_and_vertical"]))]
+        out.append(
+            rng.choice(
+                [
+                    L("RandomRotation", 0.1),
+                    L("RandomZoom", 0.1),
+                    L("RandomContrast", 0.2),
+                    L("RandomTranslation", 0.1, 0.1),
+                ]
+            )
+        )
+        out.append(L("Rescaling", 1.0 / 255))
+        side = sample[0]
+        if rng.random() < 0.4:
+            side = rng.choice([6, 8])
+            out.append(L(rng.choice(["Resizing", "CenterCrop"]), side, side))
+        k = side + 1 if perturb == "big_kernel" else 3
+        out.append(L("Conv2D", 4, k, activation="relu"))
+        out.append(L(rng.choice(["Flatten", "GlobalAveragePooling2D"])))
+        return out
     if family == "conv1d":
         k = sample[0] + 2 if perturb == "big_kernel" else rng.choice([2, 3])
         out = [
@@ -260,6 +281,7 @@ SAMPLE_SHAPES = {
     "conv1d": lambda r: (r.choice([10, 16, 20]), r.choice([1, 2, 3])),
     "rnn": lambda r: (r.choice([5, 8, 10]), r.choice([2, 3, 5])),
     "reshape": lambda r: (r.choice([6, 8, 12]),),
+    "augment": lambda r: (r.choice([10, 12]), r.choice([10, 12]), r.choice([1, 3, 3])),
 }
 
 
@@ -297,6 +319,9 @@ def generate(seed: int, index: int) -> Program:
             "functional",
             "reshape",
             "dataset",
+            "augment",
+            "attention",
+            "text",
         ]
     )
     perturb = rng.choice(PERTURBATIONS)
@@ -311,6 +336,10 @@ def generate(seed: int, index: int) -> Program:
         return _functional(rng, w, n, classes, loss, perturb)
     if family == "dataset":
         return _dataset(rng, w, classes, perturb)
+    if family == "attention":
+        return _attention(rng, w, n, classes, loss, perturb)
+    if family == "text":
+        return _text(rng, w, classes, loss, perturb)
     sample = SAMPLE_SHAPES[family](rng)
     data_sample = _perturb_data(sample, perturb, rng)
     _data_route(rng, w, n, data_sample)
@@ -476,3 +505,75 @@ def _dataset(rng: random.Random, w: Writer, classes: int, perturb: str) -> Progr
         perturb,
         {"dataset": name},
     )
+
+
+def _attention(
+    rng: random.Random, w: Writer, n: int, classes: int, loss: str, perturb: str
+) -> Program:
+    """A transformer encoder block: self-attention, residual Add, LayerNormalization."""
+    steps, features = rng.choice([6, 10]), rng.choice([4, 8])
+    data = _perturb_data((steps, features), perturb, rng)
+    w.lines.append(f"X = np.random.rand({', '.join(map(str, (n, *data)))})")
+    loss_name = _labels(rng, w, n, classes, loss, perturb)
+    # big_kernel: the attention's output width no longer matches the residual
+    extra = {"output_shape": features + 2} if perturb == "big_kernel" else {}
+    mha = w.layer("MultiHeadAttention", num_heads=2, key_dim=rng.choice([4, 8]), **extra)
+    w.lines.append(f"inp = {w.keras('Input')}(shape=({steps}, {features}))")
+    if rng.random() < 0.3:
+        w.lines.append(f"attn, scores = {mha}(inp, inp, return_attention_scores=True)")
+    else:
+        w.lines.append(f"attn = {mha}({rng.choice(['inp, inp', 'query=inp, value=inp'])})")
+    w.lines.append(f"h = {w.layer('LayerNormalization')}({w.layer('Add')}([inp, attn]))")
+    if rng.random() < 0.5:
+        w.lines.append(f"h = {w.layer('Dense', features, activation='relu')}(h)")
+    w.lines.append(f"h = {w.layer(rng.choice(['GlobalAveragePooling1D', 'Flatten']))}(h)")
+    w.lines.append(f"out = {_head(rng, w, loss, classes, perturb)}(h)")
+    w.lines.append(f"model = {w.keras('Model')}(inputs=inp, outputs=out)")
+    w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
+    _call(rng, w, perturb, data)
+    return Program("\n".join(w.lines) + "\n", "attention", "functional", perturb, {})
+
+
+TEXTS = ["the cat sat", "a dog ran far away", "cats and dogs", "the end", "red fox jumps"]
+
+
+def _text(rng: random.Random, w: Writer, classes: int, loss: str, perturb: str) -> Program:
+    """A text pipeline: strings through TextVectorization (or a StringLookup of categories)
+    into a small model, fed by tf.data (Keras 3 cannot fit numpy string arrays)."""
+    if perturb not in ("none", "class_count", "label_kind", "binary_units", "big_kernel"):
+        perturb = "none"
+    if w.imports != "tf":
+        w.lines.append("import tensorflow as tf")
+    n = 4 * len(TEXTS)
+    w.lines.append(f"texts = np.array({TEXTS!r} * 4)")
+    loss_name = _labels(rng, w, n, classes, loss, perturb)
+    if rng.random() < 0.7:
+        vocab, steps = rng.choice([30, 50]), rng.choice([4, 6])
+        # big_kernel: no output_sequence_length, so Flatten leaves an undefined axis for Dense
+        length = {} if perturb == "big_kernel" else {"output_sequence_length": steps}
+        w.lines.append(f"vectorize = {w.layer('TextVectorization', max_tokens=vocab, **length)}")
+        w.lines.append("vectorize.adapt(texts)")
+        pooling = (
+            "Flatten"
+            if perturb == "big_kernel"
+            else rng.choice(["Flatten", "GlobalAveragePooling1D"])
+        )
+        body = ["vectorize", w.layer("Embedding", vocab, 8), w.layer(pooling)]
+        style = "text-vectorization"
+    else:
+        words = sorted({word for text in TEXTS for word in text.split()})[:6]
+        mode = rng.choice(["one_hot", "multi_hot"])
+        w.lines.append("texts = np.array([t.split()[0] for t in texts])")
+        body = [w.layer("StringLookup", vocabulary=words, output_mode=mode)]
+        if perturb == "big_kernel":
+            perturb = "none"
+        style = "string-lookup"
+    body.append(_head(rng, w, loss, classes, perturb))
+    w.lines.append(f"model = {w.keras('Sequential')}([")
+    w.lines.append(f"    {w.keras('Input')}(shape=(1,), dtype='string'),")
+    w.lines += [f"    {b}," for b in body]
+    w.lines.append("])")
+    w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
+    w.lines.append("ds = tf.data.Dataset.from_tensor_slices((texts, y)).batch(4)")
+    w.lines.append("model.fit(ds, epochs=1, verbose=0)")
+    return Program("\n".join(w.lines) + "\n", "text", style, perturb, {})
