@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .libraries import MODEL_ERRORS, REGISTRY
+from .libraries.registry import InPlace
 from .session import HOVERED, Session
 from .values import (
     UNKNOWN,
@@ -288,7 +289,11 @@ class Expressions(Session):
                 method = methods.get(func.attr)
                 if method is None:
                     return UNKNOWN
-                return method(self, receiver, func.attr, node, args, kwargs)
+                result = method(self, receiver, func.attr, node, args, kwargs)
+                if isinstance(result, InPlace):  # e.g. df.drop(..., inplace=True)
+                    self.changed_in_place(func.value, env, result.after)
+                    return result.value
+                return result
             if (
                 isinstance(receiver, Seq)
                 and receiver.is_list
@@ -380,8 +385,13 @@ _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
 
 
 def _mutable(value: Value | None) -> bool:
-    """A list or dict: code can change what it holds without rebinding its name."""
-    return isinstance(value, Mapping) or (isinstance(value, Seq) and value.is_list)
+    """A list, a dict or a library's mutable value (a DataFrame): code can change what it
+    holds without rebinding its name."""
+    return (
+        isinstance(value, Mapping)
+        or (isinstance(value, Seq) and value.is_list)
+        or type(value) in REGISTRY.mutable
+    )
 
 
 def _const_binop(a: object, op: ast.operator, b: object) -> Value:

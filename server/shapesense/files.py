@@ -54,7 +54,17 @@ def read_source(path: str) -> Source:
     return decode(data)
 
 
-def _read_regular(path: str) -> bytes | str:
+def read_prefix(path: str, limit: int) -> bytes | None:
+    """At most `limit` + 1 bytes from the start of a regular file (data files such as CSVs:
+    the one extra byte tells the caller the file goes on); None if it cannot be read."""
+    try:
+        data = _read_regular(path, limit)
+    except OSError:
+        return None
+    return data if isinstance(data, bytes) else None
+
+
+def _read_regular(path: str, limit: int = MAX_FILE_BYTES) -> bytes | str:
     """The file's bytes (at most one byte over the cap), or what it is if not a regular file.
     Opened without blocking (a FIFO would wait for a writer) and checked on the open
     descriptor, so the file cannot be swapped between the check and the read."""
@@ -64,8 +74,8 @@ def _read_regular(path: str) -> bytes | str:
         if not stat.S_ISREG(mode):
             return _KINDS.get(stat.S_IFMT(mode), "not a file")
         chunks, size = [], 0
-        while size <= MAX_FILE_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_FILE_BYTES + 1 - size))
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)

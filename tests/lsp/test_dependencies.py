@@ -216,3 +216,38 @@ async def test_interactive_window_cells_are_analysed(
     )
     (error,) = errors(await diagnostics(vscode, cell_uris[1]))
     assert "should be 5, got 3" in error.message
+
+
+READS_CSV = MAIN.replace(
+    "from data import X, y",
+    'import pandas as pd\ndf = pd.read_csv("table.csv")\nX = df.drop(columns=["label"]).values\n'
+    'y = df["label"].values',
+).replace("LSTM(32, input_shape=(20, 5))", "Dense(8, input_shape=(3,))")
+
+
+async def test_csv_changed_on_disk_refreshes_the_reader(
+    editor: LanguageClient, tmp_path: Path
+) -> None:
+    (tmp_path / "table.csv").write_text("a,b,c,label\n1,2,3,0\n4,5,6,1\n")
+    (tmp_path / "main.py").write_text(READS_CSV)
+    registrations = await start(editor, editor.editor, tmp_path)  # type: ignore[attr-defined]
+    main = open_file(editor, tmp_path / "main.py")
+    assert errors(await diagnostics(editor, main)) == []
+    if editor.editor.startswith("visual-studio-code"):  # type: ignore[attr-defined]
+        await until(lambda: registrations)
+        (watch,) = [
+            r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        ]
+        globs = [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
+        assert "**/*.csv" in globs
+
+    def change() -> None:  # a column more in the header: the features are 4 wide
+        (tmp_path / "table.csv").write_text("a,b,c,d,label\n1,2,3,4,0\n4,5,6,7,1\n")
+        editor.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent((tmp_path / "table.csv").as_uri(), types.FileChangeType.Changed)]
+            )
+        )
+
+    (error,) = errors(await refreshed(editor, main, change))
+    assert "should be 3, got 4" in error.message

@@ -22,6 +22,7 @@ from ..values import (
     Namespace,
     Ref,
     Seq,
+    Unknown,
     Value,
     as_array_shape,
     const_int,
@@ -276,6 +277,8 @@ def numpy_call(
         return _step(session, items[0], node, shape)
 
     if not isinstance(first, Array):
+        if fn == "reshape" and first is not None:  # a list, or a value of unknown shape
+            return _reshaped_unknown(session, first, fn, node, args[1:], kwargs)
         return UNKNOWN
     # Functions that mirror ndarray methods: np.reshape(x, ...), np.expand_dims(x, ...), ...
     if fn == "expand_dims":
@@ -328,19 +331,44 @@ def numpy_call(
     return UNKNOWN
 
 
-def _reshape_unknown_rows(shape: Shape, target: Shape) -> Shape | None:
-    """x.reshape(-1, 28, 28) when only the row count is unknown: the rows stay unknown."""
-    rest = numel(shape[1:])
-    wanted = numel(tuple(d for d in target[1:] if d != -1))
-    if (
-        shape[0] is not None
-        or rest is None
-        or not wanted
-        or target[:1] != (-1,)
-        or -1 in target[1:]
-    ):
+def _reshape_target(args: list[Value], kwargs: dict[str, Value]) -> Shape | None:
+    """The shape asked of reshape: `reshape(-1, 28, 28)`, `reshape((10, 20))`, `shape=...`."""
+    if "newshape" in kwargs or "shape" in kwargs:
+        args = [kwargs.get("newshape", kwargs.get("shape", UNKNOWN))]
+    if len(args) == 1:
+        return as_array_shape(args[0])
+    return as_array_shape(Seq(tuple(args))) if args else None  # a number not known: None
+
+
+def _guaranteed(target: Shape | None) -> Shape | None:
+    """What reshape guarantees once it returned, whatever the array's shape was: the axes
+    asked for; the -1 axis, and an axis given by a number the analysis does not know
+    (`x.reshape(x.shape[0], 1, 3)`), of a size it does not know (None in an array's shape)."""
+    if target is None or any(type(d) is int and d < -1 for d in target):
         return None
-    return (None, *target[1:]) if rest % wanted == 0 else None
+    if sum(1 for d in target if d == -1) > 1:
+        return None  # numpy raises: "can only specify one unknown dimension"
+    return tuple(None if d == -1 else d for d in target)
+
+
+def _reshaped_unknown(
+    session: Session,
+    value: Value,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """`x.reshape(-1, 28, 28, 1)` / `np.reshape(x, (10, 20))` with x of unknown shape: the
+    program only gets past that line if numpy accepted it, so the result has those axes."""
+    shape = _guaranteed(_reshape_target(args, kwargs))
+    if shape is None:
+        return UNKNOWN
+    what = f"`{session.src.segment(node, 50)}` (the shape reshape returns)"
+    return Array(shape, None, (what,), session.src.span(node))
+
+
+REGISTRY.method(Unknown, "reshape")(_reshaped_unknown)
 
 
 def _load(session: Session, node: ast.Call, path: Value | None) -> Value:
@@ -389,23 +417,12 @@ def array_method(
 ) -> Value:
     shape = array.shape
     if method == "reshape":
-        target = (
-            as_array_shape(args[0])
-            if len(args) == 1 and not isinstance(args[0], Const)
-            else _shape_arg(args)
-        )
-        if len(args) == 1 and isinstance(args[0], Const):
-            target = _shape_arg(args)
-        if "order" in kwargs and len(args) == 0:
+        target = _reshape_target(args, kwargs)
+        if target is None:
             return UNKNOWN
-        if target is None or any(d is None for d in target):
-            return UNKNOWN
-        if numel(shape) is None:
-            return (
-                _step(session, array, node, shape_unknown_rows)
-                if (shape_unknown_rows := _reshape_unknown_rows(shape, target))
-                else UNKNOWN
-            )
+        if numel(shape) is None or any(d is None for d in target):
+            guaranteed = _guaranteed(target)
+            return UNKNOWN if guaranteed is None else _step(session, array, node, guaranteed)
         try:
             new = npr.reshape(shape, target)  # type: ignore[arg-type]
         except npr.NumpyError as exc:

@@ -13,11 +13,12 @@ from __future__ import annotations
 import ast
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from ..numpy_rules import Undecidable
 from ..session import Session
-from ..values import Value
+from ..values import UNKNOWN, Value
 
 # name, call node, positional and keyword argument values -> the call's value
 FunctionModel = Callable[[Session, str, ast.Call, list[Value], dict[str, Value]], Value]
@@ -43,6 +44,16 @@ Family = Callable[[str], "FunctionModel | None"]
 MODEL_ERRORS = (Undecidable, TypeError, ValueError, IndexError, OverflowError, KeyError)
 
 
+@dataclass(frozen=True)
+class InPlace(Value):
+    """What a method model returns when the call changes its receiver in place (pandas'
+    `inplace=True`, `df.pop`): `value` is the call's value; the name the receiver was read
+    from holds `after` from then on, and every other name or container holding it is unknown."""
+
+    value: Value
+    after: Value = UNKNOWN
+
+
 class Registry:
     def __init__(self) -> None:
         self._aliases: list[tuple[str, str]] = []
@@ -59,6 +70,8 @@ class Registry:
         self.subscripts: dict[type, SubscriptModel] = {}
         self.elements: dict[type, ElementModel] = {}
         self.unpacks: dict[type, UnpackModel] = {}
+        # kinds whose items code can change without rebinding the name (`df["c"] = ...`)
+        self.mutable: set[type] = set()
 
     # --- registering --------------------------------------------------------------------
 

@@ -1,19 +1,130 @@
-"""scikit-learn: train_test_split keeps each array's sample shape and splits its rows."""
+"""scikit-learn: train_test_split keeps each array's (or frame's) sample shape and splits its
+rows; scalers keep the shape; encoders set the width when the categories are written in the
+source and leave it unknown otherwise (it depends on the data's values)."""
 
 from __future__ import annotations
 
 import ast
 import math
+from dataclasses import dataclass
 
 from ..session import Session
 from ..shapes import size
-from ..values import UNKNOWN, Array, Const, Seq, Value
+from ..values import UNKNOWN, Array, Const, Seq, Value, to_python
+from .pandas import with_rows
 from .registry import REGISTRY, FunctionModel
+
+# transform() returns an array of the input's shape
+SCALERS = frozenset(
+    {
+        "StandardScaler",
+        "MinMaxScaler",
+        "RobustScaler",
+        "MaxAbsScaler",
+        "Normalizer",
+        "QuantileTransformer",
+        "PowerTransformer",
+    }
+)
+ENCODERS = frozenset({"OneHotEncoder", "LabelEncoder", "LabelBinarizer", "OrdinalEncoder"})
+
+
+@dataclass(frozen=True)
+class Estimator(Value):
+    """A preprocessing object: its class and what its constructor fixes about the output."""
+
+    kind: str
+    width: int | None = None  # OneHotEncoder(categories=[[...], ...]): the one-hot width
+    sparse: bool = True  # OneHotEncoder returns a scipy sparse matrix unless told otherwise
+
+
+@dataclass(frozen=True)
+class SparseMatrix(Value):
+    """A scipy sparse matrix (Keras 3 refuses it in fit; `.toarray()` makes an array)."""
+
+    array: Array
 
 
 @REGISTRY.family("sklearn")
 def _family(name: str) -> FunctionModel | None:
-    return train_test_split if name.endswith("train_test_split") else None
+    last = name.rsplit(".", 1)[-1]
+    if last == "train_test_split":
+        return train_test_split
+    if last in SCALERS or last in ENCODERS:
+        return estimator
+    return None
+
+
+def estimator(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    kind = name.rsplit(".", 1)[-1]
+    if kind != "OneHotEncoder":
+        return Estimator(kind)
+    sparse = to_python(kwargs.get("sparse_output", kwargs.get("sparse", Const(True))))
+    if sparse not in (True, False) or args:
+        return UNKNOWN
+    width = None
+    categories = to_python(kwargs.get("categories", Const("auto")))
+    drop = kwargs.get("drop", Const(None))
+    if (
+        isinstance(categories, (list, tuple))
+        and drop == Const(None)
+        and all(isinstance(c, (list, tuple)) for c in categories)
+    ):
+        width = sum(len(c) for c in categories)
+    return Estimator(kind, width, bool(sparse))
+
+
+@REGISTRY.method(Estimator, "fit_transform", "transform", "fit", "inverse_transform")
+def transform(
+    session: Session,
+    est: Estimator,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    if method == "fit":
+        return est
+    data = args[0] if args else kwargs.get("X", kwargs.get("y", UNKNOWN))
+    if not isinstance(data, Array) or not data.shape:
+        return UNKNOWN
+    rows = data.shape[0]
+    what = f"{est.kind}.{method}"
+    if est.kind == "LabelEncoder":
+        if len(data.shape) != 1:
+            return UNKNOWN  # a column vector is accepted with a warning; others raise
+        dtype = "int64" if method != "inverse_transform" else None
+        return Array((rows,), dtype, (*data.trace, what)[-6:], data.origin)
+    if len(data.shape) != 2 and est.kind != "LabelBinarizer":
+        return UNKNOWN  # sklearn raises on a 1-D array ("Expected 2D array")
+    if est.kind in SCALERS:
+        return Array(data.shape, "float64", (*data.trace, what)[-6:], data.origin)
+    if method == "inverse_transform":
+        return UNKNOWN
+    if est.kind == "OrdinalEncoder":
+        return Array(data.shape, "float64", (*data.trace, what)[-6:], data.origin)
+    if est.kind == "LabelBinarizer":
+        if len(data.shape) != 1:
+            return UNKNOWN
+        return Array(
+            (rows, None), "int64", (*data.trace, f"{what} (width from the data)"), data.origin
+        )
+    out = Array((rows, est.width), "float64", (*data.trace, what)[-6:], data.origin)
+    return SparseMatrix(out) if est.sparse else out
+
+
+@REGISTRY.method(SparseMatrix, "toarray", "todense")
+def to_array(
+    session: Session,
+    matrix: SparseMatrix,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    return matrix.array
 
 
 def train_test_split(
@@ -35,6 +146,6 @@ def train_test_split(
             n_train = n - n_test
     out: list[Value] = []
     for a in arrays:
-        out.append(a.step((n_train, *a.shape[1:]), "train_test_split → train"))
-        out.append(a.step((n_test, *a.shape[1:]), "train_test_split → test"))
+        out.append(with_rows(a, n_train, "train_test_split → train"))
+        out.append(with_rows(a, n_test, "train_test_split → test"))
     return Seq(tuple(out))

@@ -1,7 +1,8 @@
-"""Across files: a file's result depends on the project modules it imports and the arrays it
-loads (`Analysis.files_read`). When one of those changes, in the editor (didChange of another
-open document) or on disk (workspace/didChangeWatchedFiles, registered dynamically), the
-readers' cached analyses are dropped and their diagnostics refreshed."""
+"""Across files: a file's result depends on the project modules it imports, the arrays it
+loads and the CSV tables it reads (`Analysis.files_read`). When one of those changes, in the
+editor (didChange of another open document) or on disk (workspace/didChangeWatchedFiles,
+registered dynamically), the readers' cached analyses are dropped and their diagnostics
+refreshed."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from .diagnostics import fs_path, refresh_readers
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
 
-WATCHED = ("**/*.py", "**/*.npy", "**/*.npz")
+WATCHED = ("**/*.py", "**/*.npy", "**/*.npz", "**/*.csv")
 REGISTRATION_ID = "shapesense-watched-files"
 
 

@@ -1,0 +1,264 @@
+"""The data routes of real code: pandas frames (from workspace CSVs read as data), sklearn
+scalers and encoders, and what reshape guarantees. Each route is checked on the shape it gives
+(as hover shows it) and, where it matters, on the error or the silence at `fit`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from shapesense import Options, analyze
+from shapesense.findings import Analysis
+from shapesense.keras.versions import KERAS_3
+from shapesense.resolve import ProjectResolver
+
+from .helpers import errors, shape_of
+
+IRIS = "sepal_length,sepal_width,petal_length,petal_width,species\n" + "".join(
+    f"{i % 7}.1,3.{i % 5},1.{i % 3},0.2,{['setosa', 'versicolor', 'virginica'][i % 3]}\n"
+    for i in range(150)
+)
+HEAD = "import numpy as np\nimport pandas as pd\n"
+MODEL = """
+from tensorflow import keras
+model = keras.Sequential([keras.layers.Dense(8, input_shape=({width},)), keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit({x}, {y})
+"""
+
+
+def check(tmp_path: Path, source: str, files: dict[str, str] | None = None) -> Analysis:
+    for name, text in (files if files is not None else {"iris.csv": IRIS}).items():
+        (tmp_path / name).write_text(text)
+    main = tmp_path / "main.py"
+    main.write_text(source)
+    return analyze(source, Options(KERAS_3, ProjectResolver(str(main), str(tmp_path))))
+
+
+def shapes(analysis: Analysis) -> dict[str, str]:
+    return {s.name: s.description for s in analysis.symbols}
+
+
+def error_lines(analysis: Analysis) -> list[int]:
+    return [f.span.line for f in analysis.findings if f.severity == "error"]
+
+
+# --- pandas -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "shape"),
+    [
+        ('pd.read_csv("iris.csv")', "DataFrame(150, 5)"),
+        ('pd.read_csv("iris.csv").drop("species", axis=1)', "DataFrame(150, 4)"),
+        ('pd.read_csv("iris.csv").drop(columns=["species", "sepal_width"])', "DataFrame(150, 3)"),
+        ('pd.read_csv("iris.csv").drop(["species"], axis=1).values', "array(150, 4)"),
+        ('pd.read_csv("iris.csv")[["sepal_length", "petal_width"]]', "DataFrame(150, 2)"),
+        ('pd.read_csv("iris.csv")["species"]', "Series(150,)"),
+        ('pd.read_csv("iris.csv")["species"].values', "array(150,)"),
+        ('pd.read_csv("iris.csv").iloc[:, 0:4]', "DataFrame(150, 4)"),
+        ('pd.read_csv("iris.csv").iloc[:, :-1].to_numpy()', "array(150, 4)"),
+        ('pd.read_csv("iris.csv").iloc[:100, [0, 2]]', "DataFrame(100, 2)"),
+        ('pd.read_csv("iris.csv").iloc[:, -1]', "Series(150,)"),
+        ('pd.read_csv("iris.csv").loc[:, "sepal_width":"petal_width"]', "DataFrame(150, 3)"),
+        ('pd.read_csv("iris.csv").loc[:, ["sepal_length", "species"]]', "DataFrame(150, 2)"),
+        ('pd.read_csv("iris.csv").dropna()', "DataFrame(None, 5)"),
+        ('pd.read_csv("iris.csv").head(10)', "DataFrame(10, 5)"),
+        ('pd.read_csv("iris.csv").reset_index()', "DataFrame(150, 6)"),
+        ('pd.read_csv("iris.csv").reset_index(drop=True)', "DataFrame(150, 5)"),
+        ('pd.read_csv("iris.csv").shift(1).fillna(0)', "DataFrame(150, 5)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv"), columns=["species"])', "DataFrame(150, None)"),
+        ('pd.read_csv("iris.csv", index_col=0)', "DataFrame(150, 4)"),
+        ('pd.read_csv("iris.csv", usecols=["sepal_length", "species"])', "DataFrame(150, 2)"),
+        (
+            'pd.read_csv("iris.csv")[pd.read_csv("iris.csv")["sepal_width"] > 3]',
+            "DataFrame(None, 5)",
+        ),
+        ("pd.DataFrame(np.zeros((20, 3)))", "DataFrame(20, 3)"),
+        (
+            'pd.DataFrame(np.zeros((20, 2)), columns=["a", "b"]).drop("a", axis=1)',
+            "DataFrame(20, 1)",
+        ),
+        ('pd.DataFrame({"a": np.zeros(8), "b": [1, 2, 3, 4, 5, 6, 7, 8]})', "DataFrame(8, 2)"),
+        (
+            "pd.concat([pd.DataFrame(np.zeros((20, 3))), pd.DataFrame(np.ones((20, 2)))], axis=1)",
+            "DataFrame(20, 5)",
+        ),
+        (
+            "pd.concat([pd.DataFrame(np.zeros((20, 3))), pd.DataFrame(np.ones((5, 3)))])",
+            "DataFrame(25, 3)",
+        ),
+        ('pd.read_csv("iris.csv").shape[1]', None),
+    ],
+)
+def test_pandas_routes(tmp_path: Path, expression: str, shape: str | None) -> None:
+    found = shapes(check(tmp_path, f"{HEAD}r = {expression}\n")).get("r")
+    assert found == shape
+
+
+def test_width_from_the_header_meets_the_model(tmp_path: Path) -> None:
+    source = HEAD + 'df = pd.read_csv("iris.csv")\nX = df.drop("species", axis=1)\n'
+    source += 'y = df["sepal_length"].values\n'
+    assert error_lines(check(tmp_path, source + MODEL.format(width=3, x="X", y="y"))) == [9]
+    assert error_lines(check(tmp_path, source + MODEL.format(width=4, x="X", y="y"))) == []
+    # the label column left in the features: 5 columns into a model for 4
+    whole = source + MODEL.format(width=4, x="df.values", y="y")
+    (error,) = [f for f in check(tmp_path, whole).findings if f.severity == "error"]
+    assert "should be 4, got 5" in error.message and "file header" in error.message
+
+
+def test_header_names_and_row_count_follow_pandas(tmp_path: Path) -> None:
+    files = {"t.csv": "a,a,\n1,2,3\n\n4,5,6\n"}  # a repeated name, an empty one, a blank line
+    analysis = check(
+        tmp_path, HEAD + 'r = pd.read_csv("t.csv")[["a", "a.1", "Unnamed: 2"]]\n', files
+    )
+    assert shapes(analysis)["r"] == "DataFrame(2, 3)"
+    quoted = {"t.csv": 'a,b\n"x, y",1\n'}  # quotes (a field may hold a line break): not counted
+    assert shapes(check(tmp_path, HEAD + 'r = pd.read_csv("t.csv")\n', quoted))["r"] == (
+        "DataFrame(None, 2)"
+    )
+    semicolons = {"t.csv": "a;b;c\n1;2;3\n"}
+    source = HEAD + 'r = pd.read_csv("t.csv", sep=";")\n'
+    assert shapes(check(tmp_path, source, semicolons))["r"] == "DataFrame(1, 3)"
+    numbers = {"t.csv": "0.1,0.2,1\n0.3,0.4,0\n"}
+    source = HEAD + 'r = pd.read_csv("t.csv", header=None).iloc[:, 0:2]\n'
+    assert shapes(check(tmp_path, source, numbers))["r"] == "DataFrame(2, 2)"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'df = pd.read_csv("missing.csv")',  # no such file
+        "df = pd.read_csv(path)",  # a path chosen at run time
+        'df = pd.read_csv("iris.csv", skiprows=3)',  # an option not modelled
+        'df = pd.read_csv("iris.csv")\ndf = df[columns_chosen_at_run_time]',
+        'df = pd.read_csv("iris.csv")\ndf = df.drop("no_such_column", axis=1)',  # KeyError
+        'df = pd.read_csv("iris.csv")\ndf.drop("species", axis=1, inplace=flag)',
+        'df = pd.read_csv("iris.csv")\ndf["ratio"] = df["sepal_length"] / df["sepal_width"]',
+        'df = pd.read_csv("iris.csv")\ndel df["species"]',
+        'df = pd.read_csv("iris.csv")\ndf.pop("species")',
+    ],
+)
+def test_unknown_frames_stay_silent(tmp_path: Path, source: str) -> None:
+    program = HEAD + "path = input()\nflag = input()\n" + source + "\nr = df\n"
+    analysis = check(tmp_path, program + MODEL.format(width=2, x="df", y="df"))
+    assert error_lines(analysis) == []
+    assert "r" not in shapes(analysis)
+
+
+def test_changed_in_place_is_forgotten(tmp_path: Path) -> None:
+    program = HEAD + 'df = pd.read_csv("iris.csv")\nalias = df\ndf["extra"] = 1\nr = df\n'
+    assert "r" not in shapes(check(tmp_path, program))
+
+
+def test_inplace_true_changes_the_frame(tmp_path: Path) -> None:
+    program = HEAD + 'df = pd.read_csv("iris.csv")\nother = [df]\n'
+    program += 'done = df.drop(columns=["species"], inplace=True)\ndf.dropna(inplace=True)\n'
+    program += "r = df\ns = other[0]\n"
+    found = shapes(check(tmp_path, program))
+    assert found["r"] == "DataFrame(None, 4)"
+    assert "s" not in found  # the list holding it: unknown, not the old frame
+
+
+def test_the_csv_is_recorded_as_read(tmp_path: Path) -> None:
+    analysis = check(tmp_path, HEAD + 'df = pd.read_csv("iris.csv")\n')
+    assert analysis.files_read == frozenset({str(tmp_path / "iris.csv")})
+
+
+def test_nothing_is_read_beyond_the_cap(tmp_path: Path) -> None:
+    big = "a,b\n" + "1,2\n" * 600_000  # 2.4 MB: columns from the head, rows not counted
+    analysis = check(tmp_path, HEAD + 'r = pd.read_csv("big.csv")\n', {"big.csv": big})
+    assert shapes(analysis)["r"] == "DataFrame(None, 2)"
+
+
+# --- sklearn ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "shape"),
+    [
+        ("StandardScaler().fit_transform(np.zeros((30, 4)))", "array(30, 4), float64"),
+        (
+            "MinMaxScaler().fit(np.zeros((30, 4))).transform(np.zeros((5, 4)))",
+            "array(5, 4), float64",
+        ),
+        ("RobustScaler().fit_transform(pd.DataFrame(np.zeros((30, 4))))", "array(30, 4), float64"),
+        ("LabelEncoder().fit_transform(pd.Series(np.zeros(30)))", "array(30,), int64"),
+        (
+            "OneHotEncoder(categories=[['a', 'b', 'c']], sparse_output=False)"
+            ".fit_transform(np.zeros((30, 1)))",
+            "array(30, 3), float64",
+        ),
+        ("OneHotEncoder().fit_transform(np.zeros((30, 1))).toarray()", "array(30, None), float64"),
+        (
+            "OneHotEncoder(sparse_output=False).fit_transform(np.zeros((30, 1)))",
+            "array(30, None), float64",
+        ),
+        ("LabelBinarizer().fit_transform(np.zeros(30))", "array(30, None), int64"),
+        (
+            "train_test_split(pd.DataFrame(np.zeros((40, 3))), test_size=0.25)[0]",
+            "DataFrame(30, 3)",
+        ),
+    ],
+)
+def test_sklearn_routes(tmp_path: Path, expression: str, shape: str) -> None:
+    source = HEAD + (
+        "from sklearn.preprocessing import StandardScaler, MinMaxScaler, RobustScaler\n"
+        "from sklearn.preprocessing import LabelEncoder, OneHotEncoder, LabelBinarizer\n"
+        "from sklearn.model_selection import train_test_split\n"
+        f"r = {expression}\n"
+    )
+    assert shapes(check(tmp_path, source)).get("r") == shape
+
+
+def test_label_encoder_labels_against_a_softmax(tmp_path: Path) -> None:
+    """Integer labels from LabelEncoder with categorical_crossentropy and a 3-unit output."""
+    source = (
+        HEAD
+        + """from sklearn.preprocessing import LabelEncoder
+from tensorflow import keras
+df = pd.read_csv("iris.csv")
+X = df.drop("species", axis=1).values
+y = LabelEncoder().fit_transform(df["species"])
+model = keras.Sequential([keras.layers.Dense(3, activation="softmax", input_shape=(4,))])
+model.compile("adam", "categorical_crossentropy")
+model.fit(X, y)
+"""
+    )
+    assert error_lines(check(tmp_path, source)) == [9]
+    fixed = source.replace('"categorical_crossentropy"', '"sparse_categorical_crossentropy"')
+    assert error_lines(check(tmp_path, fixed)) == []
+
+
+# --- what reshape guarantees ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "shape"),
+    [
+        ("x.reshape(-1, 28, 28, 1)", "(None, 28, 28, 1)"),
+        ("x.reshape((-1, 28, 28))", "(None, 28, 28)"),
+        ("np.reshape(x, (10, 20))", "(10, 20)"),
+        ("np.reshape(x, newshape=(10, -1))", "(10, None)"),
+        ("np.zeros((n, 784)).reshape(-1, 28, 28, 1)", "(None, 28, 28, 1)"),
+        ("np.zeros((n, 784)).reshape(n, 28, 28)", "(None, 28, 28)"),  # n: a size not known
+        ("x.reshape(len(x), 1, 3)", "(None, 1, 3)"),
+        ("x.reshape(-1, -1)", None),  # numpy raises: one unknown dimension only
+    ],
+)
+def test_reshape_guarantees_its_axes(expression: str, shape: str | None) -> None:
+    source = f"import numpy as np\nx = load()\nn = len(load())\nr = {expression}\n"
+    assert shape_of(source, "r") == shape
+
+
+def test_guaranteed_shape_meets_the_model() -> None:
+    source = """import numpy as np
+from tensorflow import keras
+x = load_images().reshape(-1, 28, 28)
+model = keras.Sequential([keras.layers.Dense(4, input_shape=(784,))])
+model.compile("adam", "mse")
+model.predict(x)
+"""
+    (error,) = errors(source)
+    assert error.span.line == 5 and "(None, 28, 28)" in error.message
+    assert errors(source.replace("(-1, 28, 28)", "(-1, 784)")) == []
