@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from shapesense import Options, analyze
 from shapesense.findings import Analysis
-from shapesense.keras.versions import KERAS_3
+from shapesense.keras.versions import KERAS_3, KerasVersion
 from shapesense.resolve import ProjectResolver
 
 from .helpers import errors, shape_of
@@ -262,3 +262,78 @@ model.predict(x)
     (error,) = errors(source)
     assert error.span.line == 5 and "(None, 28, 28)" in error.message
     assert errors(source.replace("(-1, 28, 28)", "(-1, 784)")) == []
+
+
+# --- ImageDataGenerator and image folders ---------------------------------------------------
+
+FLOWS = """import numpy as np
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+from tensorflow import keras
+datagen = ImageDataGenerator(rescale=1.0 / 255, horizontal_flip=True)
+flow = {flow}
+model = keras.Sequential([
+    keras.layers.Conv2D(4, 3, input_shape=(32, 32, 3)),
+    keras.layers.Flatten(),
+    keras.layers.Dense({units}, activation="softmax"),
+])
+model.compile("adam", "{loss}")
+model.fit(flow, epochs=1)
+"""
+
+
+def flow_errors(
+    tmp_path: Path, flow: str, units: int, loss: str = "categorical_crossentropy", keras: int = 3
+) -> list[str]:
+    for name in ("cats", "dogs", "birds", "fish"):
+        (tmp_path / "train" / name).mkdir(parents=True, exist_ok=True)
+    source = FLOWS.format(flow=flow, units=units, loss=loss)
+    main = tmp_path / "main.py"
+    main.write_text(source)
+    options = Options(KerasVersion(keras), ProjectResolver(str(main), str(tmp_path)))
+    return [f.message for f in analyze(source, options).findings if f.severity == "error"]
+
+
+@pytest.mark.parametrize("keras", [2, 3])
+def test_flow_from_directory_counts_the_class_folders(tmp_path: Path, keras: int) -> None:
+    flow = 'datagen.flow_from_directory("train", target_size=(32, 32), batch_size=8)'
+    (error,) = flow_errors(tmp_path, flow, 3, keras=keras)
+    assert "4" in error and "3" in error
+    assert flow_errors(tmp_path, flow, 4, keras=keras) == []
+    missing = flow.replace('"train"', '"no_such_folder"')  # not there: the width is unknown
+    assert flow_errors(tmp_path, missing, 3, keras=keras) == []
+
+
+def test_flow_from_directory_sizes_and_modes(tmp_path: Path) -> None:
+    grayscale = 'datagen.flow_from_directory("train", target_size=(32, 32), color_mode="grayscale")'
+    (error,) = flow_errors(tmp_path, grayscale, 4)
+    assert "(None, 32, 32, 1)" in error
+    default_size = 'datagen.flow_from_directory("train")'  # 256 x 256
+    (error,) = flow_errors(tmp_path, default_size, 4)
+    assert "256" in error
+    binary = 'datagen.flow_from_directory("train", target_size=(32, 32), class_mode="binary")'
+    assert len(flow_errors(tmp_path, binary, 2)) == 1  # labels (None,) for a 2-unit softmax
+    assert flow_errors(tmp_path, binary, 2, loss="sparse_categorical_crossentropy") == []
+
+
+def test_flow_of_arrays_and_the_plain_keras_spelling(tmp_path: Path) -> None:
+    arrays = "datagen.flow(np.zeros((64, 32, 32, 3)), keras.utils.to_categorical(np.zeros(64), 10))"
+    (error,) = flow_errors(tmp_path, arrays, 5)
+    assert "10" in error
+    rank3 = "datagen.flow(np.zeros((64, 32, 32)), np.zeros((64, 10)))"  # flow raises: silence
+    assert flow_errors(tmp_path, rank3, 5) == []
+    plain = FLOWS.replace("tensorflow.keras.preprocessing", "keras.preprocessing")
+    source = plain.format(flow='datagen.flow_from_directory("train")', units=4, loss="mse")
+    two = analyze(source, Options(KerasVersion(2)))
+    three = analyze(source, Options(KerasVersion(3)))
+    assert [f for f in two.findings if f.severity == "error"]  # 256 x 256 into 32 x 32
+    assert [f for f in three.findings if f.severity == "error"] == []  # Keras 3: ImportError
+
+
+def test_image_dataset_categorical_counts_the_class_folders(tmp_path: Path) -> None:
+    flow = (
+        'keras.utils.image_dataset_from_directory("train", image_size=(32, 32), '
+        'label_mode="categorical")'
+    )
+    (error,) = flow_errors(tmp_path, flow, 3)
+    assert "4" in error
+    assert flow_errors(tmp_path, flow, 4) == []

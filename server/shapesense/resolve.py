@@ -73,6 +73,9 @@ class Resolver(Protocol):
     def locate_file(self, path: str) -> str | None:
         """The project file a relative path in the code names, if there is one."""
 
+    def locate_dir(self, path: str) -> str | None:
+        """The project folder a path in the code names, if there is one."""
+
     def nested(self, module_path: str) -> Resolver:
         """The resolver for code in another module of the project."""
 
@@ -135,6 +138,13 @@ class ProjectResolver:
         for base in self.bases:
             candidate = (base / path).resolve()
             if candidate.is_file() and self._inside(candidate):
+                return str(candidate)
+        return None
+
+    def locate_dir(self, path: str) -> str | None:
+        for base in self.bases:
+            candidate = (base / path).resolve()
+            if candidate.is_dir() and self._inside(candidate):
                 return str(candidate)
         return None
 

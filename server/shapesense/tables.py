@@ -1,4 +1,5 @@
-"""What a workspace CSV file says about the frame `pandas.read_csv` makes of it, read as data.
+"""What workspace data files say, read as data: the frame `pandas.read_csv` makes of a CSV, and
+the number of class folders of an image folder.
 
 Only the header line and the first data line are parsed (with the standard `csv` module); the
 rows are counted only in a small file without quotes (a quoted field may hold a line break) and
@@ -9,6 +10,7 @@ empty name is `Unnamed: i`, a repeated one `name.1`.
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 
 from .files import read_prefix
@@ -71,3 +73,24 @@ def _pandas_names(fields: list[str]) -> tuple[str, ...]:
             seen[name] = 0
         names.append(name)
     return tuple(names)
+
+
+MAX_FOLDER_ENTRIES = 10_000  # a class folder with more entries than this is not counted
+
+
+def class_folders(path: str) -> int | None:
+    """How many class subfolders an image folder has, as Keras's directory readers count them
+    (every subfolder); None when unsure (a hidden one, none at all, too many entries)."""
+    count = 0
+    try:
+        with os.scandir(path) as entries:
+            for index, entry in enumerate(entries):
+                if index >= MAX_FOLDER_ENTRIES:
+                    return None
+                if entry.is_dir(follow_symlinks=True):
+                    if entry.name.startswith("."):
+                        return None  # Keras versions differ on hidden folders
+                    count += 1
+    except OSError:
+        return None
+    return count or None

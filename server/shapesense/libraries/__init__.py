@@ -11,6 +11,7 @@ from . import tf_data  # noqa: F401
 from . import keras_layers  # noqa: F401
 from . import keras_models  # noqa: F401
 from . import keras_data  # noqa: F401
+from . import keras_image  # noqa: F401
 from . import pandas  # noqa: F401
 from . import sklearn  # noqa: F401
 

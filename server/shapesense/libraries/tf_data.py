@@ -6,7 +6,8 @@ from __future__ import annotations
 import ast
 
 from ..session import Session
-from ..values import UNKNOWN, Array, Const, Dataset, Seq, Value, as_array_shape
+from ..tables import class_folders
+from ..values import UNKNOWN, Array, Const, Dataset, Seq, Value, as_array_shape, to_python
 from .registry import REGISTRY, FunctionModel
 
 
@@ -49,8 +50,22 @@ def image_dataset(
     origin = (f"`{session.src.segment(node, 50)}`",)
     x = Array((None, *size, channels), "float32", origin, session.src.span(node))
     y_shape = {"int": (None,), "binary": (None, 1)}.get(str(labels.value))
+    if labels.value == "categorical":  # one column per class folder, when they can be counted
+        named = to_python(kwargs.get("class_names", Const(None)))
+        count = _class_count(session, args[0] if args else kwargs.get("directory"))
+        if isinstance(named, (list, tuple)) and named:
+            count = len(named)
+        y_shape = (None, None if "labels" in kwargs else count)
     y: Value = Array(y_shape, "int32", origin, session.src.span(node)) if y_shape else UNKNOWN
     return Dataset((x, y), batched=True)
+
+
+def _class_count(session: Session, folder: Value | None) -> int | None:
+    resolver = session.resolver
+    if not (isinstance(folder, Const) and isinstance(folder.value, str)) or resolver is None:
+        return None
+    located = resolver.locate_dir(folder.value)
+    return class_folders(located) if located else None
 
 
 def _image_dataset_family(name: str) -> FunctionModel | None:
