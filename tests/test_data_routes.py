@@ -337,3 +337,21 @@ def test_image_dataset_categorical_counts_the_class_folders(tmp_path: Path) -> N
     (error,) = flow_errors(tmp_path, flow, 3)
     assert "4" in error
     assert flow_errors(tmp_path, flow, 4) == []
+
+
+@pytest.mark.parametrize(
+    ("expression", "shape"),
+    [
+        ("tf.one_hot(y, 5)", "(40, 5)"),
+        ("tf.one_hot(y, depth=3)", "(40, 3)"),
+        ("keras.ops.one_hot(y, 7)", "(40, 7)"),
+        ("tf.one_hot(y, 5, axis=0)", None),  # not the last axis: not modelled
+        ("tf.one_hot(y, n)", None),
+    ],
+)
+def test_one_hot_labels(expression: str, shape: str | None) -> None:
+    source = (
+        "import numpy as np\nimport tensorflow as tf\nimport keras\nn = input()\n"
+        f"y = np.random.randint(0, 5, 40)\nr = {expression}\n"
+    )
+    assert shape_of(source, "r") == shape

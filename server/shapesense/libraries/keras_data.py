@@ -60,3 +60,26 @@ def loss(
 ) -> Value:
     """keras.losses.CategoricalCrossentropy(): the loss by its class name."""
     return Const(name.rsplit(".", 1)[-1])
+
+
+@REGISTRY.function("tensorflow.one_hot", "keras.ops.one_hot", "keras.ops.nn.one_hot")
+def one_hot(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.one_hot(y, depth) / keras.ops.one_hot(y, num_classes): a last axis of that size."""
+    if name.startswith("keras.ops") and session.version.major < 3:
+        return UNKNOWN  # keras.ops is Keras 3's
+    y = args[0] if args else kwargs.get("indices", kwargs.get("x", UNKNOWN))
+    depth = const_int(
+        args[1] if len(args) > 1 else kwargs.get("depth", kwargs.get("num_classes", UNKNOWN))
+    )
+    axis = kwargs.get("axis", Const(-1))
+    if (
+        not isinstance(y, Array)
+        or depth is None
+        or depth < 0
+        or axis not in (Const(-1), Const(None))
+    ):
+        return UNKNOWN
+    shape = (*y.shape, depth)
+    return y.step(shape, f"one_hot(→ {fmt(shape)})", "float32")
