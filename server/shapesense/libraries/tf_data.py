@@ -23,7 +23,7 @@ def from_tensors(
     if not parts or len(parts) > 2 or not all(isinstance(p, Array) and p.shape for p in parts):
         return UNKNOWN
     if name.endswith("from_tensors"):
-        return Dataset(tuple(parts))  # one element holding the whole arrays: not modelled further
+        return UNKNOWN  # one element holding the whole arrays: not modelled
     rows = tuple(
         p.step((None, *p.shape[1:]), "tf.data element") for p in parts if isinstance(p, Array)
     )
