@@ -95,14 +95,10 @@ class CallChecker:
         )
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
-        if isinstance(x_val, Dataset):
-            # A batched tf.data pipeline meets the model as arrays would, batch by batch.
-            dataset: Dataset = x_val
-            if len(dataset.element) != 2:
+        if isinstance(x_val, Dataset):  # a tf.data pipeline meets the model batch by batch
+            if (fed := x_val.as_fed()) is None:
                 return False
-            x_val, y_val, y_node = dataset.element[0], dataset.element[1], x_node
-            if not dataset.batched:  # Keras takes each element as a whole batch: one sample
-                x_val, y_val = _one_element(x_val), UNKNOWN
+            (x_val, y_val), y_node = fed, x_node
         x = self._data_arg(x_val, x_node)
         y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
@@ -675,24 +671,13 @@ def _validates(kwargs: dict[str, Value]) -> bool:
 _NONE, _ZERO = Const(None), Const(0)
 
 
-def _one_element(value: Value) -> Value:
-    """An element of an unbatched pipeline of rows: one sample, without the batch axis."""
-    if isinstance(value, Array) and value.shape and value.shape[0] is None:
-        return value.step(value.shape[1:], "one element (the dataset is not batched)")
-    return UNKNOWN
-
-
 def _written_validation(
     call: ast.Call, validation: Value | None
 ) -> tuple[tuple[Value, ast.expr], tuple[Value, ast.expr]] | None:
-    """`validation_data=(xv, yv)` written out at the call: each value with its expression; or
-    a dataset of (x, y) elements (an unbatched one: each element is a whole batch)."""
+    """`validation_data=(xv, yv)` written out at the call, or a dataset: values, expressions."""
     node = next((k.value for k in call.keywords if k.arg == "validation_data"), None)
-    if isinstance(validation, Dataset) and len(validation.element) == 2 and node is not None:
-        x, y = validation.element
-        if not validation.batched:
-            x, y = _one_element(x), UNKNOWN
-        return (x, node), (y, node)
+    if isinstance(validation, Dataset) and (fed := validation.as_fed()) and node is not None:
+        return (fed[0], node), (fed[1], node)
     if (
         not isinstance(validation, Seq)
         or len(validation.items) < 2

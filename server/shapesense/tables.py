@@ -14,6 +14,7 @@ import os
 from dataclasses import dataclass
 
 from .files import read_prefix
+from .lines import split_lines
 
 MAX_HEADER_BYTES = 64 * 1024  # the header and first data line must fit in this
 MAX_COUNTED_BYTES = 2_000_000  # rows are counted only in files up to this size
@@ -37,7 +38,9 @@ def read_table(path: str, sep: str = ",", header: bool = True) -> Table | None:
         if complete:
             return None
         text = data[:MAX_HEADER_BYTES].decode("utf-8-sig", errors="replace")
-    lines = [line for line in text.splitlines() if line.strip()]
+    lines = [line for line in split_lines(text) if line]  # pandas skips empty lines
+    blank = [line for line in lines if not line.strip()]  # spaces only: not counted
+    lines = [line for line in lines if line.strip()]
     if not lines or (not complete and len(lines) < 3):
         return None  # the first lines do not fit in the part read
     first = _fields(lines[0], sep)
@@ -50,7 +53,7 @@ def read_table(path: str, sep: str = ",", header: bool = True) -> Table | None:
     else:
         columns = tuple(range(len(first)))
         body = len(lines)
-    countable = complete and '"' not in text and "\r" not in text.replace("\r\n", "")
+    countable = complete and not blank and '"' not in text and "\r" not in text.replace("\r\n", "")
     return Table(columns, body if countable else None)
 
 

@@ -178,6 +178,18 @@ class Dataset(Value):
     element: tuple[Value, ...]
     batched: bool = False
 
+    def as_fed(self) -> tuple[Value, Value] | None:
+        """(x, y) as Keras meets them in fit: a batched pipeline's elements; an unbatched
+        one's element is taken as a whole batch (its rows' shape; the labels not followed)."""
+        if len(self.element) != 2:
+            return None
+        x, y = self.element
+        if self.batched:
+            return x, y
+        if isinstance(x, Array) and x.shape and x.shape[0] is None:
+            return x.step(x.shape[1:], "one element as a batch (not batched)"), UNKNOWN
+        return UNKNOWN, UNKNOWN
+
 
 def contents(value: Value) -> tuple[Value, ...]:
     """The values a list, tuple, dict or dataset holds (nothing for other values)."""
