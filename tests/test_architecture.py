@@ -7,6 +7,9 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+from shapesense import analyze
+
 PACKAGE = Path(__file__).resolve().parents[1] / "server" / "shapesense"
 MAX_CORE_LINES = 700
 
@@ -123,3 +126,26 @@ def test_no_core_file_is_too_long_to_hold() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_CORE_LINES
     }
     assert long == {}
+
+
+def test_a_library_api_is_one_registered_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ARCHITECTURE.md's recipe: a model registered by qualified name is used for every import
+    style of that name, with no edit to the interpreter; its result reaches hover."""
+    from shapesense.libraries.registry import REGISTRY
+    from shapesense.session import Session
+    from shapesense.values import Array, Value
+
+    def read_fake(
+        session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value:
+        return Array((None, 7), "float64", ("`read_fake()`",), session.src.span(node))
+
+    monkeypatch.setattr(REGISTRY, "_exact", {**REGISTRY._exact})
+    monkeypatch.setattr(REGISTRY, "_found", {})
+    REGISTRY.function("fakelib.io.read_fake")(read_fake)
+    for spelling in (
+        "import fakelib\nX = fakelib.io.read_fake()",
+        "from fakelib.io import read_fake as r\nX = r()",
+    ):
+        (symbol,) = [s for s in analyze(spelling + "\n").symbols if s.name == "X"]
+        assert symbol.description == "array(None, 7), float64"
