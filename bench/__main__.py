@@ -1,16 +1,73 @@
-"""Run every benchmark and print a report. `--quick` is the small CI mode (nothing is asserted)."""
+"""Run every benchmark and print a report, each target beside its figure. `--quick` is the small
+CI mode (nothing is asserted). `--vs REV` runs the core's benchmarks of this tree and of the
+commit REV side by side, alternating, in one run (bench/versus.py)."""
 
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import os
 import platform
+import statistics
+import time
 from pathlib import Path
 
-from . import analysis_cost, cold_start, keystroke, memory, throughput, versus_keras
+from . import (
+    analysis_cost,
+    cold_start,
+    keystroke,
+    memory,
+    real_code,
+    relocation,
+    throughput,
+    typing_session,
+    versus,
+    versus_keras,
+)
+from .workload import script
 
-BENCHMARKS = [analysis_cost, keystroke, cold_start, memory, throughput, versus_keras]
+BENCHMARKS = [
+    analysis_cost,
+    keystroke,
+    typing_session,
+    relocation,
+    real_code,
+    cold_start,
+    memory,
+    throughput,
+    versus_keras,
+]
+
+
+def machine() -> dict[str, object]:
+    """What a figure needs beside it: the machine, its load, and its speed right now (the median
+    `ast.parse` of the 2,000-line script: divide any time by it to compare two runs)."""
+    text = script(2000)
+    times = []
+    for _ in range(9):
+        start = time.perf_counter()
+        ast.parse(text)
+        times.append(time.perf_counter() - start)
+    return {
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "ast_parse_2000_lines_ms": round(statistics.median(times) * 1e3, 2),
+        "ast_parse_spread_ms": round((max(times) - min(times)) * 1e3, 2),
+    }
+
+
+def print_targets(results: list[dict[str, object]]) -> None:
+    rows = [row for result in results for row in result.get("targets", [])]  # type: ignore[attr-defined]
+    if not rows:
+        return
+    print("\ntarget | goal | figure | met")
+    for row in rows:
+        print(
+            f"{row['target']} | {row['goal']} | {row['figure']} | {'yes' if row['met'] else 'NO'}"
+        )
 
 
 def main() -> int:
@@ -18,25 +75,27 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--only", nargs="*", help="run only these benchmark modules")
+    parser.add_argument("--vs", metavar="REV", help="side by side with commit REV (git)")
+    parser.add_argument("--rounds", type=int, default=None, help="--vs: alternations")
     args = parser.parse_args()
-    results = {
-        "machine": {
-            "python": platform.python_version(),
-            "cpus": os.cpu_count(),
-            "platform": platform.platform(),
-        },
-        "quick": args.quick,
-        "results": [],
-    }
-    for module in BENCHMARKS:
-        name = module.__name__.rsplit(".", 1)[-1]
-        if args.only and name not in args.only:
-            continue
-        result = module.run(args.quick)
-        results["results"].append(result)  # type: ignore[union-attr]
-        print(json.dumps(result, indent=2, default=str), flush=True)
+    report: dict[str, object] = {"machine": machine(), "quick": args.quick, "results": []}
+    print(json.dumps(report["machine"]), flush=True)
+    results: list[dict[str, object]] = report["results"]  # type: ignore[assignment]
+    if args.vs:
+        results.append(versus.run(args.vs, args.quick, args.rounds))
+        print(json.dumps(results[-1], indent=2, default=str), flush=True)
+    else:
+        for module in BENCHMARKS:
+            name = module.__name__.rsplit(".", 1)[-1]
+            if args.only and name not in args.only:
+                continue
+            results.append(module.run(args.quick))
+            print(json.dumps(results[-1], indent=2, default=str), flush=True)
+    report["machine_after"] = machine()
+    print(json.dumps({"machine_after": report["machine_after"]}), flush=True)
+    print_targets(results)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2, default=str))
+        args.json.write_text(json.dumps(report, indent=2, default=str))
     return 0
 
 

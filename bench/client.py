@@ -16,21 +16,40 @@ class Client:
     def __init__(self) -> None:
         self.lsp = LanguageClient("bench", "1")
         self.arrived: asyncio.Queue[tuple[float, types.PublishDiagnosticsParams]] = asyncio.Queue()
+        self.published: dict[int, float] = {}  # version -> arrival, filled by until_version
 
         @self.lsp.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
             self.arrived.put_nowait((time.perf_counter(), params))
 
-    async def start(self, tcp: tuple[str, int] | None = None) -> None:
-        """Start `shapesense serve` (or connect to one on `tcp`), with diagnostics at once."""
+        @self.lsp.feature(types.WINDOW_LOG_MESSAGE)
+        def on_log(params: types.LogMessageParams) -> None:
+            pass  # read by nobody here; handled so that pygls does not print a warning
+
+        @self.lsp.feature("shapesense/status")
+        def on_status(params: object) -> None:
+            pass
+
+    async def start(
+        self, tcp: tuple[str, int] | None = None, debounce_ms: int = 0, pull: bool = False
+    ) -> None:
+        """Start `shapesense serve` (or connect to one on `tcp`), with diagnostics after
+        `debounce_ms` (0: at once). With `pull`, the client says it pulls diagnostics (as VS
+        Code does for files), so the server answers `textDocument/diagnostic` instead of pushing."""
         if tcp is None:
             await self.lsp.start_io(sys.executable, "-m", "shapesense", "serve")
         else:
             await self.lsp.start_tcp(*tcp)
         await self.lsp.initialize_async(
             types.InitializeParams(
-                capabilities=types.ClientCapabilities(),
-                initialization_options={"debounceMs": 0, "kerasVersion": "3"},
+                capabilities=types.ClientCapabilities(
+                    text_document=types.TextDocumentClientCapabilities(
+                        diagnostic=types.DiagnosticClientCapabilities()
+                    )
+                    if pull
+                    else None
+                ),
+                initialization_options={"debounceMs": debounce_ms, "kerasVersion": "3"},
             )
         )
         self.lsp.initialized(types.InitializedParams())
@@ -44,3 +63,12 @@ class Client:
         await self.lsp.shutdown_async(None)
         self.lsp.exit(None)
         await self.lsp.stop()
+
+    async def until_version(self, version: int) -> None:
+        """Wait for the diagnostics of `version`, noting when each version's arrived."""
+        while True:
+            arrived, params = await self.arrived.get()
+            if params.version is not None:
+                self.published[params.version] = arrived
+            if params.version == version:
+                return

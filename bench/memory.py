@@ -46,6 +46,14 @@ async def measure(files: int, edits: int) -> dict[str, object]:
     growth = (samples[-1] - samples[0]) / samples[0] * 100
     return {
         "name": "memory",
+        "targets": [
+            {
+                "target": f"server RSS growth over {edits:,} edits, after warm-up",
+                "goal": "<= 10%",
+                "figure": round(growth, 2),
+                "met": growth <= 10,
+            }
+        ],
         "files": files,
         "edits": edits,
         "idle_mb": idle,

@@ -38,6 +38,14 @@ def run(quick: bool) -> dict[str, object]:
             timings[jobs] = time.perf_counter() - start
     return {
         "name": "check throughput",
+        "targets": [
+            {
+                "target": f"`shapesense check --jobs 2`, {count:,} files",
+                "goal": f"<= {count / 100:g} s",
+                "figure": round(timings[2], 2),
+                "met": timings[2] <= count / 100,
+            }
+        ],
         "files": count,
         "lines_per_file": text.count("\n"),
         "seconds_1_job": timings[1],

@@ -1,0 +1,79 @@
+"""The benchmarks' workloads do what their reports say (the figures themselves are never asserted)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from bench import relocation, typing_session, versus
+from bench.typing_session import Key
+from bench.workload import script
+
+
+def _apply(text: str, keys: list[Key]) -> list[str]:
+    document = typing_session._Document(text)
+    states = []
+    for key in keys:
+        document.apply(key)
+        states.append("\n".join(document.lines))
+    return states
+
+
+def test_typing_session_types_every_kind_of_key_and_pauses_in_a_syntax_error() -> None:
+    text = script(2000)
+    bursts = typing_session.session(text, 30)
+    keys = [key for burst in bursts for key in burst]
+    assert {key.kind for key in keys} == set(typing_session.KINDS)
+    assert all(burst[0].delay_ms > typing_session.DEBOUNCE_MS for burst in bursts)
+    states = _apply(text, keys)
+    ends, index = [], 0
+    for burst in bursts:
+        index += len(burst)
+        ends.append(states[index - 1])
+    broken = [end for end in ends if _fails_to_parse(end)]
+    assert broken and len(broken) < len(ends)  # a pause inside an open bracket, then it is closed
+    touched = {key.start[0] for key in keys}
+    assert min(touched) < 100 and max(touched) > 1800  # the top and the end of the file
+
+
+def test_the_published_versions_are_those_the_debounce_lets_through() -> None:
+    slow, fast = 400.0, 60.0
+    bursts = [
+        [Key("character", (0, 0), (0, 0), "a", slow), Key("character", (0, 1), (0, 1), "b", fast)]
+    ]
+    assert typing_session.published(bursts, 150) == [False, True]
+
+
+def test_relocation_edits_move_lines_and_leave_the_text_as_it_was() -> None:
+    text = script(2000)
+    keys, labels = relocation.edits(text, 2)
+    states = _apply(text, keys)
+    assert states[-1] == text
+    line_counts = {
+        label: len(state.split("\n")) for label, state in zip(labels, states, strict=True)
+    }
+    assert line_counts["top: Enter"] == text.count("\n") + 2
+    assert any(label.startswith("end: ") for label in labels)
+
+
+def test_percentiles_are_measured_values() -> None:
+    assert typing_session.summary([1.0, 2.0, 3.0, 100.0]) == {
+        "n": 4,
+        "p50_ms": 2.0,
+        "p95_ms": 100.0,
+        "max_ms": 100.0,
+    }
+
+
+def test_versus_extracts_the_server_of_a_commit(tmp_path: Path) -> None:
+    commit, server = versus.extract("HEAD", tmp_path)
+    assert (server / "shapesense" / "analysis.py").is_file()
+    assert len(commit) == 12
+
+
+def _fails_to_parse(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except SyntaxError:
+        return True
+    return False
