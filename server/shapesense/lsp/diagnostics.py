@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 def register(server: ShapeSenseServer) -> None:
     @server.guarded(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(params: types.DidOpenTextDocumentParams) -> None:
+        server.checkable[params.text_document.uri] = params.text_document.version
         schedule(server, params.text_document.uri, immediate=True)
 
     @server.guarded(types.TEXT_DOCUMENT_DID_CHANGE)
@@ -30,13 +31,20 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(params: types.DidSaveTextDocumentParams) -> None:
-        schedule(server, params.text_document.uri, immediate=True)
+        uri = params.text_document.uri
+        waiting = server.waiting_for_save(uri)
+        document = server.workspace.text_documents.get(unquote(uri))
+        server.checkable[uri] = document.version if document is not None else None
+        schedule(server, uri, immediate=True)
+        if waiting and pulls(server):
+            refresh_pulled(server)  # a large document is checked now: ask the editor to pull
 
     @server.guarded(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         cancel(server, uri)
         server.jobs.stop(uri, "the document was closed")
+        server.checkable.pop(uri, None)
         server.state.forget(uri)
         if server.workspace.get_notebook_document(cell_uri=uri) is None:
             server.text_document_publish_diagnostics(
@@ -45,6 +53,8 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_OPEN)
     def notebook_open(params: types.DidOpenNotebookDocumentParams) -> None:
+        notebook = params.notebook_document
+        server.checkable[notebook.uri] = notebook.version
         schedule(server, params.notebook_document.uri, immediate=True)
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CHANGE)
@@ -54,6 +64,8 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_SAVE)
     def notebook_save(params: types.DidSaveNotebookDocumentParams) -> None:
+        notebook = server.workspace.get_notebook_document(notebook_uri=params.notebook_document.uri)
+        server.checkable[params.notebook_document.uri] = notebook.version if notebook else None
         schedule(server, params.notebook_document.uri, immediate=True)
 
     @server.guarded(types.NOTEBOOK_DOCUMENT_DID_CLOSE)
@@ -75,17 +87,20 @@ def register(server: ShapeSenseServer) -> None:
     )
     async def pull(
         params: types.DocumentDiagnosticParams,
-    ) -> types.RelatedFullDocumentDiagnosticReport:
+    ) -> types.RelatedFullDocumentDiagnosticReport | types.RelatedUnchangedDocumentDiagnosticReport:
         if is_excluded(server, params.text_document.uri):
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         view = await server.view(params.text_document.uri)
         if view is None:
+            if params.previous_result_id and server.waiting_for_save(params.text_document.uri):
+                # a large document typed in since its last check: the editor keeps its result
+                return types.RelatedUnchangedDocumentDiagnosticReport(params.previous_result_id)
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         cell = view.cell(params.text_document.uri)
         if cell is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         items = await server.jobs.off_loop(diagnostics_for, view, cell, server.settings)
-        return types.RelatedFullDocumentDiagnosticReport(items=items)
+        return types.RelatedFullDocumentDiagnosticReport(items=items, result_id=f"{view.version}")
 
 
 def pulls(server: ShapeSenseServer) -> bool:

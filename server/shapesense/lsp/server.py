@@ -18,6 +18,7 @@ import traceback
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.exceptions import (
@@ -37,6 +38,7 @@ from ..cancel import Cancelled
 from ..config import Config, find
 from ..keras.versions import Detected, KerasVersion
 from ..resolve import ProjectResolver
+from . import large
 from .documents import use_lsp_lines
 from .environment import STATUS, detect_for, status_params
 from .jobs import Jobs
@@ -121,6 +123,8 @@ class ShapeSenseServer(LanguageServer):
         self.settings = Settings()
         self.state = State()
         self.jobs = Jobs(self.state, self.log)
+        self.checkable: dict[str, int | None] = {}  # a large document's version opened or saved
+        self._noted_large: set[str] = set()
         self.pending: dict[str, tuple[asyncio.Task[None], bool]] = {}  # diagnostics.schedule
         self._detected: dict[tuple[object, ...], Detected] = {}
         self._announced: dict[str, Detected] = {}  # per document: the Keras last sent to the client
@@ -261,13 +265,42 @@ class ShapeSenseServer(LanguageServer):
         while True:
             notebook = self.workspace.get_notebook_document(cell_uri=uri)
             options = self.options(notebook.uri if notebook else uri)
-            prepared = self.state.prepare(self.workspace, uri, options)
+            prepared = self.admit(self.state.prepare(self.workspace, uri, options))
             if not isinstance(prepared, Request):
                 return prepared
             try:
                 return await self.jobs.view(prepared)
             except Cancelled:
                 continue  # stopped for a newer version (or closed): answer from the current one
+
+    def admit(self, prepared: View | Request | None) -> View | Request | None:
+        """The policy for large documents (large.py): a version to analyse is analysed only if
+        the document is small, or this is the version it was opened or saved in."""
+        if not isinstance(prepared, Request) or not large.is_large(prepared.view.source):
+            return prepared
+        key, source = prepared.view.key, prepared.view.source
+        if key not in self._noted_large:
+            self._noted_large.add(key)
+            self.log(large.note(key, source))
+        self.state.release(key)  # journals kept from while it was small
+        if len(source) > large.MAX_CHARS:
+            prepared.view.analysis = large.too_large(source)
+            self.state.store(prepared)
+            return prepared.view
+        if self.checkable.get(key) != prepared.view.version:
+            return None  # typed since it was opened or saved: checked at the next save
+        prepared.incremental = False
+        self.state.drop_view(key)  # so that two analyses of it are never held at once
+        return prepared
+
+    def waiting_for_save(self, key: str) -> bool:
+        """A large document edited since it was last checked."""
+        document = self.workspace.text_documents.get(unquote(key))
+        return (
+            document is not None
+            and large.is_large(document.source)
+            and self.checkable.get(key) != document.version
+        )
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
         try:

@@ -271,6 +271,13 @@ class State:
         self.epoch += 1  # an analysis running now may have read the old files
         return stale
 
+    def drop_view(self, key: str) -> None:
+        self._cache.pop(key, None)
+
+    def release(self, key: str) -> None:
+        """Keep no Analyzer (journals) for `key`: it is analysed in one pass from now on."""
+        self._analyzers.drop(key)
+
     def forget(self, uri: str) -> None:
         self._cache.pop(uri, None)
         self._analyzers.drop(uri)
