@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import ast
 
-from . import fixes
+from . import coverage, fixes
 from . import journal as journals
-from .findings import Finding, Related, SymbolInfo
+from .findings import CallInfo, Finding, Related
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .recheck import (
@@ -58,11 +58,16 @@ class CallChecker:
         self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
     ) -> None:
         if model.opaque or model.broken:
+            coverage.not_checked(self.session, model, method, node)
             return
         function = COMPILED_FUNCTION_OF[method]
         traced = model.traced.get(function)
         stale = traced is not None and traced != model.version
-        if self._check_data(model, method, node, args, kwargs, stale):
+        first = len(self.session.calls)
+        reported = self._check_data(model, method, node, args, kwargs, stale)
+        if not reported:  # an error is a check; else say what was left unchecked, and why
+            coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
+        if reported:
             return  # Keras raised while tracing: nothing is kept
         functions = [function]
         if method == "fit" and _validates(kwargs):
@@ -180,9 +185,7 @@ class CallChecker:
         if loss:
             lines.append(f"loss: {loss}")
         self.session.calls.append(
-            SymbolInfo(
-                self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines)
-            )
+            CallInfo(self.src.span(node), f"{model.name}.{method}", "; ".join(lines), tuple(lines))
         )
 
     def _check_pair(

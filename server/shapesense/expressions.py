@@ -12,6 +12,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from . import silence
 from .libraries import MODEL_ERRORS, REGISTRY
 from .libraries.registry import InPlace
 from .session import HOVERED, Session
@@ -88,7 +89,9 @@ class Env:
                     break
                 if value is not result:
                     result = join(result, value)
-            merged[key] = UNKNOWN if result is None else result
+            if result is None or (type(result) is Unknown and result.cause is None):
+                result = silence.paths_differ(key, [o.names.get(key) for o in others])
+            merged[key] = result
         self.names = merged
 
 
@@ -288,7 +291,7 @@ class Expressions(Session):
                 args, kwargs = self._eval_args(node, env)
                 method = methods.get(func.attr)
                 if method is None:
-                    return UNKNOWN
+                    return silence.unknown_method(self.src, receiver, node)
                 result = method(self, receiver, func.attr, node, args, kwargs)
                 if isinstance(result, InPlace):  # e.g. df.drop(..., inplace=True)
                     self.changed_in_place(func.value, env, result.after)
@@ -345,11 +348,14 @@ class Expressions(Session):
         model = REGISTRY.function_model(name)
         args, kwargs = self._eval_args(node, env)
         if model is None:
-            return UNKNOWN
+            return silence.from_call(self.src, name, node, [*args, *kwargs.values()], False)
         try:
-            return model(self, name, node, args, kwargs)
+            result = model(self, name, node, args, kwargs)
         except MODEL_ERRORS:
-            return UNKNOWN
+            result = UNKNOWN
+        if type(result) is Unknown and result.cause is None:  # unknown: say where from
+            return silence.from_call(self.src, name, node, [*args, *kwargs.values()], True)
+        return result
 
     # How each kind of expression is evaluated; any other kind is UNKNOWN.
 

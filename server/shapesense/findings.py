@@ -94,6 +94,31 @@ class SymbolInfo(NamedTuple):
     trace: tuple[str, ...]
 
 
+class Reason(NamedTuple):
+    """Why a call was not fully checked: a stable `code` to rank by, the `message` in the
+    words of the user's code, and where the cause is (no line number in the message)."""
+
+    code: str
+    message: str
+    span: Span | None = None
+    key: str = ""  # the construct itself, finer than the code (e.g. `pandas.read_csv`)
+
+
+CallStatus = Literal["checked", "partial", "unchecked"]
+
+
+class CallInfo(NamedTuple):
+    """A fit / evaluate / predict / *_on_batch call: what was checked (x and y against the
+    model, for hover), and, when not everything was, why."""
+
+    span: Span
+    name: str  # "model.fit"
+    description: str
+    trace: tuple[str, ...]
+    status: CallStatus = "checked"
+    reasons: tuple[Reason, ...] = ()
+
+
 @dataclass(frozen=True)
 class ModelSummary:
     span: Span
@@ -116,7 +141,7 @@ class Analysis:
     layers: list[LayerInfo] = field(default_factory=list)
     symbols: list[SymbolInfo] = field(default_factory=list)
     models: list[ModelSummary] = field(default_factory=list)
-    calls: list[SymbolInfo] = field(default_factory=list)
+    calls: list[CallInfo] = field(default_factory=list)
     keras_version: int = 3
     syntax_ok: bool = True
     # the project files (modules, .npy/.npz arrays) this analysis read: when one of them

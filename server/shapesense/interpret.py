@@ -13,6 +13,7 @@ import contextlib
 import weakref
 from dataclasses import dataclass, field
 
+from . import silence
 from .cancel import Token
 from .expressions import Env, Expressions, _mutable
 from .journal import Journal
@@ -103,7 +104,7 @@ class Interpreter(Expressions):
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
                 for arg in self._all_params(node):
-                    env.names[arg] = UNKNOWN
+                    env.names[arg] = silence.parameter(self.src, node, arg)
                 self.depth += 1
                 try:
                     self.exec_block(node.body, env, Frame())
@@ -168,7 +169,7 @@ class Interpreter(Expressions):
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             env.names[stmt.name] = Function(stmt, self)
         elif isinstance(stmt, ast.ClassDef):
-            env.names[stmt.name] = UNKNOWN
+            env.names[stmt.name] = silence.from_class(self.src, stmt)
         elif isinstance(stmt, ast.Return):
             frame.returns.append(self.eval(stmt.value, env) if stmt.value else Const(None))
             frame.returned = True
@@ -330,7 +331,9 @@ class Interpreter(Expressions):
             if project is not None:
                 env.names[alias.asname or alias.name] = project.names.get(alias.name, UNKNOWN)
             elif stmt.level:
-                env.names[alias.asname or alias.name] = UNKNOWN
+                env.names[alias.asname or alias.name] = silence.unknown(
+                    silence.NOT_FOUND_IMPORT, f"{'.' * stmt.level}{module}", None, "import"
+                )
             else:
                 env.names[alias.asname or alias.name] = Ref(f"{module}.{alias.name}")
 
@@ -435,11 +438,11 @@ class Interpreter(Expressions):
             self.depth = saved_depth
 
     def _invoke(self, fn: Function, args: list[Value], kwargs: dict[str, Value]) -> Value:
-        if self.depth >= MAX_CALL_DEPTH:
-            return UNKNOWN
-        if self.calls_made >= MAX_CALLS:
-            self.not_replayable()
-            return UNKNOWN
+        if self.depth >= MAX_CALL_DEPTH or self.calls_made >= MAX_CALLS:
+            if self.calls_made >= MAX_CALLS:
+                self.not_replayable()
+            what = f"a call of `{fn.node.name}`"
+            return silence.unknown(silence.ANALYSIS_LIMIT, what, None, "limit")
         self.calls_made += 1
         local = Env(self.globals)
         params = fn.node.args
@@ -462,7 +465,7 @@ class Interpreter(Expressions):
             elif p.arg in defaults:
                 local.names[p.arg] = self.eval(defaults[p.arg], self.globals)
             else:
-                local.names[p.arg] = UNKNOWN
+                local.names[p.arg] = silence.parameter(self.src, fn.node, p.arg)
         for p in params.kwonlyargs:
             local.names[p.arg] = kwargs.get(p.arg) or (
                 self.eval(defaults[p.arg], self.globals) if p.arg in defaults else UNKNOWN

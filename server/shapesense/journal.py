@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass, field
 from typing import Any
 
-from .findings import Finding, LayerInfo, Span, SymbolInfo
+from .findings import CallInfo, Finding, LayerInfo, Span, SymbolInfo
 from .values import COMPILED_FUNCTIONS, Model, Value, contents
 
 InfoKey = tuple[Span, str]
@@ -29,7 +29,7 @@ class Journal:
     writes: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)  # offered, before de-duplication
     symbols: list[SymbolInfo] = field(default_factory=list)
-    calls: list[SymbolInfo] = field(default_factory=list)
+    calls: list[CallInfo] = field(default_factory=list)
     infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)  # registered, in order
     touched: dict[int, Model] = field(default_factory=dict)  # created or changed

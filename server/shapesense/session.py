@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from . import journal as journals
-from .findings import Finding, LayerInfo, ModelSummary, Span, SymbolInfo
+from .findings import CallInfo, Finding, LayerInfo, ModelSummary, Span, SymbolInfo
 from .keras.graph import Run
 from .keras.layers import canonical_name, snake_case
 from .keras.versions import KerasVersion
@@ -47,7 +47,7 @@ class Session:
         self._kept: set[Finding] = set()  # findings as a set: de-duplication stays linear
         self.layer_infos: dict[tuple[Span, str], LayerInfo] = {}
         self.symbols: list[SymbolInfo] = []
-        self.calls: list[SymbolInfo] = []
+        self.calls: list[CallInfo] = []
         self.models: dict[int, Model] = {}
         self.layer_counts: dict[str, int] = {}
         self.model_counts: dict[str, int] = {}

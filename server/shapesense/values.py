@@ -23,7 +23,9 @@ class Value:
 
 @dataclass(frozen=True)
 class Unknown(Value):
-    pass
+    # Where it became unknown (silence.Cause), to explain a silent call; not part of equality:
+    # two unknowns are the same value whatever their story.
+    cause: Any = field(default=None, compare=False)
 
 
 UNKNOWN = Unknown()
@@ -149,6 +151,7 @@ class Model(Value):
     input_from_data: bool = False  # built by its first fit/predict, not declared
     foreign: bool = False  # defined in another module
     opaque: bool = False  # something we cannot model: stay silent
+    opaque_cause: Any = None  # why (silence.Cause), when known
     broken: bool = False  # construction already fails in Keras (reported once)
     uid: int = field(default_factory=lambda: next(_ids))
     version: int = 0  # bumped by every change in place (replay.py compares it)

@@ -14,6 +14,7 @@ from . import keras_data  # noqa: F401
 from . import keras_image  # noqa: F401
 from . import pandas  # noqa: F401
 from . import sklearn  # noqa: F401
+from . import unknowns  # noqa: F401
 
 # isort: on
 from .registry import MODEL_ERRORS, REGISTRY

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 
+from .. import silence
 from ..findings import Finding, Span
 from ..keras.graph import LayerFailure, Run
 from ..keras.layers import MERGE_FUNCTIONS, UNREAD, Args, lookup
@@ -20,6 +21,7 @@ from ..values import (
     Node,
     Seq,
     Tensor,
+    Unknown,
     Value,
     as_declared_shape,
     const_int,
@@ -193,8 +195,13 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
         parents = (inputs.node or Node(None),)
         shapes = inputs.shape
         list_input = False
+    elif isinstance(inputs, Unknown) and inputs.cause is not None:
+        return inputs  # the layer's input is unknown, for that reason
     else:
-        return UNKNOWN
+        what = f"`{session.src.segment(node, 50)}`"
+        return silence.unknown(
+            silence.UNKNOWN_LAYER_OUTPUT, what, session.src.span(node), layer.name
+        )
     if isinstance(shapes, list) and any(s is None for s in shapes):
         shapes = None
     try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import contextlib
 
+from .. import silence
 from ..checks import DATA_METHODS, CallChecker
 from ..keras.graph import LayerFailure, Run, run_nodes
 from ..session import Session
@@ -17,6 +18,7 @@ from ..values import (
     Model,
     Seq,
     Tensor,
+    Unknown,
     Value,
     as_declared_shape,
     dim_value,
@@ -48,11 +50,17 @@ def make_sequential(
     if items is None or (isinstance(items, Const) and items.value is None):
         return model
     if not isinstance(items, Seq):
-        model.opaque = True
+        _opaque(model, silence.cause_of(items))
         return model
     for item in items.items:
         sequential_add(session, model, item)
     return model
+
+
+def _opaque(model: Model, cause: silence.Cause | None) -> None:
+    """A model the checker cannot follow from here on, and why (for silence.py)."""
+    model.opaque = True
+    model.opaque_cause = model.opaque_cause or cause
 
 
 def _register(session: Session, model: Model) -> None:
@@ -69,7 +77,10 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         return
     session.touch(model)
     if session.uncertain > model.created_depth:
-        model.opaque = True  # added on some paths only: we cannot know the layers
+        # added on some paths only: we cannot know the layers
+        what = "layers are added to it on some paths only (a branch or a loop)"
+        cause = silence.Cause(silence.MODEL_CHANGED_ON_SOME_PATHS, what, None, "add")
+        _opaque(model, cause)
         return
     if (
         isinstance(item, Tensor)
@@ -83,10 +94,10 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         return
     if isinstance(item, Model):
         if item.kind != "sequential" or item.opaque:
-            model.opaque = True
+            _opaque(model, item.opaque_cause)
             return
     elif not isinstance(item, Layer):
-        model.opaque = True
+        _opaque(model, silence.cause_of(item))
         return
     if (
         isinstance(item, Layer)
@@ -129,7 +140,7 @@ def make_functional(
     ins = _tensors(inputs)
     outs = _tensors(outputs)
     if ins is None or outs is None or not all(t.node is not None and t.node.is_input for t in ins):
-        model.opaque = True
+        _opaque(model, silence.graph_cause(inputs) or silence.graph_cause(outputs))
         return model
     model.inputs, model.outputs = ins, outs
     if len(outs) == 1:
@@ -162,10 +173,12 @@ def model_method(
     if mutating:
         session.touch(model)
     if mutating and session.uncertain > model.created_depth:
+        where = f"`{session.src.segment(node, 40)}` runs on some paths only (a branch or a loop)"
         if method == "compile":
-            model.loss = UNKNOWN
+            model.loss = silence.unknown(silence.PATHS_DIFFER, where, session.src.span(node))
         else:
-            model.opaque = True
+            code = silence.MODEL_CHANGED_ON_SOME_PATHS
+            _opaque(model, silence.Cause(code, where, session.src.span(node), method))
         return Const(None)
     if method == "add" and model.kind == "sequential":
         sequential_add(session, model, args[0] if args else kwargs.get("layer", UNKNOWN))
@@ -177,7 +190,10 @@ def model_method(
             node.args[1] if len(node.args) > 1 else None,
         )
     elif method == "pop":
-        model.opaque = True
+        what = f"`{session.src.segment(node, 40)}`"
+        _opaque(
+            model, silence.Cause(silence.UNMODELLED_CALL, what, session.src.span(node), "Model.pop")
+        )
     elif method == "build" and model.kind == "sequential" and model.declared_input is None:
         shape = as_declared_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
         if shape is not None:
@@ -188,7 +204,10 @@ def model_method(
                 sequential_add(session, model, layer)
     elif method in DATA_METHODS:
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
-    return UNKNOWN if method != "add" else Const(None)
+    if method == "add":
+        return Const(None)
+    what = f"{model.name}.{method}(...)"  # shared: a result of fit is rarely used as data
+    return silence.shared(silence.UNMODELLED_CALL, what, f"Model.{method}")
 
 
 REGISTRY.methods.setdefault(Model, {})  # any other method (summary, save...): unknown value
@@ -196,12 +215,12 @@ REGISTRY.methods.setdefault(Model, {})  # any other method (summary, save...): u
 
 def _model_attribute(session: Session, model: Model, attr: str) -> Value:
     if model.opaque:
-        return UNKNOWN
+        return Unknown(model.opaque_cause) if model.opaque_cause else UNKNOWN
     if attr == "input_shape" and model.declared_input is not None and model.kind == "sequential":
         return Seq(tuple(dim_value(d) for d in model.declared_input))
     if attr == "output_shape" and isinstance(model.output_shape, tuple):
         return Seq(tuple(dim_value(d) for d in model.output_shape))
-    return UNKNOWN
+    return silence.shared(silence.UNMODELLED_CALL, f"{model.name}.{attr}", f"Model.{attr}")
 
 
 REGISTRY.attributes[Model] = _model_attribute

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..session import Session
 from ..shapes import size
-from ..values import UNKNOWN, Array, Const, Seq, Value, to_python
+from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, to_python
 from .pandas import with_rows
 from .registry import REGISTRY, FunctionModel
 
@@ -133,7 +133,8 @@ def train_test_split(
     """(a_train, a_test, b_train, b_test, ...): test_size of the rows (0.25 by default)."""
     arrays = [a for a in args if isinstance(a, Array)]
     if len(arrays) != len(args) or not arrays:
-        return Seq(tuple(UNKNOWN for _ in range(2 * len(args))))
+        # each part comes from where its array does
+        return Seq(tuple(a if type(a) is Unknown else UNKNOWN for a in args for _ in (0, 1)))
     n = size(arrays[0].shape[0])
     n_train = n_test = None
     if n is not None and "train_size" not in kwargs:
