@@ -91,12 +91,12 @@ def test_output_file_exit_zero_and_statistics(tmp_path: Path) -> None:
     assert json.loads(out.read_text())["diagnostics"][0]["code"] == "SS102"
     stats = check("--statistics", SEED, str(EXAMPLES / "flattened_images.py"))
     assert stats.returncode == 1
-    assert stats.stdout.splitlines() == [
+    assert stats.stdout.splitlines()[:2] == [
         "     1  SS101  input-rank  (1 fixable)",
         "     1  SS102  input-axis",  # the seed example: no fix keeps its other fit working
     ]
     as_json = json.loads(check("--statistics", "--output-format", "json", SEED).stdout)
-    assert as_json == {"codes": [{"code": "SS102", "name": "input-axis", "count": 1, "fixable": 0}]}
+    assert as_json["codes"] == [{"code": "SS102", "name": "input-axis", "count": 1, "fixable": 0}]
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -129,3 +129,84 @@ def test_the_keras_used_is_in_the_report(fmt: str) -> None:
     else:
         notes = data["runs"][0]["invocations"][0]["toolConfigurationNotifications"]
         assert notes[0]["message"]["text"] == "checked against Keras 2 (from --keras-version 2)"
+
+
+SILENT = """import numpy as np
+import pandas as pd
+from tensorflow import keras
+
+
+class Net(keras.Model):
+    def call(self, x):
+        return x
+
+
+df = pd.read_csv("data.csv")
+model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])
+model.compile(loss="mse")
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)))
+model.fit(df.values, np.zeros((4, 1)))
+net = Net()
+net.predict(np.zeros((4, 3)))
+"""
+
+
+def test_statistics_prints_the_coverage_of_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "silent.py").write_text(SILENT)
+    (tmp_path / "seed.py").write_text(Path(SEED).read_text())
+    proc = check("--statistics", str(tmp_path))
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "     1  SS102  input-axis"
+    assert lines[2:] == [
+        "Coverage: 5 fit/evaluate/predict calls found: 3 checked, 0 partly checked, 2 not checked",
+        "Not fully checked, by reason (the most frequent construct):",
+        "     1  data-from-file  (pandas.read_csv)",
+        "     1  subclassed-model  (class Model)",
+        "Models: 3 found: 2 fully derived, 0 partly, 1 not derived",
+    ]
+    tables = json.loads(check("--statistics", "--output-format", "json", str(tmp_path)).stdout)
+    assert tables["calls"] == [
+        {"status": "checked", "count": 3},
+        {"status": "partial", "count": 0},
+        {"status": "unchecked", "count": 2},
+    ]
+    assert [(r["code"], r["count"]) for r in tables["reasons"]] == [
+        ("data-from-file", 1),
+        ("subclassed-model", 1),
+    ]
+    assert tables["reasons"][0]["example"].endswith(
+        'silent.py:15: x `df.values` comes from `pd.read_csv("data.csv")`: its shape depends on the file'
+    )
+    assert tables["models"] == [
+        {"status": "full", "count": 2},
+        {"status": "partial", "count": 0},
+        {"status": "none", "count": 1},
+    ]
+
+
+def test_json_carries_each_call_status_and_reason(tmp_path: Path) -> None:
+    path = tmp_path / "silent.py"
+    path.write_text(SILENT)
+    document = json.loads(check("--output-format", "json", str(path)).stdout)
+    calls = document["calls"]
+    assert [(c["line"], c["call"], c["status"]) for c in calls] == [
+        (14, "sequential.fit", "checked"),
+        (15, "sequential.fit", "unchecked"),
+        (17, "net.predict", "unchecked"),
+    ]
+    assert calls[0]["reasons"] == [] and "model input (None, 3)" in calls[0]["checked"][0]
+    (reason,) = calls[2]["reasons"]
+    assert reason["code"] == "subclassed-model"
+    assert reason["message"].startswith("model `net` is an instance of class `Net`")
+    assert reason["cause"]["line"] == 6  # class Net
+
+
+def test_explain_silence_flag_reports_ss300(tmp_path: Path) -> None:
+    path = tmp_path / "silent.py"
+    path.write_text(SILENT)
+    assert "SS300" not in check("--output-format", "concise", str(path)).stdout
+    proc = check("--explain-silence", "--output-format", "concise", str(path))
+    lines = [line for line in proc.stdout.splitlines() if "SS300" in line]
+    assert [line.split(":")[1] for line in lines] == ["15", "17"]
+    assert proc.returncode == 0  # information, not an error

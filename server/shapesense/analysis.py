@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from . import coverage
 from .cancel import Cancelled, Token
 from .config import RuleSelection
 from .findings import Analysis, Finding, Span
@@ -27,6 +28,7 @@ class Options:
     report_unused_suppressions: bool = False  # SS900
     rules: RuleSelection | None = None  # select / ignore / severity from the configuration
     whole_program_fixes: bool = True  # re-analyse the file with each fix (program_fixes.py)
+    explain_silence: bool = False  # SS300: each call not fully checked, and why (coverage.py)
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
@@ -93,8 +95,11 @@ class Analyzer:
         result.calls = interp.calls
         try:
             result.models = interp.summaries()
+            result.model_coverage = coverage.models(list(interp.models.values()), interp.calls)
         except Exception as exc:  # the findings stand even if the tables for hover cannot be made
             result.findings.append(_internal_error(exc))
+        if self.options.explain_silence:
+            result.findings += coverage.findings(interp.calls)
         result.files_read = frozenset(interp.files_read)
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:

@@ -8,12 +8,14 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from . import config as configuration
 from .analysis import INTERNAL_ERROR, Options, analyze
 from .config import RuleSelection
+from .coverage import per_call
 from .files import read_source
-from .findings import Finding, Span
+from .findings import Analysis, Finding, Span
 from .ipython_syntax import to_python
 from .keras.interpreter import InterpreterError, search_path
 from .keras.versions import KERAS_3, Detected, KerasVersion, detect_with_origin
@@ -31,6 +33,7 @@ class Overrides:
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] | None = None
     report_unused_suppressions: bool = False
+    explain_silence: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,16 @@ class Job:
     rules: RuleSelection
     report_unused_suppressions: bool
     text: str | None = None  # stdin's text; None: read the file
+    explain_silence: bool = False  # SS300
 
     def options(self) -> Options:
         resolver = ProjectResolver(self.path if self.text is None else None, os.getcwd())
         return Options(
-            KerasVersion(self.keras), resolver, self.report_unused_suppressions, self.rules
+            KerasVersion(self.keras),
+            resolver,
+            self.report_unused_suppressions,
+            self.rules,
+            explain_silence=self.explain_silence,
         )
 
 
@@ -85,7 +93,8 @@ def plan(files: list[Path], overrides: Overrides, stdin: tuple[str, str] | None 
                 rules.severity,
             )
         unused = overrides.report_unused_suppressions or config.report_unused_suppressions
-        result.jobs.append(Job(str(path), keras.keras.major, rules, unused, text))
+        explain = overrides.explain_silence
+        result.jobs.append(Job(str(path), keras.keras.major, rules, unused, text, explain))
     return result
 
 
@@ -158,13 +167,23 @@ def _check_file(job: Job) -> FileResult:
         except NotebookError as exc:
             why = f"Not a readable notebook: {exc}"
             return FileResult(name, (Finding(Span(0, 0, 0, 0), "error", "SS004", why),))
-        findings = analyze(notebook.source, options).findings
+        analysis = analyze(notebook.source, options)
         numbers = tuple(i + 1 for i in notebook.indices)
         shifts = tuple(to_python(cell).shifts for cell in notebook.cells)  # IPython's dedent
         return FileResult(
-            name, tuple(findings), tuple(notebook.starts), numbers, cell_shifts=shifts
+            name,
+            tuple(analysis.findings),
+            tuple(notebook.starts),
+            numbers,
+            cell_shifts=shifts,
+            **_coverage(analysis),
         )
-    return FileResult(name, tuple(analyze(text, options).findings), source=text)
+    analysis = analyze(text, options)
+    return FileResult(name, tuple(analysis.findings), source=text, **_coverage(analysis))
+
+
+def _coverage(analysis: Analysis) -> dict[str, Any]:
+    return {"calls": tuple(per_call(analysis.calls)), "models": tuple(analysis.model_coverage)}
 
 
 def check_all(jobs: list[Job], workers: int) -> list[FileResult]:

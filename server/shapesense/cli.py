@@ -103,9 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="report suppression comments that silence nothing (SS900)",
     )
+    check.add_argument(
+        "--explain-silence",
+        action="store_true",
+        help="report each fit/evaluate/predict call not fully checked, and why (SS300)",
+    )
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when errors are found")
     check.add_argument(
-        "--statistics", action="store_true", help="print counts per code instead of findings"
+        "--statistics",
+        action="store_true",
+        help="print counts per code, and the coverage (calls checked or not, by reason; "
+        "models derived), instead of findings",
     )
     check.add_argument(
         "--diff",
@@ -178,6 +186,7 @@ def _check(args: argparse.Namespace) -> int:
         args.select,
         args.ignore,
         args.report_unused_suppressions,
+        args.explain_silence,
     )
     work = plan(found.files, overrides, stdin)
     for note in work.notes:

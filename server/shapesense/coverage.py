@@ -7,7 +7,16 @@ from __future__ import annotations
 import ast
 from typing import TYPE_CHECKING
 
-from .findings import CallInfo, CallStatus, Reason
+from .findings import (
+    CallInfo,
+    CallStatus,
+    Finding,
+    ModelCoverage,
+    ModelStatus,
+    Reason,
+    Related,
+    Span,
+)
 from .keras import losses
 from .silence import (
     ANALYSIS_LIMIT,
@@ -21,6 +30,7 @@ from .silence import (
     MODEL_CHANGED_ON_SOME_PATHS,
     MODEL_FAILS_EARLIER,
     MODEL_FROM_FILE,
+    NOT_BUILT,
     NOT_FOUND_IMPORT,
     PATHS_DIFFER,
     PRETRAINED_MODEL,
@@ -183,6 +193,8 @@ def _from_cause(subject: str, cause: Cause | None) -> Reason:
         text = f"{subject} is {cause.what}, which {_WHY[PATHS_DIFFER]}"
     elif cause.code == UNKNOWN_LAYER_OUTPUT:
         text = f"{subject} depends on {cause.what}, whose output ShapeSense does not know"
+    elif cause.code == NOT_FOUND_IMPORT and cause.key == "undefined name":
+        text = f"{subject} comes from {cause.what}, a name this file does not define (a `*` import is not followed)"
     elif cause.code == FUNCTION_PARAMETER:
         text = f"{subject} comes from {cause.what}: {_WHY[FUNCTION_PARAMETER]}"
     else:
@@ -379,3 +391,80 @@ def _known_loss(loss: Value) -> bool:
     if isinstance(loss, Const) and loss.value is None:
         return True  # not compiled: nothing to check against
     return isinstance(loss, Const) and isinstance(loss.value, str) and loss.value in losses.KINDS
+
+
+# --- per file: one entry per call, findings when asked for, models ----------------------
+
+_RANK = {"checked": 0, "partial": 1, "unchecked": 2}
+
+
+def per_call(calls: list[CallInfo]) -> list[CallInfo]:
+    """One entry per call in the text (a call in a loop or a function is checked more than
+    once): the most complete of its checks."""
+    best: dict[Span, CallInfo] = {}
+    for call in calls:
+        kept = best.get(call.span)
+        if kept is None or _RANK[call.status] < _RANK[kept.status]:
+            best[call.span] = call
+    return sorted(best.values(), key=lambda c: (c.span.line, c.span.column))
+
+
+def explain(call: CallInfo) -> str:
+    lead = "Not checked" if call.status == "unchecked" else "Partly checked"
+    return f"{lead}: " + "; ".join(r.message for r in call.reasons) + "."
+
+
+def findings(calls: list[CallInfo]) -> list[Finding]:
+    """SS300 (information, only when asked for): each call not fully checked, and why."""
+    out = []
+    for call in per_call(calls):
+        if call.status == "checked":
+            continue
+        related = tuple(
+            Related(r.span, f"the cause ({r.code})")
+            for r in call.reasons
+            if r.span is not None and r.span != call.span
+        )
+        out.append(Finding(call.span, "information", "SS300", explain(call), related=related))
+    return out
+
+
+MODEL_CAUSES = (SUBCLASSED_MODEL, PRETRAINED_MODEL, MODEL_FROM_FILE, USER_CLASS)
+
+
+def models(built: list[Model], calls: list[CallInfo]) -> list[ModelCoverage]:
+    """Each model of the file: every layer's shape derived ("full"), some ("partial"), or
+    none ("none"), with why; models the checker never built (a subclassed model, a pretrained
+    backbone) are counted from the calls made on them."""
+    out = []
+    status: ModelStatus
+    for model in built:
+        if model.foreign:
+            continue
+        if model.opaque:
+            status, reason = "none", model_reason(model.name, model)
+        elif model.broken:
+            status, reason = "full", None  # derived up to where Keras fails
+        elif model.kind == "sequential" and model.declared_input is None:
+            what = f"model `{model.name}` has no input shape and is not built by a call ShapeSense could check"
+            status, reason = "none", Reason(NOT_BUILT, what, model.span, "")
+        else:
+            reason = layer_output_reason(model)
+            known = isinstance(model.output_shape, tuple) or (
+                len(model.outputs) > 1 and all(t.shape is not None for t in model.outputs)
+            )
+            status = "full" if reason is None and known else "partial"
+            if status == "partial" and reason is None:
+                what = f"the output shape of model `{model.name}` is not known"
+                reason = Reason(UNKNOWN_LAYER_OUTPUT, what, model.span, "")
+        out.append(ModelCoverage(model.span, model.name, status, reason))
+    seen: set[tuple[object, ...]] = set()
+    for call in per_call(calls):
+        reason = call.reasons[0] if call.reasons else None
+        if call.trace or reason is None or reason.code not in MODEL_CAUSES:
+            continue
+        key = (reason.code, reason.span, reason.key)
+        if key not in seen:
+            seen.add(key)
+            out.append(ModelCoverage(reason.span or call.span, call.name, "none", reason))
+    return out

@@ -119,6 +119,19 @@ class CallInfo(NamedTuple):
     reasons: tuple[Reason, ...] = ()
 
 
+ModelStatus = Literal["full", "partial", "none"]
+
+
+class ModelCoverage(NamedTuple):
+    """How much of a model the checker derived: every layer's shape ("full"), some
+    ("partial"), or none ("none"), and why not all."""
+
+    span: Span
+    name: str
+    status: ModelStatus
+    reason: Reason | None = None
+
+
 @dataclass(frozen=True)
 class ModelSummary:
     span: Span
@@ -142,6 +155,7 @@ class Analysis:
     symbols: list[SymbolInfo] = field(default_factory=list)
     models: list[ModelSummary] = field(default_factory=list)
     calls: list[CallInfo] = field(default_factory=list)
+    model_coverage: list[ModelCoverage] = field(default_factory=list)
     keras_version: int = 3
     syntax_ok: bool = True
     # the project files (modules, .npy/.npz arrays) this analysis read: when one of them

@@ -51,6 +51,10 @@ RULES: dict[str, Rule] = {
     "SS202": Rule(
         "labels-vs-loss", "The labels' shape does not fit the model output and the loss."
     ),
+    "SS300": Rule(
+        "not-checked",
+        "A fit/evaluate/predict call was not fully checked, and why (only when asked for).",
+    ),
     "SS401": Rule(
         "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."
     ),

@@ -11,6 +11,7 @@ Each cause has a stable machine code (ranked by `shapesense check --statistics`)
 from __future__ import annotations
 
 import ast
+import builtins
 import functools
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,6 +22,7 @@ from .values import (
     Seq,
     Unknown,
     Value,
+    contents,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +51,7 @@ MODEL_FAILS_EARLIER = "model-fails-earlier"  # already reported where the model 
 STALE_FUNCTION = "stale-function"  # Keras runs the function compiled before a change
 ANALYSIS_LIMIT = "analysis-limit"  # call depth or call budget reached
 NOT_FOUND_IMPORT = "unresolved-import"  # a relative import the project does not hold
+NOT_BUILT = "not-built"  # a Sequential model with no input shape, never built by checked data
 UNEXPLAINED = "unexplained"  # not known, and no cause recorded (a gap of ours)
 
 CODES = (
@@ -74,6 +77,7 @@ CODES = (
     STALE_FUNCTION,
     ANALYSIS_LIMIT,
     NOT_FOUND_IMPORT,
+    NOT_BUILT,
     UNEXPLAINED,
 )
 
@@ -99,7 +103,7 @@ _FILE_READERS = (
     "glob.glob",
     "os.listdir",
 )
-_GENERATORS = ("ImageDataGenerator", "TimeseriesGenerator", "from_generator", "flow")
+_GENERATORS = ("ImageDataGenerator", "TimeseriesGenerator", "from_generator")
 _PRETRAINED = ("keras.applications.", "tensorflow_hub.")
 _MODEL_FILES = ("load_model", "model_from_json", "model_from_config")
 
@@ -140,7 +144,7 @@ def _code_for_call(name: str) -> str:
         return PRETRAINED_MODEL
     if last in _MODEL_FILES:
         return MODEL_FROM_FILE
-    if any(g in name for g in _GENERATORS):
+    if last.startswith("flow") or any(g in name for g in _GENERATORS):
         return DATA_GENERATOR
     return UNMODELLED_CALL
 
@@ -153,10 +157,12 @@ def from_call(
     `handled`: a call the checker models, unknown here only because of its arguments."""
     code = _code_for_call(name)
     if handled or code == UNMODELLED_CALL:
-        for arg in args:
-            if isinstance(arg, Unknown) and arg.cause is not None:
-                return arg
+        for part in (a for given in args for a in (given, *contents(given))):  # (X, y) too
+            if isinstance(part, Unknown) and part.cause is not None:
+                return part
     if name.startswith("builtins."):
+        if not hasattr(builtins, name[9:]):  # a name defined nowhere here (a `*` import?)
+            return shared(NOT_FOUND_IMPORT, f"`{name[9:]}`", "undefined name")
         return shared(code, f"{name[9:]}(...)", name)
     return unknown(code, src.segment(node, 50), src.span(node), name)
 
@@ -170,10 +176,11 @@ def called(src: SourceText, callee: Value, node: ast.Call, args: list[Value]) ->
         return callee
     if cause.what.startswith("class `"):
         return unknown(cause.code, f"an instance of {cause.what}", cause.span, cause.key)
-    if isinstance(node.func, ast.Attribute) and cause.code in (
-        UNMODELLED_CALL,
-        PRETRAINED_MODEL,
-        MODEL_FROM_FILE,
+    made_by_a_class = cause.key.rsplit(".", 1)[-1][:1].isupper()  # `StandardScaler()`
+    if (
+        isinstance(node.func, ast.Attribute)
+        and cause.code in (UNMODELLED_CALL, PRETRAINED_MODEL, MODEL_FROM_FILE)
+        and made_by_a_class
     ):
         for arg in args:  # `scaler.fit_transform(X)`: X's own story comes first
             if isinstance(arg, Unknown) and arg.cause and arg.cause.code in _DATA_CODES:

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shapesense import Options, analyze
+from shapesense.coverage import per_call
+from shapesense.findings import CallInfo, Reason
 from shapesense.keras.versions import KerasVersion
 from shapesense.notebooks import Notebook
 from shapesense.resolve import ProjectResolver
@@ -70,6 +72,11 @@ def make_files(program: Program, folder: Path) -> None:
         os.chdir(home)
 
 
+# Misses no call explains (codes of the report only, not of the product).
+CHECKED_NOT_MODELLED = "checked-not-modelled"  # the call was checked; this error is not modelled
+NOT_AT_A_CALL = "not-at-a-call"  # raised while building the model, or in numpy, sklearn...
+
+
 @dataclass
 class Judgement:
     program: Program
@@ -78,6 +85,7 @@ class Judgement:
     errors: list[tuple[int, str, str]]  # (1-based line, code, message) of each SS error
     checked_lines: list[int]  # 1-based lines of the fit/evaluate/predict calls SS checked
     verdict: str  # caught / missed / false-error / clean
+    call_infos: list[CallInfo] = field(default_factory=list)  # one per call ShapeSense found
 
     @property
     def calls(self) -> list[list[int]]:
@@ -87,9 +95,21 @@ class Judgement:
     def calls_checked(self) -> int:
         return sum(any(a <= line <= b for line in self.checked_lines) for a, b in self.calls)
 
-    def reason(self) -> str | None:
-        """Why ShapeSense was silent on a miss: ShapeSense does not say yet (None)."""
-        return None
+    def reason(self) -> Reason | None:
+        """Why ShapeSense was silent where Keras raised: the reason it gives for the call on
+        Keras's traceback (the outermost statement first); else why no call explains it."""
+        if not self.truth.get("raised"):
+            return None
+        statements = self.truth.get("statements") or []
+        for first, last in statements:
+            for call in self.call_infos:
+                if first <= call.span.line + 1 <= last:
+                    if call.status != "checked" and call.reasons:
+                        return call.reasons[0]
+                    what = f"`{call.name}` was checked: ShapeSense does not model this {self.truth.get('type')}"
+                    return Reason(CHECKED_NOT_MODELLED, what, call.span)
+        what = f"Keras raised at line {self.truth.get('line')}, not in a fit/evaluate/predict call ShapeSense follows"
+        return Reason(NOT_AT_A_CALL, what)
 
 
 def _checked(trace: tuple[str, ...]) -> bool:
@@ -115,6 +135,7 @@ def judge(program: Program, keras: int, truth: dict) -> Judgement:
         (f.span.line + 1, f.code, f.message) for f in analysis.findings if f.severity == "error"
     ]
     checked = [call.span.line + 1 for call in analysis.calls if _checked(call.trace)]
+    infos = per_call(analysis.calls)
     if not truth.get("raised"):
         verdict = "false-error" if errors else "clean"
     elif not errors:
@@ -123,4 +144,4 @@ def judge(program: Program, keras: int, truth: dict) -> Judgement:
         statements = truth.get("statements") or []
         right_place = all(_within(line, statements) for line, _, _ in errors)
         verdict = "caught" if right_place else "false-error"
-    return Judgement(program, keras, truth, errors, checked, verdict)
+    return Judgement(program, keras, truth, errors, checked, verdict, infos)

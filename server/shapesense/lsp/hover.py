@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from ..findings import LayerInfo, ModelSummary, Span, SymbolInfo
+from ..coverage import per_call
+from ..findings import CallInfo, LayerInfo, ModelSummary, Span, SymbolInfo
 
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
@@ -48,11 +49,23 @@ def describe(view: View, line: int, column: int) -> tuple[str, Span] | None:
     if layers:
         best = min(layers, key=lambda i: (_size(i.span), not i.model))
         return layer_text(best, analysis.models), best.span
-    calls = [c for c in analysis.calls if c.span.contains(line, column)]
+    calls = [c for c in per_call(analysis.calls) if c.span.contains(line, column)]
     if calls:
         call = min(calls, key=lambda c: _size(c.span))
-        return f"**{call.name}**\n\n" + "\n".join(f"- {line}" for line in call.trace), call.span
+        return call_text(view, call), call.span
     return None
+
+
+def call_text(view: View, call: CallInfo) -> str:
+    """x and y against the model, as far as they were checked; then what was not, and why."""
+    lines = [f"**{call.name}**", ""] + [f"- {line}" for line in call.trace]
+    if call.status != "checked":
+        lines += ["", "_not checked_:" if call.status == "unchecked" else "_partly checked_:"]
+        for reason in call.reasons:
+            placed = view.locate(reason.span) if reason.span is not None else None
+            where = f" (line {placed[1].line + 1})" if placed is not None else ""
+            lines.append(f"- {reason.message}{where} · `{reason.code}`")
+    return "\n".join(lines)
 
 
 def symbol_text(symbol: SymbolInfo) -> str:

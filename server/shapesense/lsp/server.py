@@ -240,7 +240,8 @@ class ShapeSenseServer(LanguageServer):
         unused = self.settings.report_unused_suppressions  # the editor's setting wins
         if unused is None:
             unused = config.report_unused_suppressions
-        return Options(keras.keras, resolver, unused, rules)
+        explain = self.settings.explain_silence
+        return Options(keras.keras, resolver, unused, rules, explain_silence=explain)
 
     def announce(self, uri: str, keras: Detected) -> None:
         """`shapesense/status` to the client when a document's Keras is new or changed."""

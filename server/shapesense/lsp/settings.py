@@ -15,6 +15,7 @@ KEYS = {
     "severityOverrides": "severity_overrides",
     "python": "python",
     "reportUnusedSuppressions": "report_unused_suppressions",
+    "explainSilence": "explain_silence",
     "trace": "trace",
 }
 
@@ -30,6 +31,7 @@ class Settings:
     python: str | None = None  # the user's interpreter, to read installed package versions
     trace: str = "off"
     report_unused_suppressions: bool | None = None  # None: as the configuration file says
+    explain_silence: bool = False  # SS300: each call not fully checked, and why
 
     def update(self, raw: Any) -> list[str]:
         """Apply a settings object; returns log lines for what was ignored."""
@@ -74,6 +76,8 @@ class Settings:
             self.python = value or None
         elif name == "report_unused_suppressions" and (value is None or isinstance(value, bool)):
             self.report_unused_suppressions = value
+        elif name == "explain_silence" and isinstance(value, bool):
+            self.explain_silence = value
         elif name == "trace" and isinstance(value, (str, dict)):
             self.trace = value if isinstance(value, str) else str(value.get("server", "off"))
         else:

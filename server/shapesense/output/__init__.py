@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..findings import Finding, Span
+from ..findings import CallInfo, Finding, ModelCoverage, Span
 from ..keras.versions import Detected
 
 
@@ -33,6 +33,8 @@ class FileResult:
     cell_numbers: tuple[int, ...] = ()  # and its position among all the notebook's cells
     source: str | None = None  # the text analysed (a Python file), for --diff and --fix
     cell_shifts: tuple[tuple[int, ...], ...] = ()  # per cell and line: columns IPython dedented
+    calls: tuple[CallInfo, ...] = ()  # one per fit/evaluate/predict call: checked or why not
+    models: tuple[ModelCoverage, ...] = ()  # each model: fully derived, partly, or not
 
     @property
     def is_notebook(self) -> bool:

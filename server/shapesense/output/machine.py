@@ -9,7 +9,7 @@ import os
 import xml.etree.ElementTree as ET
 from typing import Any
 
-from ..findings import Finding
+from ..findings import CallInfo, Finding
 from ..rules import RULES, rule_url
 from . import FileResult, Place, Run
 
@@ -51,9 +51,37 @@ def _keras(run: Run) -> list[dict[str, Any]]:
     return [{"version": k.keras.major, "origin": k.origin} for k in run.keras]
 
 
+def call_entry(result: FileResult, call: CallInfo, place: Place) -> dict[str, Any]:
+    """A fit/evaluate/predict call: checked, partly checked or not, and why not."""
+    reasons = []
+    for reason in call.reasons:
+        entry: dict[str, Any] = {"code": reason.code, "message": reason.message}
+        if reason.key:
+            entry["key"] = reason.key
+        cause = result.place(reason.span) if reason.span is not None else None
+        if cause is not None:
+            entry["cause"] = _position(cause)
+        reasons.append(entry)
+    return {
+        "path": result.path,
+        **_position(place),
+        "call": call.name,
+        "status": call.status,
+        "checked": list(call.trace),
+        "reasons": reasons,
+    }
+
+
 def json_document(run: Run) -> str:
     diagnostics = [diagnostic(r, f, p) for r in run.results for f, p in r.placed()]
-    return json.dumps({"version": 1, "keras": _keras(run), "diagnostics": diagnostics}, indent=2)
+    calls = [
+        call_entry(r, c, p)
+        for r in run.results
+        for c in r.calls
+        if (p := r.place(c.span)) is not None
+    ]
+    document = {"version": 1, "keras": _keras(run), "diagnostics": diagnostics, "calls": calls}
+    return json.dumps(document, indent=2)
 
 
 def json_lines(run: Run) -> str:
