@@ -15,6 +15,7 @@ export interface Settings {
   debounceMs: number;
   severityOverrides: Record<string, string>;
   reportUnusedSuppressions: boolean | null;
+  explainSilence: boolean;
   showNotifications: Notifications;
   logLevel: LogLevel;
 }
@@ -41,6 +42,7 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
     debounceMs: config.get<number>("debounceMs", 150),
     severityOverrides: config.get<Record<string, string>>("severityOverrides", {}),
     reportUnusedSuppressions: config.get<boolean | null>("reportUnusedSuppressions", null),
+    explainSilence: config.get<boolean>("explainSilence", false),
     showNotifications: config.get<Notifications>("showNotifications", "onError"),
     logLevel: config.get<LogLevel>("logLevel", "info"),
   };
@@ -54,6 +56,7 @@ export function serverSettings(settings: Settings, python: string): Record<strin
     debounceMs: settings.debounceMs,
     severityOverrides: settings.severityOverrides,
     reportUnusedSuppressions: settings.reportUnusedSuppressions,
+    explainSilence: settings.explainSilence,
     python,
   };
 }
