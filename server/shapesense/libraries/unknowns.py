@@ -41,6 +41,9 @@ def _called(
     func = node.func
     if isinstance(func, ast.Attribute) and func.attr in COMPILED_FUNCTION_OF:
         coverage.unknown_receiver(session, callee, node)
+    if callee.cause is None:  # e.g. a dict or list method: the call is where it stops
+        what = session.src.segment(node, 50)
+        return silence.unknown(silence.UNMODELLED_CALL, what, session.src.span(node), "call")
     return silence.called(session.src, callee, node, [*args, *kwargs.values()])
 
 
