@@ -193,6 +193,8 @@ def _from_cause(subject: str, cause: Cause | None) -> Reason:
         text = f"{subject} is {cause.what}, which {_WHY[PATHS_DIFFER]}"
     elif cause.code == UNKNOWN_LAYER_OUTPUT:
         text = f"{subject} depends on {cause.what}, whose output ShapeSense does not know"
+    elif cause.code == DATA_CONTAINER:
+        text = f"{subject} is built on {cause.what}, which ShapeSense does not follow"
     elif cause.code == NOT_FOUND_IMPORT and cause.key == "undefined name":
         text = f"{subject} comes from {cause.what}, a name this file does not define (a `*` import is not followed)"
     elif cause.code == FUNCTION_PARAMETER:

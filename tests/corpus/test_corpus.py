@@ -42,3 +42,24 @@ def test_no_false_error(program: Program, keras: int) -> None:
             else "runs"
         )
     )
+
+
+def test_every_silent_call_says_why() -> None:
+    """Every call ShapeSense does not fully check in the corpus has a reason, and every miss
+    (Keras raised, ShapeSense silent) has one for the report; none is `unexplained`."""
+    unexplained = []
+    misses = 0
+    for program in PROGRAM_LIST:
+        truth = TRUTH["programs"][program.name]["3"]
+        judgement = judge(program, 3, truth)
+        for call in judgement.call_infos:
+            if call.status != "checked":
+                assert call.reasons, (program.name, call)
+                if call.reasons[0].code == "unexplained":
+                    unexplained.append((program.name, call.span.line + 1))
+        if judgement.verdict == "missed":
+            misses += 1
+            assert judgement.reason() is not None, program.name
+    assert misses > 0
+    # a few calls are still unknown for no recorded reason; new ones are gaps to close
+    assert len(unexplained) <= 4, unexplained
