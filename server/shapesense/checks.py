@@ -58,17 +58,14 @@ class CallChecker:
         self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
     ) -> None:
         if model.opaque or model.broken:
-            coverage.not_checked(self.session, model, method, node)
-            return
+            return coverage.not_checked(self.session, model, method, node)
         function = COMPILED_FUNCTION_OF[method]
         traced = model.traced.get(function)
         stale = traced is not None and traced != model.version
         first = len(self.session.calls)
-        reported = self._check_data(model, method, node, args, kwargs, stale)
-        if not reported:  # an error is a check; else say what was left unchecked, and why
-            coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
-        if reported:
-            return  # Keras raised while tracing: nothing is kept
+        if self._check_data(model, method, node, args, kwargs, stale):
+            return  # Keras raised while tracing: nothing is kept (and an error is a check)
+        coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
         functions = [function]
         if method == "fit" and _validates(kwargs):
             functions.append("test")  # fit evaluates the validation data with evaluate's function
