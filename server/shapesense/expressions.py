@@ -293,6 +293,8 @@ class Expressions(Session):
                 if method is None:
                     return silence.unknown_method(self.src, receiver, node)
                 result = method(self, receiver, func.attr, node, args, kwargs)
+                if type(result) is Unknown and result.cause is None:  # from its arguments
+                    result = silence.from_arguments([*args, *kwargs.values()], result)
                 if isinstance(result, InPlace):  # e.g. df.drop(..., inplace=True)
                     self.changed_in_place(func.value, env, result.after)
                     return result.value

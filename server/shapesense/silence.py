@@ -167,6 +167,14 @@ def from_call(
     return unknown(code, src.segment(node, 50), src.span(node), name)
 
 
+def from_arguments(args: list[Value], otherwise: Value) -> Value:
+    """The first argument (or item of one) unknown for a reason: the result's story."""
+    for part in (a for given in args for a in (given, *contents(given))):
+        if isinstance(part, Unknown) and part.cause is not None:
+            return part
+    return otherwise
+
+
 def called(src: SourceText, callee: Value, node: ast.Call, args: list[Value]) -> Value:
     """The result of calling an unknown `callee`: an instance of the user's class, a method
     of a library object (keyed by what the object was: `...StandardScaler.fit_transform`), or
@@ -193,6 +201,8 @@ def called(src: SourceText, callee: Value, node: ast.Call, args: list[Value]) ->
 
 def unknown_method(src: SourceText, receiver: Value, node: ast.Call) -> Value:
     """A method the library's model does not know (`ds.map(f)`, `model.summary()`)."""
+    if isinstance(receiver, Unknown):  # a frame or object not known: its own story goes on
+        return called(src, receiver, node, []) if receiver.cause is not None else receiver
     attr = node.func.attr if isinstance(node.func, ast.Attribute) else "?"
     kind = type(receiver).__name__
     if isinstance(receiver, Dataset):

@@ -57,3 +57,16 @@ REGISTRY.subscripts[Unknown] = _subscript
 REGISTRY.calls[Unknown] = _called
 REGISTRY.unpacks[Unknown] = _unpack
 REGISTRY.elements[Unknown] = lambda value: value
+
+
+@REGISTRY.method(Unknown, *COMPILED_FUNCTION_OF)
+def _data_method(
+    session: Session,
+    receiver: Unknown,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """`net.fit(...)` on an unknown (another library also models methods of unknowns)."""
+    return _called(session, receiver, node, args, kwargs)
