@@ -126,3 +126,20 @@ def test_cli_reports_a_subclassed_model(tmp_path: Path) -> None:
     proc = check(str(program))
     assert proc.returncode == 1
     assert "SS202" in proc.stdout and "model 'net' outputs (None, 3)" in proc.stdout
+
+
+def test_a_test_on_constants_takes_one_path() -> None:
+    # Player(model=None): `if not model:` runs for sure, so self.model is known.
+    src = NET + (
+        "class Player:\n"
+        "    def __init__(self, model=None):\n"
+        "        if not model:\n"
+        "            self.model = Net()\n"
+        "            self.model.compile('adam', 'categorical_crossentropy')\n"
+        "        if model is not None:\n"
+        "            self.model = model\n"
+        "player = Player()\nplayer.model.fit(np.zeros((8, 5)), np.zeros((8, 4)))\n"
+    )
+    assert [f.code for f in errors(src)] == ["SS202"]
+    unknown = src.replace("player = Player()", "import sys\nplayer = Player(sys.argv)")
+    assert errors(unknown) == []

@@ -159,6 +159,12 @@ class Expressions(Session):
         operand = self.eval(node.operand, env)
         if (
             isinstance(operand, Const)
+            and isinstance(node.op, ast.Not)
+            and type(operand.value) in (bool, int, str, type(None))
+        ):
+            return _literal(not operand.value)
+        if (
+            isinstance(operand, Const)
             and isinstance(node.op, ast.USub)
             and isinstance(operand.value, (int, float))
         ):
@@ -171,6 +177,16 @@ class Expressions(Session):
 
     def _compare(self, node: ast.Compare, env: Env) -> Value:
         left = self.eval(node.left, env)
+        if (
+            isinstance(left, Const)
+            and left.value is None
+            and len(node.comparators) == 1
+            and isinstance(node.ops[0], (ast.Is, ast.IsNot))
+        ):  # `x is None` where x is None for sure: `x is not None` on other constants too
+            right = self.eval(node.comparators[0], env)
+            if isinstance(right, Const) and right.value is None:
+                return _literal(isinstance(node.ops[0], ast.Is))
+            return UNKNOWN
         compare = REGISTRY.compare.get(type(left))
         if len(node.comparators) == 1 and compare is not None:
             result = compare(self, left, self.eval(node.comparators[0], env), node)

@@ -208,7 +208,11 @@ class Interpreter(Classes):
         if test is False:
             self.exec_block(stmt.orelse, env, frame)
             return
-        self.eval(stmt.test, env)
+        value = self.eval(stmt.test, env)
+        if isinstance(value, Const) and type(value.value) in (bool, int, str, type(None)):
+            # A test on constants (`if not model:` with model=None) takes one path for sure.
+            self.exec_block(stmt.body if value.value else stmt.orelse, env, frame)
+            return
         then_env, else_env = env.copy(), env.copy()
         then_frame, else_frame = Frame(), Frame()
         self.uncertain += 1
