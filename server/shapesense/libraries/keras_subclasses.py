@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 
+from .. import silence
 from ..session import Session
 from ..shapes import Shape
 from ..values import (
@@ -44,6 +45,8 @@ def _instance(session: Session, cls: UserClass, node: ast.Call, kind: str) -> Va
     model.created_depth = session.uncertain
     model.foreign = session.foreign
     model.opaque = bool(_OWN_TRAINING & (set(cls.methods) | cls.unknown_attributes))
+    # why a call stays unchecked when `call` cannot be followed (silence.py)
+    model.opaque_cause = silence.cause_of(silence.from_class(session.src, cls.node))
     return model
 
 
