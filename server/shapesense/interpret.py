@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 
 from . import silence
 from .cancel import Token
-from .classes import Classes
-from .expressions import Env, _mutable
+from .expressions import Env, Expressions, _mutable
 from .journal import Journal
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
@@ -38,8 +37,6 @@ from .values import (
 MAX_CALL_DEPTH = 4
 MAX_CALLS = 400  # function evaluations per analysis: bounds time on recursive or huge code
 MAX_LOOP_NESTING = 3
-MAX_UNROLLED = 16  # a `for` over at most this many known items runs once per item
-MAX_UNROLLED_TOTAL = 256  # iterations unrolled per analysis: beyond, loops are joined
 MAX_MODULES = 16  # project modules followed per analysis
 
 
@@ -53,7 +50,7 @@ class Frame:
     returned: bool = False
 
 
-class Interpreter(Classes):
+class Interpreter(Expressions):
     """Python's semantics; each library's meaning is asked of the registry (libraries/)."""
 
     def __init__(
@@ -89,8 +86,6 @@ class Interpreter(Classes):
         self.calls_made = 0
         self.globals = Env()
         self.analysed_functions: set[int] = set()
-        self.instances: list[Value] = []
-        self.unrolled = 0
 
     def global_names(self) -> dict[str, Value]:
         return self.globals.names
@@ -127,7 +122,6 @@ class Interpreter(Classes):
                 module.names.clear()
         self.modules.clear()
         self.globals.names.clear()
-        self.instances.clear()
         self.records.clear()
         self.dispose_session()
 
@@ -175,10 +169,7 @@ class Interpreter(Classes):
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             env.names[stmt.name] = Function(stmt, self)
         elif isinstance(stmt, ast.ClassDef):
-            found = self.define_class(stmt, env)
-            env.names[stmt.name] = (
-                found if found is not UNKNOWN else silence.from_class(self.src, stmt)
-            )
+            env.names[stmt.name] = silence.from_class(self.src, stmt)
         elif isinstance(stmt, ast.Return):
             frame.returns.append(self.eval(stmt.value, env) if stmt.value else Const(None))
             frame.returned = True
@@ -208,11 +199,7 @@ class Interpreter(Classes):
         if test is False:
             self.exec_block(stmt.orelse, env, frame)
             return
-        value = self.eval(stmt.test, env)
-        if isinstance(value, Const) and type(value.value) in (bool, int, str, type(None)):
-            # A test on constants (`if not model:` with model=None) takes one path for sure.
-            self.exec_block(stmt.body if value.value else stmt.orelse, env, frame)
-            return
+        self.eval(stmt.test, env)
         then_env, else_env = env.copy(), env.copy()
         then_frame, else_frame = Frame(), Frame()
         self.uncertain += 1
@@ -248,10 +235,7 @@ class Interpreter(Classes):
         if isinstance(stmt, ast.While):
             self.eval(stmt.test, env)
         else:
-            items = self._known_items(stmt, env)
-            if items is not None:
-                self._unroll(stmt, items, env, frame)
-                return
+            self.eval(stmt.iter, env)
         self.uncertain += 1
         self.loop_nesting += 1
         try:
@@ -280,42 +264,6 @@ class Interpreter(Classes):
         finally:
             self.uncertain -= 1
             self.loop_nesting -= 1
-
-    def _known_items(self, stmt: ast.For | ast.AsyncFor, env: Env) -> tuple[Value, ...] | None:
-        """The items of `for x in [64, 32]` / `for i in range(3)`, when the loop can run as
-        Python runs it: known items, few of them, and a body that never jumps out early."""
-        count = self._range_length(stmt.iter, env)
-        if count is not None:
-            bounds = [self.eval(a, env) for a in stmt.iter.args]  # type: ignore[attr-defined]
-            numbers = range(*[b.value for b in bounds])  # type: ignore[attr-defined]
-            items: tuple[Value, ...] | None = tuple(Const(i) for i in numbers[: MAX_UNROLLED + 1])
-        else:
-            iterable = self.eval(stmt.iter, env)
-            items = iterable.items if isinstance(iterable, Seq) else None
-        if (
-            items is None
-            or isinstance(stmt, ast.AsyncFor)
-            or len(items) > MAX_UNROLLED
-            or self.unrolled + len(items) > MAX_UNROLLED_TOTAL
-            or _jumps_out(stmt.body)
-        ):
-            return None
-        return items
-
-    def _unroll(
-        self, stmt: ast.For | ast.AsyncFor, items: tuple[Value, ...], env: Env, frame: Frame
-    ) -> None:
-        """Run the body once per item, as Python does. An error reported in an iteration is
-        where Python leaves the loop: the rest of that iteration and the later ones never run."""
-        self.unrolled += len(items)
-        for item in items:
-            self.bind(stmt.target, item, env)
-            for inner in stmt.body:
-                errors = self.error_count()
-                self.exec_block([inner], env, frame)
-                if frame.returned or self.error_count() > errors:
-                    return
-        self.exec_block(stmt.orelse, env, frame)
 
     def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
         if not isinstance(stmt, ast.While):
@@ -379,10 +327,6 @@ class Interpreter(Classes):
                     env.names.update(
                         {k: v for k, v in project.names.items() if not k.startswith("_")}
                     )
-                elif not stmt.level:
-                    self.not_replayable()  # binds names its text does not show (journal.py)
-                    for name in REGISTRY.exported(REGISTRY.canonical(module)):
-                        env.names[name] = Ref(f"{module}.{name}")
                 continue
             if project is not None:
                 env.names[alias.asname or alias.name] = project.names.get(alias.name, UNKNOWN)
@@ -448,9 +392,7 @@ class Interpreter(Classes):
             self.bind(target.value, UNKNOWN, env)
         elif isinstance(target, ast.Subscript):
             self.changed_in_place(target.value, env)
-        elif isinstance(target, ast.Attribute):
-            self.set_member(self.eval(target.value, env), target.attr, value)
-        # Other attribute targets and array items (X[0] = ...) change no shape we track.
+        # Attribute targets (self.x = ...) and array items (X[0] = ...) change no shape we track.
 
     def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
         """`xs[1] = ...`, `del d["a"]`, `xs.append(x)`: a list or dict changes. Every name
@@ -461,7 +403,6 @@ class Interpreter(Classes):
         container = env.get(node.id)
         if container is None or not _mutable(container):
             return
-        self.forget_members_holding(container)
         for innermost in (env, *self.callers):
             scope: Env | None = innermost
             while scope is not None:
@@ -472,12 +413,8 @@ class Interpreter(Classes):
                         self.not_replayable()
                 scope = scope.parent
 
-    def call_function(
-        self, fn: Function, node: ast.Call, env: Env, receiver: Value | None = None
-    ) -> Value:
+    def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
         args, kwargs = self._eval_args(node, env)
-        if receiver is not None:
-            args = [receiver, *args]
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
         if owner is not self:
             self.not_replayable()
@@ -600,27 +537,6 @@ def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunc
         for case in getattr(stmt, "cases", None) or []:
             stack.extend(reversed(case.body))
     return found
-
-
-def _jumps_out(body: list[ast.stmt]) -> bool:
-    """A `break` or `continue` of this loop (not of a loop inside it), or any `return`."""
-    if any(isinstance(node, ast.Return) for stmt in body for node in ast.walk(stmt)):
-        return True
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, (ast.Break, ast.Continue)):
-            return True
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        inner_loop = isinstance(stmt, (ast.For, ast.AsyncFor, ast.While))
-        for name in ("orelse", "finalbody") if inner_loop else ("body", "orelse", "finalbody"):
-            stack.extend(getattr(stmt, name, None) or [])
-        for handler in getattr(stmt, "handlers", None) or []:
-            stack.extend(handler.body)
-        for case in getattr(stmt, "cases", None) or []:
-            stack.extend(case.body)
-    return False
 
 
 def _assigned_names(stmt: ast.stmt) -> set[str]:
