@@ -165,3 +165,31 @@ def test_unknown_declared_size_is_not_none(declaration: str, keras: int) -> None
     (a false SS103 under Keras 2, found by tests/corpus/programs/notebooks/banknote_dense_works)."""
     src = "import keras\nimport pandas as pd\nL = keras.layers\nX = pd.read_csv('d.csv').values\n"
     assert errors(src + declaration, keras) == []
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_quiet_rank_fixup_is_one_hint_for_one_input_or_several(keras: int) -> None:
+    """Keras adds a trailing axis of size 1 to data one short of the input's rank: a hint,
+    worded the same whether the model has one input or several (one report, checks.py)."""
+    src = PROGRAM_HEAD + (
+        "a = keras.Input(shape=(5, 1))\nb = keras.Input(shape=(3,))\n"
+        "x = L.Concatenate()([L.Flatten()(a), b])\n"
+        "two = keras.Model([a, b], L.Dense(1)(x))\ntwo.compile(loss='mse')\n"
+        "two.fit([np.zeros((8, 5)), np.zeros((8, 3))], np.zeros((8, 1)))\n"
+        "one = keras.Sequential([keras.Input(shape=(4, 1)), L.Flatten(), L.Dense(1)])\n"
+        "one.compile(loss='mse')\none.fit(np.zeros((8, 4)), np.zeros((8, 1)))\n"
+    )
+    hints = [(f.code, f.severity, f.message) for f in run(src, keras).findings]
+    fixup = "Keras will add a trailing axis of size 1"
+    assert hints == [
+        (
+            "SS110",
+            "hint",
+            f"{fixup}: `np.zeros((8, 5))` (8, 5) is fed as (8, 5, 1) to input 0 (None, 5, 1).",
+        ),
+        (
+            "SS110",
+            "hint",
+            f"{fixup}: `np.zeros((8, 4))` (8, 4) is fed as (8, 4, 1) to the model input (None, 4, 1).",
+        ),
+    ]

@@ -235,10 +235,7 @@ class CallChecker:
                 self._report_input(model, index, x, tensor.shape, rank, xs, y)
                 return True
             if note:
-                detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(adjusted)} to input {index} {fmt(tensor.shape)}"
-                self.session.add(
-                    Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
-                )
+                self._report_fixup(x, note, adjusted, f"input {index} {fmt(tensor.shape)}")
             samples[id(tensor.node)] = keras_sample(adjusted)
         if len(samples) < len(model.inputs):
             return False  # the flow needs every input's shape
@@ -414,6 +411,13 @@ class CallChecker:
             )
         )
 
+    def _report_fixup(self, x: DataArg, note: str, fed: Shape, target: str) -> None:
+        """Keras quietly fixes the data's rank (a hint, not an error)."""
+        detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(fed)} to {target}"
+        self.session.add(
+            Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
+        )
+
     def _related(self, model: Model, data: DataArg | None = None) -> tuple[Related, ...]:
         related = (
             [] if model.foreign else [Related(model.span, f"model '{model.name}' defined here")]
@@ -441,14 +445,7 @@ class CallChecker:
                 self._report_input_mismatch(model, x, declared, adjusted)
                 return None, True
             if note:
-                self.session.add(
-                    Finding(
-                        self.src.span(x.node),
-                        "hint",
-                        "SS110",
-                        f"Keras will {note}: `{x.label}` {fmt(shape)} is fed as {fmt(adjusted)} to the model input {fmt(declared)}.",
-                    )
-                )
+                self._report_fixup(x, note, adjusted, f"the model input {fmt(declared)}")
             shape = adjusted
         sample: Shape = keras_sample(shape)
         if model.kind == "sequential" and declared is not None:

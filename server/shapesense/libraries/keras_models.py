@@ -210,7 +210,7 @@ def model_method(
     return silence.shared(silence.UNMODELLED_CALL, what, f"Model.{method}")
 
 
-REGISTRY.methods.setdefault(Model, {})  # any other method (summary, save...): unknown value
+REGISTRY.kind(Model)  # any other method (summary, save...): its value is unknown
 
 
 def _model_attribute(session: Session, model: Model, attr: str) -> Value:

@@ -100,6 +100,11 @@ class Registry:
 
         return register
 
+    def kind(self, kind: type) -> None:
+        """Values of `kind` belong to a library: a method it has no model of has an unknown
+        value (it is never taken for a list's or a dict's method)."""
+        self.methods.setdefault(kind, {})
+
     def method(self, kind: type, *names: str) -> Callable[[MethodModel], MethodModel]:
         def register(model: MethodModel) -> MethodModel:
             for name in names:
