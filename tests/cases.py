@@ -108,6 +108,11 @@ LAYER_CASES: list[tuple[str, tuple[int, ...], str]] = [
     ),
     ("L.ConvLSTM2D(4, 3, strides=2)", (5, 9, 9, 2), "(None, 4, 4, 4)"),
     ("L.ConvLSTM3D(4, 3)", (5, 6, 6, 6, 2), "(None, 4, 4, 4, 4)"),
+    ("L.RNN(L.LSTMCell(8))", (5, 3), "(None, 8)"),
+    ("L.RNN(L.GRUCell(8))", (5, 3), "(None, 8)"),
+    ("L.RNN(L.SimpleRNNCell(8), return_sequences=True)", (5, 3), "(None, 5, 8)"),
+    ("L.RNN(L.StackedRNNCells([L.LSTMCell(8), L.LSTMCell(4)]))", (5, 3), "(None, 4)"),
+    ("L.RNN([L.GRUCell(8), L.GRUCell(4)], return_sequences=True)", (5, 3), "(None, 5, 4)"),
 ]
 
 # Layers on string or integer inputs: (layer, sample shape, Input dtype, expected output).

@@ -1,5 +1,7 @@
 """The layer catalog: every entry's output shape (tests/cases.py, checked against Keras too)."""
 
+import re
+
 import pytest
 from shapesense.keras.layers import CATALOG, snake_case
 
@@ -44,7 +46,7 @@ def test_attention_scores_are_a_second_output() -> None:
 
 def test_every_catalog_entry_has_a_case() -> None:
     tables = [*LAYER_CASES, *TYPED_LAYER_CASES, *MULTI_INPUT_CASES]
-    covered = {case[0].split("(")[0].removeprefix("L.") for case in tables}
+    covered = {name for case in tables for name in re.findall(r"L\.(\w+)\(", case[0])}
     merges = {"Concatenate", "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum"}
     untested = (
         set(CATALOG)
@@ -110,3 +112,23 @@ def test_default_layer_names_follow_keras() -> None:
     assert snake_case("MaxPooling2D") == "max_pooling2d"
     assert snake_case("LSTM") == "lstm"
     assert snake_case("GlobalAveragePooling1D") == "global_average_pooling1d"
+
+
+@pytest.mark.parametrize(
+    ("layer", "params"),
+    [
+        ("L.RNN(L.LSTMCell(8))", "384"),
+        ("L.RNN(L.GRUCell(8))", "312"),
+        ("L.RNN(L.StackedRNNCells([L.LSTMCell(8), L.LSTMCell(4)]))", "592"),
+        ("L.RNN([L.GRUCell(8), L.GRUCell(4)], return_sequences=True)", "480"),
+    ],
+)
+def test_rnn_with_cells_counts_parameters_as_keras(layer: str, params: str) -> None:
+    """Figures from real Keras 2 and 3 (`model.layers[-1].count_params()` on input (5, 3))."""
+    src = f"import keras\nL = keras.layers\nmodel = keras.Sequential([keras.Input(shape=(5, 3)), {layer}])\n"
+    assert run(src).models[-1].rows[-1][3] == params
+
+
+def test_rnn_with_cells_returns_states() -> None:
+    src = "import keras\nL = keras.layers\ni = keras.Input(shape=(5, 3))\nout, h, c = L.RNN(L.LSTMCell(8), return_state=True)(i)\nmodel = keras.Model(i, h)\n"
+    assert run(src).models[-1].rows[-1][2] == "[(None, 8), (None, 8), (None, 8)]"

@@ -48,6 +48,7 @@ class Wrapped(Protocol):
     rule: LayerRule | None
     args: Args
     name: str
+    class_name: str
 
 
 def inner_layer(a: Args) -> Any:
@@ -116,7 +117,59 @@ def conv_lstm(rank: int) -> LayerRule:
     )
 
 
+CELL_GATES = {"SimpleRNNCell": 1, "GRUCell": 3, "LSTMCell": 4}
+
+
+def rnn_cells(a: Args) -> list[Wrapped]:
+    """keras.layers.RNN's cell: one cell, a list of cells or StackedRNNCells([...])."""
+    cell = a.get("cell")
+    if isinstance(cell, Wrapped) and cell.class_name == "StackedRNNCells":
+        cell = cell.args.get("cells")
+    cells = list(cell) if isinstance(cell, (list, tuple)) else [cell]
+    if not cells or not all(isinstance(c, Wrapped) and c.class_name in CELL_GATES for c in cells):
+        raise Opaque("cell")  # a custom cell: unknown
+    return cells
+
+
+def rnn_layer_output(inp: Shape, a: Args) -> Any:
+    if len(inp) != 3:
+        raise Opaque("rank")  # Keras 2 and 3 fail inside the cell, with no InputSpec message
+    cells = rnn_cells(a)
+    units = cells[-1].args.get("units")
+    out: Shape = (inp[0], inp[1], units) if a.get("return_sequences", False) else (inp[0], units)
+    if not a.get("return_state", False):
+        return out
+    states: list[Shape] = []
+    for c in cells:
+        count = 2 if c.class_name == "LSTMCell" else 1
+        states += [(inp[0], c.args.get("units"))] * count
+    return [out, *states]
+
+
+def rnn_layer_params(inp: Shape, a: Args) -> int:
+    features, total = fan_in(inp[-1]), 0
+    for c in rnn_cells(a):
+        gates, units = CELL_GATES[c.class_name], c.args.get("units")
+        gru = c.class_name == "GRUCell" and c.args.get("reset_after", True)
+        total += gates * (features * units + units * units) + units * gates * (2 if gru else 1)
+        features = units
+    return total
+
+
+def cell_output(inp: Shape, a: Args) -> Any:
+    raise Opaque("cell")  # a cell called alone takes states too: not modelled
+
+
 ENTRIES: dict[str, LayerRule] = {
+    "RNN": LayerRule(
+        params=("cell", "return_sequences", "return_state"),
+        output=rnn_layer_output,
+        count_params=rnn_layer_params,
+    ),
+    "SimpleRNNCell": LayerRule(params=("units",), output=cell_output),
+    "GRUCell": LayerRule(params=("units",), output=cell_output),
+    "LSTMCell": LayerRule(params=("units",), output=cell_output),
+    "StackedRNNCells": LayerRule(params=("cells",), output=cell_output),
     "ConvLSTM1D": conv_lstm(1),
     "ConvLSTM2D": conv_lstm(2),
     "ConvLSTM3D": conv_lstm(3),
