@@ -121,6 +121,10 @@ def test_default_layer_names_follow_keras() -> None:
         ("L.RNN(L.GRUCell(8))", "312"),
         ("L.RNN(L.StackedRNNCells([L.LSTMCell(8), L.LSTMCell(4)]))", "592"),
         ("L.RNN([L.GRUCell(8), L.GRUCell(4)], return_sequences=True)", "480"),
+        ("L.RNN(L.LSTMCell(8, use_bias=False))", "352"),
+        ("L.RNN(L.GRUCell(8, use_bias=False))", "264"),
+        ("L.RNN(L.SimpleRNNCell(8, use_bias=False))", "88"),
+        ("L.RNN(L.GRUCell(8, reset_after=False))", "288"),
     ],
 )
 def test_rnn_with_cells_counts_parameters_as_keras(layer: str, params: str) -> None:

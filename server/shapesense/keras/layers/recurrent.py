@@ -151,7 +151,8 @@ def rnn_layer_params(inp: Shape, a: Args) -> int:
     for c in rnn_cells(a):
         gates, units = CELL_GATES[c.class_name], c.args.get("units")
         gru = c.class_name == "GRUCell" and c.args.get("reset_after", True)
-        total += gates * (features * units + units * units) + units * gates * (2 if gru else 1)
+        biases = (2 if gru else 1) if c.args.get("use_bias", True) else 0
+        total += gates * (features * units + units * units) + units * gates * biases
         features = units
     return total
 
