@@ -187,6 +187,10 @@ class Expressions(Session):
         self.bind(node.target, value, env)
         return value
 
+    def _lambda(self, node: ast.Lambda, env: Env) -> Value:
+        """A lambda is a function value (libraries call it: `ds.map(lambda x, y: ...)`)."""
+        return Function(node, self, env)
+
     def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
         for v in node.values:
             self.eval(v, env)
@@ -389,6 +393,7 @@ _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
     ast.NamedExpr: Expressions._namedexpr,
     ast.ListComp: Expressions.list_comprehension,
     ast.BoolOp: Expressions._boolop,
+    ast.Lambda: Expressions._lambda,
 }
 
 

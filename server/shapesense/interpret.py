@@ -104,7 +104,7 @@ class Interpreter(Expressions):
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
                 for arg in self._all_params(node):
-                    env.names[arg] = silence.parameter(self.src, node, arg)
+                    env.names[arg] = silence.parameter(self.src, node, node.name, arg)
                 self.depth += 1
                 try:
                     self.exec_block(node.body, env, Frame())
@@ -424,6 +424,14 @@ class Interpreter(Expressions):
         finally:
             self.callers.pop()
 
+    def apply(self, fn: Value, args: list[Value]) -> Value:
+        if not isinstance(fn, Function):
+            return UNKNOWN
+        owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
+        if owner is not self:
+            self.not_replayable()
+        return owner.invoke(fn, args, {}, self.depth)
+
     def invoke(
         self, fn: Function, args: list[Value], kwargs: dict[str, Value], caller_depth: int
     ) -> Value:
@@ -441,10 +449,10 @@ class Interpreter(Expressions):
         if self.depth >= MAX_CALL_DEPTH or self.calls_made >= MAX_CALLS:
             if self.calls_made >= MAX_CALLS:
                 self.not_replayable()
-            what = f"a call of `{fn.node.name}`"
+            what = f"a call of `{fn.name}`"
             return silence.unknown(silence.ANALYSIS_LIMIT, what, None, "limit")
         self.calls_made += 1
-        local = Env(self.globals)
+        local = Env(fn.scope if isinstance(fn.scope, Env) else self.globals)
         params = fn.node.args
         positional = [*params.posonlyargs, *params.args]
         defaults = dict(
@@ -465,7 +473,7 @@ class Interpreter(Expressions):
             elif p.arg in defaults:
                 local.names[p.arg] = self.eval(defaults[p.arg], self.globals)
             else:
-                local.names[p.arg] = silence.parameter(self.src, fn.node, p.arg)
+                local.names[p.arg] = silence.parameter(self.src, fn.node, fn.name, p.arg)
         for p in params.kwonlyargs:
             local.names[p.arg] = kwargs.get(p.arg) or (
                 self.eval(defaults[p.arg], self.globals) if p.arg in defaults else UNKNOWN
@@ -479,6 +487,8 @@ class Interpreter(Expressions):
         frame = Frame()
         self.depth += 1
         try:
+            if isinstance(fn.node, ast.Lambda):
+                return self.eval(fn.node.body, local)
             self.exec_block(fn.node.body, local, frame)
         finally:
             self.depth -= 1

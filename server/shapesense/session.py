@@ -72,6 +72,11 @@ class Session:
         """The module's global names (fixes ask how the module spells a library)."""
         raise NotImplementedError
 
+    def apply(self, fn: Value, args: list[Value]) -> Value:
+        """Call the user's function (a def or a lambda) as a library given it will: `ds.map(fn)`
+        calls `fn` on the element's tensors. Unknown when `fn` is not the user's function."""
+        raise NotImplementedError
+
     @property
     def resolver(self) -> Resolver | None:
         """The project's files: what they say is not recorded, so a statement asking is redone."""

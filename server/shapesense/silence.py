@@ -226,9 +226,10 @@ def from_class(src: SourceText, node: ast.ClassDef) -> Unknown:
     return unknown(code, f"class `{node.name}`", span, f"class {','.join(last) or 'object'}")
 
 
-def parameter(src: SourceText, fn: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> Unknown:
-    span = Span(fn.lineno - 1, fn.col_offset, fn.lineno - 1, fn.col_offset)
-    return unknown(FUNCTION_PARAMETER, f"parameter `{name}` of `{fn.name}`", span, "parameter")
+def parameter(src: SourceText, fn: ast.AST, function: str, name: str) -> Unknown:
+    line, column = getattr(fn, "lineno", 1) - 1, getattr(fn, "col_offset", 0)
+    span = Span(line, column, line, column)
+    return unknown(FUNCTION_PARAMETER, f"parameter `{name}` of `{function}`", span, "parameter")
 
 
 def paths_differ(name: str, values: list[Value | None]) -> Unknown:

@@ -162,8 +162,13 @@ class Model(Value):
 
 @dataclass(frozen=True)
 class Function(Value):
-    node: ast.FunctionDef | ast.AsyncFunctionDef
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda
     owner: Any = field(default=None, compare=False)  # the Interpreter of the module that defines it
+    scope: Any = field(default=None, compare=False)  # a lambda's enclosing Env (its closure)
+
+    @property
+    def name(self) -> str:
+        return "<lambda>" if isinstance(self.node, ast.Lambda) else self.node.name
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,7 @@ class Dataset(Value):
 
     element: tuple[Value, ...]
     batched: bool = False
+    classes: int | None = None  # image_dataset_from_directory's class_names, when counted
 
     def as_fed(self) -> tuple[Value, Value] | None:
         """(x, y) as Keras meets them in fit: a batched pipeline's elements; an unbatched

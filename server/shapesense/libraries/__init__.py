@@ -9,6 +9,8 @@ from . import numpy_arrays  # noqa: F401
 from . import numpy  # noqa: F401
 from . import builtins  # noqa: F401
 from . import tf_data  # noqa: F401
+from . import keras_datasets  # noqa: F401
+from . import tf_ops  # noqa: F401
 from . import keras_layers  # noqa: F401
 from . import keras_models  # noqa: F401
 from . import keras_data  # noqa: F401

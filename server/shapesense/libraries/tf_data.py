@@ -1,14 +1,34 @@
-"""tf.data: datasets made from arrays or an image folder, and the methods that keep their
-element shapes. A batched dataset of (x, y) meets `fit` as arrays would (checks.py)."""
+"""tf.data: datasets made from arrays, and what each method does to their elements (the
+shapes tf.data's own `element_spec` gives). A batched dataset of (x, y) meets `fit` as arrays
+would (checks.py).
+
+An element's arrays are written with a leading axis: the batch axis of a batched dataset
+(its size when `drop_remainder=True`, else None), a placeholder None for an unbatched one.
+`map` calls the user's function (a def or a lambda) on the element's tensors, as tf.data
+traces it once; a result that is not arrays is unknown, with the reason it is.
+"""
 
 from __future__ import annotations
 
 import ast
+from dataclasses import dataclass
 
+from .. import silence
 from ..session import Session
-from ..tables import class_folders
-from ..values import UNKNOWN, Array, Const, Dataset, Seq, Value, as_array_shape, to_python
-from .registry import REGISTRY, FunctionModel
+from ..shapes import Shape
+from ..values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Dataset,
+    Seq,
+    Unknown,
+    Value,
+    as_array_shape,
+    const_int,
+    to_python,
+)
+from .registry import REGISTRY
 
 
 @REGISTRY.function(
@@ -30,51 +50,23 @@ def from_tensors(
     return Dataset(rows, batched=False)
 
 
-def image_dataset(
-    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
-) -> Value:
-    """image_dataset_from_directory(...): batched images (None, h, w, channels) and labels."""
-    size = as_array_shape(kwargs.get("image_size", Seq((Const(256), Const(256)))))
-    mode = kwargs.get("color_mode", Const("rgb"))
-    labels = kwargs.get("label_mode", Const("int"))
-    if (
-        size is None
-        or len(size) != 2
-        or not isinstance(mode, Const)
-        or not isinstance(labels, Const)
-    ):
+def _arrays(ds: Dataset) -> tuple[Array, ...] | None:
+    """The element's arrays, when every part of it is one."""
+    parts = ds.element
+    return parts if all(isinstance(p, Array) for p in parts) else None  # type: ignore[return-value]
+
+
+def _as(array: Array, shape: Shape) -> Array:
+    """The same tensor written with or without the placeholder axis (no step of its own)."""
+    return Array(shape, array.dtype, array.trace, array.origin)
+
+
+def _with_lead(ds: Dataset, lead: Shape, what: str, cut: int = 1, batched: bool = True) -> Value:
+    """The dataset whose element arrays start with `lead` instead of their first `cut` axes."""
+    arrays = _arrays(ds)
+    if arrays is None or any(len(a.shape) < cut for a in arrays):
         return UNKNOWN
-    channels = {"rgb": 3, "grayscale": 1, "rgba": 4}.get(str(mode.value))
-    if channels is None or kwargs.get("batch_size") == Const(None):
-        return UNKNOWN
-    origin = (f"`{session.src.segment(node, 50)}`",)
-    x = Array((None, *size, channels), "float32", origin, session.src.span(node))
-    y_shape = {"int": (None,), "binary": (None, 1)}.get(str(labels.value))
-    if labels.value == "categorical":  # one column per class folder, when they can be counted
-        named = to_python(kwargs.get("class_names", Const(None)))
-        count = _class_count(session, args[0] if args else kwargs.get("directory"))
-        if isinstance(named, (list, tuple)) and named:
-            count = len(named)
-        y_shape = (None, None if "labels" in kwargs else count)
-    y: Value = Array(y_shape, "int32", origin, session.src.span(node)) if y_shape else UNKNOWN
-    return Dataset((x, y), batched=True)
-
-
-def _class_count(session: Session, folder: Value | None) -> int | None:
-    resolver = session.resolver
-    if not (isinstance(folder, Const) and isinstance(folder.value, str)) or resolver is None:
-        return None
-    located = resolver.locate_dir(folder.value)
-    return class_folders(located) if located else None
-
-
-def _image_dataset_family(name: str) -> FunctionModel | None:
-    """keras.utils.image_dataset_from_directory, tf.keras.preprocessing...: any spelling."""
-    return image_dataset if name.rsplit(".", 1)[-1] == "image_dataset_from_directory" else None
-
-
-REGISTRY.family("tensorflow")(_image_dataset_family)
-REGISTRY.family("keras")(_image_dataset_family)
+    return Dataset(tuple(a.step((*lead, *a.shape[cut:]), what) for a in arrays), batched)
 
 
 @REGISTRY.method(Dataset, "batch")
@@ -86,10 +78,64 @@ def batch(
     args: list[Value],
     kwargs: dict[str, Value],
 ) -> Value:
-    return Dataset(ds.element, True)
+    """batch(n): a batch axis first, of size n with drop_remainder=True; batching a batched
+    dataset adds another (batches of batches)."""
+    size = const_int(args[0] if args else kwargs.get("batch_size", UNKNOWN))
+    drop = to_python(args[1] if len(args) > 1 else kwargs.get("drop_remainder", Const(False)))
+    lead = size if drop is True and size is not None and size > 0 else None
+    if not ds.batched:
+        return _with_lead(ds, (lead,), f"batch({size})")
+    return _with_lead(ds, (lead,), f"batch({size})", cut=0)
 
 
-@REGISTRY.method(Dataset, "shuffle", "prefetch", "cache", "repeat", "take", "skip")
+@REGISTRY.method(Dataset, "padded_batch")
+def padded_batch(
+    session: Session,
+    ds: Dataset,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """padded_batch(n, padded_shapes): each part padded to its padded shape (a None axis to the
+    longest in the batch: unknown here); without padded_shapes, as batch(n)."""
+    padded = args[1] if len(args) > 1 else kwargs.get("padded_shapes", Const(None))
+    if padded == Const(None):
+        return batch(session, ds, method, node, args[:1], {})
+    arrays = _arrays(ds)
+    shapes = padded.items if len(ds.element) > 1 and isinstance(padded, Seq) else (padded,)
+    if ds.batched or arrays is None or len(shapes) != len(arrays):
+        return UNKNOWN
+    parts = []
+    for array, shape_value in zip(arrays, shapes, strict=True):
+        shape = as_array_shape(shape_value)
+        if shape is None or len(shape) != len(array.shape) - 1:
+            return UNKNOWN  # tf.data raises on a rank that differs
+        for want, have in zip(shape, array.shape[1:], strict=True):
+            if type(want) is int and type(have) is int and want < have:
+                return UNKNOWN  # tf.data raises: the element is longer than its padding
+        parts.append(array.step((None, *shape), "padded_batch"))
+    return Dataset(tuple(parts), batched=True)
+
+
+@REGISTRY.method(Dataset, "unbatch")
+def unbatch(
+    session: Session,
+    ds: Dataset,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """unbatch(): the rows of each element (of a batched dataset: its samples)."""
+    if ds.batched:
+        return _with_lead(ds, (None,), "unbatch", batched=False)
+    return _with_lead(ds, (None,), "unbatch", cut=2, batched=False)
+
+
+@REGISTRY.method(
+    Dataset, "shuffle", "prefetch", "cache", "repeat", "take", "skip", "filter", "with_options"
+)
 def same_elements(
     session: Session,
     ds: Dataset,
@@ -98,7 +144,139 @@ def same_elements(
     args: list[Value],
     kwargs: dict[str, Value],
 ) -> Value:
-    return ds
+    return Dataset(ds.element, ds.batched)  # a new dataset: no class_names
 
 
-# map, filter, unbatch...: the element shapes may change, so their value is unknown
+@REGISTRY.method(Dataset, "map")
+def map_elements(
+    session: Session,
+    ds: Dataset,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """map(fn): fn called on the element's tensors (an (x, y) element is two arguments)."""
+    fn = args[0] if args else kwargs.get("map_func", UNKNOWN)
+    arrays = _arrays(ds)
+    if arrays is None:
+        return UNKNOWN
+    given = [a if ds.batched else _as(a, a.shape[1:]) for a in arrays]
+    result = session.apply(fn, list(given))
+    parts = result.items if isinstance(result, Seq) and not result.is_list else (result,)
+    for part in parts:
+        if isinstance(part, Unknown):
+            return part if part.cause is not None else _not_followed(session, node)
+    if not parts or len(parts) > 2 or not all(isinstance(p, Array) for p in parts):
+        return _not_followed(session, node)  # dicts, lists, strings: not followed
+    element = tuple(
+        p if ds.batched else _as(p, (None, *p.shape)) for p in parts if isinstance(p, Array)
+    )
+    return Dataset(element, ds.batched)
+
+
+def _not_followed(session: Session, node: ast.Call) -> Value:
+    return silence.unknown(
+        silence.DATASET_TRANSFORM,
+        session.src.segment(node, 50),
+        session.src.span(node),
+        "tf.data.Dataset.map",
+    )
+
+
+@REGISTRY.method(Dataset, "concatenate")
+def concatenate(
+    session: Session,
+    ds: Dataset,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """a.concatenate(b): the elements of both; an axis whose sizes differ is None."""
+    other = args[0] if args else kwargs.get("dataset", UNKNOWN)
+    if not isinstance(other, Dataset) or other.batched != ds.batched:
+        return UNKNOWN
+    mine, theirs = _arrays(ds), _arrays(other)
+    if mine is None or theirs is None or len(mine) != len(theirs):
+        return UNKNOWN
+    parts = []
+    for a, b in zip(mine, theirs, strict=True):
+        if len(a.shape) != len(b.shape):
+            return UNKNOWN  # tf.data raises
+        shape = tuple(x if x == y else None for x, y in zip(a.shape, b.shape, strict=True))
+        parts.append(a.step(shape, "concatenate"))
+    return Dataset(tuple(parts), ds.batched)
+
+
+@REGISTRY.function("tensorflow.data.Dataset.zip")
+def zip_datasets(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.data.Dataset.zip((a, b)) or zip(a, b): elements pair one element of each."""
+    given = args[0] if len(args) == 1 else Seq(tuple(args))
+    datasets = given.items if isinstance(given, Seq) else ()
+    if len(datasets) != 2 or not all(
+        isinstance(d, Dataset) and len(d.element) == 1 for d in datasets
+    ):
+        return UNKNOWN
+    first, second = datasets
+    assert isinstance(first, Dataset) and isinstance(second, Dataset)
+    if first.batched != second.batched:
+        return UNKNOWN
+    return Dataset((first.element[0], second.element[0]), first.batched)
+
+
+@dataclass(frozen=True)
+class Windows(Value):
+    """ds.window(size, ...): a dataset of windows, each a dataset of `size` elements or fewer."""
+
+    rows: Dataset
+
+
+@REGISTRY.method(Dataset, "window")
+def window(
+    session: Session,
+    ds: Dataset,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    return Windows(ds) if not ds.batched and _arrays(ds) is not None else UNKNOWN
+
+
+@REGISTRY.method(Windows, "flat_map")
+def flat_map(
+    session: Session,
+    windows: Windows,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """windows.flat_map(lambda w: w.batch(n)): the dataset fn returns, one element per window
+    (a window's batch is the element: its batch axis becomes an axis of the element)."""
+    fn = args[0] if args else kwargs.get("map_func", UNKNOWN)
+    parts = [Dataset((part,)) for part in windows.rows.element]  # a window per component
+    result = session.apply(fn, list[Value](parts))
+    if isinstance(result, Unknown):
+        return result if result.cause is not None else _not_followed(session, node)
+    if not isinstance(result, Dataset) or not result.batched:
+        return _not_followed(session, node)
+    return _with_lead(result, (None,), "flat_map", cut=0, batched=False)
+
+
+def _attribute(session: Session, ds: Dataset, attr: str) -> Value:
+    """element_spec: the element's TensorSpecs (shapes as tf.data gives them); class_names
+    of a directory dataset: one per class folder (its length is what code asks)."""
+    if attr == "class_names" and ds.classes is not None:
+        return Seq((UNKNOWN,) * ds.classes, is_list=True)
+    arrays = _arrays(ds)
+    if attr != "element_spec" or arrays is None:
+        return UNKNOWN
+    specs = tuple(a if ds.batched else _as(a, a.shape[1:]) for a in arrays)
+    return specs[0] if len(specs) == 1 else Seq(specs)
+
+
+REGISTRY.attributes[Dataset] = _attribute
