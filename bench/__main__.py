@@ -16,6 +16,7 @@ from pathlib import Path
 from . import (
     analysis_cost,
     cold_start,
+    hover_latency,
     keystroke,
     memory,
     real_code,
@@ -31,6 +32,7 @@ BENCHMARKS = [
     analysis_cost,
     keystroke,
     typing_session,
+    hover_latency,
     relocation,
     real_code,
     cold_start,

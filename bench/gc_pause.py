@@ -2,8 +2,8 @@
 
 `python -m bench.gc_pause` (not part of `python -m bench`): a 2,000-line file with three bad
 `fit` calls, edited as a user does near its top: Enter, then the line deleted again, 20 times.
-Each version goes through the server's own state (`lsp/state.py`: the document's incremental
-Analyzer, then `Heap.settle`), in this process. Reported per edit: CPU seconds of the analysis
+Each version goes through what the server's analysis process runs (`lsp/worker.py`: the
+document's incremental Analyzer, then `Heap.settle`), in this process. Reported per edit: CPU seconds of the analysis
 and of settling the heap, and whether the heap was thawed and collected in full.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from shapesense.analysis import Options
 from shapesense.cancel import Token
-from shapesense.lsp.state import Cell, Request, State, View
+from shapesense.lsp.worker import Analyses
 
 from .workload import script
 
@@ -34,7 +34,7 @@ def texts(lines: int = 2000) -> list[str]:
 
 
 def measure() -> dict[str, Any]:
-    state = State()
+    analyses = Analyses()
     full = 0
     unfreeze = gc.unfreeze
 
@@ -47,14 +47,11 @@ def measure() -> dict[str, Any]:
     analysis, settle, collected = [], [], []
     try:
         for version, text in enumerate(texts()):
-            view = View("file:///bench.py", version, [], text)
-            request = Request(view, (version,), Options(), True, state.epoch)
-            view.cells = [Cell(view.key, 0, None, version, ())]  # type: ignore[arg-type]
             before = full
             start = time.process_time()
-            view.analysis = state._analyzers.run(view.key, request.options, text, Token())
+            analyses.run("file:///bench.py", Options(), text, True, Token())
             middle = time.process_time()
-            state._heap.settle()
+            analyses.heap.settle()
             end = time.process_time()
             if version >= 2:  # the first two build the heap
                 analysis.append(middle - start)

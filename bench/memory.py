@@ -7,16 +7,18 @@ import asyncio
 from lsprotocol import types
 
 from .client import Client
+from .processes import status_kb, tree
 from .workload import script
 
 
 def rss_mb(pid: int) -> tuple[float, float]:
-    fields = {}
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            fields[key] = value.strip()
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+    """Resident and peak memory of the server and its analysis processes (the peak: the sum
+    of each process's own peak, an upper bound)."""
+    pids = tree(pid)
+    return (
+        sum(status_kb(p, "VmRSS") for p in pids) / 1024,
+        sum(status_kb(p, "VmHWM") for p in pids) / 1024,
+    )
 
 
 async def measure(files: int, edits: int) -> dict[str, object]:

@@ -33,6 +33,7 @@ from pygls.workspace import Workspace
 from shapesense.analysis import Options
 from shapesense.cancel import Token
 from shapesense.lsp.state import Request, State
+from shapesense.lsp.worker import Analyses
 
 from .client import Client
 from .workload import script
@@ -265,27 +266,29 @@ async def measure_pull(text: str, bursts: list[list[Key]], debounce_ms: int) -> 
 
 def measure_analysis(text: str, bursts: list[list[Key]]) -> list[float]:
     """Per key, milliseconds the server's State takes to analyse that version, in this process
-    (the work a worker thread does, heap settling included)."""
+    (the work the analysis process does, heap settling included)."""
     workspace = Workspace(None)
     workspace.put_text_document(types.TextDocumentItem(URI, "python", 1, text))
-    state, options = State(), Options()
-    _analyse(state, workspace, options)
+    state, options, analyses = State(lambda key: None), Options(), Analyses()
+    _analyse(state, analyses, workspace, options)
     times = []
     for version, key in enumerate((k for b in bursts for k in b), start=2):
         workspace.update_text_document(
             types.VersionedTextDocumentIdentifier(version=version, uri=URI), key.change()
         )
         start = time.perf_counter()
-        _analyse(state, workspace, options)
+        _analyse(state, analyses, workspace, options)
         times.append((time.perf_counter() - start) * 1e3)
     state.clear()
     return times
 
 
-def _analyse(state: State, workspace: Workspace, options: Options) -> None:
+def _analyse(state: State, analyses: Analyses, workspace: Workspace, options: Options) -> None:
     request = state.prepare(workspace, URI, options)
     if isinstance(request, Request):
-        state.run(request, Token())
+        view = request.view
+        view.analysis = analyses.run(view.key, options, view.source, request.incremental, Token())
+        analyses.heap.settle()
         state.store(request)
 
 

@@ -33,6 +33,13 @@ PROCESS_EVENTS = (
     "_winapi.CreateProcess",
 )
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
+# The one program ShapeSense starts: its own analysis process (lsp/pool.py), by exact argv.
+OWN_PROCESSES: set[tuple[str, ...]] = set()
+
+
+def allow_process(argv: list[str]) -> None:
+    """Let the audit hook permit starting exactly `argv` (ShapeSense's analysis process)."""
+    OWN_PROCESSES.add(tuple(argv))
 
 
 def _norm(path: str) -> str:
@@ -113,12 +120,18 @@ class AuditGuard:
             if args[0] is not None:  # None: the running process itself (ctypes' own set-up)
                 self._refuse(f"ctypes.dlopen {args[0]!r}")
         elif event.startswith(PROCESS_EVENTS):
+            if event == "subprocess.Popen" and _own_process(args[1]):
+                return
             self._refuse(f"{event} {args[:2]!r}")
         elif event == "socket.connect":
             address = args[1]
             host = address[0] if isinstance(address, tuple) and address else address
             if host not in LOOPBACK:
                 self._refuse(f"socket.connect {address!r}")
+
+
+def _own_process(argv: object) -> bool:
+    return isinstance(argv, (list, tuple)) and tuple(argv) in OWN_PROCESSES
 
 
 def protect() -> AuditGuard:

@@ -5,18 +5,13 @@ from __future__ import annotations
 import queue
 from pathlib import Path
 
+from bench.processes import rss_kb
+
 from .rawclient import RawClient
 
 SEED = (Path(__file__).resolve().parents[2] / "examples" / "seed_lstm.py").read_text()
 URI = "file:///w/load.py"
 EDITS = 10_000
-
-
-def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise AssertionError("no VmRSS")
 
 
 def drain(client: RawClient, until_version: int, timeout: float = 300) -> list[dict]:

@@ -3,15 +3,16 @@
 Found by typing into a 2,000-line document: each new `fit` line with an error added about
 8.7 MB that was never freed (68 -> 337 MB after 30 lines; a fresh server on the same text:
 71 MB), because the heap was frozen after each analysis with that analysis's reference cycles
-still in it. The session below is bounded by its number of edits, not by time.
+still in it. The session below is bounded by its number of edits, not by time. Memory is the
+server's and its analysis processes' together (`bench/processes.py`).
 """
 
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from typing import Any
 
+from bench.processes import rss_kb
 from bench.workload import script
 
 from .rawclient import RawClient
@@ -19,13 +20,6 @@ from .rawclient import RawClient
 URI = "file:///w/session.py"
 EDITS = 2_000
 BASE = script(120)
-
-
-def rss_kb(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise AssertionError("no VmRSS")
 
 
 def change(client: RawClient, version: int, text: str) -> list[dict[str, Any]]:

@@ -13,9 +13,12 @@ for it means the slow analysis is under way when the next message is sent.
 from __future__ import annotations
 
 import asyncio
+import statistics
+import time
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
@@ -28,6 +31,7 @@ SLOW_URI = "file:///w/slow.py"
 SMALL = (EXAMPLES / "seed_lstm.py").read_text()
 SMALL_URI = "file:///w/small.py"
 HANG_GUARD = 300.0
+HOVERS = 200  # at most, while the slow document is analysed
 
 
 class Published(dict[str, Any]):
@@ -85,7 +89,7 @@ def stopped(client: LanguageClient, uri: str, version: int) -> list[str]:
 
 
 async def test_a_hover_is_answered_while_another_document_is_analysed(
-    vscode: LanguageClient,
+    vscode: LanguageClient, capsys: pytest.CaptureFixture[str]
 ) -> None:
     client = vscode
     statuses = record_statuses(client)
@@ -95,16 +99,40 @@ async def test_a_hover_is_answered_while_another_document_is_analysed(
     # The small document is opened now: its own analysis runs beside the slow one.
     open_only(client, SMALL_URI, SMALL)
     line = line_of(SMALL, "LSTM(")
-    hover = await client.text_document_hover_async(
-        types.HoverParams(
-            types.TextDocumentIdentifier(SMALL_URI),
-            types.Position(line, SMALL.splitlines()[line].index("LSTM") + 1),
-        )
-    )
+    hover = await client.text_document_hover_async(hover_params(line))
     assert hover is not None and "(None, 20, 5)" in hover.contents.value  # type: ignore[union-attr]
     assert SLOW_URI not in published, "the hover waited for the slow document's analysis"
+    # Many more hovers while the slow analysis runs: their times are reported, not asserted
+    # (a busy machine must not fail this test); each must be answered, in full.
+    times = []
+    while SLOW_URI not in published and len(times) < HOVERS:
+        sent = time.perf_counter()
+        again = await client.text_document_hover_async(hover_params(line))
+        times.append(1000 * (time.perf_counter() - sent))
+        assert again is not None and "(None, 20, 5)" in again.contents.value  # type: ignore[union-attr]
+        await asyncio.sleep(0.02)
+    with capsys.disabled():
+        print(f"\n{report(times)} while {SLOW_URI} was analysed")
     slow = await diagnostics(client, SLOW_URI, timeout=HANG_GUARD)
     assert len(errors(slow)) == 3_000
+
+
+def hover_params(line: int) -> types.HoverParams:
+    return types.HoverParams(
+        types.TextDocumentIdentifier(SMALL_URI),
+        types.Position(line, SMALL.splitlines()[line].index("LSTM") + 1),
+    )
+
+
+def report(times_ms: list[float]) -> str:
+    ordered = sorted(times_ms)
+    if not ordered:
+        return "no hover"
+    p90 = ordered[int(0.9 * (len(ordered) - 1))]
+    return (
+        f"{len(ordered)} hovers: p50 {statistics.median(ordered):.0f} ms, "
+        f"p90 {p90:.0f} ms, max {ordered[-1]:.0f} ms"
+    )
 
 
 async def test_a_newer_version_stops_the_stale_analysis(vscode: LanguageClient) -> None:

@@ -40,6 +40,7 @@ def register(server: ShapeSenseServer) -> None:
 
     @server.guarded(types.INITIALIZED)
     def initialized(params: types.InitializedParams) -> None:
+        server.processes.prestart()  # its start overlaps the editor's opening of documents
         keras = server.workspace_keras()  # logs which Keras, and why
         server.protocol.notify(STATUS, status_params(keras))
         from .dependencies import watch

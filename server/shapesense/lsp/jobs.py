@@ -1,53 +1,62 @@
-"""Where analyses run: in worker threads, one job per document version, stopped once stale.
+"""Where analyses run: in analysis processes (`pool.py`), one job per document version,
+stopped once stale.
 
 The event loop only takes a copy of the text (`State.prepare`) and awaits the job, so while
-one document takes seconds, requests for every other document are answered. A job is shared
-by everything that waits for that version (a publish, a pull, a hover): analysis runs once
-per document version. It is stopped (its `cancel.Token` tripped; the interpreter checks it
-before each statement) when a newer version of its document arrives, when the document is
-closed, or when everything that waited for it was cancelled (`$/cancelRequest`, or a newer
-change replacing a debounced publish).
+one document takes seconds, requests for every other document are answered (the analysis
+holds another process's GIL, not the server's). A job is shared by everything that waits for
+that version (a publish, a pull, a hover): analysis runs once per document version. It is
+stopped (a cancel sent to its process, whose interpreter checks before each statement) when a
+newer version of its document arrives, when the document is closed, or when everything that
+waited for it was cancelled (`$/cancelRequest`, or a newer change replacing a debounced
+publish). Other work that grows with the document (converting findings) runs in threads.
 """
 
 from __future__ import annotations
 
 import asyncio
 import functools
-import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from ..cancel import Cancelled, Token
+from ..cancel import Cancelled
+from . import pool
 from .state import Request, State, View
 
-# Enough that a few slow documents do not hold up a small one; the GIL makes more pointless.
-WORKERS = min(4, (os.cpu_count() or 1) + 2)
+THREADS = 2  # converting results: in threads, so that the event loop keeps answering
 T = TypeVar("T")
 
 
 @dataclass
 class Job:
     request: Request
-    token: Token = field(default_factory=Token)
+    work: pool.Job | None = None
     future: asyncio.Future[View] | None = None
     waiters: int = 0
     stopped_because: str = ""
 
 
 class Jobs:
-    def __init__(self, state: State, log: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        state: State,
+        processes: pool.Pool,
+        open_texts: Callable[[], pool.Texts],
+        log: Callable[[str], None],
+    ) -> None:
         self.state = state
+        self.processes = processes
+        self.open_texts = open_texts
         self.log = log
         self.running: dict[str, Job] = {}  # by document (file or notebook) key
-        self._pool: ThreadPoolExecutor | None = None
+        self._threads: ThreadPoolExecutor | None = None
 
     @property
-    def pool(self) -> ThreadPoolExecutor:
-        if self._pool is None:  # made on first use: a server that never analyses starts none
-            self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="shapesense-analysis")
-        return self._pool
+    def threads(self) -> ThreadPoolExecutor:
+        if self._threads is None:  # made on first use: a server that never analyses starts none
+            self._threads = ThreadPoolExecutor(THREADS, thread_name_prefix="shapesense-convert")
+        return self._threads
 
     async def view(self, request: Request) -> View:
         """The analysed view of `request`'s version. Raises `Cancelled` when the job was
@@ -59,8 +68,11 @@ class Jobs:
             job = None
         if job is None:
             job = Job(request)
-            loop = asyncio.get_running_loop()
-            job.future = loop.run_in_executor(self.pool, self.state.run, request, job.token)
+            view = request.view
+            job.work = self.processes.submit(
+                key, view.source, request.incremental, request.options, self.open_texts()
+            )
+            job.future = asyncio.ensure_future(_analysed(view, job.work))
             job.future.add_done_callback(functools.partial(self._finished, job))
             self.running[key] = job
         assert job.future is not None
@@ -74,7 +86,7 @@ class Jobs:
 
     async def off_loop(self, work: Callable[..., T], *args: Any) -> T:
         """Other work that grows with the document (converting thousands of findings)."""
-        return await asyncio.get_running_loop().run_in_executor(self.pool, work, *args)
+        return await asyncio.get_running_loop().run_in_executor(self.threads, work, *args)
 
     def stop(self, key: str, reason: str, job: Job | None = None) -> None:
         """Stop the running analysis of `key` (only if it is `job`, when given)."""
@@ -83,7 +95,8 @@ class Jobs:
             return
         del self.running[key]
         running.stopped_because = reason
-        running.token.cancel()
+        if running.work is not None:
+            self.processes.cancel(running.work)
 
     def stop_older(self, key: str, version: int | None) -> None:
         job = self.running.get(key)
@@ -104,12 +117,18 @@ class Jobs:
         if isinstance(error, Cancelled):
             self.log(
                 f"shapesense: stopped analysing {key} version {job.request.view.version} "
-                f"after {job.token.steps:,} statements ({job.stopped_because})"
+                f"after {job.work.steps if job.work else 0:,} statements ({job.stopped_because})"
             )
         elif error is None and not job.stopped_because:
             self.state.store(job.request)
 
     def close(self) -> None:
         self.stop_all("the server is shutting down")
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+        self.processes.close()
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+
+
+async def _analysed(view: View, work: pool.Job) -> View:
+    view.analysis = await work.future
+    return view

@@ -1,8 +1,8 @@
 """The pygls server: state, settings, and one module per LSP feature registering its handlers.
 
-Rule for where work runs: analysis runs in worker threads, once per document version (jobs.py,
-cached in State), and is stopped when its version goes stale; the event loop only copies
-texts and converts results, so it keeps answering. Diagnostics are debounced per document. Handlers never
+Rule for where work runs: analysis runs in analysis processes, once per document version
+(jobs.py, pool.py, cached in State), and is stopped when its version goes stale; the event
+loop only copies texts and answers from results, so it keeps answering. Diagnostics are debounced per document. Handlers never
 raise: an exception is logged to the client and the request answered with an empty result.
 """
 
@@ -41,7 +41,10 @@ from ..resolve import ProjectResolver
 from . import large
 from .documents import use_lsp_lines
 from .environment import STATUS, detect_for, status_params
+from .heap import IdleCollector
 from .jobs import Jobs
+from .outbox import Outbox
+from .pool import Pool
 from .settings import Settings
 from .state import Request, State, View
 from .transport import CHUNK, FrameReader
@@ -60,7 +63,8 @@ NOTEBOOK_SYNC = types.NotebookDocumentSyncOptions(
 class Protocol(LanguageServerProtocol):
     """pygls's protocol, plus: a request whose params cannot be read still gets an error answer;
     requests out of the LSP lifecycle are answered with the error the spec names; documents
-    split lines as LSP does (`documents.py`)."""
+    split lines as LSP does (`documents.py`); large messages are made JSON in a thread
+    (`outbox.py`)."""
 
     initialized = False
 
@@ -70,6 +74,11 @@ class Protocol(LanguageServerProtocol):
 
     def handle_message(self, message: Any) -> None:
         method = getattr(message, "method", None)
+        heap: IdleCollector | None = getattr(self._server, "heap", None)
+        if heap is not None:
+            if method == types.INITIALIZED:
+                heap.start()  # everything the server needs is loaded by now
+            heap.message()
         if method is not None and hasattr(message, "id"):  # a request
             error: JsonRpcException | None = None
             if self._shutdown:
@@ -106,6 +115,12 @@ class Protocol(LanguageServerProtocol):
             return None
         return message
 
+    outbox: Outbox | None = None  # set by the server: large messages go out through it
+
+    def _send_data(self, data: Any) -> None:
+        if self.outbox is None or not self.outbox.take(data):
+            super()._send_data(data)
+
     def _handle_notification(self, method_name: str, params: Any) -> None:
         super()._handle_notification(method_name, params)
         # pygls 2.1 files each step of a generator handler in _request_futures under a fresh
@@ -116,13 +131,18 @@ class Protocol(LanguageServerProtocol):
 
 
 class ShapeSenseServer(LanguageServer):
+    protocol: Protocol
+
     def __init__(self) -> None:
         super().__init__(
             "shapesense", __version__, notebook_document_sync=NOTEBOOK_SYNC, protocol_cls=Protocol
         )
         self.settings = Settings()
-        self.state = State()
-        self.jobs = Jobs(self.state, self.log)
+        self.heap = IdleCollector(lambda: bool(self.jobs.running))
+        self.processes = Pool(self.log)
+        self.state = State(self.processes.drop)
+        self.jobs = Jobs(self.state, self.processes, OpenDocuments(self).snapshot, self.log)
+        self.protocol.outbox = Outbox(self.protocol, self.jobs.off_loop)
         self.checkable: dict[str, int | None] = {}  # a large document's version opened or saved
         self._noted_large: set[str] = set()
         self.pending: dict[str, tuple[asyncio.Task[None], bool]] = {}  # diagnostics.schedule
@@ -262,7 +282,7 @@ class ShapeSenseServer(LanguageServer):
 
     async def view(self, uri: str) -> View | None:
         """The analysis of document `uri`'s current version (a file, or the notebook of a
-        cell): from the cache, or awaited from a worker thread (`jobs.py`)."""
+        cell): from the cache, or awaited from an analysis process (`jobs.py`)."""
         while True:
             notebook = self.workspace.get_notebook_document(cell_uri=uri)
             options = self.options(notebook.uri if notebook else uri)
@@ -355,11 +375,17 @@ class OpenDocuments:
         self.server = server
 
     def get(self, path: str) -> str | None:
-        # read in a worker thread while the event loop may open documents: iterate a copy
+        return self.snapshot().get(path)
+
+    def snapshot(self) -> dict[str, str]:
+        """Every open file's text, by path (sent with each analysis to its process)."""
+        texts: dict[str, str] = {}
         for uri, document in list(self.server.workspace.text_documents.items()):
-            if uri.startswith("file:") and to_fs_path(uri) == path:
-                return document.source
-        return None
+            if uri.startswith("file:"):
+                path = to_fs_path(uri)
+                if path is not None:
+                    texts.setdefault(path, document.source)
+        return texts
 
 
 def create_server() -> ShapeSenseServer:

@@ -6,17 +6,15 @@ positions (lines of the combined source) and the editor's documents (the file, o
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
 
-from ..analysis import Analyzer, Options
-from ..cancel import Token
+from ..analysis import Options
 from ..findings import Analysis, Span
 from ..ipython_syntax import to_python
 from ..lines import count_breaks, split_lines_keepends
@@ -77,134 +75,26 @@ class View:
         return cell.start + server.line, max(0, server.character - cell.shift(server.line))
 
 
-MAX_INCREMENTAL = 16  # documents whose previous version is kept for incremental analysis
-THAW_EVERY = 1024  # analyses between full garbage collections of the frozen heap
-
-
-class Heap:
-    """The server keeps a large, long-lived heap: each edited document's last analysis and the
-    journals that make the next one incremental. CPython's collector would walk all of it
-    again while each analysis allocates (measured: +60 ms on an edit that moves every line of
-    a 2,000-line file), so after each analysis the young objects are collected and the heap is
-    frozen: later collections walk only what is new. But cycles that die after being frozen
-    (a replaced version's journals, AST nodes, frames) can only be found by thawing, and each
-    edit left about 1,000 such objects (a 120-line file: 54 -> 141 MB in 400 edits). So once
-    the frozen heap has grown by GROWTH since the last thaw (and at least every THAW_EVERY
-    analyses), it is thawed and collected in full: 54 -> 56 MB over the same edits."""
-
-    GROWTH = 1.10
-
-    def __init__(self) -> None:
-        self.analyses = 0
-        self.thawed_size = 0  # frozen objects right after the last thaw
-        self._lock = threading.Lock()  # analyses of different documents end in different threads
-
-    def settle(self) -> None:
-        with self._lock:
-            self.analyses += 1
-            gc.collect(1)
-            gc.freeze()
-            size = gc.get_freeze_count()
-            if size > self.thawed_size * self.GROWTH or self.analyses % THAW_EVERY == 0:
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
-                self.thawed_size = gc.get_freeze_count()
-
-
 @dataclass
 class Request:
     """One version of a document to analyse, taken on the event loop: the text is a copy, so
-    a worker thread can analyse it while the editor's document changes."""
+    an analysis process can analyse it while the editor's document changes."""
 
-    view: View  # its analysis is filled in by `State.run`
+    view: View  # its analysis is filled in when the job is done (`jobs.py`)
     stamp: tuple[object, ...]  # (version, options, digest of the text): what the cache is keyed by
     options: Options
     incremental: bool  # a document being edited keeps an Analyzer; one only opened does not
     epoch: int  # State.epoch when taken: a result of an older epoch is not cached
 
 
-class Analyzers:
-    """The incremental Analyzer of each document being edited, most recently used last.
-
-    Analyses run in worker threads. One Analyzer is used by one thread at a time: its
-    document's `busy` lock is held for the whole analysis (a newer version waits until the
-    stale one stops, at its next statement). An Analyzer dropped while in use (the document
-    closed, evicted, the settings changed) is closed by the thread using it, when it is done."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()  # guards the two dicts, never held during an analysis
-        self._by_key: dict[str, Analyzer] = {}
-        self._busy: dict[str, threading.Lock] = {}
-
-    def run(self, key: str, options: Options, source: str, token: Token) -> Analysis:
-        with self._lock:
-            busy = self._busy.setdefault(key, threading.Lock())
-        busy.acquire()
-        dropped: list[Analyzer] = []
-        analyzer: Analyzer | None = None
-        try:
-            with self._lock:
-                analyzer = self._by_key.pop(key, None)
-                if analyzer is not None and analyzer.options != options:
-                    dropped.append(analyzer)
-                    analyzer = None
-                if analyzer is None:
-                    analyzer = Analyzer(options)
-                self._by_key[key] = analyzer
-                while len(self._by_key) > MAX_INCREMENTAL:
-                    dropped += self._drop_locked(next(iter(self._by_key)))
-            for old in dropped:
-                old.close()
-            return analyzer.analyze(source, token)
-        finally:
-            with self._lock:
-                still_kept = analyzer is not None and self._by_key.get(key) is analyzer
-                busy.release()
-            if analyzer is not None and not still_kept:
-                analyzer.close()
-
-    def _drop_locked(self, key: str) -> list[Analyzer]:
-        """Forget `key`'s Analyzer (holding `_lock`); returned if free to close now, else
-        the thread using it closes it."""
-        analyzer = self._by_key.pop(key, None)
-        busy = self._busy.get(key)
-        if analyzer is None or busy is None or not busy.acquire(blocking=False):
-            return []
-        busy.release()  # nobody can take it any more: it is no longer in _by_key
-        return [analyzer]
-
-    def drop(self, key: str | None = None) -> None:
-        """Forget one document's Analyzer, or (None) every one."""
-        with self._lock:
-            keys = list(self._by_key) if key is None else [key]
-            closing = [a for k in keys for a in self._drop_locked(k)]
-        for analyzer in closing:
-            analyzer.close()
-
-
 class State:
-    """Runs on the event loop, except `run`, which runs in a worker thread (`jobs.py`)."""
+    """Runs on the event loop. The Analyzers themselves are kept in the analysis processes
+    (`worker.py`); `drop_analyzers` tells them to forget one document's (None: every one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, drop_analyzers: Callable[[str | None], None]) -> None:
         self._cache: dict[str, tuple[tuple[object, ...], View]] = {}
-        self._analyzers = Analyzers()
-        self._heap = Heap()
+        self._drop_analyzers = drop_analyzers
         self.epoch = 0  # advanced when cached results may have gone stale (files read changed)
-
-    def run(self, request: Request, token: Token) -> View:
-        """Analyse one version (in a worker thread). Raises `Cancelled` once `token` is."""
-        view = request.view
-        if request.incremental:
-            view.analysis = self._analyzers.run(view.key, request.options, view.source, token)
-            self._heap.settle()
-        else:
-            analyzer = Analyzer(request.options, incremental=False)
-            try:
-                view.analysis = analyzer.analyze(view.source, token)
-            finally:
-                analyzer.close()
-        return view
 
     def store(self, request: Request) -> None:
         """Cache a finished analysis (on the event loop)."""
@@ -276,15 +166,15 @@ class State:
 
     def release(self, key: str) -> None:
         """Keep no Analyzer (journals) for `key`: it is analysed in one pass from now on."""
-        self._analyzers.drop(key)
+        self._drop_analyzers(key)
 
     def forget(self, uri: str) -> None:
         self._cache.pop(uri, None)
-        self._analyzers.drop(uri)
+        self._drop_analyzers(uri)
 
     def clear(self) -> None:
         self._cache.clear()
-        self._analyzers.drop()
+        self._drop_analyzers(None)
         self.epoch += 1
 
 

@@ -1,0 +1,99 @@
+"""Analyses run in processes of their own (`lsp/pool.py`): one that dies is replaced, the
+document is checked again, and the server keeps answering meanwhile.
+
+Each test kills the analysis process with SIGKILL in the middle of the analysis of a document
+of 3,000 bad `fit` calls, as the kernel's OOM killer (or a crash in a C extension) would. Every
+wait is a hang guard that only runs out when nothing comes.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from bench.processes import children
+
+from .test_responsive import (
+    HANG_GUARD,
+    SLOW,
+    SLOW_URI,
+    SMALL,
+    SMALL_URI,
+    hover_params,
+    open_only,
+    record_publishes,
+    record_statuses,
+    until,
+)
+from .util import diagnostics, errors, line_of
+
+
+def server_pid(client: LanguageClient) -> int:
+    return client._server.pid  # type: ignore[union-attr]
+
+
+async def kill_analysis_process(client: LanguageClient, not_before: set[int]) -> int:
+    """Kill the server's analysis process (one not in `not_before`) once it runs."""
+    found: list[int] = []
+
+    def started() -> bool:
+        found[:] = [pid for pid in children(server_pid(client)) if pid not in not_before]
+        return bool(found)
+
+    await until(started, "no analysis process was started")
+    os.kill(found[0], signal.SIGKILL)
+    return found[0]
+
+
+async def test_a_killed_analysis_process_is_replaced_and_the_document_checked(
+    vscode: LanguageClient,
+) -> None:
+    client = vscode
+    statuses = record_statuses(client)
+    record_publishes(client)
+    open_only(client, SLOW_URI, SLOW)
+    await until(lambda: SLOW_URI in statuses, "the slow analysis never started")
+    killed = await kill_analysis_process(client, set())
+    # The server answers for another document at once...
+    open_only(client, SMALL_URI, SMALL)
+    hover = await client.text_document_hover_async(hover_params(line_of(SMALL, "LSTM(")))
+    assert hover is not None and "(None, 20, 5)" in hover.contents.value  # type: ignore[union-attr]
+    # ...and the slow document is analysed again in a new process, in full.
+    slow = await diagnostics(client, SLOW_URI, timeout=HANG_GUARD)
+    assert len(errors(slow)) == 3_000
+    assert killed not in children(server_pid(client))
+    assert any(
+        f"analysis process {killed} ended unexpectedly" in m.message for m in client.log_messages
+    )
+
+
+async def test_a_version_that_ends_its_process_twice_gets_ss000_and_the_next_is_checked(
+    vscode: LanguageClient,
+) -> None:
+    client = vscode
+    statuses = record_statuses(client)
+    published = record_publishes(client)
+    open_only(client, SLOW_URI, SLOW)
+    await until(lambda: SLOW_URI in statuses, "the slow analysis never started")
+    first = await kill_analysis_process(client, set())
+    await kill_analysis_process(client, {first})  # the one the version was sent to again
+    await until(lambda: SLOW_URI in published, "nothing was published for the slow document")
+    given_up = published[SLOW_URI]
+    assert [(d.code, d.severity) for d in given_up] == [
+        ("SS000", types.DiagnosticSeverity.Information)
+    ]
+    assert "analysis process ended 2 times" in given_up[0].message
+    # The next version is analysed as usual, in a third process.
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=SLOW_URI),
+            [types.TextDocumentContentChangeWholeDocument(SLOW)],
+        )
+    )
+    await until(
+        lambda: len(errors(published.get(SLOW_URI, []))) == 3_000,
+        "the next version was not checked",
+    )
