@@ -159,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     if args.command == "serve":
+        from .lsp.pool import early
+
+        early()  # the analysis process imports while the server does
         from .lsp.server import serve
 
         return serve(args.tcp)

@@ -1,5 +1,5 @@
-"""The server's analysis processes (`worker.py`): at most SIZE, the first started once the
-editor has initialised the session, another when every one is busy.
+"""The server's analysis processes (`worker.py`): at most SIZE, the first started as the server
+starts (`early`), another when every one is busy.
 
 A document's versions go to the process that keeps its incremental Analyzer, unless that one
 is busy with another document: then to an idle process (started if fewer than SIZE run), and
@@ -65,7 +65,9 @@ class Process:
     """One analysis process and the jobs sent to it, in order."""
 
     def __init__(
-        self, on_message: Callable[[Process, Any], None], on_end: Callable[[Process], None]
+        self,
+        on_message: Callable[[Process, Any], None] = lambda process, message: None,
+        on_end: Callable[[Process], None] = lambda process: None,
     ) -> None:
         argv = command()
         startup.allow_process(argv)
@@ -79,21 +81,31 @@ class Process:
         self.keys: set[str] = set()  # documents whose Analyzer it keeps
         self.texts: Texts = {}  # the unsaved texts it has been sent
         self.ended = False
-        loop = asyncio.get_running_loop()
+        self.on_message = on_message
+        self.on_end = on_end
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._attached = threading.Event()  # set once the server's loop runs (`attach`)
+        threading.Thread(target=self._read, name="shapesense-analysis-reader", daemon=True).start()
 
-        def read() -> None:
-            try:
-                while True:
-                    message = self.incoming.recv()
-                    loop.call_soon_threadsafe(on_message, self, message)
-            except (EOFError, OSError):
-                pass
-            except RuntimeError:  # the loop has closed: the server is ending
-                return
+    def attach(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self._attached.set()
+
+    def _read(self) -> None:
+        ended = True
+        try:
+            while True:
+                message = self.incoming.recv()
+                self._attached.wait()
+                assert self.loop is not None
+                self.loop.call_soon_threadsafe(self.on_message, self, message)
+        except (EOFError, OSError):
+            pass
+        except RuntimeError:  # the loop has closed: the server is ending
+            ended = False
+        if ended and self._attached.wait(timeout=3600) and self.loop is not None:
             with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(on_end, self)
-
-        threading.Thread(target=read, name="shapesense-analysis-reader", daemon=True).start()
+                self.loop.call_soon_threadsafe(self.on_end, self)
 
     @property
     def pid(self) -> int:
@@ -131,13 +143,19 @@ class Pool:
         self._jobs: dict[int, Job] = {}
 
     def prestart(self) -> None:
-        """Start the first process before the first analysis asks for it (a process takes
-        0.5 s to import the analysis on a quiet machine, 3 s on a loaded one)."""
-        if not self.processes:
-            try:
-                self.processes.append(Process(self._message, self._ended))
-            except OSError as error:
-                self.log(f"shapesense: the analysis process could not be started ({error})")
+        """Have the first process before the first analysis asks for it (a process takes
+        0.5 s to import the analysis on a quiet machine, 3 s on a loaded one): the one
+        `early()` started while the server imported its own modules, or a new one."""
+        global _early
+        if self.processes:
+            return
+        try:
+            process, _early = _early or Process(), None
+        except OSError as error:
+            self.log(f"shapesense: the analysis process could not be started ({error})")
+            return
+        process.on_message, process.on_end = self._message, self._ended
+        self.processes.append(process)
 
     def submit(
         self, key: str, source: str, incremental: bool, options: Options, texts: Texts
@@ -169,6 +187,8 @@ class Pool:
         self.owner[job.key] = process
         process.keys.add(job.key)
         process.jobs[job.id] = job
+        if process.loop is None:
+            process.attach(asyncio.get_running_loop())
         process.send((*job.message, process.texts_update(job.texts)))
 
     def _choose(self, key: str) -> Process:
@@ -277,6 +297,19 @@ class Pool:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.proc.wait(timeout=5)
         self.processes.clear()
+
+
+_early: Process | None = None
+
+
+def early() -> None:
+    """Start the first analysis process now, before the server imports pygls and lsprotocol
+    (`shapesense serve`): both imports then run at once, on two cores. Any error is left to
+    `Pool.prestart`, which starts one again."""
+    global _early
+    if _early is None:
+        with contextlib.suppress(OSError):
+            _early = Process()
 
 
 def crashed(why: str) -> Analysis:
