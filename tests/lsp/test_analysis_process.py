@@ -1,9 +1,11 @@
 """Analyses run in processes of their own (`lsp/pool.py`): one that dies is replaced, the
 document is checked again, and the server keeps answering meanwhile.
 
-Each test kills the analysis process with SIGKILL in the middle of the analysis of a document
-of 3,000 bad `fit` calls, as the kernel's OOM killer (or a crash in a C extension) would. Every
-wait is a hang guard that only runs out when nothing comes.
+The tests kill the analysis process with SIGKILL in the middle of the analysis of a document
+of 3,000 bad `fit` calls, as the kernel's OOM killer (or a crash in a C extension) would, or
+stop it with SIGSTOP, as an analysis stuck where it never checks for a cancel. Every wait is a
+hang guard that only runs out when nothing comes (the server's own 10 s limit for a stale
+analysis is its policy, not the test's).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pytest_lsp import LanguageClient
 
 from bench.processes import children
 
+from ..hardening.slow_documents import bad_fits
 from .test_responsive import (
     HANG_GUARD,
     SLOW,
@@ -97,3 +100,30 @@ async def test_a_version_that_ends_its_process_twice_gets_ss000_and_the_next_is_
         lambda: len(errors(published.get(SLOW_URI, []))) == 3_000,
         "the next version was not checked",
     )
+
+
+async def test_a_process_that_does_not_stop_a_stale_analysis_is_killed_and_replaced(
+    vscode: LanguageClient,
+) -> None:
+    # SIGSTOP stands for an analysis stuck where it checks for no cancel (one long C call).
+    client = vscode
+    statuses = record_statuses(client)
+    published = record_publishes(client)
+    open_only(client, SLOW_URI, SLOW)
+    await until(lambda: SLOW_URI in statuses, "the slow analysis never started")
+    stuck: list[int] = []
+    await until(lambda: bool(stuck.extend(children(server_pid(client))) or stuck), "no process")
+    for pid in stuck:
+        os.kill(pid, signal.SIGSTOP)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=SLOW_URI),
+            [types.TextDocumentContentChangeWholeDocument(bad_fits(3))],
+        )
+    )
+    await until(
+        lambda: [n for uri, n in published.log if uri == SLOW_URI] == [3],
+        "the newer version was not checked",
+    )
+    assert any("did not stop a cancelled analysis" in m.message for m in client.log_messages)
+    assert not set(stuck) & set(children(server_pid(client)))
