@@ -103,6 +103,8 @@ class Process:
             pass
         except RuntimeError:  # the loop has closed: the server is ending
             ended = False
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.proc.wait(timeout=60)  # reaped here, so no process is left a zombie
         if ended and self._attached.wait(timeout=3600) and self.loop is not None:
             with contextlib.suppress(RuntimeError):
                 self.loop.call_soon_threadsafe(self.on_end, self)
