@@ -3,6 +3,8 @@ tests/oracle/test_cases_keras.py checks real Keras against the very same tables.
 
 from __future__ import annotations
 
+from .cases_models import MODEL_CASES
+
 # (layer expression with `L.` for keras.layers, input sample shape, expected output shape)
 LAYER_CASES: list[tuple[str, tuple[int, ...], str]] = [
     ("L.Dense(8)", (4,), "(None, 8)"),
@@ -1083,6 +1085,8 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         None,
     ),
 ]
+
+PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)
 
 # One input of two gets data of the wrong rank; both quick fixes remove the error (the fast
 # tests re-analyse the fixed program, the oracle runs it under Keras).

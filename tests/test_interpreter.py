@@ -45,7 +45,15 @@ def test_main_guard_runs() -> None:
 
 
 def test_loop_reassignment_is_unknown_after_loop() -> None:
-    assert errors(program("X = np.zeros((8, 4))\nfor i in range(3):\n    X = X[..., None]\n")) == []
+    # An unknown number of iterations: X may have any rank after the loop.
+    src = "X = np.zeros((8, 4))\nfor i in range(len(sys.argv)):\n    X = X[..., None]\n"
+    assert errors("import sys\n" + program(src)) == []
+
+
+def test_loop_over_known_items_runs_once_per_item() -> None:
+    # Unrolled as Python runs it: X is (8, 4, 1, 1, 1) after three iterations.
+    found = errors(program("X = np.zeros((8, 4))\nfor i in range(3):\n    X = X[..., None]\n"))
+    assert [f.shapes.get("data") for f in found] == ["(8, 4, 1, 1, 1)"]
 
 
 def test_loop_invariant_value_is_kept() -> None:
@@ -62,8 +70,10 @@ def test_fit_inside_loop_is_checked() -> None:
 
 
 def test_model_add_in_loop_is_opaque() -> None:
-    src = "import numpy as np\nimport keras\nmodel = keras.Sequential([keras.Input(shape=(4,))])\nfor u in [8, 4]:\n    model.add(keras.layers.Dense(u))\nmodel.fit(np.zeros((8, 5)), np.zeros(8))\n"
-    assert errors(src) == []
+    src = "import numpy as np\nimport keras\nimport sys\nmodel = keras.Sequential([keras.Input(shape=(4,))])\nfor u in sys.argv:\n    model.add(keras.layers.Dense(u))\nmodel.fit(np.zeros((8, 5)), np.zeros(8))\n"
+    assert errors(src) == []  # items not known: the layers added are not known
+    known = src.replace("sys.argv", "[8, 4]")
+    assert [f.code for f in errors(known)] == ["SS102"]  # unrolled: the input (None, 4) gets 5
 
 
 def test_user_functions_build_models_and_data() -> None:

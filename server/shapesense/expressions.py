@@ -18,6 +18,7 @@ from .libraries.registry import InPlace
 from .session import HOVERED, Session
 from .values import (
     UNKNOWN,
+    BoundMethod,
     Const,
     Function,
     Mapping,
@@ -25,6 +26,7 @@ from .values import (
     Ref,
     Seq,
     Unknown,
+    UserClass,
     Value,
     const_int,
     join,
@@ -157,6 +159,12 @@ class Expressions(Session):
         operand = self.eval(node.operand, env)
         if (
             isinstance(operand, Const)
+            and isinstance(node.op, ast.Not)
+            and type(operand.value) in (bool, int, str, type(None))
+        ):
+            return _literal(not operand.value)
+        if (
+            isinstance(operand, Const)
             and isinstance(node.op, ast.USub)
             and isinstance(operand.value, (int, float))
         ):
@@ -169,6 +177,16 @@ class Expressions(Session):
 
     def _compare(self, node: ast.Compare, env: Env) -> Value:
         left = self.eval(node.left, env)
+        if (
+            isinstance(left, Const)
+            and left.value is None
+            and len(node.comparators) == 1
+            and isinstance(node.ops[0], (ast.Is, ast.IsNot))
+        ):  # `x is None` where x is None for sure: `x is not None` on other constants too
+            right = self.eval(node.comparators[0], env)
+            if isinstance(right, Const) and right.value is None:
+                return _literal(isinstance(node.ops[0], ast.Is))
+            return UNKNOWN
         compare = REGISTRY.compare.get(type(left))
         if len(node.comparators) == 1 and compare is not None:
             result = compare(self, left, self.eval(node.comparators[0], env), node)
@@ -207,8 +225,8 @@ class Expressions(Session):
         inner = env.copy()
         self.bind(gen.target, UNKNOWN, inner)
         element = self.eval(node.elt, inner)
-        if isinstance(element, Unknown):
-            return UNKNOWN
+        if isinstance(element, Unknown) or _has_identity(element):
+            return UNKNOWN  # `[Dense(8) for _ in range(3)]` makes three layers, not one
         return Seq((element,) * count, True)
 
     def _range_length(self, node: ast.expr, env: Env) -> int | None:
@@ -225,6 +243,9 @@ class Expressions(Session):
         return len(range(*bounds))  # type: ignore[arg-type]
 
     def attribute(self, value: Value, attr: str) -> Value:
+        found = self.member(value, attr)
+        if found is not None:
+            return found
         if isinstance(value, Namespace):
             return value.names.get(attr, UNKNOWN)
         if isinstance(value, Ref):
@@ -291,6 +312,17 @@ class Expressions(Session):
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, env)
             methods = REGISTRY.methods.get(type(receiver))
+            if self.member(receiver, func.attr) is not None:
+                methods = None  # the user's class defines or set it: `self.dense(x)`
+            if (
+                methods is None
+                and isinstance(func.value, ast.Attribute)
+                and (func.attr in MUTATING_METHODS or func.attr == "append")
+                and _mutable(receiver)
+            ):
+                item = self.eval(node.args[0], env) if node.args else UNKNOWN
+                if self.member_changed(func.value, env, func.attr, item):
+                    return Const(None) if func.attr == "append" else UNKNOWN
             if methods is not None:  # a library's value: its methods are the library's
                 args, kwargs = self._eval_args(node, env)
                 method = methods.get(func.attr)
@@ -324,6 +356,10 @@ class Expressions(Session):
             return self.call_ref(canonical(callee.name), node, env)
         if isinstance(callee, Function):
             return self.call_function(callee, node, env)
+        if isinstance(callee, BoundMethod):
+            return self.call_function(callee.function, node, env, callee.receiver)
+        if isinstance(callee, UserClass):
+            return self.instantiate(callee, node, env)
         called = REGISTRY.calls.get(type(callee))  # a library's value called: `layer(x)`
         args, kwargs = self._eval_args(node, env)
         return UNKNOWN if called is None else called(self, callee, node, args, kwargs)
@@ -373,8 +409,21 @@ class Expressions(Session):
     def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
         raise NotImplementedError
 
-    def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
+    def call_function(
+        self, fn: Function, node: ast.Call, env: Env, receiver: Value | None = None
+    ) -> Value:
         raise NotImplementedError
+
+    # --- what classes provide (classes.py) ------------------------------------------------
+
+    def member(self, value: Value, attr: str) -> Value | None:
+        return None
+
+    def instantiate(self, cls: UserClass, node: ast.Call, env: Env) -> Value:
+        raise NotImplementedError
+
+    def member_changed(self, target: ast.Attribute, env: Env, method: str, item: Value) -> bool:
+        return False
 
 
 _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
@@ -395,6 +444,12 @@ _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
     ast.BoolOp: Expressions._boolop,
     ast.Lambda: Expressions._lambda,
 }
+
+
+def _has_identity(value: Value) -> bool:
+    """A value each evaluation makes anew (a layer, a model, an instance), unlike a shape."""
+    params = getattr(type(value), "__dataclass_params__", None)
+    return params is not None and not params.eq
 
 
 def _mutable(value: Value | None) -> bool:

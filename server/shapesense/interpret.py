@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from . import silence
 from .cancel import Token
-from .expressions import Env, Expressions, _mutable
+from .classes import Classes
+from .expressions import Env, _mutable
 from .journal import Journal
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
@@ -37,6 +38,8 @@ from .values import (
 MAX_CALL_DEPTH = 4
 MAX_CALLS = 400  # function evaluations per analysis: bounds time on recursive or huge code
 MAX_LOOP_NESTING = 3
+MAX_UNROLLED = 16  # a `for` over at most this many known items runs once per item
+MAX_UNROLLED_TOTAL = 256  # iterations unrolled per analysis: beyond, loops are joined
 MAX_MODULES = 16  # project modules followed per analysis
 
 
@@ -50,7 +53,7 @@ class Frame:
     returned: bool = False
 
 
-class Interpreter(Expressions):
+class Interpreter(Classes):
     """Python's semantics; each library's meaning is asked of the registry (libraries/)."""
 
     def __init__(
@@ -86,6 +89,8 @@ class Interpreter(Expressions):
         self.calls_made = 0
         self.globals = Env()
         self.analysed_functions: set[int] = set()
+        self.instances: list[Value] = []
+        self.unrolled = 0
 
     def global_names(self) -> dict[str, Value]:
         return self.globals.names
@@ -122,6 +127,7 @@ class Interpreter(Expressions):
                 module.names.clear()
         self.modules.clear()
         self.globals.names.clear()
+        self.instances.clear()
         self.records.clear()
         self.dispose_session()
 
@@ -169,7 +175,10 @@ class Interpreter(Expressions):
         elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             env.names[stmt.name] = Function(stmt, self)
         elif isinstance(stmt, ast.ClassDef):
-            env.names[stmt.name] = silence.from_class(self.src, stmt)
+            found = self.define_class(stmt, env)
+            env.names[stmt.name] = (
+                found if found is not UNKNOWN else silence.from_class(self.src, stmt)
+            )
         elif isinstance(stmt, ast.Return):
             frame.returns.append(self.eval(stmt.value, env) if stmt.value else Const(None))
             frame.returned = True
@@ -199,7 +208,11 @@ class Interpreter(Expressions):
         if test is False:
             self.exec_block(stmt.orelse, env, frame)
             return
-        self.eval(stmt.test, env)
+        value = self.eval(stmt.test, env)
+        if isinstance(value, Const) and type(value.value) in (bool, int, str, type(None)):
+            # A test on constants (`if not model:` with model=None) takes one path for sure.
+            self.exec_block(stmt.body if value.value else stmt.orelse, env, frame)
+            return
         then_env, else_env = env.copy(), env.copy()
         then_frame, else_frame = Frame(), Frame()
         self.uncertain += 1
@@ -235,7 +248,10 @@ class Interpreter(Expressions):
         if isinstance(stmt, ast.While):
             self.eval(stmt.test, env)
         else:
-            self.eval(stmt.iter, env)
+            items = self._known_items(stmt, env)
+            if items is not None:
+                self._unroll(stmt, items, env, frame)
+                return
         self.uncertain += 1
         self.loop_nesting += 1
         try:
@@ -264,6 +280,42 @@ class Interpreter(Expressions):
         finally:
             self.uncertain -= 1
             self.loop_nesting -= 1
+
+    def _known_items(self, stmt: ast.For | ast.AsyncFor, env: Env) -> tuple[Value, ...] | None:
+        """The items of `for x in [64, 32]` / `for i in range(3)`, when the loop can run as
+        Python runs it: known items, few of them, and a body that never jumps out early."""
+        count = self._range_length(stmt.iter, env)
+        if count is not None:
+            bounds = [self.eval(a, env) for a in stmt.iter.args]  # type: ignore[attr-defined]
+            numbers = range(*[b.value for b in bounds])  # type: ignore[attr-defined]
+            items: tuple[Value, ...] | None = tuple(Const(i) for i in numbers[: MAX_UNROLLED + 1])
+        else:
+            iterable = self.eval(stmt.iter, env)
+            items = iterable.items if isinstance(iterable, Seq) else None
+        if (
+            items is None
+            or isinstance(stmt, ast.AsyncFor)
+            or len(items) > MAX_UNROLLED
+            or self.unrolled + len(items) > MAX_UNROLLED_TOTAL
+            or _jumps_out(stmt.body)
+        ):
+            return None
+        return items
+
+    def _unroll(
+        self, stmt: ast.For | ast.AsyncFor, items: tuple[Value, ...], env: Env, frame: Frame
+    ) -> None:
+        """Run the body once per item, as Python does. An error reported in an iteration is
+        where Python leaves the loop: the rest of that iteration and the later ones never run."""
+        self.unrolled += len(items)
+        for item in items:
+            self.bind(stmt.target, item, env)
+            for inner in stmt.body:
+                errors = self.error_count()
+                self.exec_block([inner], env, frame)
+                if frame.returned or self.error_count() > errors:
+                    return
+        self.exec_block(stmt.orelse, env, frame)
 
     def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
         if not isinstance(stmt, ast.While):
@@ -327,6 +379,10 @@ class Interpreter(Expressions):
                     env.names.update(
                         {k: v for k, v in project.names.items() if not k.startswith("_")}
                     )
+                elif not stmt.level:
+                    self.not_replayable()  # binds names its text does not show (journal.py)
+                    for name in REGISTRY.exported(REGISTRY.canonical(module)):
+                        env.names[name] = Ref(f"{module}.{name}")
                 continue
             if project is not None:
                 env.names[alias.asname or alias.name] = project.names.get(alias.name, UNKNOWN)
@@ -392,7 +448,9 @@ class Interpreter(Expressions):
             self.bind(target.value, UNKNOWN, env)
         elif isinstance(target, ast.Subscript):
             self.changed_in_place(target.value, env)
-        # Attribute targets (self.x = ...) and array items (X[0] = ...) change no shape we track.
+        elif isinstance(target, ast.Attribute):
+            self.set_member(self.eval(target.value, env), target.attr, value)
+        # Other attribute targets and array items (X[0] = ...) change no shape we track.
 
     def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
         """`xs[1] = ...`, `del d["a"]`, `xs.append(x)`: a list or dict changes. Every name
@@ -403,6 +461,7 @@ class Interpreter(Expressions):
         container = env.get(node.id)
         if container is None or not _mutable(container):
             return
+        self.forget_members_holding(container)
         for innermost in (env, *self.callers):
             scope: Env | None = innermost
             while scope is not None:
@@ -413,8 +472,12 @@ class Interpreter(Expressions):
                         self.not_replayable()
                 scope = scope.parent
 
-    def call_function(self, fn: Function, node: ast.Call, env: Env) -> Value:
+    def call_function(
+        self, fn: Function, node: ast.Call, env: Env, receiver: Value | None = None
+    ) -> Value:
         args, kwargs = self._eval_args(node, env)
+        if receiver is not None:
+            args = [receiver, *args]
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
         if owner is not self:
             self.not_replayable()
@@ -547,6 +610,27 @@ def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunc
         for case in getattr(stmt, "cases", None) or []:
             stack.extend(reversed(case.body))
     return found
+
+
+def _jumps_out(body: list[ast.stmt]) -> bool:
+    """A `break` or `continue` of this loop (not of a loop inside it), or any `return`."""
+    if any(isinstance(node, ast.Return) for stmt in body for node in ast.walk(stmt)):
+        return True
+    stack = list(body)
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, (ast.Break, ast.Continue)):
+            return True
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        inner_loop = isinstance(stmt, (ast.For, ast.AsyncFor, ast.While))
+        for name in ("orelse", "finalbody") if inner_loop else ("body", "orelse", "finalbody"):
+            stack.extend(getattr(stmt, name, None) or [])
+        for handler in getattr(stmt, "handlers", None) or []:
+            stack.extend(handler.body)
+        for case in getattr(stmt, "cases", None) or []:
+            stack.extend(case.body)
+    return False
 
 
 def _assigned_names(stmt: ast.stmt) -> set[str]:

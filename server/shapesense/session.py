@@ -112,6 +112,9 @@ class Session:
                 self.journal.findings.append(finding)
             self.keep(finding)
 
+    def error_count(self) -> int:
+        return sum(1 for finding in self.findings if finding.severity == "error")
+
     def keep(self, finding: Finding) -> None:
         if finding not in self._kept:
             self._kept.add(finding)
@@ -138,6 +141,13 @@ class Session:
         counts[base] = count + 1
         return base if count == 0 else f"{base}_{count}"
 
+    def call_method(
+        self, receiver: Value, name: str, args: list[Value], kwargs: dict[str, Value]
+    ) -> Value | None:
+        """Run the method `name` the user's class of `receiver` defines (`call` of a
+        subclassed model), as Python would; None when it defines none."""
+        raise NotImplementedError
+
     # --- hover and inlay data -----------------------------------------------------------
 
     def record_symbol(self, node: ast.Name, value: Value) -> None:
@@ -149,7 +159,8 @@ class Session:
         elif isinstance(value, Tensor) and value.shape is not None:
             desc, trace = f"KerasTensor{fmt(value.shape)}", ()
         elif isinstance(value, Model):
-            desc, trace = f"{value.kind} model '{value.name}'", ()
+            kind = "custom layer" if value.kind == "custom_layer" else f"{value.kind} model"
+            desc, trace = f"{kind} '{value.name}'", ()
         else:
             return
         self.symbols.append(SymbolInfo(self.src.span(node), node.id, desc, trace))

@@ -158,6 +158,10 @@ class Model(Value):
     # Keras compiles fit/evaluate/predict into a function at first use and keeps it until the
     # next compile: later calls run the model as it was then. Function -> version traced on.
     traced: dict[str, int] = field(default_factory=dict)
+    # A subclass of keras.Model or keras.layers.Layer written in the user's code: its class
+    # (a UserClass) and the attributes its methods set on `self`.
+    user_class: Any = None
+    members: dict[str, Value] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,34 @@ class Function(Value):
     @property
     def name(self) -> str:
         return "<lambda>" if isinstance(self.node, ast.Lambda) else self.node.name
+
+
+@dataclass(eq=False)
+class UserClass(Value):
+    """A class defined in the user's code whose bases are all known: object, other such
+    classes, or a library class a library model makes instances of (`keras.Model`)."""
+
+    node: ast.ClassDef
+    methods: dict[str, Function]  # own and inherited, the own ones winning
+    library_base: str | None = None  # canonical name of the library class it extends
+    unknown_attributes: frozenset[str] = frozenset()  # class-level names not followed
+
+
+@dataclass(eq=False)
+class Instance(Value):
+    """An instance of a plain UserClass: the attributes its methods set on `self`."""
+
+    user_class: UserClass
+    members: dict[str, Value] = field(default_factory=dict)
+    created_depth: int = 0  # how many uncertain blocks deep it was created
+
+
+@dataclass(frozen=True)
+class BoundMethod(Value):
+    """`obj.method` for a method of a UserClass: calling it passes `obj` as `self`."""
+
+    function: Function
+    receiver: Value = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -285,4 +317,22 @@ def dim_value(dim: Dim) -> Value:
 def const_int(value: Value) -> int | None:
     if isinstance(value, Const) and type(value.value) is int:
         return value.value
+    return None
+
+
+def class_of(value: Value) -> UserClass | None:
+    """The user's class of an instance (a plain one, or a library value made by a subclass)."""
+    if isinstance(value, Instance):
+        return value.user_class
+    if isinstance(value, Model) and isinstance(value.user_class, UserClass):
+        return value.user_class
+    return None
+
+
+def members_of(value: Value) -> dict[str, Value] | None:
+    """The attributes set on an instance of a user's class (None: not such an instance)."""
+    if isinstance(value, Instance):
+        return value.members
+    if isinstance(value, Model) and value.user_class is not None:
+        return value.members
     return None

@@ -10,7 +10,7 @@ import dataclasses
 from .. import silence
 from ..findings import Finding, Span
 from ..keras.graph import LayerFailure, Run
-from ..keras.layers import MERGE_FUNCTIONS, UNREAD, Args, lookup
+from ..keras.layers import ALIASES, CATALOG, MERGE_FUNCTIONS, UNREAD, Args, lookup
 from ..session import Session
 from ..shapes import fmt
 from ..values import (
@@ -28,6 +28,7 @@ from ..values import (
     dim_value,
     to_python,
 )
+from . import keras_subclasses
 from .registry import REGISTRY, FunctionModel
 
 # The spellings of Keras's modules by import style: all mean `keras`.
@@ -53,6 +54,12 @@ def _family(name: str) -> FunctionModel | None:
             return merge_function
         return make_layer
     return None
+
+
+@REGISTRY.exports("keras.layers")
+def _layer_names() -> tuple[str, ...]:
+    """`from keras.layers import *`: the layers of the catalog, Input and the merge functions."""
+    return (*CATALOG, *ALIASES, *MERGE_FUNCTIONS, "Input", "InputLayer")
 
 
 def report_layer_failure(
@@ -255,6 +262,10 @@ def _call_tensors(names: tuple[str, ...], args: list[Value], kwargs: dict[str, V
 def _call_model(
     session: Session, model: Model, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
+    if model.user_class is not None:
+        inputs = args[0] if args else kwargs.get("inputs", UNKNOWN)
+        rest = {k: v for k, v in kwargs.items() if k != "inputs"}
+        return keras_subclasses.call_on(session, model, inputs, rest)
     return apply_layer(session, model, args[0] if args else UNKNOWN, node)
 
 

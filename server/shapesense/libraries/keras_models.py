@@ -5,10 +5,10 @@ its declared input, `keras.Model(inputs, outputs)` takes a functional graph, and
 from __future__ import annotations
 
 import ast
-import contextlib
 
 from .. import silence
 from ..checks import DATA_METHODS, CallChecker
+from ..keras import losses
 from ..keras.graph import LayerFailure, Run, run_nodes
 from ..session import Session
 from ..values import (
@@ -16,6 +16,7 @@ from ..values import (
     Const,
     Layer,
     Model,
+    Ref,
     Seq,
     Tensor,
     Unknown,
@@ -23,6 +24,7 @@ from ..values import (
     as_declared_shape,
     dim_value,
 )
+from . import keras_subclasses
 from .keras_layers import report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
@@ -154,10 +156,17 @@ def make_functional(
             tensor, model.name, tensor.node.call_span if tensor.node else None, model.span
         )
     run = Run(session.version)
-    with contextlib.suppress(LayerFailure):  # already reported where the layer was called
+    try:
         run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
+    except LayerFailure:  # reported where the layer was called: Keras never made this model
+        model.broken = True
     session.record_run(run, model.name, "its inputs", model_span=model.span)
     return model
+
+
+@REGISTRY.exports("keras.models")
+def _model_names() -> tuple[str, ...]:
+    return ("Sequential", "Model")
 
 
 @REGISTRY.method(Model, "add", "compile", "pop", "build", *sorted(DATA_METHODS))
@@ -184,7 +193,7 @@ def model_method(
         sequential_add(session, model, args[0] if args else kwargs.get("layer", UNKNOWN))
     elif method == "compile":
         model.traced = {}  # compile drops the compiled functions
-        model.loss = kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN)
+        model.loss = _loss(kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN))
         model.loss_node = next(
             (kw.value for kw in node.keywords if kw.arg == "loss"),
             node.args[1] if len(node.args) > 1 else None,
@@ -202,7 +211,17 @@ def model_method(
             _start_build(session, model)
             for layer in layers:
                 sequential_add(session, model, layer)
+    elif method == "build" and model.user_class is not None:
+        # Keras 2 runs `call` on the shape and keeps the layers built so; Keras 3 (measured,
+        # 3.15: tests/corpus/programs/models_subclassed/build_then_other_width.py) does not.
+        shape = as_declared_shape(args[0] if args else kwargs.get("input_shape", UNKNOWN))
+        if shape and session.version.major == 2:
+            keras_subclasses.trace(session, model, shape)
     elif method in DATA_METHODS:
+        if model.user_class is not None and not keras_subclasses.trace_for_data(
+            session, model, args, kwargs
+        ):
+            return UNKNOWN
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
     if method == "add":
         return Const(None)
@@ -216,6 +235,8 @@ REGISTRY.kind(Model)  # any other method (summary, save...): its value is unknow
 def _model_attribute(session: Session, model: Model, attr: str) -> Value:
     if model.opaque:
         return Unknown(model.opaque_cause) if model.opaque_cause else UNKNOWN
+    if model.user_class is not None:
+        return UNKNOWN
     if attr == "input_shape" and model.declared_input is not None and model.kind == "sequential":
         return Seq(tuple(dim_value(d) for d in model.declared_input))
     if attr == "output_shape" and isinstance(model.output_shape, tuple):
@@ -224,6 +245,16 @@ def _model_attribute(session: Session, model: Model, attr: str) -> Value:
 
 
 REGISTRY.attributes[Model] = _model_attribute
+
+
+def _loss(value: Value) -> Value:
+    """A loss function object (`keras.losses.categorical_crossentropy`) is what Keras makes of
+    its name given as a string (`keras.losses.get`)."""
+    if isinstance(value, Ref):
+        module, _, function = REGISTRY.canonical(value.name).rpartition(".")
+        if module == "keras.losses" and function.islower() and function in losses.KINDS:
+            return Const(function)
+    return value
 
 
 def _tensors(value: Value) -> list[Tensor] | None:

@@ -37,6 +37,8 @@ SubscriptModel = Callable[
 UnaryModel = Callable[[Any, ast.unaryop], Value]
 CompareModel = Callable[[Session, Any, Value, ast.AST], "Value | None"]
 ElementModel = Callable[[Any], Value]  # one element when iterating
+# a subclass of a library class, the call that instantiates it -> the new instance
+ClassModel = Callable[[Session, Any, ast.Call], Value]
 UnpackModel = Callable[[Any, int], "tuple[Value, ...] | None"]  # `a, b = value`
 Family = Callable[[str], "FunctionModel | None"]
 
@@ -61,6 +63,8 @@ class Registry:
         self._exact: dict[str, FunctionModel] = {}
         self._families: list[tuple[str, Family]] = []
         self._found: dict[str, FunctionModel | None] = {}
+        self.classes: dict[str, ClassModel] = {}  # library classes user code may subclass
+        self._exports: dict[str, Callable[[], tuple[str, ...]]] = {}
         self.methods: dict[type, dict[str, MethodModel]] = {}
         self.attributes: dict[type, AttributeModel] = {}
         self.calls: dict[type, CallModel] = {}
@@ -105,6 +109,15 @@ class Registry:
         value (it is never taken for a list's or a dict's method)."""
         self.methods.setdefault(kind, {})
 
+    def exports(self, module: str) -> Callable[[Callable[[], tuple[str, ...]]], object]:
+        """The names `from module import *` binds (those the library's models know)."""
+
+        def register(names: Callable[[], tuple[str, ...]]) -> object:
+            self._exports[module] = names
+            return names
+
+        return register
+
     def method(self, kind: type, *names: str) -> Callable[[MethodModel], MethodModel]:
         def register(model: MethodModel) -> MethodModel:
             for name in names:
@@ -121,6 +134,12 @@ class Registry:
             if name == old or name.startswith(old + "."):
                 return new + name[len(old) :]
         return name
+
+    def exported(self, module: str) -> tuple[str, ...]:
+        """The names `from module import *` binds that a model knows (canonical module);
+        any other name it binds stays unbound, so unknown."""
+        names = self._exports.get(module)
+        return () if names is None else names()
 
     def constant_of(self, name: str) -> Value | None:
         return self._constants.get(self.canonical(name))

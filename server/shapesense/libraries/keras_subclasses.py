@@ -1,0 +1,117 @@
+"""Subclasses of `keras.Model` and `keras.layers.Layer` in the user's code.
+
+Keras runs such a class's `call` on symbolic inputs when data first reaches it: at
+`fit`/`evaluate`/`predict` (a tensor of the data's shape, batch axis left open), when it is
+called on a tensor in a functional graph, or at `build(shape)`. The same happens here: the
+interpreter runs `call` (session.call_method) and the tensors it returns make the model a graph
+from its input, which the data checks (checks.py) then treat like a functional model's. A
+`call` that returns anything but a tensor built by modelled layers leaves the model unknown.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import silence
+from ..session import Session
+from ..shapes import Shape
+from ..values import (
+    UNKNOWN,
+    Array,
+    Dataset,
+    Model,
+    Node,
+    Seq,
+    Tensor,
+    UserClass,
+    Value,
+    dim_value,
+)
+from .registry import REGISTRY
+
+# Methods that change what fit/evaluate/predict do with the data: such a model is unknown.
+_OWN_TRAINING = frozenset(
+    {"train_step", "test_step", "predict_step", "compute_loss", "fit", "evaluate", "predict"}
+    | {"train_on_batch", "test_on_batch", "predict_on_batch", "__call__"}
+)
+MODEL_BASES = ("keras.Model", "keras.models.Model", "keras.engine.training.Model")
+LAYER_BASES = ("keras.layers.Layer", "keras.engine.base_layer.Layer")
+
+
+def _instance(session: Session, cls: UserClass, node: ast.Call, kind: str) -> Value:
+    model = Model(kind, session.src.span(node), session.layer_name(cls.node.name, None))
+    model.user_class = cls
+    session.touch(model)
+    model.created_depth = session.uncertain
+    model.foreign = session.foreign
+    model.opaque = bool(_OWN_TRAINING & (set(cls.methods) | cls.unknown_attributes))
+    # why a call stays unchecked when `call` cannot be followed (silence.py)
+    model.opaque_cause = silence.cause_of(silence.from_class(session.src, cls.node))
+    return model
+
+
+def _model_instance(session: Session, cls: UserClass, node: ast.Call) -> Value:
+    return _instance(session, cls, node, "subclassed")
+
+
+def _layer_instance(session: Session, cls: UserClass, node: ast.Call) -> Value:
+    return _instance(session, cls, node, "custom_layer")
+
+
+for _base in MODEL_BASES:
+    REGISTRY.classes[_base] = _model_instance
+for _base in LAYER_BASES:
+    REGISTRY.classes[_base] = _layer_instance
+
+
+class _Built:
+    """The subclass instances whose own `build(input_shape)` ran (Keras runs it once)."""
+
+    def __init__(self, session: Session) -> None:
+        self.uids: set[int] = set()
+
+
+def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Value]) -> Value:
+    """`model(inputs)` on symbolic tensors: the user's `build` (first time), then `call`."""
+    if model.opaque or not isinstance(inputs, (Tensor, Seq)):
+        return UNKNOWN
+    built = session.state(_Built).uids
+    if model.uid not in built and isinstance(inputs, Tensor) and inputs.shape is not None:
+        built.add(model.uid)
+        shape = Seq(tuple(dim_value(d) for d in inputs.shape))
+        session.call_method(model, "build", [shape], {})
+    out = session.call_method(model, "call", [inputs], kwargs)
+    return UNKNOWN if out is None else out
+
+
+def trace_for_data(
+    session: Session, model: Model, args: list[Value], kwargs: dict[str, Value]
+) -> bool:
+    """Before fit/evaluate/predict: run `call` on a tensor of the data's shape, so that the
+    model has the graph Keras traces for this data. False: the graph is unknown (silence)."""
+    x = args[0] if args else kwargs.get("x", UNKNOWN)
+    if isinstance(x, Dataset) and x.batched and len(x.element) == 2:
+        x = x.element[0]
+    if not isinstance(x, Array) or not x.shape or model.opaque or model.broken:
+        return False
+    return trace(session, model, (None, *x.shape[1:]))
+
+
+def trace(session: Session, model: Model, shape: Shape) -> bool:
+    tensor = Tensor(shape, Node(None, is_input=True))
+    report, session.report = (
+        session.report,
+        False,
+    )  # Keras raises at the data call: checks.py says so
+    try:
+        out = call_on(session, model, tensor, {})
+    finally:
+        session.report = report
+    if not isinstance(out, Tensor) or out.node is None:
+        return False
+    session.touch(model)
+    model.inputs, model.outputs = [tensor], [out]
+    model.declared_input = shape
+    model.output_shape = out.shape
+    model.input_from_data = True
+    return True
