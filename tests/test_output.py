@@ -133,12 +133,13 @@ def test_the_keras_used_is_in_the_report(fmt: str) -> None:
 
 SILENT = """import numpy as np
 import pandas as pd
+import tensorflow as tf
 from tensorflow import keras
 
 
 class Net(keras.Model):
     def call(self, x):
-        return x
+        return tf.numpy_function(np.sort, [x], tf.float32)
 
 
 df = pd.read_csv("data.csv")
@@ -176,7 +177,7 @@ def test_statistics_prints_the_coverage_of_a_folder(tmp_path: Path) -> None:
         ("subclassed-model", 1),
     ]
     assert tables["reasons"][0]["example"].endswith(
-        'silent.py:15: x `df.values` comes from `pd.read_csv("data.csv")`: its shape depends on the file'
+        'silent.py:16: x `df.values` comes from `pd.read_csv("data.csv")`: its shape depends on the file'
     )
     assert tables["models"] == [
         {"status": "full", "count": 2},
@@ -191,15 +192,19 @@ def test_json_carries_each_call_status_and_reason(tmp_path: Path) -> None:
     document = json.loads(check("--output-format", "json", str(path)).stdout)
     calls = document["calls"]
     assert [(c["line"], c["call"], c["status"]) for c in calls] == [
-        (14, "sequential.fit", "checked"),
-        (15, "sequential.fit", "unchecked"),
-        (17, "net.predict", "unchecked"),
+        (15, "sequential.fit", "checked"),
+        (16, "sequential.fit", "unchecked"),
+        (18, "net.predict", "unchecked"),
     ]
     assert calls[0]["reasons"] == [] and "model input (None, 3)" in calls[0]["checked"][0]
     (reason,) = calls[2]["reasons"]
     assert reason["code"] == "subclassed-model"
     assert reason["message"].startswith("model `net` is an instance of class `Net`")
-    assert reason["cause"]["line"] == 6  # class Net
+    assert reason["message"].endswith(
+        "a subclassed model whose `call` could not be followed"
+        " (line 9: `tf.numpy_function(np.sort, [x], tf.float32)`)"
+    )
+    assert reason["cause"]["line"] == 7  # class Net
 
 
 def test_explain_silence_flag_reports_ss300(tmp_path: Path) -> None:
@@ -208,5 +213,5 @@ def test_explain_silence_flag_reports_ss300(tmp_path: Path) -> None:
     assert "SS300" not in check("--output-format", "concise", str(path)).stdout
     proc = check("--explain-silence", "--output-format", "concise", str(path))
     lines = [line for line in proc.stdout.splitlines() if "SS300" in line]
-    assert [line.split(":")[1] for line in lines] == ["15", "17"]
+    assert [line.split(":")[1] for line in lines] == ["16", "18"]
     assert proc.returncode == 0  # information, not an error

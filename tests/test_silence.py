@@ -57,7 +57,51 @@ def test_data_read_from_a_file_through_pandas_sklearn_and_a_split() -> None:
     assert reason.span is not None and reason.span.line == 4  # where read_csv is
 
 
-def test_a_subclassed_model() -> None:
+def test_a_subclassed_model_whose_call_cannot_be_followed() -> None:
+    call = only(
+        """
+        import numpy as np
+        import tensorflow as tf
+        from tensorflow import keras
+        class Net(keras.Model):
+            def call(self, x):
+                return tf.gather(x, [0, 1], axis=1)
+        net = Net()
+        net.compile(loss="mse")
+        net.fit(np.zeros((4, 3)), np.zeros((4, 1)))
+        """
+    )
+    assert call.status == "unchecked"
+    assert call.name == "net.fit"
+    assert call.reasons[0].code == "subclassed-model"
+    assert call.reasons[0].message == (
+        "model `net` is an instance of class `Net`, a subclassed model whose `call` could not"
+        " be followed (line 7: `tf.gather(x, [0, 1], axis=1)`)"
+    )
+    assert call.reasons[0].span is not None and call.reasons[0].span.line == 4  # class Net
+
+
+def test_a_subclassed_model_run_on_unknown_data_names_both() -> None:
+    call = only(
+        """
+        import pandas as pd
+        from tensorflow import keras
+        class Net(keras.Model):
+            def __init__(self):
+                super().__init__()
+                self.out = keras.layers.Dense(1)
+            def call(self, x):
+                return self.out(x)
+        net = Net()
+        net.compile(loss="mse")
+        net.predict(pd.read_csv("data.csv").values)
+        """
+    )
+    assert call.status == "unchecked"
+    assert [r.code for r in call.reasons] == ["subclassed-model", "data-from-file"]
+
+
+def test_a_subclassed_model_with_its_own_train_step_is_recorded() -> None:
     call = only(
         """
         import numpy as np
@@ -65,15 +109,14 @@ def test_a_subclassed_model() -> None:
         class Net(keras.Model):
             def call(self, x):
                 return x
+            def train_step(self, data):
+                return {}
         net = Net()
         net.fit(np.zeros((4, 3)), np.zeros((4, 1)))
         """
     )
     assert call.status == "unchecked"
-    assert call.name == "net.fit"
     assert call.reasons[0].code == "subclassed-model"
-    assert "model `net` is an instance of class `Net`" in call.reasons[0].message
-    assert call.reasons[0].span is not None and call.reasons[0].span.line == 3
 
 
 def test_a_scaler_fit_is_not_a_keras_call() -> None:
@@ -109,7 +152,7 @@ def test_a_custom_layer_makes_the_model_unknown() -> None:
         from tensorflow import keras
         class Block(keras.layers.Layer):
             def call(self, x):
-                return x
+                return keras.ops.take(x, [0, 1], axis=1)
         inputs = keras.Input(shape=(4,))
         outputs = keras.layers.Dense(1)(Block()(inputs))
         model = keras.Model(inputs, outputs)
@@ -120,6 +163,7 @@ def test_a_custom_layer_makes_the_model_unknown() -> None:
     assert call.status == "unchecked"
     assert call.reasons[0].code == "custom-layer"
     assert "class `Block`" in call.reasons[0].message
+    assert "(line 6: `keras.ops.take(x, [0, 1], axis=1)`)" in call.reasons[0].message
 
 
 @pytest.mark.parametrize(

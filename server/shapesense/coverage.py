@@ -36,6 +36,7 @@ from .silence import (
     PRETRAINED_MODEL,
     SEVERAL_OUTPUTS,
     STALE_FUNCTION,
+    STOPPED,
     SUBCLASSED_MODEL,
     UNEXPLAINED,
     UNKNOWN_LAYER_OUTPUT,
@@ -80,6 +81,22 @@ def not_checked(session: Session, model: Model, method: str, node: ast.Call) -> 
     if session.report:
         label = receiver_label(session.src, node, model.name)
         record_unchecked(session, node, model.name, method, model_reason(label, model))
+
+
+def not_followed(
+    session: Session, model: Model, method: str, node: ast.Call, why: Unknown, x: Value
+) -> None:
+    """A call on a user's subclassed model whose `call` could not be followed on this data:
+    the class's reason (where `call` stopped), and the data's own when it is not known."""
+    if not session.report:
+        return
+    label = receiver_label(session.src, node, model.name)
+    reasons = [model_reason(label, why)]
+    if isinstance(x, Unknown) and x.cause is not None:
+        reasons.append(x_reason(str(_Label(session.src, node, 0, "x")), x))
+    span = session.src.span(node)
+    name = f"{model.name}.{method}"
+    session.calls.append(CallInfo(span, name, "not checked", (), "unchecked", tuple(reasons)))
 
 
 def settle(
@@ -180,11 +197,9 @@ def _from_cause(subject: str, cause: Cause | None) -> Reason:
     if cause is None:
         return Reason(UNEXPLAINED, f"{subject}: its shape is not known", None, "")
     if cause.code == SUBCLASSED_MODEL:
-        text = f"{subject} is {_instance(cause)}, a subclassed model: its `call` is not followed"
+        text = f"{subject} is {_instance(cause)}, a subclassed model{_stopped(cause)}"
     elif cause.code == CUSTOM_LAYER:
-        text = (
-            f"{subject} goes through {_instance(cause)}, a custom layer: its `call` is not followed"
-        )
+        text = f"{subject} goes through {_instance(cause)}, a custom layer{_stopped(cause)}"
     elif cause.code == USER_CLASS:
         text = f"{subject} comes from {_instance(cause)}: the attributes of the user's classes are not followed"
     elif cause.code == PATHS_DIFFER and subject.startswith("model"):
@@ -203,6 +218,14 @@ def _from_cause(subject: str, cause: Cause | None) -> Reason:
         why = _WHY.get(cause.code, "its shape is not known")
         text = f"{subject} comes from `{cause.what}`: {why}"
     return Reason(cause.code, text, cause.span, cause.key)
+
+
+def _stopped(cause: Cause) -> str:
+    """How much of a user's class was followed: its `call` ran and stopped (where), or not."""
+    if not cause.detail:
+        return ": its `call` is not followed"
+    where = "" if cause.detail == STOPPED else f" ({cause.detail})"
+    return f" whose `call` could not be followed{where}"
 
 
 def _instance(cause: Cause) -> str:

@@ -118,6 +118,9 @@ class Cause(NamedTuple):
     what: str
     span: Span | None = None
     key: str = ""
+    # for a user's class whose `call` was run but could not be followed: where it stopped
+    # (`line 6: \`tf.gather(x, [0], axis=1)\``), or "" when no one place is to blame
+    detail: str = ""
 
 
 def unknown(code: str, what: str, span: Span | None = None, key: str = "") -> Unknown:
@@ -224,6 +227,26 @@ def from_class(src: SourceText, node: ast.ClassDef) -> Unknown:
         code = USER_CLASS
     span = Span(node.lineno - 1, node.col_offset, node.lineno - 1, node.col_offset)
     return unknown(code, f"class `{node.name}`", span, f"class {','.join(last) or 'object'}")
+
+
+STOPPED = "stopped"  # a Cause's detail: `call` ran, and stopped at no one place we can name
+
+
+def call_not_followed(class_cause: Cause | None, result: Value) -> Unknown:
+    """The unknown output of a user's model or layer whose `call` ran but did not give a
+    tensor: the class's cause, told where `call` stopped (`result`'s own cause)."""
+    if class_cause is None:
+        return Unknown(None)
+    inner = cause_of(result)
+    if inner is not None and inner.detail:  # a layer inside whose own `call` stopped
+        return Unknown(inner)
+    detail = STOPPED
+    if inner is not None and inner.span is not None:
+        what = (
+            inner.what if inner.what.startswith(("class `", "an instance")) else f"`{inner.what}`"
+        )
+        detail = f"line {inner.span.line + 1}: {what}"
+    return Unknown(class_cause._replace(detail=detail))
 
 
 def parameter(src: SourceText, fn: ast.AST, function: str, name: str) -> Unknown:

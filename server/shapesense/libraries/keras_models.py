@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import ast
 
-from .. import silence
+from .. import coverage, silence
 from ..checks import DATA_METHODS, CallChecker
 from ..keras import losses
 from ..keras.graph import LayerFailure, Run, run_nodes
@@ -218,9 +218,14 @@ def model_method(
         if shape and session.version.major == 2:
             keras_subclasses.trace(session, model, shape)
     elif method in DATA_METHODS:
-        if model.user_class is not None and not keras_subclasses.trace_for_data(
-            session, model, args, kwargs
-        ):
+        traced = (
+            keras_subclasses.trace_for_data(session, model, args, kwargs)
+            if model.user_class is not None and not (model.opaque or model.broken)
+            else None
+        )
+        if isinstance(traced, Unknown):  # `call` not followed: the call is recorded as such
+            x = args[0] if args else kwargs.get("x", UNKNOWN)
+            coverage.not_followed(session, model, method, node, traced, x)
             return UNKNOWN
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
     if method == "add":

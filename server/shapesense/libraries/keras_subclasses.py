@@ -23,6 +23,7 @@ from ..values import (
     Node,
     Seq,
     Tensor,
+    Unknown,
     UserClass,
     Value,
     dim_value,
@@ -72,32 +73,42 @@ class _Built:
 
 
 def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Value]) -> Value:
-    """`model(inputs)` on symbolic tensors: the user's `build` (first time), then `call`."""
-    if model.opaque or not isinstance(inputs, (Tensor, Seq)):
-        return UNKNOWN
+    """`model(inputs)` on symbolic tensors: the user's `build` (first time), then `call`.
+    Anything but a tensor out is unknown, for the class's reason told where `call` stopped."""
+    if model.opaque:
+        return Unknown(model.opaque_cause)
+    if not isinstance(inputs, (Tensor, Seq)):
+        return inputs if silence.cause_of(inputs) else Unknown(model.opaque_cause)
     built = session.state(_Built).uids
     if model.uid not in built and isinstance(inputs, Tensor) and inputs.shape is not None:
         built.add(model.uid)
         shape = Seq(tuple(dim_value(d) for d in inputs.shape))
         session.call_method(model, "build", [shape], {})
     out = session.call_method(model, "call", [inputs], kwargs)
-    return UNKNOWN if out is None else out
+    if isinstance(out, Tensor) or (
+        isinstance(out, Seq) and all(isinstance(t, Tensor) for t in out.items)
+    ):
+        return out
+    return silence.call_not_followed(model.opaque_cause, UNKNOWN if out is None else out)
 
 
 def trace_for_data(
     session: Session, model: Model, args: list[Value], kwargs: dict[str, Value]
-) -> bool:
+) -> Value:
     """Before fit/evaluate/predict: run `call` on a tensor of the data's shape, so that the
-    model has the graph Keras traces for this data. False: the graph is unknown (silence)."""
+    model has the graph Keras traces for this data. Returns the output tensor, or an unknown
+    saying why the graph is not known (silence)."""
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     if isinstance(x, Dataset) and x.batched and len(x.element) == 2:
         x = x.element[0]
-    if not isinstance(x, Array) or not x.shape or model.opaque or model.broken:
-        return False
+    if model.opaque or model.broken:
+        return Unknown(model.opaque_cause)
+    if not isinstance(x, Array) or not x.shape:
+        return Unknown(model.opaque_cause)  # run on data we do not know: not followed
     return trace(session, model, (None, *x.shape[1:]))
 
 
-def trace(session: Session, model: Model, shape: Shape) -> bool:
+def trace(session: Session, model: Model, shape: Shape) -> Value:
     tensor = Tensor(shape, Node(None, is_input=True))
     report, session.report = (
         session.report,
@@ -108,10 +119,10 @@ def trace(session: Session, model: Model, shape: Shape) -> bool:
     finally:
         session.report = report
     if not isinstance(out, Tensor) or out.node is None:
-        return False
+        return out if isinstance(out, silence.Unknown) else Unknown(model.opaque_cause)
     session.touch(model)
     model.inputs, model.outputs = [tensor], [out]
     model.declared_input = shape
     model.output_shape = out.shape
     model.input_from_data = True
-    return True
+    return out
