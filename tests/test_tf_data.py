@@ -92,13 +92,16 @@ sx, sy = pairs.element_spec
     assert (shape_of(source, "sx"), shape_of(source, "sy")) == ("(10, 3)", "(3,)")
 
 
-FIT = HEAD + """from tensorflow import keras
+FIT = (
+    HEAD
+    + """from tensorflow import keras
 model = keras.Sequential([keras.layers.Input((28, 28, 1)), keras.layers.Flatten(),
                           keras.layers.Dense(10, activation="softmax")])
 model.compile("adam", "categorical_crossentropy")
 train = {train}
 model.fit({fit})
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -134,11 +137,14 @@ def test_a_discarded_result_changes_nothing() -> None:
 
 
 def test_a_lambda_sees_its_enclosing_function() -> None:
-    source = HEAD + """
+    source = (
+        HEAD
+        + """
 def pipeline(classes):
     return ds.map(lambda a, b: (a, tf.one_hot(b, classes))).batch(4)
 sx, sy = pipeline(7).element_spec
 """
+    )
     assert shape_of(source, "sy") == "(None, 7)"
 
 

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from ..findings import Span
 from ..session import Session
+from ..shapes import Shape
 from ..tables import class_folders
 from ..values import UNKNOWN, Array, Const, Dataset, Value, as_array_shape, to_python
-from .registry import REGISTRY
+from .imaging import MODE_CHANNELS, PilImage
+from .registry import REGISTRY, FunctionModel
 
 CHANNELS = {"rgb": 3, "grayscale": 1, "rgba": 4}
 
@@ -116,3 +118,50 @@ def _class_count(
         return None
     located = resolver.locate_dir(folder)
     return class_folders(located) if located else None
+
+
+# --- single images: load_img and img_to_array ---------------------------------------------
+
+COLOR_MODES = {"rgb": "RGB", "grayscale": "L", "rgba": "RGBA"}
+
+
+def load_img(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """load_img(path, color_mode=, target_size=(height, width)): a PIL image of that size and
+    mode (the file's own size, without target_size, is not read)."""
+    mode = COLOR_MODES.get(str(to_python(kwargs.get("color_mode", Const("rgb")))))
+    size = as_array_shape(kwargs.get("target_size", Const(None)))
+    if "target_size" not in kwargs or kwargs["target_size"] == Const(None):
+        size = (None, None)
+    if mode is None or size is None or len(size) != 2:
+        return UNKNOWN
+    height, width = size
+    return PilImage(height, width, mode, (f"`{session.src.segment(node, 60)}`",))
+
+
+def img_to_array(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """img_to_array(img): (height, width, channels) float32; a grayscale image keeps a channel
+    axis of 1 (np.array of it has none). No batch axis: the classic predict bug."""
+    image = args[0] if args else kwargs.get("img", UNKNOWN)
+    if isinstance(image, PilImage) and image.mode in MODE_CHANNELS:
+        channels = MODE_CHANNELS[image.mode] or 1
+        shape: Shape = (image.height, image.width, channels)
+        return Array(shape, "float32", (*image.trace, "img_to_array")[-6:])
+    if isinstance(image, Array) and len(image.shape) in (2, 3):
+        shape = image.shape if len(image.shape) == 3 else (*image.shape, 1)
+        return image.step(shape, "img_to_array", "float32")
+    return UNKNOWN
+
+
+SINGLE_IMAGES: dict[str, FunctionModel] = {"load_img": load_img, "img_to_array": img_to_array}
+
+
+@REGISTRY.family("keras")
+def _single_images(name: str) -> FunctionModel | None:
+    parts = name.split(".")
+    if parts[1:2] in (["utils"], ["preprocessing"]):
+        return SINGLE_IMAGES.get(parts[-1])
+    return None

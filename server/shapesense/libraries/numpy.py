@@ -228,6 +228,10 @@ def array(
     first = args[0] if args else None
     if first is None:
         return UNKNOWN
+    if type(first) in REGISTRY.arrays:  # a library's value that numpy converts (a PIL image)
+        first = REGISTRY.arrays[type(first)](first)
+        if not isinstance(first, Array):
+            return first  # unknown, with the library's reason
     if isinstance(first, Array):
         return Array(
             first.shape, dtype_of(kwargs.get("dtype"), first.dtype), first.trace, first.origin

@@ -40,6 +40,7 @@ ElementModel = Callable[[Any], Value]  # one element when iterating
 # a subclass of a library class, the call that instantiates it -> the new instance
 ClassModel = Callable[[Session, Any, ast.Call], Value]
 UnpackModel = Callable[[Any, int], "tuple[Value, ...] | None"]  # `a, b = value`
+ArrayModel = Callable[[Any], Value]  # np.array(value): the array a library's value makes
 Family = Callable[[str], "FunctionModel | None"]
 
 # What a model may raise on arguments it cannot read: the call's value is then unknown.
@@ -74,6 +75,7 @@ class Registry:
         self.subscripts: dict[type, SubscriptModel] = {}
         self.elements: dict[type, ElementModel] = {}
         self.unpacks: dict[type, UnpackModel] = {}
+        self.arrays: dict[type, ArrayModel] = {}  # its `__array__` (a PIL image)
         # kinds whose items code can change without rebinding the name (`df["c"] = ...`)
         self.mutable: set[type] = set()
 
