@@ -111,3 +111,40 @@ def test_unknown_calls_stay_unknown() -> None:
         )
         is None
     )
+
+
+STRING_ROUTES = [
+    # text data as users write it: literal lists of strings, repeated, then split per item
+    ("np.array(['the cat sat', 'a dog'] * 4)", (8,)),
+    ("np.array([['a', 'b'], ['c', 'd'], ['e', 'f']])", (3, 2)),
+    ("np.array(['one', 2, 3.0])", (3,)),
+    ("np.array([t.split()[0] for t in np.array(['the cat sat', 'a dog'] * 4)])", (8,)),
+    ("np.array([t.lower().strip() for t in np.array(['A ', 'B'])])", (2,)),
+    ("np.array([row for row in np.zeros((5, 3))])", (5, 3)),
+    ("np.array([row[:2] for row in np.zeros((5, 3))])", (5, 2)),
+]
+
+
+@pytest.mark.parametrize(("expr", "expected"), STRING_ROUTES)
+def test_string_and_comprehension_route(expr: str, expected: tuple[int, ...]) -> None:
+    real = eval(expr, {"np": np})
+    assert real.shape == expected
+    assert shape_of(f"import numpy as np\nX = {expr}\nX\n", "X") == str(expected)
+
+
+def test_one_row_of_an_array_whose_row_count_is_unknown() -> None:
+    """`x[0]` keeps the other axes: the program only gets past it when x has a row."""
+    src = "import numpy as np\nimport mystery\nX = mystery.load().reshape(-1, 28, 28)\nR = X[0]\nR\n"
+    assert shape_of(src, "R") == "(28, 28)"
+
+
+@pytest.mark.parametrize(
+    "expr",
+    [
+        "[x * 2 for x in np.arange(5)]",  # items of a 1-D numeric array: numbers of unknown value
+        "[w for w in 'a b'.split()]",  # a Python list of unknown length
+        "[len(t) for t in np.array(['a b', 'c'])]",  # a number per item, its value unknown
+    ],
+)
+def test_comprehensions_that_stay_unknown(expr: str) -> None:
+    assert shape_of(f"import numpy as np\nX = np.array({expr})\nX\n", "X") is None

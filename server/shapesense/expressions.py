@@ -215,19 +215,32 @@ class Expressions(Session):
         return UNKNOWN
 
     def list_comprehension(self, node: ast.ListComp, env: Env) -> Value:
-        """[expr for _ in range(n)]: n copies of one value, when expr does not depend on the loop."""
+        """[expr for _ in range(n)]: n copies of one value, when expr does not depend on the loop;
+        [expr for row in x], x an array of n rows: n copies of expr on one row (every row has the
+        same shape, and a value here is no more than a shape)."""
         if len(node.generators) != 1 or node.generators[0].ifs or node.generators[0].is_async:
             return UNKNOWN
         gen = node.generators[0]
         count = self._range_length(gen.iter, env)
+        item: Value = UNKNOWN
+        if count is None:
+            count, item = self._rows(self.eval(gen.iter, env))
         if count is None or count > MAX_LIST_ITEMS:
             return UNKNOWN
         inner = env.copy()
-        self.bind(gen.target, UNKNOWN, inner)
+        self.bind(gen.target, item, inner)
         element = self.eval(node.elt, inner)
         if isinstance(element, Unknown) or _has_identity(element):
             return UNKNOWN  # `[Dense(8) for _ in range(3)]` makes three layers, not one
         return Seq((element,) * count, True)
+
+    def _rows(self, iterable: Value) -> tuple[int | None, Value]:
+        """How many items iterating `iterable` gives, and one of them (when all are alike)."""
+        rows = getattr(iterable, "shape", None)
+        element = REGISTRY.elements.get(type(iterable))
+        if element is None or not rows or type(rows[0]) is not int:
+            return None, UNKNOWN
+        return rows[0], element(iterable)
 
     def _range_length(self, node: ast.expr, env: Env) -> int | None:
         if not (

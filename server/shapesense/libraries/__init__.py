@@ -7,6 +7,7 @@ modules are imported here: a name under `keras.layers` is a layer before anythin
 # isort: off
 from . import numpy_arrays  # noqa: F401
 from . import numpy  # noqa: F401
+from . import python_str  # noqa: F401
 from . import builtins  # noqa: F401
 from . import tf_data  # noqa: F401
 from . import keras_datasets  # noqa: F401

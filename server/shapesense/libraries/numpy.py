@@ -407,6 +407,8 @@ def _literal_shape(value: Value) -> tuple[Shape, str] | None:
         return value.shape, value.dtype or "float64"
     if isinstance(value, Const) and isinstance(value.value, (int, float, bool)):
         return (), "float64" if isinstance(value.value, float) else "int64"
+    if isinstance(value, Const) and isinstance(value.value, str):
+        return (), "str"
     if isinstance(value, Seq):
         if not value.items:
             return (0,), "float64"
@@ -414,7 +416,9 @@ def _literal_shape(value: Value) -> tuple[Shape, str] | None:
         if any(i is None for i in inner) or len({i[0] for i in inner if i}) != 1:
             return None
         dtypes = {i[1] for i in inner if i}
-        return (len(value.items), *inner[0][0]), "float64" if "float64" in dtypes else dtypes.pop()  # type: ignore[index]
+        # numpy's promotion: any string makes an array of strings, any float one of floats
+        dtype = next((d for d in ("str", "float64") if d in dtypes), None) or dtypes.pop()
+        return (len(value.items), *inner[0][0]), dtype  # type: ignore[index]
     return None
 
 

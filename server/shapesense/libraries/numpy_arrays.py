@@ -341,6 +341,8 @@ def _index_unknown_rows(session: Session, value: Array, key: object, index: ast.
     """x[:, :10] on an array whose row count is unknown: ask numpy with rows = 1 and keep None."""
     if value.shape and value.shape[0] is None and all(d is not None for d in value.shape[1:]):
         first = key[0] if isinstance(key, tuple) and key else key
+        if type(key) is int:  # x[i]: one row, if the program gets past this line at all
+            return value.step(value.shape[1:], f"[{session.src.segment(index, 30)}]")
         if isinstance(first, slice) and first == slice(None):
             try:
                 shape = npr.index((1, *value.shape[1:]), key)
@@ -377,8 +379,8 @@ def _index_key(
 
 
 def _element(array: Array) -> Value:
-    """`for row in x`: one row."""
-    if len(array.shape) > 1:
+    """`for row in x`: one row; an item of an array of strings is a string (`np.str_`)."""
+    if len(array.shape) > 1 or (array.shape and array.dtype == "str"):
         return array.step(array.shape[1:], "one row")
     return UNKNOWN
 
