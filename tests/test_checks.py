@@ -193,3 +193,43 @@ def test_a_quiet_rank_fixup_is_one_hint_for_one_input_or_several(keras: int) -> 
             f"{fixup}: `np.zeros((8, 4))` (8, 4) is fed as (8, 4, 1) to the model input (None, 4, 1).",
         ),
     ]
+
+
+STRINGS_HEAD = """import numpy as np
+import keras
+import tensorflow as tf
+texts = np.array(["the cat", "a dog", "red fox", "the end"] * 5)
+y = np.random.randint(0, 2, size=(20,))
+model = keras.Sequential([
+    keras.Input(shape=(1,), dtype="string"),
+    keras.layers.StringLookup(vocabulary=["a", "the"], output_mode="multi_hot"),
+    keras.layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+"""
+
+
+@pytest.mark.parametrize(
+    ("call", "refused"),
+    [  # each measured under Keras 3.15 (tensorflow 2.21): Invalid dtype: str96, or it runs
+        ("model.fit(texts, y)", True),
+        ("model.evaluate(texts, y)", True),
+        ("model.predict(texts)", True),
+        ("model.fit(tf.constant(texts), y, validation_data=(texts, y))", True),
+        ("model.fit(texts.astype(object), y)", False),
+        ("model.fit(tf.data.Dataset.from_tensor_slices((texts, y)).batch(4))", False),
+        ("model.train_on_batch(texts, y)", False),
+    ],
+)
+def test_keras_3_refuses_numpy_strings(call: str, refused: bool) -> None:
+    found = [f.code for f in errors(STRINGS_HEAD + call + "\n")]
+    assert ("SS203" in found) == refused
+    assert "SS203" not in [f.code for f in errors(STRINGS_HEAD + call + "\n", keras=2)]
+
+
+def test_numpy_strings_fix_runs_the_call() -> None:
+    (error,) = errors(STRINGS_HEAD + "model.fit(texts, y)\n")
+    (fix,) = error.fixes
+    assert [e.new_text for e in fix.edits] == ["texts.astype(object)"]
+    fixed = STRINGS_HEAD + "model.fit(texts.astype(object), y)\n"
+    assert errors(fixed) == []

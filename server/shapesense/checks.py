@@ -14,6 +14,7 @@ import ast
 from . import coverage
 from . import journal as journals
 from .call_reports import CallReports
+from .findings import Finding, Fix, TextEdit
 from .keras import losses
 from .keras.graph import LayerFailure, Run, run_nodes
 from .recheck import (
@@ -95,6 +96,10 @@ class CallChecker(CallReports):
         )
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
+        validation = kwargs.get("validation_data")
+        written = _written_validation(node, validation) if method == "fit" else None
+        if self._strings_refused(method, [(x_val, x_node), *(written[:1] if written else [])]):
+            return True
         if isinstance(x_val, Dataset):  # a tf.data pipeline meets the model batch by batch
             if (fed := x_val.as_fed()) is None:
                 return False
@@ -112,8 +117,6 @@ class CallChecker(CallReports):
             self._record_call(model, method, node, x, y, inputs)
         if stale:
             return False
-        validation = kwargs.get("validation_data")
-        written = _written_validation(node, validation) if method == "fit" else None
         if len(model.inputs) > 1:
             if self._check_inputs(model, x_val, x_node, y):
                 return True
@@ -139,6 +142,41 @@ class CallChecker(CallReports):
             yv = self._data_arg(yv_val, yv_node)
             if xv is not None:
                 return self._check_pair(model, method, node, xv, yv)
+        return False
+
+    def _strings_refused(self, method: str, data: list[tuple[Value, ast.expr | None]]) -> bool:
+        """Keras 3 converts numpy data by dtype and has none for numpy's strings (`<U5`): fit,
+        evaluate and predict raise `Invalid dtype: str160` (a tf.data pipeline of strings, a
+        tf.constant or an object array are fine; train_on_batch and model(x) too)."""
+        if self.version.major < 3 or method not in ("fit", "evaluate", "predict"):
+            return False
+        for value, node in data:
+            items = value.items if isinstance(value, Seq) else (value,)  # several inputs
+            text = next((a for a in items if isinstance(a, Array) and a.dtype == "str"), None)
+            if text is None or node is None:
+                continue
+            label = self.src.segment(node, 40)
+            wrapped = (
+                label if isinstance(node, (ast.Name, ast.Attribute, ast.Call)) else f"({label})"
+            )
+            fix = Fix(
+                f"Pass `{label}` as an array of Python objects: `{wrapped}.astype(object)`",
+                (TextEdit(self.src.span(node), f"{wrapped}.astype(object)"),),
+            )
+            single = text is value
+            self.session.add(
+                Finding(
+                    self.src.span(node),
+                    "error",
+                    "SS203",
+                    f"Keras 3 cannot take a numpy array of strings in {method}(): `{label}` is"
+                    f" an array of strings {fmt(text.shape)}{'' if single else ' (one of its inputs)'}. Pass it as"
+                    " `tf.constant(...)`, `.astype(object)` or a tf.data.Dataset.",
+                    "Invalid dtype: str…",
+                    fixes=(fix,) if single else (),
+                )
+            )
+            return True
         return False
 
     def _data_arg(self, value: Value, node: ast.expr | None) -> DataArg | None:

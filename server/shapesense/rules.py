@@ -12,6 +12,7 @@ PAGES = Path(__file__).resolve().parent / "docs" / "rules"
 class Rule:
     name: str
     summary: str
+    keras: tuple[int, ...] = (2, 3)  # the Keras versions that raise it
 
 
 RULES: dict[str, Rule] = {
@@ -50,6 +51,11 @@ RULES: dict[str, Rule] = {
     "SS201": Rule("sample-count", "x and y have different numbers of samples."),
     "SS202": Rule(
         "labels-vs-loss", "The labels' shape does not fit the model output and the loss."
+    ),
+    "SS203": Rule(
+        "string-array",
+        "Keras 3 refuses a numpy array of strings in fit/evaluate/predict (Keras 2 takes it).",
+        keras=(3,),
     ),
     "SS300": Rule(
         "not-checked",
