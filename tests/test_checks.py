@@ -233,3 +233,25 @@ def test_numpy_strings_fix_runs_the_call() -> None:
     assert [e.new_text for e in fix.edits] == ["texts.astype(object)"]
     fixed = STRINGS_HEAD + "model.fit(texts.astype(object), y)\n"
     assert errors(fixed) == []
+
+
+@pytest.mark.parametrize(
+    ("data", "loss"),
+    [
+        ("np.random.randint(0, 5, size=(20,))", "categorical_crossentropy"),
+        ("np.eye(5)[np.random.randint(0, 5, size=(20,))]", "sparse_categorical_crossentropy"),
+    ],
+)
+def test_no_data_edit_is_offered_on_a_dataset(data: str, loss: str) -> None:
+    """The arrays inside `ds` are not the expression `ds`: to_categorical(ds) or ds.argmax()
+    would raise (the oracle ran them). Only the loss can be changed at the call."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\nx = np.random.rand(20, 3)\n"
+        f"y = {data}\n"
+        "model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(5, activation='softmax')])\n"
+        f"model.compile(optimizer='adam', loss='{loss}')\n"
+        "ds = tf.data.Dataset.from_tensor_slices((x, y)).batch(4)\n"
+        "model.fit(ds, epochs=1, verbose=0)\n"
+    )
+    (error,) = errors(src)
+    assert [f.title for f in error.fixes] and all(f.title.startswith("Use loss") for f in error.fixes)

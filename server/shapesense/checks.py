@@ -100,12 +100,13 @@ class CallChecker(CallReports):
         written = _written_validation(node, validation) if method == "fit" else None
         if self._strings_refused(method, [(x_val, x_node), *(written[:1] if written else [])]):
             return True
-        if isinstance(x_val, Dataset):  # a tf.data pipeline meets the model batch by batch
+        batches = isinstance(x_val, Dataset)  # a tf.data pipeline meets the model batch by batch
+        if isinstance(x_val, Dataset):
             if (fed := x_val.as_fed()) is None:
                 return False
             (x_val, y_val), y_node = fed, x_node
-        x = self._data_arg(x_val, x_node)
-        y = self._data_arg(y_val, y_node) if method in LABEL_METHODS else None
+        x = self._data_arg(x_val, x_node, editable=not batches)
+        y = self._data_arg(y_val, y_node, editable=not batches) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
         self.call.batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.session.report:
@@ -179,11 +180,13 @@ class CallChecker(CallReports):
             return True
         return False
 
-    def _data_arg(self, value: Value, node: ast.expr | None) -> DataArg | None:
+    def _data_arg(
+        self, value: Value, node: ast.expr | None, editable: bool = True
+    ) -> DataArg | None:
         if not isinstance(value, Array) or node is None or value.dtype == "object":
             return None
         label = self.src.segment(node, 40)
-        return DataArg(value, node, label)
+        return DataArg(value, node, label, editable)
 
     def _check_pair(
         self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None
@@ -301,7 +304,7 @@ class CallChecker(CallReports):
     def _item_arg(self, value: Value, node: ast.expr, key: int | str) -> DataArg | None:
         """Item `key` of a list, tuple or dict held by a name: `inputs[1]`, located at the name."""
         arg = self._data_arg(value, node)
-        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{key!r}]")
+        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{key!r}]", False)
 
     def _inputs_cardinality(
         self, model: Model, x_node: ast.expr, xs: list[DataArg | None], y: DataArg | None

@@ -91,7 +91,7 @@ def for_input(
     )
     candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
     np_name, np_import = _numpy(session)
-    if single:
+    if single and x.editable:
         candidates.append(
             (
                 f"Add a batch axis: np.expand_dims({x.label}, 0) → {fmt((1, *shape))}",
@@ -100,16 +100,18 @@ def for_input(
                 None,
             )
         )
-    candidates.append(
-        (
-            f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}",
-            (*np_import, _wrap(session, x, f"{np_name}.expand_dims({{x}}, -1)")),
-            (*shape, 1),
-            None,
+    if x.editable:
+        candidates.append(
+            (
+                f"Add a channel axis: np.expand_dims({x.label}, -1) → {fmt((*shape, 1))}",
+                (*np_import, _wrap(session, x, f"{np_name}.expand_dims({{x}}, -1)")),
+                (*shape, 1),
+                None,
+            )
         )
-    )
     if (
-        declared is not None
+        x.editable
+        and declared is not None
         and is_known(declared[1:])
         and shape
         and is_known(shape[1:])
@@ -209,7 +211,7 @@ def for_labels(
         )
 
     if kind == "categorical" and classes is not None and (len(shape) == 1 or shape[-1] == 1):
-        keras_path = _keras_path(session)
+        keras_path = _keras_path(session) if y.editable else None
         onehot = (shape[0], classes)
         if (
             keras_path
@@ -228,7 +230,9 @@ def for_labels(
         fix = loss_fix("categorical_crossentropy")
         if fix:
             fixes.append(fix)
-        if losses.check(kind, shape[:-1], output, version, sigmoid, call.step_batch(shape)) is None:
+        if y.editable and (
+            losses.check(kind, shape[:-1], output, version, sigmoid, call.step_batch(shape)) is None
+        ):
             fixes.append(
                 Fix(
                     f"Turn one-hot labels into class ids: {y.label}.argmax(axis=-1)",

@@ -21,6 +21,9 @@ class DataArg:
     value: Array
     node: ast.expr
     label: str
+    # False for a tf.data pipeline's batches: `node` is the dataset, and no edit wrapping it
+    # (np.expand_dims, .reshape, to_categorical) changes the arrays inside
+    editable: bool = True
 
     @property
     def origin(self) -> str:
