@@ -127,3 +127,32 @@ async def test_a_process_that_does_not_stop_a_stale_analysis_is_killed_and_repla
     )
     assert any("did not stop a cancelled analysis" in m.message for m in client.log_messages)
     assert not set(stuck) & set(children(server_pid(client)))
+
+
+async def test_an_extra_process_ends_once_idle_and_the_documents_are_still_checked(
+    vscode: LanguageClient,
+) -> None:
+    client = vscode
+    statuses = record_statuses(client)
+    published = record_publishes(client)
+    open_only(client, SLOW_URI, SLOW)
+    await until(lambda: SLOW_URI in statuses, "the slow analysis never started")
+    open_only(client, SMALL_URI, SMALL)  # analysed in a second process: the first is busy
+    await until(lambda: len(children(server_pid(client))) == 2, "no second process")
+    await until(lambda: SLOW_URI in published, "the slow document was not checked")
+    await until(lambda: len(children(server_pid(client))) == 1, "no process ever ended")
+    assert any("idle for 30 s: ended" in m.message for m in client.log_messages)
+    # Both documents are analysed in the one left.
+    for uri, text in ((SMALL_URI, SMALL), (SLOW_URI, bad_fits(2))):
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=2, uri=uri),
+                [types.TextDocumentContentChangeWholeDocument(text)],
+            )
+        )
+    await until(
+        lambda: (
+            published.log[-2:] in ([(SMALL_URI, 1), (SLOW_URI, 2)], [(SLOW_URI, 2), (SMALL_URI, 1)])
+        ),
+        "the documents were not checked again",
+    )

@@ -6,7 +6,8 @@ is busy with another document: then to an idle process (started if fewer than SI
 the document's Analyzer moves with it. Stopping a job sends a cancel (the analysis stops at its
 next statement); a process that has not stopped a cancelled job after STUCK_AFTER seconds is
 killed. A process that ends unexpectedly is replaced, and its jobs are sent again; a version
-that ends its process twice gets an SS000 finding instead of an analysis.
+that ends its process twice gets an SS000 finding instead of an analysis. A process beyond the
+first that has been idle for RETIRE_AFTER seconds is ended.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from ..resolve import ProjectResolver
 SIZE = 2  # processes: a slow document and the one being typed in
 STUCK_AFTER = 10.0  # seconds a cancelled job may run on before its process is killed
 ATTEMPTS = 2  # processes a version may end before it is given up
+RETIRE_AFTER = 30.0  # seconds an extra process may stay idle (each holds ~45 MB)
 
 Texts = dict[str, str]  # the editor's unsaved texts, by file path
 
@@ -81,6 +83,7 @@ class Process:
         self.keys: set[str] = set()  # documents whose Analyzer it keeps
         self.texts: Texts = {}  # the unsaved texts it has been sent
         self.ended = False
+        self.finished = 0  # jobs it has finished
         self.on_message = on_message
         self.on_end = on_end
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -248,6 +251,10 @@ class Pool:
             return
         del process.jobs[job_id]
         self._jobs.pop(job_id, None)
+        process.finished += 1
+        if not process.jobs and len(self.processes) > 1:
+            loop = asyncio.get_running_loop()
+            loop.call_later(RETIRE_AFTER, self._retire, process, process.finished)
         if job.future.done():
             return
         if kind == "done":
@@ -261,6 +268,21 @@ class Pool:
         else:  # "failed": never expected, analyze() guards itself
             self.log(f"shapesense: analysing {job.key} failed:\n{message[2]}")
             self._give_up(job, "internal error in the analysis process")
+
+    def _retire(self, process: Process, finished: int) -> None:
+        """End a process idle since its `finished`-th job, if another one is idle too: the
+        documents it kept are analysed afresh there (the result is the same)."""
+        if process.finished != finished or process.jobs or process not in self.processes:
+            return
+        if not any(other is not process and not other.jobs for other in self.processes):
+            return
+        self.processes.remove(process)
+        for key in process.keys:
+            if self.owner.get(key) is process:
+                del self.owner[key]
+        self.log(f"shapesense: analysis process {process.pid} idle for {RETIRE_AFTER:.0f} s: ended")
+        process.ended = True
+        process.outgoing.close()  # it ends at the end of its input
 
     def _ended(self, process: Process) -> None:
         if process in self.processes:
