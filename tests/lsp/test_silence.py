@@ -14,7 +14,7 @@ from tensorflow import keras
 
 class Net(keras.Model):
     def call(self, x):
-        return x
+        return keras.ops.sort(x)  # not modelled: the call cannot be followed
 
 
 net = Net()
