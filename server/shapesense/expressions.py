@@ -21,6 +21,7 @@ from .values import (
     BoundMethod,
     Const,
     Function,
+    ListOf,
     Mapping,
     Namespace,
     Ref,
@@ -28,6 +29,7 @@ from .values import (
     Unknown,
     UserClass,
     Value,
+    appended,
     const_int,
     join,
 )
@@ -349,14 +351,13 @@ class Expressions(Session):
                     return result.value
                 return result
             if (
-                isinstance(receiver, Seq)
-                and receiver.is_list
+                (isinstance(receiver, ListOf) or (isinstance(receiver, Seq) and receiver.is_list))
                 and func.attr == "append"
                 and isinstance(func.value, ast.Name)
             ):
                 item = self.eval(node.args[0], env) if node.args else UNKNOWN
-                appended = Seq((*receiver.items, item), True) if not self.uncertain else UNKNOWN
-                self.changed_in_place(func.value, env, appended)
+                grown = appended(receiver, item, certain=not self.uncertain)
+                self.changed_in_place(func.value, env, grown)
                 return Const(None)
             if func.attr in MUTATING_METHODS and _mutable(receiver):
                 self._eval_args(node, env)
@@ -469,7 +470,7 @@ def _mutable(value: Value | None) -> bool:
     """A list, a dict or a library's mutable value (a DataFrame): code can change what it
     holds without rebinding its name."""
     return (
-        isinstance(value, Mapping)
+        isinstance(value, (Mapping, ListOf))
         or (isinstance(value, Seq) and value.is_list)
         or type(value) in REGISTRY.mutable
     )

@@ -26,6 +26,7 @@ from .values import (
     UNKNOWN,
     Const,
     Function,
+    ListOf,
     Mapping,
     Namespace,
     Ref,
@@ -245,6 +246,7 @@ class Interpreter(Classes):
         return None
 
     def exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
+        iterations: int | None = None
         if isinstance(stmt, ast.While):
             self.eval(stmt.test, env)
         else:
@@ -252,6 +254,7 @@ class Interpreter(Classes):
             if items is not None:
                 self._unroll(stmt, items, env, frame)
                 return
+            iterations = self._iterations(stmt.iter, env)
         self.uncertain += 1
         self.loop_nesting += 1
         try:
@@ -276,6 +279,8 @@ class Interpreter(Classes):
             after.merge(head, second)
             if stmt.orelse:
                 self.exec_block(stmt.orelse, after, frame)
+            elif iterations is not None:
+                _count_appends(stmt.body, entry, after, iterations)
             env.names = after.names
         finally:
             self.uncertain -= 1
@@ -316,6 +321,16 @@ class Interpreter(Classes):
                 if frame.returned or self.error_count() > errors:
                     return
         self.exec_block(stmt.orelse, env, frame)
+
+    def _iterations(self, node: ast.expr, env: Env) -> int | None:
+        """How many times a `for` runs: over range(n), or a named list, tuple or grown list."""
+        count = self._range_length(node, env)
+        if count is not None or not isinstance(node, ast.Name):
+            return count
+        iterable = self.eval(node, env)
+        if isinstance(iterable, Seq):
+            return len(iterable.items)
+        return iterable.count if isinstance(iterable, ListOf) else None
 
     def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
         if not isinstance(stmt, ast.While):
@@ -631,6 +646,34 @@ def _jumps_out(body: list[ast.stmt]) -> bool:
         for case in getattr(stmt, "cases", None) or []:
             stack.extend(case.body)
     return False
+
+
+def _count_appends(body: list[ast.stmt], entry: Env, after: Env, iterations: int) -> None:
+    """A list the loop's body appends to once, at its top level, and names nowhere else, grows
+    by one item per iteration (`for i in range(100): xs.append(x)`): its length is known."""
+    if any(isinstance(n, _JUMPS) for stmt in body for n in ast.walk(stmt)):
+        return
+    named: dict[str, int] = {}
+    for node in (n for stmt in body for n in ast.walk(stmt)):
+        if isinstance(node, ast.Name):
+            named[node.id] = named.get(node.id, 0) + 1
+    for stmt in body:
+        call = stmt.value if isinstance(stmt, ast.Expr) else None
+        if not (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and call.func.attr == "append"
+            and isinstance(call.func.value, ast.Name)
+            and named.get(call.func.value.id) == 1
+        ):
+            continue
+        name = call.func.value.id
+        before, now = entry.names.get(name), after.names.get(name)
+        if isinstance(before, Seq) and before.is_list and isinstance(now, ListOf):
+            after.names[name] = ListOf(now.item, len(before.items) + iterations)
+
+
+_JUMPS = (ast.Break, ast.Continue, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
 
 
 def _assigned_names(stmt: ast.stmt) -> set[str]:

@@ -47,6 +47,15 @@ class Seq(Value):
 
 
 @dataclass(frozen=True)
+class ListOf(Value):
+    """A list grown by `append` where its length is not certain (in a loop or a branch):
+    `count` items (None: not known), each of them `item` (what all the items agree on)."""
+
+    item: Value
+    count: int | None = None
+
+
+@dataclass(frozen=True)
 class Mapping(Value):
     """A dict literal whose keys are all string constants (data for inputs by name)."""
 
@@ -240,6 +249,8 @@ def contents(value: Value) -> tuple[Value, ...]:
         return tuple(item for _, item in value.items)
     if isinstance(value, Dataset):
         return value.element
+    if isinstance(value, ListOf):
+        return (value.item,)
     return ()
 
 
@@ -253,7 +264,45 @@ def join(a: Value, b: Value) -> Value:
         return UNKNOWN
     if isinstance(a, Seq) and isinstance(b, Seq) and len(a.items) == len(b.items):
         return Seq(tuple(join(x, y) for x, y in zip(a.items, b.items, strict=True)), a.is_list)
+    if isinstance(a, (Seq, ListOf)) and isinstance(b, (Seq, ListOf)):
+        return grown(a, b)
     return UNKNOWN
+
+
+def grown(a: Value, b: Value) -> Value:
+    """Two states of a list, one of them grown by `append` on an uncertain path: a ListOf of
+    what all their items agree on (unknown if they do not, or if either is a tuple)."""
+    items: list[Value] = []
+    counts: set[int | None] = set()
+    for value in (a, b):
+        if isinstance(value, ListOf):
+            items.append(value.item)
+            counts.add(value.count)
+        elif isinstance(value, Seq) and value.is_list:
+            items += value.items
+            counts.add(len(value.items))
+        else:
+            return UNKNOWN
+    if not any(isinstance(v, ListOf) for v in (a, b)) or not items:
+        return UNKNOWN
+    item = items[0]
+    for other in items[1:]:
+        item = join(item, other)
+    if isinstance(item, Unknown):
+        return UNKNOWN
+    return ListOf(item, counts.pop() if len(counts) == 1 else None)
+
+
+def appended(items: Value, item: Value, certain: bool) -> Value:
+    """The list `items` after `items.append(item)`; on an uncertain path (a loop, a branch)
+    its length is no longer known, and its items are what they all agree on."""
+    if certain and isinstance(items, Seq):
+        return Seq((*items.items, item), True)
+    if isinstance(items, ListOf):
+        joined = join(items.item, item)
+        count = items.count + 1 if certain and items.count is not None else None
+        return UNKNOWN if isinstance(joined, Unknown) else ListOf(joined, count)
+    return grown(items, ListOf(item, None))
 
 
 def to_python(value: Value) -> object:

@@ -6,7 +6,7 @@ import ast
 import math
 
 from ..session import Session
-from ..values import UNKNOWN, Array, Const, Seq, Value
+from ..values import UNKNOWN, Array, Const, ListOf, Seq, Value
 from .registry import REGISTRY, FunctionModel
 
 
@@ -25,6 +25,8 @@ def builtin_call(
             return Const(arg.shape[0])
         if isinstance(arg, Seq):
             return Const(len(arg.items))
+        if isinstance(arg, ListOf) and arg.count is not None:
+            return Const(arg.count)
     elif (
         fn in ("int", "round")
         and isinstance(arg, Const)
@@ -44,3 +46,6 @@ def builtin_call(
         values = [a.value for a in args]  # type: ignore[attr-defined]
         return Const(max(values) if fn == "max" else min(values))
     return UNKNOWN
+
+
+REGISTRY.elements[ListOf] = lambda items: items.item  # `for x in xs:` of a grown list

@@ -11,11 +11,12 @@ from collections.abc import Callable
 
 from .. import numpy_rules as npr
 from ..session import Session
-from ..shapes import Shape
+from ..shapes import Dim, Shape
 from ..values import (
     UNKNOWN,
     Array,
     Const,
+    ListOf,
     Namespace,
     Ref,
     Seq,
@@ -236,6 +237,12 @@ def array(
         return Array(
             first.shape, dtype_of(kwargs.get("dtype"), first.dtype), first.trace, first.origin
         )
+    if isinstance(first, ListOf):  # a list grown by append: its items agree on a shape
+        item = _literal_shape(first.item)
+        if item is None or first.count == 0:
+            return UNKNOWN
+        shape = (first.count, *item[0])
+        return new_array(session, node, shape, dtype_of(kwargs.get("dtype"), item[1]))
     found = _literal_shape(first)
     if found is None:
         return UNKNOWN
@@ -294,6 +301,28 @@ def load(
     return _load(session, node, args[0] if args else None)
 
 
+def _join_grown(
+    session: Session, fn: str, node: ast.Call, item: Array, count: int | None, axis: object
+) -> Value:
+    """np.stack(xs) / np.vstack(xs)... of `count` items shaped like `item`: numpy's shape for 2
+    and for 3 of them shows which axis grows, and by how much per item."""
+    try:
+        two, three = (
+            npr.join_arrays(fn, [item.shape] * n, axis)  # type: ignore[arg-type]
+            for n in (2, 3)
+        )
+    except (npr.NumpyError, npr.Undecidable):
+        return UNKNOWN
+    shape = tuple(a if a == b else _grows(a, b, count) for a, b in zip(two, three, strict=True))
+    return step(session, item, node, shape)
+
+
+def _grows(two: Dim, three: Dim, count: int | None) -> Dim:
+    if count is None or type(two) is not int or type(three) is not int:
+        return None
+    return two + (count - 2) * (three - two)
+
+
 @function(*JOINS)
 def join(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
@@ -302,6 +331,9 @@ def join(
     fn = _last(name)
     first = args[0] if args else None
     seq = first if first is not None else kwargs.get("arrays")
+    if isinstance(seq, ListOf) and isinstance(seq.item, Array) and seq.count != 0:
+        axis = axis_arg(kwargs.get("axis", args[1] if len(args) > 1 else Const(0)))
+        return _join_grown(session, fn, node, seq.item, seq.count, axis)
     if (
         not isinstance(seq, Seq)
         or not seq.items

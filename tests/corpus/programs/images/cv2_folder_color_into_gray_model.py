@@ -1,0 +1,28 @@
+# Reproduces: https://github.com/iparaskev/simple-blink-detector/issues/1
+# Style: os.listdir over class folders, cv2.imread + cv2.resize in a loop, list append, np.array, Conv2D written for grayscale
+# Intent: the images are read in color: (N, 34, 26, 3) into a network written for (34, 26, 1)
+import os
+
+import cv2
+import numpy as np
+from tensorflow.keras.layers import Conv2D, Dense, Flatten, MaxPooling2D
+from tensorflow.keras.models import Sequential
+
+height, width = 34, 26
+X, y = [], []
+for label, folder in enumerate(sorted(os.listdir("eyes"))):
+    for fname in os.listdir(os.path.join("eyes", folder)):
+        img = cv2.imread(os.path.join("eyes", folder, fname))
+        img = cv2.resize(img, (width, height))
+        X.append(img)
+        y.append(label)
+X = np.array(X) / 255.0
+y = np.array(y)
+
+model = Sequential()
+model.add(Conv2D(8, (3, 3), activation="relu", input_shape=(height, width, 1)))
+model.add(MaxPooling2D(pool_size=(2, 2)))
+model.add(Flatten())
+model.add(Dense(1, activation="sigmoid"))
+model.compile(loss="binary_crossentropy", optimizer="adam", metrics=["accuracy"])
+model.fit(X, y, epochs=1, batch_size=4)
