@@ -22,11 +22,12 @@ import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pathspec
+from typing import TYPE_CHECKING, Any
 
 from .findings import SEVERITY_ORDER, Finding
+
+if TYPE_CHECKING:
+    import pathspec
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -132,6 +133,8 @@ class Config:
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # a fifth of a cold `shapesense check`: only when there are patterns
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from . import config as configuration
+
+if TYPE_CHECKING:
+    import pathspec
 
 SUFFIXES = (".py", ".pyi", ".ipynb")
 
@@ -43,6 +45,8 @@ def _gitignore(folder: Path) -> _Ignore | None:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
+    import pathspec  # only where a .gitignore is read (config.py's _spec says why)
+
     return _Ignore(folder, pathspec.GitIgnoreSpec.from_lines(lines.splitlines()))
 
 

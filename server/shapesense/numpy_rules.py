@@ -8,14 +8,22 @@ axes, broadcasting and fancy slicing follow numpy's own rules, errors included.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
-
-import numpy as np
-from numpy.lib.array_utils import normalize_axis_tuple
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .shapes import Shape, is_known, sane
 
-_VOID = np.dtype([])  # itemsize 0: any shape costs nothing
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from .lazy import lazy_import
+
+    np = lazy_import("numpy")  # loaded by the first shape question (lazy.py)
+
+
+@cache
+def _void() -> np.dtype:
+    return np.dtype([])  # itemsize 0: any shape costs nothing
 
 
 class NumpyError(Exception):
@@ -29,7 +37,7 @@ class Undecidable(Exception):
 def proxy(shape: Shape) -> np.ndarray:
     if not is_known(shape) or not sane(shape):
         raise Undecidable
-    return np.empty(shape, dtype=_VOID)  # type: ignore[arg-type]
+    return np.empty(shape, dtype=_void())  # type: ignore[arg-type]
 
 
 def ask(op: Callable[..., Any], *shapes: Shape, **kwargs: Any) -> Shape:
@@ -124,7 +132,9 @@ def reduce(shape: Shape, axis: int | tuple[int, ...] | None, keepdims: bool = Fa
     """Shape after sum/mean/max/argmax-style reductions, with numpy's own axis normalisation."""
     try:
         axes = (
-            set(range(len(shape))) if axis is None else set(normalize_axis_tuple(axis, len(shape)))
+            set(range(len(shape)))
+            if axis is None
+            else set(np.lib.array_utils.normalize_axis_tuple(axis, len(shape)))
         )
     except (np.exceptions.AxisError, TypeError, ValueError) as exc:
         raise NumpyError(str(exc)) from exc

@@ -14,9 +14,14 @@ import ast
 import sys
 import zipfile
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
+else:
+    from .lazy import lazy_import
+
+    np = lazy_import("numpy")  # only to read .npy headers (lazy.py)
 
 # Imports from these are libraries the core models itself (or never follows).
 LIBRARIES = {

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import xml.etree.ElementTree as ET
 from typing import Any
 
 from ..findings import CallInfo, Finding
@@ -168,6 +167,8 @@ def _relative(path: str) -> str:
 
 
 def junit(run: Run) -> str:
+    import xml.etree.ElementTree as ET  # only for this format
+
     suites = ET.Element("testsuites", name="shapesense")
     for result in run.results:
         placed = result.placed()

@@ -1,0 +1,49 @@
+"""A cold `shapesense check` imports only what the file needs: numpy when the analysis asks it a
+shape question, pathspec when there are patterns to match, the XML library for --format junit
+(numpy alone was about a third of the start-up, BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("numpy._core", "pathspec", "xml.etree.ElementTree")
+
+RUN = """
+import json, sys
+from shapesense.startup import main
+status = main(sys.argv[1:])
+print(json.dumps([m for m in {heavy!r} if m in sys.modules]), file=sys.stderr)
+"""
+
+
+def _check(tmp_path: Path, source: str, *options: str) -> tuple[str, list[str]]:
+    (tmp_path / "train.py").write_text(source)
+    proc = subprocess.run(
+        [sys.executable, "-c", RUN.format(heavy=HEAVY), "check", *options, "train.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return proc.stdout, json.loads(proc.stderr.strip().splitlines()[-1])
+
+
+def test_a_file_that_asks_numpy_nothing_loads_none_of_them(tmp_path: Path) -> None:
+    source = (
+        "import json\nimport networkx as nx\nfrom rdkit import Chem\nimport numpy as np\n"
+        "from tensorflow import keras\nX = np.zeros((8, 4))\n"
+        "m = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])\nm.fit(X, X)\n"
+    )
+    out, loaded = _check(tmp_path, source)
+    assert "SS10" in out  # the mismatch is still found
+    assert loaded == []
+
+
+def test_numpy_is_loaded_when_a_shape_question_needs_it(tmp_path: Path) -> None:
+    source = "import numpy as np\nX = np.zeros((10, 4)).reshape(3, 5)\n"
+    out, loaded = _check(tmp_path, source, "--format", "junit")
+    assert "reshape" in out
+    assert loaded == ["numpy._core", "xml.etree.ElementTree"]
