@@ -117,8 +117,15 @@ class Run:
         return out
 
     def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:
-        if model.kind != "sequential" or model.opaque or inputs is None:
+        if model.opaque or inputs is None:
             return None
+        if model.kind == "functional":  # one input, one output: its graph on these shapes
+            if len(model.inputs) != 1 or len(model.outputs) != 1 or isinstance(inputs, list):
+                return None
+            source, sink = model.inputs[0].node, model.outputs[0].node
+            if source is None or sink is None:
+                return None
+            return run_nodes([sink], {id(source): inputs}, self)[0]
         shape = inputs
         for layer in model.layers:
             shape = self.apply(layer, shape)

@@ -15,6 +15,7 @@ from . import tf_ops  # noqa: F401
 from . import keras_layers  # noqa: F401
 from . import keras_models  # noqa: F401
 from . import keras_subclasses  # noqa: F401
+from . import keras_applications  # noqa: F401
 from . import keras_data  # noqa: F401
 from . import imaging  # noqa: F401
 from . import keras_image  # noqa: F401

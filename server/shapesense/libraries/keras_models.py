@@ -47,7 +47,7 @@ def make_sequential(
         session.src.span(node),
         session.model_name("sequential", kwargs.get("name")),
     )
-    _register(session, model)
+    register_model(session, model)
     items = args[0] if args else kwargs.get("layers")
     if items is None or (isinstance(items, Const) and items.value is None):
         return model
@@ -65,7 +65,7 @@ def _opaque(model: Model, cause: silence.Cause | None) -> None:
     model.opaque_cause = model.opaque_cause or cause
 
 
-def _register(session: Session, model: Model) -> None:
+def register_model(session: Session, model: Model) -> None:
     session.touch(model)
     model.created_depth = session.uncertain
     model.foreign = session.foreign
@@ -95,18 +95,18 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         _start_build(session, model)
         return
     if isinstance(item, Model):
-        if item.kind != "sequential" or item.opaque:
+        if item.opaque or (item.kind != "sequential" and not one_in_one_out(item)):
             _opaque(model, item.opaque_cause)
             return
     elif not isinstance(item, Layer):
         _opaque(model, silence.cause_of(item))
         return
     if (
-        isinstance(item, Layer)
+        (isinstance(item, Layer) or one_in_one_out(item))
         and not model.layers
         and model.declared_input is None
         and item.declared_input is not None
-    ):
+    ):  # Keras 3 and 2 build from a functional model's input too (keras.applications bases)
         model.declared_input = item.declared_input
         model.input_span = item.input_span
         _start_build(session, model)
@@ -121,6 +121,16 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         except LayerFailure as failure:
             report_layer_failure(session, failure, model)
         session.record_run(run, model.name, "its declared input", first, model.span)
+
+
+def one_in_one_out(item: Value) -> bool:
+    """A functional model of one input and one output: a layer to a Sequential."""
+    return (
+        isinstance(item, Model)
+        and item.kind == "functional"
+        and len(item.inputs) == 1
+        and len(item.outputs) == 1
+    )
 
 
 def _start_build(session: Session, model: Model) -> None:
@@ -138,7 +148,7 @@ def make_functional(
         session.src.span(node),
         session.model_name("functional", kwargs.get("name")),
     )
-    _register(session, model)
+    register_model(session, model)
     ins = _tensors(inputs)
     outs = _tensors(outputs)
     if ins is None or outs is None or not all(t.node is not None and t.node.is_input for t in ins):
@@ -155,9 +165,15 @@ def make_functional(
         session.record_input(
             tensor, model.name, tensor.node.call_span if tensor.node else None, model.span
         )
+    nodes, shapes = [t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}
+    try:  # with the weights the layers were built with: a model called on a tensor it cannot take
+        run_nodes(nodes, shapes, session.functional_run.fork())
+    except LayerFailure:  # Keras raised where that call is (reported there): the program
+        session.touch(model)  # stops there, nothing done with this model runs
+        model.broken = True
     run = Run(session.version)
     try:
-        run_nodes([t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}, run)
+        run_nodes(nodes, shapes, run)
     except LayerFailure:  # reported where the layer was called: Keras never made this model
         model.broken = True
     session.record_run(run, model.name, "its inputs", model_span=model.span)
@@ -246,6 +262,18 @@ def _model_attribute(session: Session, model: Model, attr: str) -> Value:
         return Seq(tuple(dim_value(d) for d in model.declared_input))
     if attr == "output_shape" and isinstance(model.output_shape, tuple):
         return Seq(tuple(dim_value(d) for d in model.output_shape))
+    if model.kind == "functional" and model.inputs and attr in ("input", "inputs"):
+        return (
+            model.inputs[0]
+            if attr == "input" and len(model.inputs) == 1
+            else Seq(tuple(model.inputs), is_list=True)
+        )
+    if model.kind == "functional" and model.outputs and attr in ("output", "outputs"):
+        return (
+            model.outputs[0]
+            if attr == "output" and len(model.outputs) == 1
+            else Seq(tuple(model.outputs), is_list=True)
+        )
     return silence.shared(silence.UNMODELLED_CALL, f"{model.name}.{attr}", f"Model.{attr}")
 
 

@@ -1,0 +1,270 @@
+"""keras.applications backbones (VGG16, ResNet50, MobileNetV2, EfficientNetB0...) and their
+`preprocess_input`. A backbone is a functional model of one Input and one node standing for the
+whole network; what that node does comes from a table measured on real Keras 2 and 3
+(keras/applications.json, written by `python -m tests.oracle.applications_table`). The
+constructor's own refusals are Keras's `imagenet_utils.obtain_input_shape` and its class check.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import silence
+from ..findings import Finding
+from ..keras.graph import LayerFailure, Run, run_nodes
+from ..keras.layers import Args, InputSpec, LayerRule, Opaque
+from ..session import Session
+from ..shapes import UNKNOWN_SIZE, Dim, Shape
+from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Value, to_python
+from .keras_layers import apply_layer
+from .keras_models import register_model
+from .registry import REGISTRY, FunctionModel
+
+TABLE = Path(__file__).resolve().parents[1] / "keras" / "applications.json"
+# Constructor arguments that change no shape and no parameter count; any other (alpha,
+# depth_multiplier, minimalistic, include_preprocessing...) leaves the backbone unknown.
+NEUTRAL = {"classifier_activation", "name", "dropout", "dropout_rate", "drop_connect_rate"}
+READ = {"include_top", "weights", "input_shape", "input_tensor", "pooling", "classes"}
+# Arguments that change the network, accepted at the value the table was measured with.
+DEFAULTS = {
+    "alpha": 1.0,
+    "depth_multiplier": 1,
+    "minimalistic": False,
+    "include_preprocessing": True,
+}
+
+
+@functools.cache
+def table() -> dict[str, dict[str, dict[str, Any]]]:
+    """Version ("2", "3") -> backbone name -> its measured row."""
+    return json.loads(TABLE.read_text()) if TABLE.exists() else {}
+
+
+@functools.cache
+def _names() -> frozenset[str]:
+    return frozenset(name for rows in table().values() for name in rows)  # measured or not
+
+
+@REGISTRY.family("keras")
+def _family(name: str) -> FunctionModel | None:
+    parts = name.split(".")
+    if len(parts) < 3 or parts[1] != "applications":
+        return None
+    if parts[-1] == "preprocess_input":
+        return preprocess_input
+    return make_backbone if parts[-1] in _names() else None
+
+
+def preprocess_input(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """Scales or centres the values: the shape stays (a float array)."""
+    x = args[0] if args else kwargs.get("x", UNKNOWN)
+    if isinstance(x, Array):
+        return x.step(x.shape, f"`{session.src.segment(node, 40)}`", "float32")
+    return x if isinstance(x, Tensor) else UNKNOWN
+
+
+def obtain_input_shape(
+    input_shape: Any, default_size: int, min_size: int, require_flatten: bool, weights: Any
+) -> tuple[Any, ...]:
+    """keras.src.applications.imagenet_utils.obtain_input_shape (channels last), raising its
+    ValueError messages word for word (the same in Keras 2 and 3)."""
+    if weights != "imagenet" and input_shape and len(input_shape) == 3:
+        default_shape = (default_size, default_size, input_shape[-1])
+    else:
+        default_shape = (default_size, default_size, 3)
+    if weights == "imagenet" and require_flatten:
+        if input_shape is not None and input_shape != default_shape:
+            raise ValueError(
+                "When setting `include_top=True` and loading `imagenet` weights, "
+                f"`input_shape` should be {default_shape}.  Received: input_shape={input_shape}"
+            )
+        return default_shape
+    if input_shape:
+        if len(input_shape) != 3:
+            raise ValueError("`input_shape` must be a tuple of three integers.")
+        if input_shape[-1] != 3 and weights == "imagenet":
+            raise ValueError(
+                f"The input must have 3 channels; Received `input_shape={input_shape}`"
+            )
+        if (input_shape[0] is not None and input_shape[0] < min_size) or (
+            input_shape[1] is not None and input_shape[1] < min_size
+        ):
+            raise ValueError(
+                f"Input size must be at least {min_size}x{min_size}; "
+                f"Received: input_shape={input_shape}"
+            )
+    else:
+        input_shape = default_shape if require_flatten else (None, None, 3)
+    if require_flatten and None in input_shape:
+        raise ValueError(
+            "If `include_top` is True, you should specify a static `input_shape`. "
+            f"Received: input_shape={input_shape}"
+        )
+    return tuple(input_shape)
+
+
+def feature_size(row: dict[str, Any], size: Dim) -> Dim:
+    """One spatial axis of the feature map for an input axis of `size`."""
+    if size is None or type(size) is not int:
+        return size  # undefined stays undefined; a size not known stays not known
+    if row.get("spatial_checked") and row.get("spatial"):
+        offset, stride, extra = row["spatial"]
+        return (size + offset) // stride + extra
+    measured = row.get("measured", {}).get(str(size))
+    return measured if measured is not None else UNKNOWN_SIZE
+
+
+def _output(shape: Shape, a: Args) -> Shape:
+    row, top, pooling = a.get("row"), a.get("include_top"), a.get("pooling")
+    if top:
+        return (shape[0], a.get("classes"))
+    if pooling in ("avg", "max"):
+        return (shape[0], row["channels"])
+    return (shape[0], feature_size(row, shape[1]), feature_size(row, shape[2]), row["channels"])
+
+
+def _params(shape: Shape, a: Args) -> int:
+    row = a.get("row")
+    if tuple(shape[1:]) != a.get("built_on") or shape[-1] != 3:
+        raise Opaque("input")  # measured on 3 channels, and with the top at the default size
+    if not a.get("include_top"):
+        return int(row["bare_params"])
+    if list(shape[1:]) != row["top_input"]:
+        raise Opaque("input")
+    return int(row["top_params"]) + (a.get("classes") - 1000) * int(row["params_per_class"])
+
+
+BACKBONE = LayerRule(
+    spec=lambda a: InputSpec(ndim=4),
+    output=_output,
+    built_axes=lambda s, a: dict(a.get("fixed")),
+    count_params=_params,
+)
+
+
+def make_backbone(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    class_name = name.rsplit(".", 1)[-1]
+    row = table().get(str(session.version.major), {}).get(class_name)
+    what = f"`{session.src.segment(node, 50)}`"
+    opaque = silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
+    if row is None or "error" in row or not {"channels", "top_params", "min_size"} <= row.keys():
+        return opaque  # not measured (python -m tests.oracle.applications_table --only NAME)
+    if args:
+        return opaque  # positional arguments: their order differs from backbone to backbone
+    if any(
+        k not in READ | NEUTRAL and not (k in DEFAULTS and to_python(v) == DEFAULTS[k])
+        for k, v in kwargs.items()
+    ):
+        return opaque
+    given = {k: to_python(v) for k, v in kwargs.items() if k in READ and k != "input_tensor"}
+    if any(v is UNKNOWN for v in given.values()):
+        return opaque
+    include_top = given.get("include_top", True)
+    weights = given.get("weights", "imagenet")
+    classes = given.get("classes", 1000)
+    if not isinstance(include_top, bool) or type(classes) is not int:
+        return opaque
+    source = kwargs.get("input_tensor")
+    try:
+        if weights not in ("imagenet", None):
+            return opaque  # a weights file: not read
+        if weights == "imagenet" and include_top and classes != 1000:
+            raise ValueError(_classes_message(session, classes))
+        flatten = include_top or bool(row.get("always_flatten"))  # NASNet in Keras 2: always
+        shape = given.get("input_shape")
+        input_shape = obtain_input_shape(
+            shape, _default_size(row, shape), row["min_size"], flatten, weights
+        )
+    except ValueError as exc:
+        message = f"{class_name}(...) raises: {exc}"
+        code = "SS104" if "at least" in str(exc) else "SS103"
+        session.add(Finding(session.src.span(node), "error", code, message, str(exc)))
+        return UNKNOWN
+    if source is not None and not (isinstance(source, Tensor) and source.shape is not None):
+        return opaque
+    inputs = (
+        source if source is not None else Tensor((None, *input_shape), Node(None, is_input=True))
+    )
+    if (
+        not isinstance(inputs, Tensor)
+        or inputs.shape is None
+        or (sources := _source_inputs(inputs)) is None
+    ):
+        return opaque
+    built_on = tuple(inputs.shape[1:])
+    fixed = {
+        axis: dim
+        for axis, dim in enumerate(inputs.shape)
+        if axis and type(dim) is int and (axis == 3 or session.version.major >= 3)
+    }  # Keras 3 checks every axis its Input was given; Keras 2 only what weights fix
+    values = {
+        "row": row,
+        "include_top": include_top,
+        "pooling": given.get("pooling"),
+        "classes": classes,
+        "built_on": built_on,
+        "fixed": fixed,
+    }
+    layer = Layer(
+        class_name,
+        BACKBONE,
+        Args((), [], values),
+        session.src.span(node),
+        _name(class_name, kwargs.get("name")),
+    )
+    layer.foreign = session.foreign
+    output = apply_layer(session, layer, inputs, node)
+    if not isinstance(output, Tensor):
+        return opaque
+    model = Model("functional", session.src.span(node), layer.name)
+    register_model(session, model)
+    model.inputs, model.outputs = sources, [output]
+    model.output_shape = output.shape
+    model.declared_input = sources[0].shape
+    model.built_run = session.functional_run
+    run = Run(session.version)  # the model summary's rows (hover), as for keras.Model(...)
+    with contextlib.suppress(LayerFailure):
+        run_nodes([n for n in (output.node,) if n], {id(sources[0].node): sources[0].shape}, run)
+    session.record_run(run, model.name, "its inputs", model_span=model.span)
+    return model
+
+
+def _default_size(row: dict[str, Any], input_shape: Any) -> int:
+    """MobileNet and MobileNetV2 take a square input of 96-224 as their default size."""
+    if isinstance(input_shape, tuple | list) and len(input_shape) == 3:
+        rows, cols = input_shape[0], input_shape[1]
+        if rows == cols and str(rows) in row.get("default_size_by_input", {}):
+            return int(row["default_size_by_input"][str(rows)])
+    return int(row["default_size"])
+
+
+def _source_inputs(tensor: Tensor) -> list[Tensor] | None:
+    """The one Input a tensor comes from (Keras's get_source_inputs), or None."""
+    if tensor.node is None:
+        return None
+    if tensor.node.is_input:
+        return [tensor]
+    return None  # a tensor already transformed: its Input's shape is not kept here
+
+
+def _classes_message(session: Session, classes: int) -> str:
+    weights = '`weights="imagenet"`' if session.version.major >= 3 else '`weights` as `"imagenet"`'
+    return (
+        f"If using {weights} with `include_top` as true, `classes` should be 1000. "
+        f"Received `classes={classes}`"
+    )
+
+
+def _name(class_name: str, given: Value | None) -> str:
+    """The model's name: Keras names most backbones by their lower-cased class (vgg16)."""
+    written = to_python(given) if given is not None else None
+    return written if isinstance(written, str) else class_name.lower()

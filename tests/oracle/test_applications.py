@@ -1,0 +1,55 @@
+"""Real Keras re-checks a sample of the keras.applications table (keras/applications.json): what
+ShapeSense says a backbone outputs and counts is what Keras builds, at sizes the table's spatial
+rule computes rather than measured, and the constructor refuses where ShapeSense says it does."""
+
+from __future__ import annotations
+
+import pytest
+from shapesense.libraries.keras_applications import table
+
+from ..helpers import errors, run
+from .run import Worker
+
+pytestmark = pytest.mark.oracle
+
+# (backbone, keyword arguments): small ones, at sizes the generator did not build
+SAMPLE = [
+    ("VGG16", "include_top=False, input_shape=(75, 75, 3)"),
+    ("VGG16", "classes=10"),
+    ("ResNet50", "include_top=False, input_shape=(150, 150, 3)"),
+    ("ResNet50", "include_top=False, input_shape=(64, 64, 3), pooling='avg'"),
+    ("MobileNetV2", "include_top=False, input_shape=(115, 115, 3)"),
+    ("MobileNetV2", "include_top=False, input_shape=(96, 96, 3), pooling='max'"),
+    ("MobileNetV2", "classes=7"),
+]
+
+
+@pytest.mark.parametrize(("name", "arguments"), SAMPLE)
+def test_the_table_builds_as_keras_does(keras_worker: Worker, name: str, arguments: str) -> None:
+    if name not in table().get(str(keras_worker.keras), {}):  # type: ignore[attr-defined]
+        pytest.fail(f"{name} is not in the table: python -m tests.oracle.applications_table")
+    src = f"import keras\nmodel = keras.applications.{name}(weights=None, {arguments})\n"
+    row = run(src, keras_worker.keras).models[-1].rows[-1]  # type: ignore[attr-defined]
+    _, _, output, params = row
+    assert output != "?" and params.isdigit(), row
+    checked = src + f"assert model.count_params() == {params}, model.count_params()\n"
+    result = keras_worker.run(checked)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == output
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        "weights='imagenet', include_top=False, input_shape=(96, 96, 1)",
+        "weights=None, include_top=False, input_shape=(31, 31, 3)",
+        "weights='imagenet', input_shape=(150, 150, 3)",
+    ],
+)
+def test_the_constructor_refuses_where_keras_does(keras_worker: Worker, arguments: str) -> None:
+    src = f"import keras\nmodel = keras.applications.MobileNetV2({arguments})\n"
+    found = errors(src, keras_worker.keras)  # type: ignore[attr-defined]
+    result = keras_worker.run(src)
+    assert result["raised"] and len(found) == 1, (result, found)
+    said, raised = (" ".join(m.split()) for m in (found[0].keras_message, result["message"]))
+    assert said in raised  # the worker folds Keras's double spaces

@@ -1,0 +1,189 @@
+"""keras.applications backbones: built from the table measured on real Keras
+(server/shapesense/keras/applications.json; tests/oracle/test_applications.py re-checks a sample),
+the constructor's refusals in Keras's words, and a backbone used as users use it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import errors, run
+
+VERSIONS = pytest.mark.parametrize("keras", [3, 2])
+
+
+@VERSIONS
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            'VGG16(weights="imagenet", include_top=False, input_shape=(224, 224, 1))',
+            "The input must have 3 channels; Received `input_shape=(224, 224, 1)`",
+        ),
+        (
+            "VGG16(include_top=True, input_shape=(150, 150, 3))",
+            "When setting `include_top=True` and loading `imagenet` weights, `input_shape` "
+            "should be (224, 224, 3).  Received: input_shape=(150, 150, 3)",
+        ),
+        (
+            "VGG16(weights=None, include_top=False, input_shape=(16, 16, 3))",
+            "Input size must be at least 32x32; Received: input_shape=(16, 16, 3)",
+        ),
+        (
+            "VGG16(weights=None, input_shape=(None, None, 3))",
+            "If `include_top` is True, you should specify a static `input_shape`. "
+            "Received: input_shape=(None, None, 3)",
+        ),
+        (
+            'VGG16(weights="imagenet", classes=10)',
+            "`classes` should be 1000. Received `classes=10`",
+        ),
+    ],
+)
+def test_the_constructor_refuses_as_keras_does(keras: int, call: str, message: str) -> None:
+    found = errors(f"import tensorflow as tf\nbase = tf.keras.applications.{call}\n", keras)
+    assert len(found) == 1 and message in found[0].keras_message, found
+    assert found[0].span.line == 1
+
+
+@VERSIONS
+@pytest.mark.parametrize(
+    "call",
+    [
+        'VGG16(weights="imagenet", include_top=False, input_shape=(32, 32, 3))',
+        "VGG16(weights=None, include_top=True, input_shape=(64, 64, 1), classes=3)",
+        "VGG16(weights=None, include_top=False)",
+        "VGG16()",
+    ],
+)
+def test_what_keras_accepts_is_not_an_error(keras: int, call: str) -> None:
+    assert errors(f"import keras\nbase = keras.applications.{call}\n", keras) == []
+
+
+IMPORT_STYLES = [
+    "import tensorflow as tf\nVGG = tf.keras.applications.VGG16\n",
+    "from tensorflow.keras.applications import VGG16 as VGG\n",
+    "from tensorflow.keras.applications.vgg16 import VGG16 as VGG\n",
+    "import keras\nVGG = keras.applications.vgg16.VGG16\n",
+    "from keras.applications import vgg16\nVGG = vgg16.VGG16\n",
+]
+
+
+@pytest.mark.parametrize("imports", IMPORT_STYLES)
+def test_every_import_style_is_the_backbone(imports: str) -> None:
+    src = imports + "base = VGG(include_top=False, weights=None, input_shape=(64, 64, 3))\n"
+    rows = run(src).models[-1].rows
+    assert rows[-1][1:] == ("VGG16", "(None, 2, 2, 512)", "14714688")
+
+
+@VERSIONS
+def test_the_classifier_and_pooling_as_keras_counts_them(keras: int) -> None:
+    src = (
+        "import keras\nA = keras.applications\n"
+        "top = A.VGG16(weights=None)\n"
+        "ten = A.VGG16(weights=None, classes=10)\n"
+        "pooled = A.VGG16(weights=None, include_top=False, pooling='avg')\n"
+        "bare = A.VGG16(weights=None, include_top=False)\n"
+    )
+    models = [m.rows[-1][2:] for m in run(src, keras).models]
+    # Figures from real Keras 2 and 3: count_params() of the same calls.
+    assert models == [
+        ("(None, 1000)", "138357544"),
+        ("(None, 10)", "134301514"),
+        ("(None, 512)", "14714688"),
+        ("(None, None, None, 512)", "14714688"),
+    ]
+
+
+SEQUENTIAL = """import numpy as np
+from tensorflow import keras
+from tensorflow.keras.applications import VGG16
+base = VGG16(weights="imagenet", include_top=False, input_shape=(32, 32, 3))
+base.trainable = False
+model = keras.Sequential([base, keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(np.zeros((8, 32, 32, 3)), np.zeros((8, 10)))
+"""
+
+
+@VERSIONS
+def test_a_backbone_first_in_a_sequential_gives_its_input(keras: int) -> None:
+    analysis = run(SEQUENTIAL, keras)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    assert [r[2] for r in analysis.models[-1].rows] == [
+        "(None, 1, 1, 512)",
+        "(None, 512)",
+        "(None, 10)",
+    ]
+    bigger = errors(
+        SEQUENTIAL.replace("np.zeros((8, 32, 32, 3))", "np.zeros((8, 64, 64, 3))"), keras
+    )
+    assert [f.span.line for f in bigger] == [7]  # both versions raise at fit (probed)
+
+
+FUNCTIONAL = """import numpy as np
+import keras
+base = keras.applications.VGG16(include_top=False, weights=None, input_shape=(96, 96, 3))
+base.trainable = False
+inputs = keras.Input(shape=(96, 96, 3))
+x = keras.applications.vgg16.preprocess_input(inputs)
+x = base(x, training=False)
+x = keras.layers.GlobalAveragePooling2D()(x)
+model = keras.Model(inputs, keras.layers.Dense(3)(x))
+model.compile("adam", "categorical_crossentropy")
+model.fit(np.zeros((4, 96, 96, 3)), np.zeros((4, 3)))
+"""
+
+
+@VERSIONS
+def test_a_backbone_called_on_a_tensor(keras: int) -> None:
+    analysis = run(FUNCTIONAL, keras)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    assert analysis.models[-1].rows[1][1:] == ("VGG16", "(None, 3, 3, 512)", "14714688")
+    assert [f.span.line for f in errors(FUNCTIONAL.replace("(4, 3)))", "(4, 5)))"), keras)] == [10]
+
+
+BASE_OUTPUT = """import numpy as np
+from tensorflow.keras.applications.vgg16 import VGG16
+from tensorflow.keras.layers import GlobalAveragePooling2D, Dense
+from tensorflow.keras.models import Model
+base_model = VGG16(weights="imagenet", include_top=False, input_shape=(64, 64, 3))
+x = GlobalAveragePooling2D()(base_model.output)
+model = Model(inputs=base_model.input, outputs=Dense(2, activation="softmax")(x))
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(np.random.rand(8, 64, 64, CHANNELS), np.zeros((8, 2)))
+"""
+
+
+@VERSIONS
+def test_base_input_and_output_make_a_model(keras: int) -> None:
+    assert errors(BASE_OUTPUT.replace("CHANNELS", "3"), keras) == []
+    gray = errors(BASE_OUTPUT.replace("CHANNELS", "1"), keras)
+    assert [f.span.line for f in gray] == [8], gray  # expected 3 channels, found 1
+
+
+def test_an_argument_that_changes_the_network_keeps_it_unknown() -> None:
+    src = (
+        "import numpy as np\nimport keras\n"
+        "base = keras.applications.VGG16(weights=None, include_top=False, input_shape=(64, 64, 3), **{})\n"
+        "base.fit(np.zeros((4, 8)), np.zeros((4, 2)))\n"
+    )
+    assert errors(src) == []
+
+
+def test_preprocess_input_keeps_the_array_shape() -> None:
+    src = (
+        "import numpy as np\nfrom keras.applications.resnet50 import preprocess_input\n"
+        "x = preprocess_input(np.zeros((4, 64, 64, 3)))\n"
+    )
+    found = [s for s in run(src).symbols if s.name == "x"]
+    assert found and "(4, 64, 64, 3)" in found[-1].description
+
+
+@VERSIONS
+def test_mobilenet_v2_takes_its_other_imagenet_sizes_with_the_top(keras: int) -> None:
+    """MobileNetV2 sets its default size from a square input of 96, 128, 160, 192 or 224
+    (measured: the table's default_size_by_input); any other size is refused."""
+    src = "import keras\nbase = keras.applications.MobileNetV2(input_shape=({n}, {n}, 3))\n"
+    assert errors(src.format(n=160), keras) == []
+    refused = errors(src.format(n=150), keras)
+    assert len(refused) == 1 and "should be (224, 224, 3)" in refused[0].keras_message
