@@ -1,5 +1,6 @@
 """Program cases for how real code builds models: subclassed models and layers, layers stacked
-in loops, wildcard imports, losses as function objects. Same form as `PROGRAM_CASES` (which
+in loops, wildcard imports, losses as function objects, dict inputs and outputs, several outputs
+with a loss each. Same form as `PROGRAM_CASES` (which
 includes these): (name, body after PROGRAM_HEAD, Keras 3 raises, Keras 2 raises, code); the
 oracle holds every row to real Keras."""
 
@@ -208,3 +209,90 @@ MODEL_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         "SS202",
     ),
 ]
+
+_DICT_IN = (
+    "a = keras.Input(shape=(3,), name='in_a')\nb = keras.Input(shape=(2,), name='in_b')\n"
+    "out = L.Dense(1)(L.Concatenate()([a, b]))\n"
+    "model = keras.Model(inputs={'b': b, 'a': a}, outputs=out)\nmodel.compile('adam', 'mse')\n"
+)
+
+_TWO_OUT = (
+    "inp = keras.Input(shape=(4,))\nh = L.Dense(8)(inp)\n"
+    "cls = L.Dense(3, activation='softmax', name='cls')(h)\nreg = L.Dense(1, name='reg')(h)\n"
+)
+
+DICT_CASES: list[tuple[str, str, bool, bool, str | None]] = [
+    (
+        "dict_inputs_data_by_key_works",
+        _DICT_IN
+        + "model.fit({'a': np.zeros((8, 3)), 'b': np.zeros((8, 2)), 'c': np.zeros((8, 9))},"
+        " np.zeros((8, 1)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "dict_inputs_wrong_width_by_key",
+        _DICT_IN
+        + "model.fit({'a': np.zeros((8, 4)), 'b': np.zeros((8, 2))}, np.zeros((8, 1)), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        # the dict's keys name the inputs, not Input(name=...)
+        "dict_inputs_data_keyed_by_input_names",
+        _DICT_IN
+        + "model.fit({'in_a': np.zeros((8, 3)), 'in_b': np.zeros((8, 2))}, np.zeros((8, 1)), verbose=0)\n",
+        True,
+        True,
+        "SS108",
+    ),
+    (
+        "dict_outputs_loss_dict_labels_dict_works",
+        _TWO_OUT + "model = keras.Model(inp, {'y1': cls, 'y2': reg})\n"
+        "model.compile('adam', loss={'y1': 'categorical_crossentropy', 'y2': 'mse'})\n"
+        "model.fit(np.zeros((8, 4)), {'y1': np.zeros((8, 3)), 'y2': np.zeros((8, 1))}, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "dict_outputs_one_labels_too_wide",
+        _TWO_OUT + "model = keras.Model(inp, {'y1': cls, 'y2': reg})\n"
+        "model.compile('adam', loss={'y1': 'categorical_crossentropy', 'y2': 'mse'})\n"
+        "model.fit(np.zeros((8, 4)), {'y1': np.zeros((8, 4)), 'y2': np.zeros((8, 1))}, verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "list_outputs_loss_list_labels_swapped",
+        _TWO_OUT + "model = keras.Model(inp, [cls, reg])\n"
+        "model.compile('adam', loss=['categorical_crossentropy', 'mse'], loss_weights=[1.0, 0.5])\n"
+        "model.fit(np.zeros((8, 4)), [np.zeros((8, 1)), np.zeros((8, 3))], verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "list_outputs_labels_dict_by_layer_name",
+        _TWO_OUT + "model = keras.Model(inp, [cls, reg])\n"
+        "model.compile('adam', loss={'cls': 'categorical_crossentropy', 'reg': 'mse'})\n"
+        "model.fit(np.zeros((8, 4)), {'cls': np.zeros((8, 4)), 'reg': np.zeros((8, 1))}, verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "list_outputs_sparse_and_mse_works",
+        _TWO_OUT + "model = keras.Model(inp, [cls, reg])\n"
+        "model.compile('adam', loss=['sparse_categorical_crossentropy', keras.losses.mean_squared_error])\n"
+        "model.fit(np.zeros((8, 4)), [np.zeros(8), np.zeros((8, 1))], verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+]
+
+MODEL_CASES += DICT_CASES

@@ -143,3 +143,77 @@ def test_a_test_on_constants_takes_one_path() -> None:
     assert [f.code for f in errors(src)] == ["SS202"]
     unknown = src.replace("player = Player()", "import sys\nplayer = Player(sys.argv)")
     assert errors(unknown) == []
+
+
+TWO_OUT = HEAD + (
+    "inp = keras.Input(shape=(4,))\nh = L.Dense(8)(inp)\n"
+    "cls = L.Dense(3, activation='softmax', name='cls')(h)\nreg = L.Dense(1, name='reg')(h)\n"
+)
+DICT_OUT = TWO_OUT + (
+    "model = keras.Model(inp, {'y1': cls, 'y2': reg})\n"
+    "model.compile('adam', loss={'y1': 'categorical_crossentropy', 'y2': 'mse'})\n"
+)
+
+
+def test_labels_of_each_output_are_checked_with_its_own_loss() -> None:
+    src = DICT_OUT + (
+        "labels = {'y2': np.zeros((8, 1)), 'y1': np.zeros((8, 4))}\n"
+        "model.fit(np.zeros((8, 4)), labels)\n"
+    )
+    (found,) = errors(src)
+    assert found.code == "SS202"
+    assert found.message.startswith(
+        "Loss 'categorical_crossentropy' of output 'y1' of model 'functional' expects labels"
+        " of the same shape (None, 3), but receives (8, 4) from labels['y1']"
+    )
+    assert found.fixes == ()  # a fix re-checks one output: none is offered for several
+
+
+def test_a_call_with_every_output_labelled_is_fully_checked() -> None:
+    src = (
+        DICT_OUT + "model.fit(np.zeros((8, 4)), {'y1': np.zeros((8, 3)), 'y2': np.zeros((8, 1))})\n"
+    )
+    (call,) = run(src).calls
+    assert call.status == "checked"
+    assert "y `np.zeros((8, 3))`: (8, 3) → output 'y1' (None, 3)" in call.trace
+
+
+def test_outputs_whose_labels_cannot_be_placed_stay_partly_checked() -> None:
+    # a key naming no output (Keras 2 and 3 raise differently), an output with an automatic
+    # name, labels of another structure: never guessed
+    unknown_key = DICT_OUT + (
+        "model.fit(np.zeros((8, 4)), {'y1': np.zeros((8, 3)), 'value': np.zeros((8, 7))})\n"
+    )
+    automatic = HEAD + (
+        "inp = keras.Input(shape=(4,))\nmodel = keras.Model(inp, [L.Dense(3)(inp), L.Dense(1)(inp)])\n"
+        "model.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), {'dense': np.zeros((8, 5)), 'dense_1': np.zeros((8, 1))})\n"
+    )
+    one_array = TWO_OUT + (
+        "model = keras.Model(inp, [cls, reg])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 4)), np.zeros((8, 3)))\n"
+    )
+    for src in (unknown_key, automatic, one_array):
+        analysis = run(src)
+        assert errors(src) == []
+        assert [c.status for c in analysis.calls] == ["partial"]
+        assert analysis.calls[0].reasons[0].code == "several-outputs"
+
+
+def test_a_model_made_on_a_dict_of_inputs_takes_data_by_its_keys() -> None:
+    src = HEAD + (
+        "a = keras.Input(shape=(3,), name='in_a')\nb = keras.Input(shape=(2,), name='in_b')\n"
+        "out = L.Dense(1)(L.Concatenate()([a, b]))\n"
+        "model = keras.Model(inputs={'b': b, 'a': a}, outputs=out)\nmodel.compile('adam', 'mse')\n"
+    )
+    (typo,) = errors(
+        src + "model.fit({'a': np.zeros((8, 3)), 'bb': np.zeros((8, 2))}, np.zeros(8))\n"
+    )
+    assert typo.code == "SS108"
+    assert "Expected the following keys: ['a', 'b']" in typo.keras_message
+    assert (
+        errors(src + "model.fit({'a': np.zeros((8, 3)), 'b': np.zeros((8, 2))}, np.zeros(8))\n")
+        == []
+    )
+    # a list on a dict of inputs: Keras 2 and 3 place it differently, so nothing is said
+    assert errors(src + "model.predict([np.zeros((8, 2)), np.zeros((8, 3))])\n") == []

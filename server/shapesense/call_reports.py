@@ -12,6 +12,8 @@ from .findings import CallInfo, Finding, Related
 from .keras import losses
 from .keras.graph import LayerFailure
 from .keras.versions import KerasVersion
+from .output_labels import OutputLabels
+from .output_labels import match as match_labels
 from .recheck import CallData, DataArg, inputs_would_pass
 from .session import Session
 from .shapes import Dim, Shape, fmt
@@ -26,6 +28,7 @@ class CallReports:
     src: SourceText
     version: KerasVersion
     call: CallData
+    labels: tuple[Value, ast.expr | None] | None  # y as given, with its expression
 
     def _report_cardinality(self, model: Model, x: DataArg, y: DataArg, nx: Dim, ny: Dim) -> None:
         message = f"Keras needs the same number of samples in x and y: {x.label} has {nx}, {y.label} has {ny}.{x.origin}{y.origin}"
@@ -97,6 +100,31 @@ class CallReports:
             )
         )
 
+    def _report_output_labels(
+        self,
+        model: Model,
+        placed: OutputLabels,
+        output: Shape,
+        y: DataArg,
+        kind: str,
+        mismatch: losses.LabelMismatch,
+    ) -> None:
+        """Labels of one of several outputs: no fix offered (a fix re-checks one output)."""
+        which = f"output '{placed.name}'" if placed.name else f"output {placed.output}"
+        message = f"Loss '{placed.loss}' of {which} of model '{model.name}' {_loss_expectation(kind, output)}, but receives {fmt(y.value.shape)} from {y.label}.{y.origin}"
+        self.session.add(
+            Finding(
+                self.src.span(y.node),
+                "error",
+                "SS202",
+                message,
+                mismatch.keras_message,
+                (),
+                self._related(model, y),
+                {"labels": fmt(y.value.shape), "output": fmt(output)},
+            )
+        )
+
     def _record_call(
         self,
         model: Model,
@@ -126,6 +154,12 @@ class CallReports:
                 f"y `{y.label}`: {fmt(y.value.shape)}"
                 + (f" → model output {fmt(out)}" if out else "")
             )
+        if len(model.outputs) > 1 and self.labels is not None:
+            for placed in match_labels(self.src, model, *self.labels):
+                tensor = model.outputs[placed.output]
+                which = placed.name or placed.output
+                arrow = f" → output '{which}' {fmt(tensor.shape)}" if tensor.shape else ""
+                lines.append(f"y `{placed.label}`: {fmt(placed.value.shape)}{arrow}")
         loss = model.loss.value if isinstance(model.loss, Const) else None
         if loss:
             lines.append(f"loss: {loss}")

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import ast
 
-from . import coverage
+from . import coverage, output_labels
 from . import journal as journals
 from .call_reports import CallReports
 from .findings import Finding, Fix, TextEdit
 from .keras import losses
-from .keras.graph import LayerFailure, Run, run_nodes
+from .keras.graph import LayerFailure, Node, Run, run_nodes
 from .recheck import (
     CallData,
     DataArg,
@@ -51,6 +51,8 @@ class CallChecker(CallReports):
         self.src = session.src
         self.version = session.version
         self.call = CallData()  # the call being checked
+        # the labels as given (a list or dict for several outputs) and their expression
+        self.labels: tuple[Value, ast.expr | None] | None = None
         self._flows: dict[tuple[int, tuple[int, ...], Shape], object] = {}
 
     def check_call(
@@ -107,6 +109,7 @@ class CallChecker(CallReports):
             (x_val, y_val), y_node = fed, x_node
         x = self._data_arg(x_val, x_node, editable=not batches)
         y = self._data_arg(y_val, y_node, editable=not batches) if method in LABEL_METHODS else None
+        self.labels = (y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
         self.call.batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
         if self.session.report:
@@ -124,6 +127,7 @@ class CallChecker(CallReports):
             if written is not None:
                 (xv_val, xv_node), (yv_val, yv_node) = written
                 yv = self._data_arg(yv_val, yv_node)
+                self.labels = (yv_val, yv_node)
                 return self._check_inputs(model, xv_val, xv_node, yv)
             return False
         if x is None:
@@ -141,6 +145,7 @@ class CallChecker(CallReports):
             (xv_val, xv_node), (yv_val, yv_node) = written
             xv = self._data_arg(xv_val, xv_node)
             yv = self._data_arg(yv_val, yv_node)
+            self.labels = (yv_val, yv_node)
             if xv is not None:
                 return self._check_pair(model, method, node, xv, yv)
         return False
@@ -201,6 +206,8 @@ class CallChecker(CallReports):
         outputs, failed = self._run_data(model, method, call, x)
         if failed or outputs is None:
             return failed
+        if len(outputs) > 1:
+            return self._check_output_labels(model, outputs)
         if y is None or len(outputs) != 1 or not isinstance(outputs[0], tuple):
             return False
         return self._check_labels(model, outputs[0], y)
@@ -239,6 +246,8 @@ class CallChecker(CallReports):
         except LayerFailure as failure:
             self._report_inputs_flow_failure(model, x_node, xs, failure)
             return True
+        if len(outs) > 1:
+            return self._check_output_labels(model, outs)
         if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
             return False
         self.call.labels = y.value.shape
@@ -260,6 +269,8 @@ class CallChecker(CallReports):
     def _arrays_in_order(
         self, model: Model, data: Array | Seq, x_node: ast.expr, report: bool
     ) -> list[DataArg | None] | bool:
+        if model.input_keys is not None:
+            return False  # a list for a dict of inputs: Keras 2 and 3 place it differently
         received = len(data.items) if isinstance(data, Seq) else 1
         if isinstance(data, Array) or received != len(model.inputs):
             if report:
@@ -278,9 +289,13 @@ class CallChecker(CallReports):
     def _arrays_by_name(
         self, model: Model, data: Mapping, x_node: ast.expr, report: bool
     ) -> list[DataArg | None] | bool:
-        """From a dict keyed by `Input(name=...)`; keys that name no input are ignored, as
-        Keras does."""
-        named = [t.node.input_name if t.node else None for t in model.inputs]
+        """From a dict keyed by `Input(name=...)` (or by the keys of a model made on a dict of
+        inputs); keys that name no input are ignored, as Keras does."""
+        named = (
+            list(model.input_keys)
+            if model.input_keys is not None
+            else [t.node.input_name if t.node else None for t in model.inputs]
+        )
         names = [name for name in named if name is not None]
         if len(names) < len(named):
             return False  # Keras's generated input names are not modelled
@@ -403,6 +418,34 @@ class CallChecker(CallReports):
         model.output_shape = out
         model.declared_input = sample
         model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks
+
+    def _check_output_labels(self, model: Model, outputs: list[object]) -> bool:
+        """Several outputs: each one's labels (placed by output_labels.py) against it, with
+        its own loss, in the order of the outputs (Keras stops at the first that fails)."""
+        if self.labels is None:
+            return False
+        for placed in output_labels.match(self.src, model, *self.labels):
+            output = outputs[placed.output]
+            kind = losses.KINDS.get(placed.loss or "")
+            if kind is None or not isinstance(output, tuple):
+                continue
+            y = DataArg(placed.value, placed.node, placed.label)
+            layer = model.outputs[placed.output].node
+            sigmoid = (
+                isinstance(layer, Node) and getattr(layer.layer, "activation", None) == "sigmoid"
+            )
+            mismatch = losses.check(
+                kind,
+                y.value.shape,
+                output,
+                self.version,
+                sigmoid,
+                self.call.step_batch(y.value.shape),
+            )
+            if mismatch is not None:
+                self._report_output_labels(model, placed, output, y, kind, mismatch)
+                return True
+        return False
 
     def _check_labels(self, model: Model, output: Shape, y: DataArg) -> bool:
         loss_name = (

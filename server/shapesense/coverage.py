@@ -18,6 +18,7 @@ from .findings import (
     Span,
 )
 from .keras import losses
+from .output_labels import fully_matched_labels
 from .silence import (
     ANALYSIS_LIMIT,
     CUSTOM_LAYER,
@@ -381,6 +382,14 @@ def call_status(
         if any(type(d) is not int for d in array.shape[1:]):
             reasons.append(size_reason("x", str(named), array))
     output = model.output_shape
+    y_node = _node_arg(node, 1, "y")
+    if (
+        labels
+        and len(model.outputs) > 1
+        and y_val is not None
+        and fully_matched_labels(src, model, y_val, y_node)
+    ):
+        return ("partial" if reasons else "checked"), tuple(reasons)  # each output's labels
     if not isinstance(output, tuple) or (
         model.kind == "sequential" and model.declared_input is None
     ):

@@ -152,6 +152,10 @@ class Model(Value):
     input_span: Span | None = None  # the text of the declared sample shape, for fixes
     inputs: list[Tensor] = field(default_factory=list)
     outputs: list[Tensor] = field(default_factory=list)
+    # `keras.Model(inputs={...})` / `outputs={...}`: the dict's keys, in the order of
+    # inputs / outputs (Keras orders a dict's values by sorted key); data and labels go by key
+    input_keys: tuple[str, ...] | None = None
+    output_keys: tuple[str, ...] | None = None
     loss: Value | None = None
     loss_node: ast.expr | None = None
     built_run: Any = None  # keras.graph.Run from the declared input, when there is one

@@ -15,6 +15,7 @@ from ..values import (
     UNKNOWN,
     Const,
     Layer,
+    Mapping,
     Model,
     Ref,
     Seq,
@@ -149,8 +150,8 @@ def make_functional(
         session.model_name("functional", kwargs.get("name")),
     )
     register_model(session, model)
-    ins = _tensors(inputs)
-    outs = _tensors(outputs)
+    ins, model.input_keys = _tensors_by_key(inputs)
+    outs, model.output_keys = _tensors_by_key(outputs)
     if ins is None or outs is None or not all(t.node is not None and t.node.is_input for t in ins):
         _opaque(model, silence.graph_cause(inputs) or silence.graph_cause(outputs))
         return model
@@ -209,7 +210,7 @@ def model_method(
         sequential_add(session, model, args[0] if args else kwargs.get("layer", UNKNOWN))
     elif method == "compile":
         model.traced = {}  # compile drops the compiled functions
-        model.loss = _loss(kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN))
+        model.loss = _losses(kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN))
         model.loss_node = next(
             (kw.value for kw in node.keywords if kw.arg == "loss"),
             node.args[1] if len(node.args) > 1 else None,
@@ -280,6 +281,15 @@ def _model_attribute(session: Session, model: Model, attr: str) -> Value:
 REGISTRY.attributes[Model] = _model_attribute
 
 
+def _losses(value: Value) -> Value:
+    """`loss=` of compile: one loss, or one per output in a list or a dict."""
+    if isinstance(value, Seq):
+        return Seq(tuple(_loss(item) for item in value.items), value.is_list)
+    if isinstance(value, Mapping):
+        return Mapping(tuple((key, _loss(item)) for key, item in value.items))
+    return _loss(value)
+
+
 def _loss(value: Value) -> Value:
     """A loss function object (`keras.losses.categorical_crossentropy`) is what Keras makes of
     its name given as a string (`keras.losses.get`)."""
@@ -288,6 +298,17 @@ def _loss(value: Value) -> Value:
         if module == "keras.losses" and function.islower() and function in losses.KINDS:
             return Const(function)
     return value
+
+
+def _tensors_by_key(value: Value) -> tuple[list[Tensor] | None, tuple[str, ...] | None]:
+    """The tensors given as a model's inputs or outputs, and for a dict its keys: Keras takes a
+    dict's values in the order of its sorted keys (keras.tree.flatten; tf.nest in Keras 2)."""
+    if not isinstance(value, Mapping):
+        return _tensors(value), None
+    ordered = sorted(value.items)
+    if not ordered or not all(isinstance(v, Tensor) for _, v in ordered):
+        return None, None
+    return [v for _, v in ordered], tuple(k for k, _ in ordered)  # type: ignore[misc]
 
 
 def _tensors(value: Value) -> list[Tensor] | None:
