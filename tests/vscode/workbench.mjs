@@ -141,6 +141,22 @@ function startCodeServer(at, userDir, trust, folder) {
   return spawn(codeServer, args, { stdio: ["ignore", "inherit", "inherit"] });
 }
 
+/** Click the first element of `locator` that lies inside the viewport (waiting up to 30 s). */
+async function clickInView(page, locator) {
+  const view = page.viewportSize();
+  for (let i = 0; i < 60; i++) {
+    for (const element of await locator.all()) {
+      const box = await element.boundingBox();
+      if (box && box.width > 0 && box.y >= 0 && box.y + box.height <= view.height && box.x >= 0 && box.x < view.width) {
+        await element.click();
+        return;
+      }
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error("no element of the locator is in view");
+}
+
 /** The language status item's text, from the {} button next to "Python" in the status bar. */
 async function languageStatus(page, expected) {
   const button = page.locator("#status\\.languageStatus").first();
@@ -262,8 +278,10 @@ async function run() {
     await page.screenshot({ path: path.join(out, "8-module-fixed-on-disk.png") });
     await openFile(page, "dataset.py");
     // The Problems panel may hold the focus (a row selected in an earlier step): click into this
-    // editor's text so that the keystrokes below reach it.
-    await page.locator(".monaco-editor .view-line", { hasText: "import numpy" }).first().click();
+    // editor's text so that the keystrokes below reach it. The notebook of step 4 keeps its cell
+    // editors in the page, out of view, and one of them also reads "import numpy": click the line
+    // that is in view.
+    await clickInView(page, page.locator(".monaco-editor .view-line", { hasText: "import numpy" }));
     await page.keyboard.press("Control+G");
     await page.keyboard.type("3");
     await page.keyboard.press("Enter");
