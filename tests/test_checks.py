@@ -255,3 +255,11 @@ def test_no_data_edit_is_offered_on_a_dataset(data: str, loss: str) -> None:
     )
     (error,) = errors(src)
     assert [f.title for f in error.fixes] and all(f.title.startswith("Use loss") for f in error.fixes)
+
+
+def test_numpy_strings_fix_keeps_a_long_expression_whole() -> None:
+    """The edit is the expression's own text, never the message's shortened label."""
+    data = 'texts[:20][:20][:20][:20][:20][:20][:20][:20]'
+    (error,) = errors(STRINGS_HEAD + f"model.fit({data}, y)\n")
+    (fix,) = error.fixes
+    assert [e.new_text for e in fix.edits] == [f"{data}.astype(object)"]

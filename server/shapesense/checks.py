@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import ast
 
-from . import coverage, output_labels
+from . import coverage, fixes, output_labels
 from . import journal as journals
 from .call_reports import CallReports
-from .findings import Finding, Fix, TextEdit
+from .findings import Finding
 from .keras import losses
 from .keras.graph import LayerFailure, Node, Run, run_nodes
 from .recheck import (
@@ -162,13 +162,6 @@ class CallChecker(CallReports):
             if text is None or node is None:
                 continue
             label = self.src.segment(node, 40)
-            wrapped = (
-                label if isinstance(node, (ast.Name, ast.Attribute, ast.Call)) else f"({label})"
-            )
-            fix = Fix(
-                f"Pass `{label}` as an array of Python objects: `{wrapped}.astype(object)`",
-                (TextEdit(self.src.span(node), f"{wrapped}.astype(object)"),),
-            )
             single = text is value
             self.session.add(
                 Finding(
@@ -179,7 +172,9 @@ class CallChecker(CallReports):
                     f" an array of strings {fmt(text.shape)}{'' if single else ' (one of its inputs)'}. Pass it as"
                     " `tf.constant(...)`, `.astype(object)` or a tf.data.Dataset.",
                     "Invalid dtype: str…",
-                    fixes=(fix,) if single else (),
+                    fixes=(fixes.as_objects(self.session, DataArg(text, node, label)),)
+                    if single
+                    else (),
                 )
             )
             return True

@@ -70,6 +70,12 @@ class InputSlot:
     passes: Callable[[Shape, Shape | None], bool]
 
 
+def as_objects(session: Session, strings: DataArg) -> Fix:
+    """Keras 3 takes strings as an array of Python objects (SS203)."""
+    edit = _wrap(session, strings, "{paren}.astype(object)")
+    return Fix(f"Pass `{strings.label}` as an array of Python objects: `{edit.new_text}`", (edit,))
+
+
 def for_input(
     session: Session,
     call: CallData,
