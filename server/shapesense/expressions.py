@@ -239,10 +239,19 @@ class Expressions(Session):
     def _rows(self, iterable: Value) -> tuple[int | None, Value]:
         """How many items iterating `iterable` gives, and one of them (when all are alike)."""
         rows = getattr(iterable, "shape", None)
-        element = REGISTRY.elements.get(type(iterable))
-        if element is None or not rows or type(rows[0]) is not int:
+        if type(iterable) not in REGISTRY.elements or not rows or type(rows[0]) is not int:
             return None, UNKNOWN
-        return rows[0], element(iterable)
+        return rows[0], self._element_of(iterable)
+
+    def _element_of(self, iterable: Value) -> Value:
+        """One item of `for item in iterable` (a list's items joined)."""
+        if isinstance(iterable, Seq) and iterable.items:
+            result = iterable.items[0]
+            for item in iterable.items[1:]:
+                result = join(result, item)
+            return result
+        element = REGISTRY.elements.get(type(iterable))
+        return UNKNOWN if element is None else element(iterable)
 
     def _range_length(self, node: ast.expr, env: Env) -> int | None:
         if not (

@@ -337,15 +337,6 @@ class Interpreter(Classes):
             self.bind(stmt.target, self._element_of(self.eval(stmt.iter, env)), env)
         self.exec_block(stmt.body, env, frame)
 
-    def _element_of(self, iterable: Value) -> Value:
-        if isinstance(iterable, Seq) and iterable.items:
-            result = iterable.items[0]
-            for item in iterable.items[1:]:
-                result = join(result, item)
-            return result
-        element = REGISTRY.elements.get(type(iterable))
-        return UNKNOWN if element is None else element(iterable)
-
     def exec_try(self, stmt: ast.Try, env: Env, frame: Frame) -> None:
         entry = env.copy()
         body = env.copy()
