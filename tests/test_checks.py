@@ -61,6 +61,24 @@ def test_message_names_variable_shape_origin_layer_and_expectation() -> None:
     assert error.related and any("created here" in r.message for r in error.related)
 
 
+def test_a_window_too_large_says_what_the_layer_would_output() -> None:
+    # the axis mistake of keras-team/keras#12596: expand_dims(axis=1) gives (64, 1, 64, 3)
+    src = PROGRAM_HEAD + (
+        "model = keras.Sequential([keras.Input(shape=(64, 64, 3)), L.Conv2D(4, 3), L.Flatten()])\n"
+        "ry = np.expand_dims(np.zeros((64, 64, 3)), axis=1)\n"
+        "model.predict(ry)\n"
+    )
+    (error,) = errors(src)
+    assert error.code == "SS104"
+    assert "large enough for its window (it would output (None, -1, 62, 4))" in error.message
+    assert "but receives (None, 1, 64, 3)" in error.message
+    # defining the model is the failure too: the same wording where the layer is built
+    (built,) = errors(
+        PROGRAM_HEAD + "m = keras.Sequential([keras.Input(shape=(2, 2, 1)), L.Conv2D(4, 3)])\n"
+    )
+    assert "it would output (None, 0, 0, 4)" in built.message
+
+
 def test_keras_text_follows_the_version() -> None:
     src = (
         PROGRAM_HEAD
@@ -254,12 +272,14 @@ def test_no_data_edit_is_offered_on_a_dataset(data: str, loss: str) -> None:
         "model.fit(ds, epochs=1, verbose=0)\n"
     )
     (error,) = errors(src)
-    assert [f.title for f in error.fixes] and all(f.title.startswith("Use loss") for f in error.fixes)
+    assert [f.title for f in error.fixes] and all(
+        f.title.startswith("Use loss") for f in error.fixes
+    )
 
 
 def test_numpy_strings_fix_keeps_a_long_expression_whole() -> None:
     """The edit is the expression's own text, never the message's shortened label."""
-    data = 'texts[:20][:20][:20][:20][:20][:20][:20][:20]'
+    data = "texts[:20][:20][:20][:20][:20][:20][:20][:20]"
     (error,) = errors(STRINGS_HEAD + f"model.fit({data}, y)\n")
     (fix,) = error.fixes
     assert [e.new_text for e in fix.edits] == [f"{data}.astype(object)"]

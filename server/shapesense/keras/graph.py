@@ -85,7 +85,9 @@ class Run:
         except Opaque:
             out = None
         except LayerError as exc:
-            raise LayerFailure(layer, str(exc), exc.code, shape, fmt(shape)) from None
+            raise LayerFailure(
+                layer, str(exc), exc.code, shape, exc.expected or fmt(shape)
+            ) from None
         except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError, KeyError):
             out = None  # arguments of a form the rule does not model
         self.steps.append(Step(layer, shape, out, self._params(layer, rule, shape)))

@@ -67,12 +67,7 @@ def report_layer_failure(
 ) -> None:
     """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
     layer = failure.layer
-    expected = (
-        f"expects {failure.expected}"
-        if failure.code != "SS104"
-        else "cannot shrink its input that far"
-    )
-    message = f"Layer '{layer.name}' ({layer.class_name}) {expected}, but receives {fmt(failure.received)}."
+    message = f"Layer '{layer.name}' ({layer.class_name}) expects {failure.expected}, but receives {fmt(failure.received)}."
     session.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
     if model is not None:
         session.touch(model)

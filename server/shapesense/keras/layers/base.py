@@ -15,11 +15,13 @@ from ...shapes import UNKNOWN_SIZE, Dim, Shape, fmt, size
 
 
 class LayerError(Exception):
-    """Keras raises while building or calling the layer: `message` is Keras's own text."""
+    """Keras raises while building or calling the layer: `message` is Keras's own text;
+    `expected`, when given, says for people what the layer needed (else: another input shape)."""
 
-    def __init__(self, message: str, code: str = "SS103") -> None:
+    def __init__(self, message: str, code: str = "SS103", expected: str | None = None) -> None:
         super().__init__(message)
         self.code = code
+        self.expected = expected
 
 
 class Opaque(Exception):
@@ -154,6 +156,7 @@ def check_positive(out: Shape, inp: Shape, what: Callable[[], str]) -> Shape:
         raise LayerError(
             f"Computed output size would be zero or negative. Received `inputs shape={fmt(inp)}`, {what()}.",
             code="SS104",
+            expected=f"an input large enough for its window (it would output {fmt(out)})",
         )
     return out
 
