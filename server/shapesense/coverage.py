@@ -18,6 +18,7 @@ from .findings import (
     Span,
 )
 from .keras import losses
+from .keras.ops import LambdaRule
 from .output_labels import fully_matched_labels
 from .silence import (
     ANALYSIS_LIMIT,
@@ -275,6 +276,18 @@ def size_reason(role: str, label: str, value: Array) -> Reason:
 def layer_output_reason(model: Model) -> Reason | None:
     """The first layer (in order) whose output shape is not known: where the flow stopped."""
     for layer in _layers(model):
+        why = (
+            layer.rule.unknown_why()
+            if isinstance(layer, Layer) and isinstance(layer.rule, LambdaRule)
+            else None
+        )
+        if why is not None and isinstance(layer, Layer):  # where the Lambda's function stopped
+            return Reason(
+                UNKNOWN_LAYER_OUTPUT,
+                f"the output of layer '{layer.name}' (Lambda) is not known: its function uses `{why.what}`",
+                why.span or layer.span,
+                why.key or "Lambda",
+            )
         if isinstance(layer, Layer) and layer.rule is None:
             return Reason(
                 UNKNOWN_LAYER_OUTPUT,

@@ -45,6 +45,11 @@ RULES: dict[str, Rule] = {
     "SS108": Rule(
         "input-count", "A model with several inputs receives a different number of arrays."
     ),
+    "SS109": Rule(
+        "tf-op-on-keras-tensor",
+        "Keras 3 refuses a TensorFlow op on a Keras tensor outside a layer (Keras 2 wraps it).",
+        keras=(3,),
+    ),
     "SS110": Rule(
         "implicit-reshape", "Keras adds or drops a trailing axis of size 1 by itself (no error)."
     ),

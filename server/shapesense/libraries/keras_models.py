@@ -25,7 +25,7 @@ from ..values import (
     as_declared_shape,
     dim_value,
 )
-from . import keras_subclasses
+from . import keras_ops, keras_subclasses
 from .keras_layers import report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
@@ -244,6 +244,8 @@ def model_method(
             x = args[0] if args else kwargs.get("x", UNKNOWN)
             coverage.not_followed(session, model, method, node, traced, x)
             return UNKNOWN
+        if not (model.opaque or model.broken):
+            keras_ops.check_rows(session, model, method, node, args, kwargs)
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
     if method == "add":
         return Const(None)

@@ -28,6 +28,7 @@ from ..values import (
     Value,
     dim_value,
 )
+from .keras_ops import SymbolicScope
 from .registry import REGISTRY
 
 # Methods that change what fit/evaluate/predict do with the data: such a model is unknown.
@@ -80,11 +81,16 @@ def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Val
     if not isinstance(inputs, (Tensor, Seq)):
         return inputs if silence.cause_of(inputs) else Unknown(model.opaque_cause)
     built = session.state(_Built).uids
-    if model.uid not in built and isinstance(inputs, Tensor) and inputs.shape is not None:
-        built.add(model.uid)
-        shape = Seq(tuple(dim_value(d) for d in inputs.shape))
-        session.call_method(model, "build", [shape], {})
-    out = session.call_method(model, "call", [inputs], kwargs)
+    scope = session.state(SymbolicScope)  # ops on tensors in `call` run on backend tensors
+    scope.call_depth += 1
+    try:
+        if model.uid not in built and isinstance(inputs, Tensor) and inputs.shape is not None:
+            built.add(model.uid)
+            shape = Seq(tuple(dim_value(d) for d in inputs.shape))
+            session.call_method(model, "build", [shape], {})
+        out = session.call_method(model, "call", [inputs], kwargs)
+    finally:
+        scope.call_depth -= 1
     if isinstance(out, Tensor) or (
         isinstance(out, Seq) and all(isinstance(t, Tensor) for t in out.items)
     ):

@@ -1,0 +1,680 @@
+"""Ops on Keras tensors: keras.ops, TensorFlow ops, the tf.keras backend (`K.mean`) and Python's
+operators and indexing applied to symbolic tensors, directly in functional code or inside a
+`Lambda` layer's function (run here on the tensor's shape, as Keras runs it at the call).
+
+Each op on a tensor is a node of the functional graph (Keras 2 makes it a TFOpLambda layer,
+Keras 3 an operation) whose shape rule is keras/ops.py's, so a model re-run on the data's shape
+runs it again. Where Keras raises, so does the op: at its line in functional code, at the
+Lambda's call inside a Lambda. Keras 3 refuses a TensorFlow op on a Keras tensor outside a layer
+(measured, Keras 3.15: every tf.* op tried raises "A KerasTensor cannot be used as input to a
+TensorFlow function"); Keras 2 wraps it. On arrays, TensorFlow's ops stay tf_ops.py's.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+from .. import silence
+from ..findings import Finding
+from ..keras import ops
+from ..keras.graph import Run, Step
+from ..keras.layers import Args, LayerError, LayerRule, Opaque
+from ..keras.ops import LambdaRule, OpRule
+from ..session import Session
+from ..shapes import UNKNOWN_SIZE, Shape
+from ..values import (
+    UNKNOWN,
+    Array,
+    Const,
+    Function,
+    Layer,
+    Node,
+    Ref,
+    Seq,
+    Tensor,
+    Unknown,
+    Value,
+    dim_value,
+    to_python,
+)
+from . import tf_ops
+from .registry import REGISTRY, FunctionModel
+
+ShapeRule = Callable[[list[Shape]], Shape]
+
+# Keras 3's words when a Lambda's function fails on the symbolic input (it then asks for
+# output_shape; measured, Keras 3.15: a NotImplementedError at the Lambda's call).
+LAMBDA_K3 = (
+    "Exception encountered when calling Lambda.call().\n\nWe could not automatically infer the "
+    "shape of the Lambda's output. Please specify the `output_shape` argument for this Lambda layer."
+)
+KERAS_TENSOR_TO_TF = (
+    "A KerasTensor cannot be used as input to a TensorFlow function. A KerasTensor is a symbolic "
+    "placeholder for a shape and dtype, used when constructing Keras Functional models or Keras "
+    "Functions. You can only use it as input to a Keras layer or a Keras operation (from the "
+    "namespaces `keras.layers` and `keras.ops`)."
+)
+
+
+class SymbolicScope:
+    """Where ops on Keras tensors run now: inside a Lambda's function (its errors are the
+    Lambda's), inside a user's layer or model `call` (any op is fine there: Keras runs it on
+    backend tensors), or in functional code."""
+
+    def __init__(self, session: Session) -> None:
+        self.lambda_depth = 0
+        self.call_depth = 0
+        self.error: ops.OpError | None = None
+
+
+# --- applying an op --------------------------------------------------------------------------
+
+
+def apply_op(
+    session: Session,
+    label: str,
+    node: ast.AST,
+    tensors: list[Tensor],
+    rule: ShapeRule,
+    tf_op: bool = False,
+) -> Value:
+    """The op `label` on these tensors: a graph node whose shape is `rule`'s."""
+    scope = session.state(SymbolicScope)
+    if tf_op and session.version.major >= 3 and not scope.lambda_depth and not scope.call_depth:
+        session.add(
+            Finding(
+                session.src.span(node),
+                "error",
+                "SS109",
+                f"Keras 3 refuses the TensorFlow op `{label}` on a Keras tensor: use the same op "
+                "from `keras.ops`, or wrap it in a Lambda layer.",
+                KERAS_TENSOR_TO_TF,
+            )
+        )
+        return silence.unknown(silence.MODEL_FAILS_EARLIER, f"`{label}` (reported)", None, label)
+    shapes = [t.shape for t in tensors]
+    out: Shape | None = None
+    rows = None
+    if all(s is not None for s in shapes):
+        try:
+            out = rule(shapes)  # type: ignore[arg-type]
+        except Opaque:
+            out = None
+        except ops.OpError as error:
+            _op_failed(session, scope, label, node, error)
+            return silence.unknown(silence.MODEL_FAILS_EARLIER, f"`{label}`", None, label)
+        except (TypeError, ValueError, IndexError, ZeroDivisionError):
+            out = None
+        if label.endswith("reshape") and out is not None:
+            rows = ops.rows_ratio(shapes[0], out)  # type: ignore[arg-type]
+    if len(tensors) > 1:
+        layer_rule = OpRule(merge=True, merge_output=lambda ss, a: rule(ss), rows=rows)
+    else:
+        layer_rule = OpRule(output=lambda s, a: rule([s]), rows=rows)
+    layer = Layer(label, layer_rule, Args((), [], {}), session.src.span(node), label)
+    layer.foreign = session.foreign
+    parents = tuple(t.node or Node(None) for t in tensors)
+    if session.report and not session.foreign:
+        step_in: object = shapes[0] if len(shapes) == 1 else list(shapes)
+        session.record_run(Run(session.version, steps=[Step(layer, step_in, out, 0)]), "", "")
+    return Tensor(out, Node(layer, parents, list_input=len(tensors) > 1))
+
+
+def _op_failed(
+    session: Session, scope: SymbolicScope, label: str, node: ast.AST, error: ops.OpError
+) -> None:
+    if scope.lambda_depth:
+        scope.error = scope.error or error  # the Lambda raises, at its call
+        return
+    keras3 = session.version.major >= 3 and not label.startswith(("tf.", "K."))
+    words = (
+        error.keras3
+        if keras3
+        else f'Exception encountered when calling layer "{label}" (type TFOpLambda).\n\n{error.tf}'
+    )
+    session.add(Finding(session.src.span(node), "error", error.code, error.plain + ".", words))
+
+
+# --- operands ----------------------------------------------------------------------------------
+
+
+def _operand_shape(value: Value) -> Shape | None:
+    """A constant or an array next to a tensor in an op: its shape (None: not known)."""
+    if isinstance(value, Const) and isinstance(value.value, (int, float)):
+        return ()
+    if isinstance(value, Array):
+        return tuple(UNKNOWN_SIZE if d is None else d for d in value.shape)
+    return None
+
+
+def _elementwise(
+    session: Session, label: str, node: ast.AST, values: list[Value], tf: bool
+) -> Value:
+    """An op of several operands broadcast together (add, multiply, maximum, `a - b`...)."""
+    tensors = [v for v in values if isinstance(v, Tensor)]
+    fixed: list[Shape | None] = [
+        None if isinstance(v, Tensor) else _operand_shape(v) for v in values
+    ]
+    if not tensors or any(
+        f is None and not isinstance(v, Tensor) for f, v in zip(fixed, values, strict=True)
+    ):
+        return silence.from_arguments(values, UNKNOWN)
+
+    def rule(shapes: list[Shape]) -> Shape:
+        given = iter(shapes)
+        operands = [next(given) if f is None else f for f in fixed]
+        out = operands[0]
+        for other in operands[1:]:
+            out = ops.broadcast(out, other, label)
+        return out
+
+    return apply_op(session, label, node, tensors, rule, tf)
+
+
+OPERATORS: dict[type, str] = {
+    ast.Add: "add",
+    ast.Sub: "subtract",
+    ast.Mult: "multiply",
+    ast.Div: "truediv",
+    ast.FloorDiv: "floordiv",
+    ast.Pow: "pow",
+    ast.Mod: "mod",
+}
+
+
+def _binary(session: Session, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
+    """`a - b`, `x * 0.5`, `x @ w` on Keras tensors (Keras 3: keras.ops; Keras 2: TFOpLambda)."""
+    label = session.src.segment(node, 40)
+    if isinstance(op, ast.MatMult):
+        if not (isinstance(left, Tensor) and isinstance(right, (Tensor, Array))):
+            return UNKNOWN
+        return _matmul(session, label, node, left, right, False, False)
+    if type(op) not in OPERATORS:
+        return UNKNOWN
+    return _elementwise(session, label, node, [left, right], False)
+
+
+def _matmul(
+    session: Session,
+    label: str,
+    node: ast.AST,
+    a: Value,
+    b: Value,
+    ta: bool,
+    tb: bool,
+    tf: bool = False,
+) -> Value:
+    if isinstance(a, Tensor) and isinstance(b, Tensor):
+        return apply_op(
+            session, label, node, [a, b], lambda ss: ops.matmul(ss[0], ss[1], label, ta, tb), tf
+        )
+    right, left = _operand_shape(b), _operand_shape(a)
+    if isinstance(a, Tensor) and right is not None:
+        return apply_op(
+            session, label, node, [a], lambda ss: ops.matmul(ss[0], right, label, ta, tb), tf
+        )
+    if isinstance(b, Tensor) and left is not None:
+        return apply_op(
+            session, label, node, [b], lambda ss: ops.matmul(left, ss[0], label, ta, tb), tf
+        )
+    return silence.from_arguments([a, b], UNKNOWN)
+
+
+def _subscript(
+    session: Session,
+    tensor: Tensor,
+    index: ast.expr,
+    evaluate: Callable[[ast.expr], Value],
+    to_slice: Callable[[ast.Slice], slice | None],
+) -> Value:
+    """x[:, 0:1], x[:, -1, :], x[..., None] on a Keras tensor."""
+    parts = index.elts if isinstance(index, ast.Tuple) else [index]
+    items: list[object] = []
+    for part in parts:
+        if isinstance(part, ast.Slice):
+            piece = to_slice(part)
+            if piece is None:
+                return UNKNOWN
+            items.append(piece)
+            continue
+        value = evaluate(part)
+        if (isinstance(value, Const) and (value.value is None or value.value is Ellipsis)) or (
+            isinstance(value, Const) and type(value.value) is int
+        ):
+            items.append(value.value)
+        else:
+            return silence.from_arguments([value], UNKNOWN)
+    label = f"x[{session.src.segment(index, 30)}]"
+    return apply_op(session, label, index, [tensor], lambda ss: ops.getitem(ss[0], items))
+
+
+# --- functions by name -------------------------------------------------------------------------
+
+REDUCTIONS = frozenset(
+    {"sum", "mean", "max", "min", "prod", "any", "all", "std", "var", "logsumexp"}
+)
+SAME_SHAPE = frozenset(
+    {"cast", "identity", "relu", "relu6", "elu", "selu", "gelu", "softmax", "log_softmax"}
+    | {"sigmoid", "tanh", "exp", "log", "sqrt", "square", "abs", "negative", "sign", "round"}
+    | {"softplus", "softsign", "l2_normalize", "stop_gradient", "clip_by_value", "clip", "floor"}
+    | {"ceil", "sin", "cos", "reciprocal", "rsqrt", "erf", "silu", "swish", "leaky_relu"}
+    | {"convert_to_tensor", "normalize", "zeros_like", "ones_like", "dropout"}
+)
+BINARY = frozenset(
+    {"add", "subtract", "multiply", "divide", "truediv", "maximum", "minimum", "pow", "power"}
+    | {"squared_difference", "floordiv", "mod", "divide_no_nan"}
+)
+STRUCTURAL = frozenset(
+    {"reshape", "expand_dims", "squeeze", "transpose", "permute_dimensions", "concat"}
+    | {"concatenate", "stack", "matmul", "tile", "int_shape", "shape"}
+)
+MODULES = {
+    "tensorflow": "tf",
+    "tensorflow.math": "tf",
+    "tensorflow.nn": "tf",
+    "tensorflow.linalg": "tf",
+    "keras.ops": "ops",
+    "keras.backend": "K",
+    "keras.activations": "ops",
+}
+
+
+def _flavour(name: str) -> tuple[str, str] | None:
+    """(library, op) of a canonical name this module models, or None."""
+    module, _, op = name.rpartition(".")
+    flavour = MODULES.get(module)
+    if flavour is None:
+        return None
+    if op.startswith("reduce_") and flavour == "tf":
+        op = op[len("reduce_") :]
+        return (flavour, op) if op in REDUCTIONS else None
+    if op in REDUCTIONS and flavour == "tf":
+        return None  # tf.sum does not exist; tf.math.maximum is binary (below)
+    if op in REDUCTIONS or op in SAME_SHAPE or op in BINARY or op in STRUCTURAL:
+        return flavour, op
+    return None
+
+
+def _tensors_in(args: list[Value], kwargs: dict[str, Value]) -> bool:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, Tensor):
+            return True
+        if isinstance(value, Seq) and any(isinstance(v, Tensor) for v in value.items):
+            return True
+    return False
+
+
+def symbolic_op(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """An op of keras.ops, tf or K.: on Keras tensors here; on arrays, tf_ops.py's model."""
+    found = _flavour(name)
+    if found is None or not _tensors_in(args, kwargs):
+        array_model = _array_model(name)
+        return UNKNOWN if array_model is None else array_model(session, name, node, args, kwargs)
+    flavour, op = found
+    scope = session.state(SymbolicScope)
+    if (
+        flavour == "K"
+        and session.version.major >= 3
+        and not scope.lambda_depth
+        and not scope.call_depth
+    ):
+        return UNKNOWN  # Keras 3's tf.keras.backend raises, each function in its own words
+    label = f"{flavour}.{op}" if flavour != "tf" else "tf." + name.split(".", 1)[1]
+    return _by_op(session, flavour, op, label, node, args, kwargs)
+
+
+def _array_model(name: str) -> FunctionModel | None:
+    """TensorFlow's ops on arrays (tf_ops.py): asked when no Keras tensor is among the arguments."""
+    return tf_ops._family(name) if name.startswith("tensorflow.") else None
+
+
+def _arg(args: list[Value], kwargs: dict[str, Value], index: int, *names: str) -> Value | None:
+    for key in names:
+        if key in kwargs:
+            return kwargs[key]
+    return args[index] if len(args) > index else None
+
+
+def _constant(value: Value | None, default: object = None) -> object:
+    if value is None:
+        return default
+    found = to_python(value)
+    if found is UNKNOWN:
+        raise Opaque("argument")
+    return found
+
+
+def _by_op(
+    session: Session,
+    flavour: str,
+    op: str,
+    label: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    tf = flavour == "tf"
+    first = _arg(args, kwargs, 0, "x", "a", "tensor", "input", "inputs", "values", "xs", "x1")
+    try:
+        if op in BINARY:
+            second = _arg(args, kwargs, 1, "y", "b", "x2")
+            return _elementwise(
+                session, label, node, [v for v in (first, second) if v is not None], tf
+            )
+        if op == "matmul":
+            second = _arg(args, kwargs, 1, "b", "x2", "y")
+            ta = bool(_constant(kwargs.get("transpose_a"), False))
+            tb = bool(_constant(kwargs.get("transpose_b"), False))
+            if first is None or second is None:
+                return UNKNOWN
+            return _matmul(session, label, node, first, second, ta, tb, tf)
+        if op in ("concat", "concatenate", "stack"):
+            default = {"concat": None, "concatenate": -1 if flavour == "K" else 0}.get(op, 0)
+            axis = _constant(_arg(args, kwargs, 1, "axis"), default)
+            if not isinstance(first, Seq) or not all(isinstance(t, Tensor) for t in first.items):
+                return silence.from_arguments([first or UNKNOWN], UNKNOWN)
+            if type(axis) is not int or not first.items:
+                return UNKNOWN
+            tensors: list[Tensor] = list(first.items)  # type: ignore[arg-type]
+            join = ops.stack if op == "stack" else ops.concatenate
+            return apply_op(session, label, node, tensors, lambda ss: join(ss, axis, label), tf)
+        if not isinstance(first, Tensor):
+            return silence.from_arguments([first or UNKNOWN], UNKNOWN)
+        return _one_tensor(session, flavour, op, label, node, first, args, kwargs)
+    except Opaque:
+        return UNKNOWN
+
+
+def _one_tensor(
+    session: Session,
+    flavour: str,
+    op: str,
+    label: str,
+    node: ast.Call,
+    x: Tensor,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    tf = flavour == "tf"
+    rule: ShapeRule
+    if op in ("int_shape", "shape"):
+        if flavour == "tf" or x.shape is None:  # a tensor of the sizes, known only at run time
+            return silence.unknown(
+                silence.UNKNOWN_LAYER_OUTPUT, f"`{label}(...)`", session.src.span(node), label
+            )
+        return Seq(tuple(dim_value(d) for d in x.shape))
+    if op in SAME_SHAPE:
+        rule = lambda ss: ss[0]  # noqa: E731
+    elif op in REDUCTIONS:
+        axis = _constant(_arg(args, kwargs, 1, "axis"), None)
+        keep = bool(_constant(_arg(args, kwargs, 2, "keepdims"), False))
+        rule = lambda ss: ops.reduce(ss[0], axis, keep)  # noqa: E731
+    elif op == "reshape":
+        target = _constant(_arg(args, kwargs, 1, "shape", "newshape"))
+        if isinstance(target, int):
+            target = (target,)
+        if not isinstance(target, (list, tuple)):
+            return UNKNOWN
+        rule = lambda ss: ops.reshape(ss[0], target, label)  # noqa: E731
+    elif op == "expand_dims":
+        at = _constant(_arg(args, kwargs, 1, "axis"), -1 if flavour == "K" else None)
+        if not isinstance(at, int):
+            return UNKNOWN
+        rule = lambda ss: ops.expand_dims(ss[0], at)  # noqa: E731
+    elif op == "squeeze":
+        axis = _constant(_arg(args, kwargs, 1, "axis"), None)
+        rule = lambda ss: ops.squeeze(ss[0], axis, label)  # noqa: E731
+    elif op in ("transpose", "permute_dimensions"):
+        perm = _constant(_arg(args, kwargs, 1, "perm", "axes", "pattern"), None)
+        rule = lambda ss: ops.transpose(ss[0], perm)  # noqa: E731
+    elif op == "tile":
+        multiples = _constant(_arg(args, kwargs, 1, "multiples", "repeats", "n"))
+        rule = lambda ss: ops.tile(ss[0], multiples)  # noqa: E731
+    else:
+        return UNKNOWN
+    return apply_op(session, label, node, [x], rule, tf)
+
+
+for _module in MODULES:
+    for _op in sorted(REDUCTIONS | SAME_SHAPE | BINARY | STRUCTURAL):
+        if _flavour(f"{_module}.{_op}") is not None:
+            REGISTRY.function(f"{_module}.{_op}")(symbolic_op)
+    if MODULES[_module] == "tf":
+        for _op in sorted(REDUCTIONS):
+            REGISTRY.function(f"{_module}.reduce_{_op}")(symbolic_op)
+
+REGISTRY.binary[Tensor] = _binary
+REGISTRY.subscripts[Tensor] = _subscript
+REGISTRY.constant("tensorflow.newaxis", Const(None))
+
+
+# --- Lambda ------------------------------------------------------------------------------------
+
+
+class LambdaTrace:
+    """A Lambda's function, run on each input shape it meets (once per shape)."""
+
+    def __init__(
+        self,
+        session: Session,
+        layer_name: str,
+        function: Value,
+        extra: list[Value],
+        declared: Shape | None,
+    ) -> None:
+        self.session = session
+        self.layer_name = layer_name
+        self.function = function
+        self.extra = extra  # the `arguments=` values, in the function's parameter order
+        self.declared = declared  # output_shape=, without the batch axis
+        self.results: dict[Shape, Tensor | ops.OpError | None] = {}
+        self.why: silence.Cause | None = None
+        self.last: Tensor | None = None
+
+    def output(self, shape: Shape, args: Args) -> Shape:
+        if shape not in self.results:
+            self.results[shape] = self._run(shape)
+        result = self.results[shape]
+        version = self.session.version.major
+        if isinstance(result, ops.OpError):
+            if version >= 3 and self.declared is not None:
+                raise Opaque("the function fails when the data runs")  # Keras 3 trusts output_shape
+            words = (
+                LAMBDA_K3
+                if version >= 3
+                else f'Exception encountered when calling layer "{self.layer_name}" (type Lambda).\n\n{result.tf}'
+            )
+            raise LayerError(words, result.code, f"a shape its function can take ({result.plain})")
+        computed = result.shape if isinstance(result, Tensor) else None
+        self.last = result if isinstance(result, Tensor) else None
+        if version >= 3 and self.declared is not None:
+            declared = (shape[0] if shape else None, *self.declared)
+            if computed is not None and computed != declared:
+                raise Opaque("output_shape differs from the function's")
+            return declared
+        if computed is None:
+            raise Opaque("lambda")
+        return computed
+
+    def _run(self, shape: Shape) -> Tensor | ops.OpError | None:
+        scope = self.session.state(SymbolicScope)
+        placeholder = Tensor(shape, Node(None, is_input=True))
+        saved, scope.error = scope.error, None
+        scope.lambda_depth += 1
+        try:
+            out = self._call(placeholder)
+        finally:
+            scope.lambda_depth -= 1
+            error, scope.error = scope.error, saved
+        if error is not None:
+            return error
+        if isinstance(out, Tensor) and out.shape is not None:
+            return out
+        self.why = silence.cause_of(out)
+        return None
+
+    def _call(self, placeholder: Tensor) -> Value:
+        fn = self.function
+        if isinstance(fn, Function):
+            return self.session.apply(fn, [placeholder, *self.extra])
+        if isinstance(fn, Ref):
+            name = REGISTRY.canonical(fn.name)
+            model = REGISTRY.function_model(name)
+            if model is None:
+                return silence.shared(silence.UNMODELLED_CALL, f"`{name}`", name)
+            call = ast.Call(func=ast.Name("f"), args=[], keywords=[], lineno=1, col_offset=0)
+            return model(self.session, name, call, [placeholder], {})
+        return fn if isinstance(fn, Unknown) else UNKNOWN
+
+    def rows(self) -> Fraction | None:
+        return (
+            rows_factor(self.last.node) if self.last is not None and self.last.node else Fraction(1)
+        )
+
+
+def lambda_rule(
+    session: Session, layer_name: str, args: list[Value], kwargs: dict[str, Value]
+) -> LayerRule | None:
+    """The rule of `Lambda(function, output_shape=None, mask=None, arguments=None)`."""
+    function = _arg(args, kwargs, 0, "function")
+    if function is None:
+        return None
+    extra: list[Value] = []
+    arguments = kwargs.get("arguments", args[3] if len(args) > 3 else None)
+    if arguments is not None and not (isinstance(arguments, Const) and arguments.value is None):
+        named = getattr(arguments, "items", None)
+        if not isinstance(function, Function) or not isinstance(named, tuple):
+            return None
+        given = dict(named)
+        params = [p.arg for p in function.node.args.args[1:]]
+        if set(given) - set(params):
+            return None
+        extra = [given.get(p, UNKNOWN) for p in params[: len(given)]]
+    declared = None
+    output_shape = _arg(args, kwargs, 1, "output_shape")
+    if output_shape is not None and not (
+        isinstance(output_shape, Const) and output_shape.value is None
+    ):
+        found = to_python(output_shape)
+        if isinstance(found, int):
+            found = (found,)
+        if not isinstance(found, (tuple, list)) or not all(
+            type(d) is int or d is None for d in found
+        ):
+            return None
+        declared = tuple(found)
+    trace = LambdaTrace(session, layer_name, function, extra, declared)
+    return LambdaRule(output=trace.output, trace=trace)
+
+
+# --- rows: reshapes that fold values into the batch axis ---------------------------------------
+
+
+def rows_factor(node: Node) -> Fraction | None:
+    """How many rows the graph up to `node` makes of one row of its input (1: as many rows;
+    None: not known, e.g. branches that disagree)."""
+    memo: dict[int, Fraction | None] = {}
+
+    def visit(current: Node) -> Fraction | None:
+        key = id(current)
+        if key in memo:
+            return memo[key]
+        memo[key] = Fraction(1)  # a cycle cannot happen; this only guards recursion
+        here = Fraction(1)
+        rule = getattr(current.layer, "rule", None)
+        if isinstance(rule, OpRule) and rule.rows is not None:
+            here = Fraction(rule.rows[0], rule.rows[1])
+        elif isinstance(rule, LambdaRule):
+            inner = rule.trace.rows()
+            here = inner if inner is not None else Fraction(0)
+        parents = [visit(p) for p in current.parents]
+        known = [p for p in parents if p is not None]
+        if len(known) < len(parents) or len(set(known)) > 1 or here == 0:
+            memo[key] = None
+            return None
+        memo[key] = here * (known[0] if known else Fraction(1))
+        return memo[key]
+
+    return visit(node)
+
+
+def _folding_layers(node: Node) -> list[Layer]:
+    """The ops (in Lambdas too) on the way to `node` whose reshape changes the rows."""
+    found: list[Layer] = []
+    seen: set[int] = set()
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        rule = getattr(current.layer, "rule", None)
+        if isinstance(rule, OpRule) and rule.rows is not None and rule.rows[0] != rule.rows[1]:
+            found.append(current.layer)  # type: ignore[arg-type]
+        if isinstance(rule, LambdaRule) and rule.trace.last is not None and rule.trace.last.node:
+            found += _folding_layers(rule.trace.last.node)
+        pending.extend(current.parents)
+    return found
+
+
+def check_rows(
+    session: Session,
+    model: Any,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> bool:
+    """A model whose reshape folds values into the batch axis (`tf.reshape(x, (-1, 8, 8, 1))`
+    on 50 values a row): each batch of B samples comes out as B*50/64 rows. Keras raises at the
+    first batch: in the reshape when B*50 is not a multiple of 64, else where the loss meets
+    predictions and labels of different row counts (measured, Keras 3 and 2). True: reported."""
+    if model.kind != "functional" or len(model.inputs) != 1 or len(model.outputs) != 1:
+        return False
+    out = model.outputs[0]
+    if out.node is None or out.shape is None or not out.shape or out.shape[0] is not None:
+        return False
+    factor = rows_factor(out.node)
+    folds = _folding_layers(out.node)
+    if factor is None or factor == 1 or len(folds) != 1 or not isinstance(folds[0].rule, OpRule):
+        return False
+    folding = folds[0]
+    x = _arg(args, kwargs, 0, "x")
+    y = _arg(args, kwargs, 1, "y")
+    if not isinstance(x, Array) or not x.shape or type(x.shape[0]) is not int or x.shape[0] < 1:
+        return False
+    size = kwargs.get("batch_size")
+    batch = size.value if isinstance(size, Const) and type(size.value) is int else 32
+    if method.endswith("_on_batch"):
+        batch = x.shape[0]
+    rows = folding.rule.rows if isinstance(folding.rule, OpRule) else None
+    if rows is None:
+        return False
+    rows_in, rows_out = rows
+    first = min(batch, x.shape[0])
+    values = first * rows_in
+    where = f"the reshape `{folding.name}` (line {folding.span.line + 1})"
+    if values % rows_out:
+        plain = (
+            f"`{model.name}.{method}` feeds batches of {first} samples of {rows_in} values; "
+            f"{where} needs a multiple of {rows_out} values: Keras raises at the first batch."
+        )
+        words = f"Input to reshape is a tensor with {values} values, but the requested shape requires a multiple of {rows_out}"
+    elif y is None or (isinstance(y, Const) and y.value is None) or method.startswith("predict"):
+        return False  # predict returns the other number of rows
+    else:
+        made = values // rows_out
+        plain = (
+            f"`{model.name}.{method}` feeds batches of {first} samples, but {where} turns each "
+            f"row of {rows_in} values into rows of {rows_out}: the loss meets {made} predictions "
+            f"for {first} labels."
+        )
+        pair = (first, made) if session.version.major >= 3 else (made, first)
+        words = f"Dimensions must be equal, but are {pair[0]} and {pair[1]}"
+    session.add(Finding(session.src.span(node), "error", "SS202", plain, words))
+    return True
