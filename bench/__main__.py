@@ -77,7 +77,9 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--only", nargs="*", help="run only these benchmark modules")
-    parser.add_argument("--vs", metavar="REV", help="side by side with commit REV (git)")
+    parser.add_argument(
+        "--vs", metavar="REV", nargs="+", help="side by side with these commits (git)"
+    )
     parser.add_argument("--rounds", type=int, default=None, help="--vs: alternations")
     args = parser.parse_args()
     report: dict[str, object] = {"machine": machine(), "quick": args.quick, "results": []}

@@ -45,22 +45,27 @@ def edits(text: str, rounds: int) -> tuple[list[Key], list[str]]:
 def run(quick: bool) -> dict[str, object]:
     text = script(2000)
     keys, labels = edits(text, 3 if quick else 15)
-    times = measure_analysis(text, [keys])
+    cpu: list[float] = []
+    times = measure_analysis(text, [keys], cpu)
     parse = []
     for _ in range(5):
         start = time.perf_counter()
         ast.parse(text)
         parse.append((time.perf_counter() - start) * 1e3)
     rows: dict[str, object] = {}
+    cpu_rows: dict[str, object] = {}
     measured = list(zip(labels[1:], times[1:], strict=True))  # the first edit builds journals
+    measured_cpu = list(zip(labels[1:], cpu[1:], strict=True))
     for label in dict.fromkeys(labels):
         rows[label] = summary([ms for lab, ms in measured if lab == label])
+        cpu_rows[label] = summary([ms for lab, ms in measured_cpu if lab == label])
     moving = [ms for lab, ms in measured if not lab.endswith("mid-line edit")]
     figures = summary(moving) or {}
     return {
         "name": f"relocation ({text.count(chr(10)):,} lines): analysis time per edit",
         "ast_parse_ms": round(statistics.median(parse), 2),
         "edits_ms": rows,
+        "edits_cpu_ms": cpu_rows,
         "targets": [
             {
                 "target": "analysis p95, edits that move lines (Enter, deletions)",
