@@ -9,6 +9,7 @@ tables, hover symbols, call summaries, model summaries.
 from __future__ import annotations
 
 import ast
+import copy
 import gc
 import random
 import re
@@ -18,9 +19,10 @@ from pathlib import Path
 import pytest
 from shapesense import Options, analyze
 from shapesense.analysis import Analyzer
+from shapesense.ipython_syntax import to_python
 from shapesense.keras.versions import KERAS_2, KERAS_3
 from shapesense.reparse import parse_reusing
-from shapesense.source import SourceText
+from shapesense.source import Parsed, SourceText, node_lines
 
 from bench.workload import script
 from tests.cases import PROGRAM_CASES, PROGRAM_HEAD
@@ -194,7 +196,13 @@ def test_incremental_equals_fresh_after_random_edits(name: str, text: str) -> No
         analyzer.close()
 
 
-def _statement_dump(tree: ast.Module) -> str:
+def _statement_dump(parsed: Parsed) -> str:
+    """The tree with its statements at the text's lines (kept ones carry virtual lines)."""
+    tree = copy.deepcopy(parsed.tree)
+    if parsed.lines is not None:
+        for stmt in tree.body:
+            first = node_lines(stmt)[0]
+            ast.increment_lineno(stmt, parsed.lines.line(first) - first)
     return ast.dump(tree, include_attributes=True)
 
 
@@ -210,7 +218,7 @@ def test_reparsed_tree_equals_a_fresh_parse(name: str, text: str) -> None:
         new_source = SourceText(changed)
         reparsed = parse_reusing(previous, new_source)
         fresh = new_source.parse()
-        assert _statement_dump(reparsed.tree) == _statement_dump(fresh.tree)
+        assert _statement_dump(reparsed) == _statement_dump(fresh)
         assert (reparsed.error is None) == (fresh.error is None)
         previous = (new_source, reparsed)
 
@@ -257,3 +265,105 @@ def test_a_finished_analysis_leaves_nothing_alive() -> None:
         analyzer.analyze(text.replace("28, 28)", "28, 27)", 1))
         analyzer.close()
     assert _live_ast_nodes() == before
+
+
+# --- edits that move lines: statements below are replayed in the lines they were parsed at --
+
+NOTEBOOK_CELLS = [
+    "import numpy as np\nimport tensorflow as tf\nX = np.random.rand(150, 20, 3)\n",
+    "%matplotlib inline\ny = np.random.randint(0, 2, 150)\nmodel = tf.keras.Sequential([\n"
+    "    tf.keras.layers.LSTM(32, input_shape=(20, 5)),\n    tf.keras.layers.Dense(1),\n])\n"
+    "model.compile('adam', 'binary_crossentropy')\n",
+    "!nvidia-smi\nhistory = model.fit(X, y, epochs=1)\nmodel.predict(X[:3])\n",
+]
+
+
+def _notebook(cells: list[str]) -> str:
+    """The cells as the language server joins them for the core (lsp/state.py)."""
+    return "\n".join(to_python(cell.rstrip("\r\n")).python for cell in cells)
+
+
+def _moving_edits(text: str, anchor: str, indent: str = "") -> list[str]:
+    """Enter at the end of the line starting with `anchor`, a statement typed on the new line
+    key by key (half-typed states included), Backspace back over it, the blank line deleted,
+    Enter twice, one of the two blank lines deleted, then the text as it was."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(anchor)) + 1
+    typed = indent + "extra = X[:, :2] * 2"
+
+    def with_line(line: str | None, count: int = 1) -> str:
+        added = [] if line is None else [line] * count
+        return "\n".join([*lines[:at], *added, *lines[at:]])
+
+    states = [with_line(indent)]
+    states += [with_line(typed[:n]) for n in range(len(indent) + 1, len(typed) + 1, 3)]
+    states += [with_line(typed), with_line(indent), with_line(None)]
+    states += [with_line("", 2), with_line(""), text]
+    return states
+
+
+# A subclassed model whose `call` stops: its reason names the line where (in the message).
+SUBCLASSED = """import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+class Net(keras.Model):
+    def call(self, x):
+        return tf.gather(x, [0, 1], axis=1)
+net = Net()
+net.compile(loss="mse")
+net.fit(np.zeros((4, 3)), np.zeros((4, 1)))
+"""
+
+MOVING_LINE_CASES = [
+    ("top", TRICKY, "import keras", ""),
+    ("above a subclassed model", SUBCLASSED, "import tensorflow", ""),
+    ("middle", TRICKY, "model.fit(X, y); model.evaluate(X, y)", ""),
+    ("inside a function", TRICKY, "    m = keras.Sequential(", "    "),
+    ("top of a notebook cell", _notebook(NOTEBOOK_CELLS), "y = np.random", ""),
+    ("end of a notebook cell", _notebook(NOTEBOOK_CELLS), "model.compile(", ""),
+    ("workload top", script(300), "from tensorflow import keras", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("place", "text", "anchor", "indent"), MOVING_LINE_CASES, ids=[c[0] for c in MOVING_LINE_CASES]
+)
+def test_enter_and_backspace_give_the_fresh_result(
+    place: str, text: str, anchor: str, indent: str
+) -> None:
+    for major in (3, 2):
+        options = Options(KERAS_3 if major == 3 else KERAS_2)
+        analyzer = Analyzer(options)
+        analyzer.analyze(text)
+        for step, state in enumerate(_moving_edits(text, anchor, indent)):
+            _compare(place, [f"step {step}"], analyzer.analyze(state), analyze(state, options))
+        analyzer.close()
+
+
+def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter or a deleted line near the top moves every statement below: they are replayed in
+    the lines they were parsed at, and their spans placed in the text's lines afterwards."""
+    from shapesense.interpret import Interpreter
+
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))  # builds the journals
+    executed: list[int] = []
+    original: Callable[..., None] = Interpreter.exec_stmt
+
+    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
+        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
+            executed.append(stmt.lineno)
+        original(self, stmt, *args)
+
+    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    lines = text.split("\n")
+    entered = "\n".join([*lines[:6], "", *lines[6:]])
+    deleted = "\n".join([*lines[:6], *lines[8:]])  # the line after it too: X_0's reshape
+    for edited in (entered, text, deleted, entered):
+        executed.clear()
+        result = analyzer.analyze(edited)
+        assert result == analyze(edited)
+        assert len(executed) <= 8, executed  # the edited statement and what reads X_0
+    assert len(ast.parse(text).body) > 100

@@ -12,6 +12,7 @@ from .fixes import import_position
 from .interpret import Interpreter
 from .keras.versions import KERAS_3, KerasVersion
 from .program_fixes import keep_program_fixes
+from .relocate import Relocation
 from .reparse import parse_reusing
 from .replay import run as run_module
 from .resolve import Resolver
@@ -75,6 +76,7 @@ class Analyzer:
         if parsed.error is not None:
             result.syntax_ok = False
             result.findings.append(_syntax_finding(parsed.error, source))
+        source.map = parsed.lines  # statements that moved keep their lines (reparse.py)
         interp = self._interpreter(source, parsed)
         interp.token = token
         try:
@@ -89,22 +91,32 @@ class Analyzer:
             result.findings.append(_internal_error(exc))
         finally:
             interp.token = None
-        result.findings += interp.findings
+        moved = None if parsed.lines is None else Relocation(parsed.lines)
+        result.findings += interp.findings if moved is None else moved.findings(interp.findings)
         result.layers = list(interp.layer_infos.values())
         result.symbols = interp.symbols
         result.calls = interp.calls
         try:
             result.models = interp.summaries()
-            result.model_coverage = coverage.models(list(interp.models.values()), interp.calls)
+            built = coverage.built_models(list(interp.models.values()))
+            if moved is not None:  # the calls too: in the text's order from here on
+                built = [moved.coverage(model) for model in built]
+            result.model_coverage = built
         except Exception as exc:  # the findings stand even if the tables for hover cannot be made
             result.findings.append(_internal_error(exc))
+        if moved is not None:
+            moved.tables(result)
+        try:
+            result.model_coverage += coverage.called_models(result.calls)
+        except Exception as exc:
+            result.findings.append(_internal_error(exc))
         if self.options.explain_silence:
-            result.findings += coverage.findings(interp.calls)
+            result.findings += coverage.findings(result.calls)
         result.files_read = frozenset(interp.files_read)
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:
             result.findings = self.options.rules.apply(result.findings)
-        starts = [node_lines(node)[0] for node in parsed.tree.body]
+        starts = [source.line_of(node_lines(node)[0]) for node in parsed.tree.body]
         result.findings = apply_suppressions(
             result.findings, text, self.options.report_unused_suppressions, starts
         )
@@ -129,7 +141,7 @@ class Analyzer:
 
     def _interpreter(self, source: SourceText, parsed: Parsed) -> Interpreter:
         # Fixes that add `import numpy` are placed after the docstring: a journal assumes it stays.
-        context = import_position(parsed.tree)
+        context = import_position(parsed.tree, source)
         if self._interp is None:
             self._interp = Interpreter(
                 source, parsed.tree, self.options.keras, self.options.resolver

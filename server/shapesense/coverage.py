@@ -483,6 +483,10 @@ def models(built: list[Model], calls: list[CallInfo]) -> list[ModelCoverage]:
     """Each model of the file: every layer's shape derived ("full"), some ("partial"), or
     none ("none"), with why; models the checker never built (a subclassed model, a pretrained
     backbone) are counted from the calls made on them."""
+    return built_models(built) + called_models(calls)
+
+
+def built_models(built: list[Model]) -> list[ModelCoverage]:
     out = []
     status: ModelStatus
     for model in built:
@@ -505,6 +509,12 @@ def models(built: list[Model], calls: list[CallInfo]) -> list[ModelCoverage]:
                 what = f"the output shape of model `{model.name}` is not known"
                 reason = Reason(UNKNOWN_LAYER_OUTPUT, what, model.span, "")
         out.append(ModelCoverage(model.span, model.name, status, reason))
+    return out
+
+
+def called_models(calls: list[CallInfo]) -> list[ModelCoverage]:
+    """The models only known from the calls made on them, in the order of the calls."""
+    out = []
     seen: set[tuple[object, ...]] = set()
     for call in per_call(calls):
         reason = call.reasons[0] if call.reasons else None

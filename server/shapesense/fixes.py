@@ -14,6 +14,7 @@ from .keras import losses
 from .recheck import CallData, DataArg, sigmoid_output, would_pass
 from .session import Session
 from .shapes import Shape, fmt, is_known, numel
+from .source import SourceText
 from .values import Model, Ref
 
 if TYPE_CHECKING:
@@ -31,10 +32,12 @@ def _numpy(session: Session) -> tuple[str, tuple[TextEdit, ...]]:
     alias = session.numpy_alias
     if alias:
         return alias, ()
-    return "np", (TextEdit(import_position(session.tree), "import numpy as np\n"),)
+    return "np", (TextEdit(import_position(session.tree, session.src), "import numpy as np\n"),)
 
 
-def import_position(tree: ast.Module) -> Span:
+def import_position(tree: ast.Module, source: SourceText | None = None) -> Span:
+    """Where `import numpy as np` goes: after a docstring and `from __future__` imports. With
+    `source`, in the virtual number of that line of its text (source.LineMap)."""
     line = 0
     for i, stmt in enumerate(tree.body):
         is_docstring = (
@@ -48,6 +51,8 @@ def import_position(tree: ast.Module) -> Span:
             line = stmt.end_lineno or stmt.lineno
         else:
             break
+    if source is not None and source.map is not None:
+        line = source.map.at(0 if line == 0 else source.line_of(line - 1) + 1)
     return Span(line, 0, line, 0)
 
 

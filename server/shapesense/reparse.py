@@ -1,16 +1,22 @@
 """Parsing a new version of a text, keeping the statement nodes of the lines that did not change.
 
-A top-level statement whose lines are identical and in the same place parses to the same tree,
-so its old node is kept: `replay.py` recognises unchanged statements by node identity. Only the
-piece of text the edit touches is parsed again, from the first statement it touches to the last
-(to the end of the file when lines were added or removed, since everything after moved).
+A top-level statement whose lines are identical parses to the same tree, so its old node is
+kept: `replay.py` recognises unchanged statements by node identity. Only the piece of text the
+edit touches is parsed again, from the first statement it touches to the last.
+
+When lines were added or removed, the statements below the edit moved. Their nodes are kept
+with the line numbers they were parsed at, their *virtual* lines: what was recorded of them
+(journals, values, findings) stays valid, and the analysis maps virtual lines to the text's
+when it assembles its result (`Parsed.lines`, `source.LineMap`). A piece parsed again is
+numbered from `Parsed.next_virtual`, above every number in use, so two statements never share a
+virtual line; an in-line edit of lines numbered in one run keeps their numbers.
 
 This rests on one property of Python's grammar: text before a complete top-level statement
 does not change how that statement parses, nor where the first syntax error after it is found.
 So the piece is parsed behind blank lines (which keep its line numbers), and a syntax error in
 it is repaired there, line by line, as `SourceText.parse` repairs a whole file. When that cannot
 be shown to give the same result (an error found outside the piece), the whole text is parsed,
-and the old nodes are kept for the statements outside the edit. `tests/test_incremental.py`
+and the old nodes are kept for the statements above the edit. `tests/test_incremental.py`
 compares both ways on random edits.
 """
 
@@ -22,6 +28,7 @@ import warnings
 
 from .source import (
     MAX_RECOVERY_TRIES,
+    LineMap,
     Parsed,
     SourceText,
     error_line,
@@ -31,33 +38,51 @@ from .source import (
 
 
 def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText) -> Parsed:
-    """`source` parsed as `source.parse()` would, reusing `previous` (a version that parsed)."""
+    """`source` parsed as `source.parse()` would (in virtual lines: `Parsed.lines`), reusing
+    `previous` (a version that parsed)."""
     new_lines = source.parse_lines()
     if previous is None or previous[1].error:
-        return source.parse()
+        parsed = source.parse()
+        parsed.next_virtual = len(new_lines)
+        return parsed
     old_lines = previous[0].parse_lines()
     old = previous[1]
     lo = _common_prefix(old_lines, new_lines)
     tail = _common_suffix(old_lines, new_lines, min(len(old_lines), len(new_lines)) - lo)
     delta = len(new_lines) - len(old_lines)
     body = old.tree.body
-    start, end = _piece(body, lo, len(old_lines) - tail, len(old_lines), delta)
-    parsed = _parse_piece(new_lines, start, end + delta)
-    if parsed is not None:
-        before = [stmt for stmt in body if node_lines(stmt)[1] < start]
-        after = [stmt for stmt in body if node_lines(stmt)[0] >= end]
-        parsed.tree.body = [*before, *parsed.tree.body, *after]
-        return parsed
+    ranges = [_text_lines(stmt, old.lines) for stmt in body]
+    start, end = _piece(ranges, lo, len(old_lines) - tail)
+    piece = _parse_piece(new_lines, start, end + delta)
+    if piece is not None:
+        before = [stmt for stmt, (_, last) in zip(body, ranges, strict=True) if last < start]
+        after = [stmt for stmt, (first, _) in zip(body, ranges, strict=True) if first >= end]
+        piece.next_virtual = max(old.next_virtual, len(new_lines))
+        _number(piece, old, len(old_lines), start, end, delta)
+        piece.tree.body = [*before, *piece.tree.body, *after]
+        return piece
     parsed = source.parse()
-    _keep_unchanged(old, parsed, lo, len(new_lines) - tail, delta)
+    parsed.next_virtual = max(old.next_virtual, len(new_lines))
+    if old.lines is None and delta == 0:
+        _keep_unchanged(old, parsed, lo, len(new_lines) - tail, delta)
+    else:
+        _keep_above(old, ranges, parsed, lo, len(new_lines))
     return parsed
 
 
-def _piece(body: list[ast.stmt], lo: int, hi: int, length: int, delta: int) -> tuple[int, int]:
-    """Old lines [start, end) to parse again: the edited lines [lo, hi) and the statements that
-    share a line with them; to the end when lines were added or removed."""
-    start, end = lo, hi if delta == 0 else length
-    ranges = [node_lines(stmt) for stmt in body]
+def _text_lines(stmt: ast.stmt, lines: LineMap | None) -> tuple[int, int]:
+    """A statement's first and last line in the text it was kept for."""
+    first, last = node_lines(stmt)
+    if lines is None:
+        return first, last
+    at = lines.line(first)
+    return at, at + last - first
+
+
+def _piece(ranges: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
+    """Old lines [start, end) to parse again: the edited lines [lo, hi) and the statements
+    (`ranges`: their first and last lines) that share a line with them."""
+    start, end = lo, hi
     changed = True
     while changed:
         changed = False
@@ -67,6 +92,64 @@ def _piece(body: list[ast.stmt], lo: int, hi: int, length: int, delta: int) -> t
                 start, end = min(start, first), max(end, last + 1)
                 changed = True
     return start, end
+
+
+def _number(parsed: Parsed, old: Parsed, old_count: int, start: int, end: int, delta: int) -> None:
+    """Number the new piece (text lines [start, end + delta), parsed at those lines) in virtual
+    lines: where it was parsed if no line ever moved, in the old piece's numbers if those were
+    one run and no line moved now, else in new numbers."""
+    if old.lines is None and delta == 0:
+        return
+    old_virtual = old.lines.virtual if old.lines is not None else list(range(old_count))
+    run = old_virtual[start:end]
+    size = end + delta - start
+    if delta == 0 and run and run == list(range(run[0], run[0] + len(run))):
+        base = run[0]
+    else:
+        base = parsed.next_virtual
+        parsed.next_virtual += size
+    if base != start:
+        for stmt in parsed.tree.body:
+            ast.increment_lineno(stmt, base - start)
+    virtual = old_virtual[:start] + list(range(base, base + size)) + old_virtual[end:]
+    parsed.lines = None if _identity(virtual) else LineMap(virtual)
+
+
+def _keep_above(
+    old: Parsed, ranges: list[tuple[int, int]], new: Parsed, lo: int, count: int
+) -> None:
+    """In a fresh parse, put back the old node of each statement above the edit, up to the
+    first that cannot be kept, and number the statements from there in new virtual lines."""
+    old_by_place: dict[tuple[int, ...], ast.stmt] = {
+        (*lines, stmt.col_offset, stmt.end_col_offset or 0): stmt
+        for stmt, lines in zip(old.tree.body, ranges, strict=True)
+    }
+    repaired = sorted(new.repaired)
+    body = new.tree.body
+    kept = 0
+    for index, stmt in enumerate(body):
+        first, last = node_lines(stmt)
+        if last >= lo or _any_within(repaired, first, last):
+            break
+        previous = old_by_place.get(_place(stmt))
+        if previous is None or type(previous) is not type(stmt):
+            break
+        body[index] = previous
+        kept += 1
+    fresh = min(lo, node_lines(body[kept])[0]) if kept < len(body) else lo
+    if old.lines is None or _identity(old.lines.virtual[:fresh]):
+        return  # the kept statements were parsed where they are: the tree's lines are the text's
+    base = new.next_virtual
+    for stmt in body[kept:]:
+        ast.increment_lineno(stmt, base - fresh)
+    new.next_virtual = base + count - fresh
+    new.lines = LineMap(old.lines.virtual[:fresh] + list(range(base, base + count - fresh)))
+
+
+def _identity(virtual: list[int]) -> bool:
+    return not virtual or (
+        virtual[0] == 0 and virtual[-1] == len(virtual) - 1 and virtual == list(range(len(virtual)))
+    )
 
 
 def _parse_piece(lines: list[str], start: int, end: int) -> Parsed | None:

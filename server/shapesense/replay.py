@@ -25,7 +25,7 @@ from typing import Any
 
 from .interpret import MAX_CALLS, Frame, Interpreter
 from .journal import Journal, copy_state, snapshot, versions
-from .source import node_lines
+from .source import SourceText
 from .values import Function
 
 MISSING: Any = object()  # a name not bound in the module's globals
@@ -42,17 +42,16 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z_0-9]*")
 _names_cache: weakref.WeakKeyDictionary[ast.AST, frozenset[str]] = weakref.WeakKeyDictionary()
 
 
-def names_in(node: ast.AST, lines: list[str] | None = None) -> frozenset[str]:
+def names_in(node: ast.AST, source: SourceText | None = None) -> frozenset[str]:
     """Every name a statement or function body could read or bind (a superset is safe).
-    From `lines`, the source the node was parsed from, when given: every identifier-like word
+    From `source`, the text the node was parsed from, when given: every identifier-like word
     of its ASCII text is much cheaper to find than walking the tree."""
     cached = _names_cache.get(node)
     if cached is not None:
         return cached
     result: frozenset[str] | None = None
-    if lines is not None:
-        first, last = node_lines(node)
-        text = "\n".join(lines[first : last + 1])
+    if source is not None:
+        text = source.statement_text(node)
         if text.isascii():
             result = frozenset(_WORD.findall(text))
     if result is None:
@@ -78,8 +77,7 @@ def _walk_names(node: ast.AST) -> frozenset[str]:
 def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
     journal = Journal(stmt)
     names = interp.globals.names
-    lines = interp.src.parse_lines()
-    pending = list(names_in(stmt, lines))
+    pending = list(names_in(stmt, interp.src))
     seen: set[str] = set()
     while pending:  # the statement's names, and those of the functions it can call by name
         name = pending.pop()
@@ -90,7 +88,7 @@ def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
         journal.inputs[name] = (value, versions(value))
         if isinstance(value, Function) and value.node not in journal.functions:
             journal.functions.add(value.node)
-            pending.extend(names_in(value.node, lines if value.owner is interp else None))
+            pending.extend(names_in(value.node, interp.src if value.owner is interp else None))
     journal.numpy_alias = (interp.numpy_alias, None)
     journal.starts = (interp.calls_made, len(interp.symbols), len(interp.calls))
     return journal

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ast
 import builtins
 import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from .findings import Span
@@ -232,9 +233,12 @@ def from_class(src: SourceText, node: ast.ClassDef) -> Unknown:
 STOPPED = "stopped"  # a Cause's detail: `call` ran, and stopped at no one place we can name
 
 
-def call_not_followed(class_cause: Cause | None, result: Value) -> Unknown:
+def call_not_followed(
+    class_cause: Cause | None, result: Value, line_of: Callable[[int], int] = lambda line: line
+) -> Unknown:
     """The unknown output of a user's model or layer whose `call` ran but did not give a
-    tensor: the class's cause, told where `call` stopped (`result`'s own cause)."""
+    tensor: the class's cause, told where `call` stopped (`result`'s own cause; `line_of`
+    places a span's line in the text, `SourceText.line_of`)."""
     if class_cause is None:
         return Unknown(None)
     inner = cause_of(result)
@@ -245,7 +249,7 @@ def call_not_followed(class_cause: Cause | None, result: Value) -> Unknown:
         what = (
             inner.what if inner.what.startswith(("class `", "an instance")) else f"`{inner.what}`"
         )
-        detail = f"line {inner.span.line + 1}: {what}"
+        detail = f"line {line_of(inner.span.line) + 1}: {what}"
     return Unknown(class_cause._replace(detail=detail))
 
 

@@ -18,6 +18,10 @@ class Parsed:
     tree: ast.Module
     error: SyntaxError | None  # the first syntax error, if the text had to be repaired
     repaired: frozenset[int] = frozenset()  # 0-based lines the repair changed or dropped
+    # Statements kept from earlier versions carry the lines they were parsed at (reparse.py):
+    # where the tree's lines are in this text (None: the tree's lines are the text's).
+    lines: LineMap | None = None
+    next_virtual: int = 0  # above every line number the tree has had: new pieces go there
 
 
 _MISSING_BLOCK = re.compile(r"expected an indented block after .* on line (\d+)")
@@ -49,6 +53,32 @@ def node_lines(node: ast.AST) -> tuple[int, int]:
     return first - 1, (getattr(node, "end_lineno", None) or first) - 1
 
 
+class LineMap:
+    """Where the lines that statement nodes were parsed at are in the current text.
+
+    An edit that adds or removes lines moves every statement below it; their nodes are kept
+    with the line numbers they were parsed at (their *virtual* lines, `reparse.py`), so what
+    was recorded of them (spans in journals, findings, values) stays valid and is replayed.
+    `virtual[i]` is the virtual number of line i of the current text; `line(v)` the inverse."""
+
+    def __init__(self, virtual: list[int]) -> None:
+        self.virtual = virtual
+        self._line = {number: line for line, number in enumerate(virtual)}
+
+    def at(self, line: int) -> int:
+        """The virtual number of `line` of the current text (past its end: past the last)."""
+        if line < len(self.virtual):
+            return self.virtual[line]
+        return self.virtual[-1] + 1 + line - len(self.virtual) if self.virtual else line
+
+    def line(self, virtual: int) -> int:
+        line = self._line.get(virtual)
+        if line is not None:
+            return line
+        before = self._line.get(virtual - 1)  # just past the last line of a run of lines
+        return virtual if before is None else before + 1
+
+
 class SourceText:
     def __init__(self, text: str) -> None:
         # A BOM is not Python; drop it, and shift the first line's columns back by one.
@@ -58,6 +88,19 @@ class SourceText:
         self._parsed_lines = split_lines(self.text)
         self._ascii = [line.isascii() for line in self._parsed_lines]
         self._split: list[str] | None = None
+        # Set while statements parsed at other lines are interpreted (LineMap): spans made
+        # from nodes are then in the nodes' (virtual) lines, and text is read where it is now.
+        self.map: LineMap | None = None
+
+    def line_of(self, line: int) -> int:
+        """The line of the current text a span's (possibly virtual) line is at."""
+        return line if self.map is None else self.map.line(line)
+
+    def statement_text(self, node: ast.AST) -> str:
+        """The parsed text of a statement's lines."""
+        first, last = node_lines(node)
+        start = self.line_of(first)
+        return "\n".join(self.parse_lines()[start : start + last - first + 1])
 
     def parse_lines(self) -> list[str]:
         """The parsed text split the way ast numbers lines (`lines.py`), a last empty line included."""
@@ -79,26 +122,32 @@ class SourceText:
         start = node.col_offset  # type: ignore[attr-defined]
         end = node.end_col_offset if node.end_col_offset is not None else start  # type: ignore[attr-defined]
         ascii_lines = self._ascii  # most lines: byte offsets are the columns
-        if line >= len(ascii_lines) or not ascii_lines[line] or self.bom:
-            start = self.column(line, start) + (self.bom and line == 0)
-        if end_line >= len(ascii_lines) or not ascii_lines[end_line] or self.bom:
-            end = self.column(end_line, end) + (self.bom and end_line == 0)
+        first, last = line, end_line
+        if self.map is not None:
+            first, last = self.map.line(line), self.map.line(end_line)
+        if first >= len(ascii_lines) or not ascii_lines[first] or self.bom:
+            start = self.column(first, start) + (self.bom and first == 0)
+        if last >= len(ascii_lines) or not ascii_lines[last] or self.bom:
+            end = self.column(last, end) + (self.bom and last == 0)
         return Span(line, start, end_line, end)
 
     def segment(self, node: ast.AST, limit: int = 60) -> str:
         span = self.span(node)
-        if span.line == span.end_line and span.line < len(self.lines):
-            text = self.lines[span.line][span.column : span.end_column]
+        line = self.line_of(span.line)
+        if span.line == span.end_line and line < len(self.lines):
+            text = self.lines[line][span.column : span.end_column]
         else:
             text = ast.unparse(node) if hasattr(ast, "unparse") else "..."
         return text if len(text) <= limit else text[: limit - 1] + "…"
 
     def text_of(self, span: Span) -> str:
-        if span.line == span.end_line:
-            return self.lines[span.line][span.column : span.end_column]
-        parts = [self.lines[span.line][span.column :]]
-        parts += self.lines[span.line + 1 : span.end_line]
-        parts.append(self.lines[span.end_line][: span.end_column])
+        line = self.line_of(span.line)
+        end_line = line + span.end_line - span.line
+        if line == end_line:
+            return self.lines[line][span.column : span.end_column]
+        parts = [self.lines[line][span.column :]]
+        parts += self.lines[line + 1 : end_line]
+        parts.append(self.lines[end_line][: span.end_column])
         return "\n".join(parts)
 
     def parse(self) -> Parsed:

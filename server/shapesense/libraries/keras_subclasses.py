@@ -95,7 +95,9 @@ def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Val
         isinstance(out, Seq) and all(isinstance(t, Tensor) for t in out.items)
     ):
         return out
-    return silence.call_not_followed(model.opaque_cause, UNKNOWN if out is None else out)
+    return silence.call_not_followed(
+        model.opaque_cause, UNKNOWN if out is None else out, session.src.line_of
+    )
 
 
 def trace_for_data(
