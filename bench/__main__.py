@@ -10,6 +10,7 @@ import json
 import os
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from . import (
     versus,
     versus_keras,
 )
+from . import report as report_md
+from .report import ROOT
 from .workload import script
 
 BENCHMARKS = [
@@ -81,7 +84,13 @@ def main() -> int:
         "--vs", metavar="REV", nargs="+", help="side by side with these commits (git)"
     )
     parser.add_argument("--rounds", type=int, default=None, help="--vs: alternations")
+    parser.add_argument(
+        "--write-benchmarks",
+        action="store_true",
+        help="rewrite the figures of BENCHMARKS.md from this run (bench/report.py)",
+    )
     args = parser.parse_args()
+    started = time.perf_counter()
     report: dict[str, object] = {"machine": machine(), "quick": args.quick, "results": []}
     print(json.dumps(report["machine"]), flush=True)
     results: list[dict[str, object]] = report["results"]  # type: ignore[assignment]
@@ -100,6 +109,11 @@ def main() -> int:
     print_targets(results)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2, default=str))
+    if args.write_benchmarks:
+        command = "python -m bench " + " ".join(sys.argv[1:])
+        seconds = time.perf_counter() - started
+        report_md.write(ROOT / "BENCHMARKS.md", report, command, seconds)
+        print(f"BENCHMARKS.md rewritten ({seconds / 60:.1f} minutes)", flush=True)
     return 0
 
 

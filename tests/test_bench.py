@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from bench import relocation, typing_session, versus
+from bench import relocation, report, typing_session, versus
 from bench.typing_session import Key
 from bench.workload import script
 
@@ -77,3 +77,41 @@ def _fails_to_parse(text: str) -> bool:
     except SyntaxError:
         return True
     return False
+
+
+def _fake_report(parse_after: float) -> dict[str, object]:
+    machine = {
+        "python": "3.11.7",
+        "cpus": 2,
+        "platform": "Linux",
+        "load_average": [0.1, 0.2, 0.3],
+        "ast_parse_2000_lines_ms": 15.0,
+        "ast_parse_spread_ms": 0.4,
+    }
+    target = {"target": "analysis p95", "goal": "<= 10 ms", "figure": 7.25, "met": True}
+    return {
+        "machine": machine,
+        "machine_after": {**machine, "ast_parse_2000_lines_ms": parse_after},
+        "results": [
+            {"name": "typing", "targets": [target], "push_ms": {"all": {"p95_ms": 161.0}}},
+            {"name": "runs", "runs": {"after": [{"max_ms": 80.0}]}},
+        ],
+    }
+
+
+def test_the_figures_of_a_run_replace_only_the_written_part(tmp_path: Path) -> None:
+    page = tmp_path / "BENCHMARKS.md"
+    page.write_text("# Benchmarks\n\nBy hand.\n\n## What was done\n\nBy hand too.\n")
+    report.write(page, _fake_report(15.5), "python -m bench --write-benchmarks", 600)
+    first = page.read_text()
+    assert first.startswith("# Benchmarks\n\nBy hand.\n") and "By hand too." in first
+    assert "| analysis p95 | <= 10 ms | 7.25 | yes |" in first
+    assert "typing" in first and "push_ms / all / p95_ms: 161" in first
+    assert "runs / after [0] / max_ms: 80" in first
+    assert "`python -m bench --write-benchmarks`, one run, 10.0 minutes" in first
+    assert "distrust" not in first  # ast.parse moved 3%
+    report.write(page, _fake_report(30.0), "python -m bench --write-benchmarks", 60)
+    second = page.read_text()
+    assert second.count(report.BEGIN) == 1 and "By hand too." in second
+    assert "10.0 minutes" not in second and "1.0 minutes" in second
+    assert "distrust the run" in second  # ast.parse moved 100% under it
