@@ -1,6 +1,7 @@
 """A cold `shapesense check` imports only what the file needs: numpy when the analysis asks it a
 shape question, pathspec when there are patterns to match, the XML library for --format junit
-(numpy alone was about a third of the start-up, BENCHMARKS.md)."""
+(numpy alone was about a third of the start-up, BENCHMARKS.md), and the process pool only for
+--jobs over several files."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("numpy._core", "pathspec", "xml.etree.ElementTree")
+HEAVY = ("numpy._core", "pathspec", "xml.etree.ElementTree", "concurrent.futures.process")
 
 RUN = """
 import json, sys

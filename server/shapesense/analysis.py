@@ -53,6 +53,7 @@ class Analyzer:
         self._interp: Interpreter | None = None
         self._context: object = None
         self._rechecks: dict[str, Analyzer] = {}  # one per fix being re-checked, by its key
+        self._relocation: Relocation | None = None  # the last one: its placed objects reused
 
     def analyze(self, text: str, token: Token | None = None) -> Analysis:
         """Never raises on any input; never runs the code. Raises `Cancelled` (and forgets
@@ -91,7 +92,8 @@ class Analyzer:
             result.findings.append(_internal_error(exc))
         finally:
             interp.token = None
-        moved = None if parsed.lines is None else Relocation(parsed.lines)
+        moved = None if parsed.lines is None else Relocation(parsed.lines, self._relocation)
+        self._relocation = moved if self.incremental else None
         result.findings += interp.findings if moved is None else moved.findings(interp.findings)
         result.layers = list(interp.layer_infos.values())
         result.symbols = interp.symbols
@@ -178,6 +180,7 @@ class Analyzer:
             self._interp.dispose()
         self._interp = None
         self._previous = None
+        self._relocation = None
 
 
 def _internal_error(exc: Exception) -> Finding:

@@ -10,6 +10,7 @@ analysis (`source.LineMap`); a span never crosses statements, so its lines move 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from .findings import (
     Analysis,
@@ -27,9 +28,27 @@ from .source import LineMap
 
 
 class Relocation:
-    def __init__(self, lines: LineMap) -> None:
+    """One analysis's placing. The hover tables hold thousands of objects, most of them the
+    same objects (replayed from journals) in the same places as in the previous analysis: those
+    are taken from the previous analysis's Relocation (`previous`), not made again."""
+
+    def __init__(self, lines: LineMap, previous: Relocation | None = None) -> None:
         self._line = lines.line
         self._spans: dict[Span, Span] = {}
+        # id(object) -> (object, where its spans' lines are, the object placed there)
+        self._placed: dict[int, tuple[object, object, Any]] = {}
+        self._before = previous._placed if previous is not None else {}
+
+    def _reuse(self, item: object, where: object) -> Any:
+        entry = self._before.get(id(item))
+        if entry is not None and entry[0] is item and entry[1] == where:
+            self._placed[id(item)] = entry
+            return entry[2]
+        return None
+
+    def _keep(self, item: object, where: object, placed: Any) -> Any:
+        self._placed[id(item)] = (item, where, placed)
+        return placed
 
     def span(self, span: Span) -> Span:
         """`span` in the text's lines (the same object where they are its own)."""
@@ -75,22 +94,37 @@ class Relocation:
         result.models = [dataclasses.replace(m, span=span(m.span)) for m in result.models]
 
     def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
-        span = self.span(symbol.span)  # most of an analysis's objects: made without _replace
-        return symbol if span is symbol.span else SymbolInfo(span, *symbol[1:])
+        line = self._line(symbol.span.line)
+        if line == symbol.span.line:
+            return symbol
+        placed = self._reuse(symbol, line)
+        if placed is None:  # made without _replace: most of an analysis's objects are these
+            placed = self._keep(symbol, line, SymbolInfo(self.span(symbol.span), *symbol[1:]))
+        return placed
 
     def _layer(self, info: LayerInfo) -> LayerInfo:
-        span, model_span = self.span(info.span), info.model_span
-        if model_span is not None:
-            model_span = self.span(model_span)
-        if span is info.span and model_span is info.model_span:
+        model_span = info.model_span
+        where = (self._line(info.span.line), model_span and self._line(model_span.line))
+        if where == (info.span.line, model_span and model_span.line):
             return info
-        return LayerInfo(span, *info[1:-1], model_span)
+        placed = self._reuse(info, where)
+        if placed is None:
+            moved = None if model_span is None else self.span(model_span)
+            placed = self._keep(info, where, LayerInfo(self.span(info.span), *info[1:-1], moved))
+        return placed
 
     def _call(self, call: CallInfo) -> CallInfo:
-        reasons = tuple(
-            r if r.span is None else r._replace(span=self.span(r.span)) for r in call.reasons
-        )
-        return call._replace(span=self.span(call.span), reasons=reasons)
+        spans = [call.span, *(r.span for r in call.reasons if r.span is not None)]
+        where = tuple(self._line(span.line) for span in spans)
+        placed = self._reuse(call, where)
+        if placed is None:
+            reasons = tuple(
+                r if r.span is None else r._replace(span=self.span(r.span)) for r in call.reasons
+            )
+            placed = self._keep(
+                call, where, call._replace(span=self.span(call.span), reasons=reasons)
+            )
+        return placed
 
     def coverage(self, model: ModelCoverage) -> ModelCoverage:
         return model._replace(span=self.span(model.span), reason=self._reason(model.reason))

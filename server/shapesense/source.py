@@ -83,11 +83,15 @@ class SourceText:
     def __init__(self, text: str) -> None:
         # A BOM is not Python; drop it, and shift the first line's columns back by one.
         self.bom = text.startswith("\ufeff")
-        self.lines = split_lines(text)  # the user's text: spans and edits index into it
         self.text = text[1:] if self.bom else text  # what is parsed
-        self._parsed_lines = split_lines(self.text)
-        self._ascii = [line.isascii() for line in self._parsed_lines]
         self._split: list[str] | None = None
+        if self.bom:
+            self.lines = split_lines(text)  # the user's text: spans and edits index into it
+            self._parsed_lines = split_lines(self.text)
+        else:  # one split of the text (a 2,000-line text: a few milliseconds each)
+            split = self._split = LINE_BREAK.split(text)
+            self.lines = self._parsed_lines = split[:-1] if split[-1] == "" else split[:]
+        self._ascii = [line.isascii() for line in self._parsed_lines]
         # Set while statements parsed at other lines are interpreted (LineMap): spans made
         # from nodes are then in the nodes' (virtual) lines, and text is read where it is now.
         self.map: LineMap | None = None
