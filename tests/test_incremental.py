@@ -9,6 +9,7 @@ tables, hover symbols, call summaries, model summaries.
 from __future__ import annotations
 
 import ast
+import contextlib
 import copy
 import gc
 import random
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 from shapesense import Options, analyze
 from shapesense.analysis import Analyzer
+from shapesense.cancel import Cancelled, Token
 from shapesense.ipython_syntax import to_python
 from shapesense.keras.versions import KERAS_2, KERAS_3
 from shapesense.reparse import parse_reusing
@@ -367,3 +369,65 @@ def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.Monke
         assert result == analyze(edited)
         assert len(executed) <= 8, executed  # the edited statement and what reads X_0
     assert len(ast.parse(text).body) > 100
+
+
+class _CancelAt(Token):
+    def __init__(self, at: int) -> None:
+        super().__init__()
+        self.at = at
+
+    def check(self) -> None:
+        if self.steps == self.at:
+            self.cancel()
+        super().check()
+
+
+CUT_SHORT = [*_programs()[:8], ("subclassed", SUBCLASSED)]
+
+
+@pytest.mark.parametrize(("name", "text"), CUT_SHORT, ids=[n for n, _ in CUT_SHORT])
+def test_an_analysis_cut_short_leaves_the_next_one_exact(name: str, text: str) -> None:
+    """A newer version cancels the analysis of the one before, at any statement: the journals
+    it finished (and the previous run's for the rest) are kept, and the next result still
+    equals a fresh analysis."""
+    rng = random.Random(name + "cancel")
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    history: list[str] = []
+    current, edits = text, []
+    for _ in range(10):
+        history.append(current)
+        current, kind = _edit(current, rng, history)
+        edits.append(kind)
+        with contextlib.suppress(Cancelled):
+            analyzer.analyze(current, _CancelAt(rng.randrange(1, 60)))
+        history.append(current)
+        current, kind = _edit(current, rng, history)
+        edits.append(kind)
+        _compare(name, edits, analyzer.analyze(current), analyze(current))
+    analyzer.close()
+
+
+def test_after_an_analysis_cut_short_the_next_is_still_incremental(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from shapesense.interpret import Interpreter
+
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))
+    with pytest.raises(Cancelled):
+        analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 26)", 1), _CancelAt(3))
+    executed: list[int] = []
+    original: Callable[..., None] = Interpreter.exec_stmt
+
+    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
+        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
+            executed.append(stmt.lineno)
+        original(self, stmt, *args)
+
+    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    edited = text.replace("(200, 28, 28)", "(200, 28, 25)", 1)
+    assert analyzer.analyze(edited) == analyze(edited)
+    assert len(executed) <= 8, executed  # not the whole file again

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import coverage
-from .cancel import Cancelled, Token
+from .cancel import Token
 from .config import RuleSelection
 from .findings import Analysis, Finding, Span
 from .fixes import import_position
@@ -56,8 +56,9 @@ class Analyzer:
         self._relocation: Relocation | None = None  # the last one: its placed objects reused
 
     def analyze(self, text: str, token: Token | None = None) -> Analysis:
-        """Never raises on any input; never runs the code. Raises `Cancelled` (and forgets
-        what it kept for the next version) once `token` is cancelled."""
+        """Never raises on any input; never runs the code. Raises `Cancelled` once `token`
+        is cancelled (keeping the previous version and the journals finished, to be checked
+        and replayed by the next version)."""
         result = Analysis(keras_version=self.options.keras.major)
         try:
             source = SourceText(text)
@@ -80,11 +81,8 @@ class Analyzer:
         source.map = parsed.lines  # statements that moved keep their lines (reparse.py)
         interp = self._interpreter(source, parsed)
         interp.token = token
-        try:
+        try:  # Cancelled passes through: the journals kept are whole ones (replay.py)
             run_module(interp, record=self.incremental)
-        except Cancelled:
-            self.close()  # half-run journals must not be replayed
-            raise
         except RecursionError:
             interp.records.clear()  # pathological nesting: keep what was found before it
         except Exception as exc:  # a bug of ours must never take the editor or CI down with it
@@ -124,15 +122,12 @@ class Analyzer:
         )
         if self.options.whole_program_fixes and result.syntax_ok:
             used: set[str] = set()
-            try:
-                result.findings = keep_program_fixes(
-                    text,
-                    result.findings,
-                    lambda key, edited: self._recheck(key, edited, used, token),
-                )
-            except Cancelled:
-                self.close()
-                raise
+            # Cancelled passes through: each fix's analyzer keeps what it finished, as this does
+            result.findings = keep_program_fixes(
+                text,
+                result.findings,
+                lambda key, edited: self._recheck(key, edited, used, token),
+            )
             for key in set(self._rechecks) - used:
                 self._rechecks.pop(key).close()
         if self.incremental and parsed.error is None:

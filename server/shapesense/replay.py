@@ -23,6 +23,7 @@ import re
 import weakref
 from typing import Any
 
+from .cancel import Cancelled
 from .interpret import MAX_CALLS, Frame, Interpreter
 from .journal import Journal, copy_state, snapshot, versions
 from .source import SourceText
@@ -128,6 +129,19 @@ def run(interp: Interpreter, record: bool) -> None:
 
 def _run_recorded(interp: Interpreter) -> None:
     previous, interp.records = interp.records, {}
+    try:
+        _run_statements(interp, previous)
+    except Cancelled:
+        # A newer version is coming: keep the journals this run finished and, for the
+        # statements it did not finish, the previous run's. Each is checked against its inputs
+        # before it is replayed, as always, and replaying restores the models it changed; so
+        # the next version stays incremental instead of starting from nothing.
+        for key, journal in previous.items():
+            interp.records.setdefault(key, journal)
+        raise
+
+
+def _run_statements(interp: Interpreter, previous: dict[int, Journal]) -> None:
     frame = Frame()
     for stmt in interp.tree.body:
         if frame.returned:

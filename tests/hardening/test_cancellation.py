@@ -47,7 +47,7 @@ def test_a_cancelled_analysis_stops_at_the_next_statement() -> None:
     with pytest.raises(Cancelled):
         analyzer.analyze(bad_fits(2_000), token)
     assert token.steps == steps_at_cancel + 1  # not one statement more
-    # What was half done is forgotten: the next version is analysed whole, and correctly.
+    # The statement cut short is never replayed: the next version is analysed correctly.
     again = analyzer.analyze(bad_fits(3))
     assert [f.code for f in again.findings if f.severity == "error"] == ["SS102"] * 3
 
