@@ -102,7 +102,9 @@ def main() -> int:
             name = module.__name__.rsplit(".", 1)[-1]
             if args.only and name not in args.only:
                 continue
+            began = time.perf_counter()
             results.append(module.run(args.quick))
+            results[-1]["seconds"] = round(time.perf_counter() - began, 1)
             print(json.dumps(results[-1], indent=2, default=str), flush=True)
     report["machine_after"] = machine()
     print(json.dumps({"machine_after": report["machine_after"]}), flush=True)

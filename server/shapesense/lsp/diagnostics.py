@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from lsprotocol import types
@@ -16,6 +16,7 @@ from .convert import diagnostics_for
 
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
+    from .state import View
 
 
 def register(server: ShapeSenseServer) -> None:
@@ -147,8 +148,14 @@ def schedule(
     delay = 0 if immediate else server.settings.debounce_ms / 1000
 
     async def later() -> None:
+        ahead: asyncio.Future[View | None] | None = None
         try:
             if delay:
+                if push and not is_excluded(server, key):
+                    # The analysis starts now and the diagnostics wait for the debounce: the
+                    # user waits for the longer of the two, not for both. A newer change
+                    # cancels both (the analysis keeps its journals: analysis.py).
+                    ahead = asyncio.ensure_future(server.view(key))
                 await asyncio.sleep(delay)
             path = fs_path(key) if changed else None
             if path is not None:
@@ -156,11 +163,20 @@ def schedule(
             if push:
                 await publish(server, key)  # a newer change cancels this task while it waits
         finally:
+            if ahead is not None:
+                ahead.cancel()  # done by now unless this task was cancelled
+                ahead.add_done_callback(_retrieve)
             if server.pending.get(key, (None,))[0] is task:
                 del server.pending[key]
 
     task = asyncio.ensure_future(later())
     server.pending[key] = (task, changed)
+
+
+def _retrieve(future: asyncio.Future[Any]) -> None:
+    """An analysis started ahead ends however it ends (its errors are logged where awaited)."""
+    if not future.cancelled():
+        future.exception()
 
 
 def is_excluded(server: ShapeSenseServer, uri: str) -> bool:
