@@ -171,3 +171,55 @@ async def test_ipython_syntax_is_not_an_error_and_positions_stay_the_cells(
     )
     assert hover is not None and hover.range is not None
     assert (hover.range.start.character, hover.range.end.character) == (12, 17)
+
+
+def change_cell(client: LanguageClient, version: int, cell_id: str, text: str) -> None:
+    client.notebook_document_did_change(
+        types.DidChangeNotebookDocumentParams(
+            notebook_document=types.VersionedNotebookDocumentIdentifier(version=version, uri=NB),
+            change=types.NotebookDocumentChangeEvent(
+                cells=types.NotebookDocumentCellChanges(
+                    text_content=[
+                        types.NotebookDocumentCellContentChanges(
+                            document=types.VersionedTextDocumentIdentifier(
+                                version=version, uri=cell_uri(cell_id)
+                            ),
+                            changes=[types.TextDocumentContentChangeWholeDocument(text)],
+                        )
+                    ]
+                )
+            ),
+        )
+    )
+
+
+async def test_enter_in_a_cell_moves_what_follows_in_that_cell_only(
+    client: LanguageClient,
+) -> None:
+    """Enter and Backspace in a cell move the statements below them (replayed where they
+    were parsed, placed where they now are): the error stays on its line of cell 4, and the
+    quick fix edits the input shape on its new line of cell 2."""
+    await diagnostics(client, cell_uri("c4"))
+    cell1, cell2 = CELLS[0][3], CELLS[1][3]
+    # a first change builds the journals, then Enter twice above the model, then Backspace
+    change_cell(client, 2, "c1", cell1 + "\n")
+    change_cell(client, 3, "c2", "\n\n" + cell2)
+    change_cell(client, 4, "c2", "\n" + cell2)
+    client.diagnostics.clear()
+    change_cell(client, 5, "c1", cell1)
+    (error,) = errors(await diagnostics(client, cell_uri("c4")))
+    assert error.range.start.line == 1 and "should be 5, got 3" in error.message
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            types.TextDocumentIdentifier(cell_uri("c4")),
+            error.range,
+            types.CodeActionContext(diagnostics=[error]),
+        )
+    )
+    (edit,) = actions[0].edit.changes[cell_uri("c2")]
+    assert edit.range.start.line == 3 and edit.new_text == "(20, 3)"  # one line down
+    hover = await client.text_document_hover_async(
+        types.HoverParams(types.TextDocumentIdentifier(cell_uri("c2")), types.Position(3, 22))
+    )
+    assert hover is not None and "(None, 20, 5)" in hover.contents.value
+    assert hover.range is not None and hover.range.start.line == 3
