@@ -431,3 +431,28 @@ def test_after_an_analysis_cut_short_the_next_is_still_incremental(
     edited = text.replace("(200, 28, 28)", "(200, 28, 25)", 1)
     assert analyzer.analyze(edited) == analyze(edited)
     assert len(executed) <= 8, executed  # not the whole file again
+
+
+def test_enter_above_values_from_the_project_s_modules(tmp_path: Path) -> None:
+    """Values built in the project's other modules carry spans of those files (a related
+    place in data.py): no line map of this text may move them."""
+    import shutil
+
+    import numpy as np
+    from shapesense.resolve import ProjectResolver
+
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "project", root)
+    np.save(root / "train_x.npy", np.zeros((50, 784), dtype=np.float32))
+    np.save(root / "train_y.npy", np.zeros(50, dtype=np.int64))
+    np.savez(root / "bundle.npz", x=np.zeros((20, 28, 28, 1)), y=np.zeros(20, np.int64))
+    text = (root / "train.py").read_text()
+    options = Options(KERAS_3, ProjectResolver(str(root / "train.py"), str(root)))
+    analyzer = Analyzer(options)
+    analyzer.analyze(text)
+    edited = text.replace("epochs=1", "epochs=2")
+    for state in (edited, "\n" + edited, "\n\n" + edited, edited):
+        result = analyzer.analyze(state)
+        assert result.findings and result.findings[0].related
+        assert result == analyze(state, options)
+    analyzer.close()

@@ -90,6 +90,11 @@ class Analyzer:
             result.findings.append(_internal_error(exc))
         finally:
             interp.token = None
+        if parsed.lines is not None and interp.children:
+            # Values made by the project's other modules carry spans of those files, which
+            # this text's line map must not move: analysed again from a plain parse.
+            self.close()
+            return self.analyze(text, token)
         moved = None if parsed.lines is None else Relocation(parsed.lines, self._relocation)
         self._relocation = moved if self.incremental else None
         result.findings += interp.findings if moved is None else moved.findings(interp.findings)
