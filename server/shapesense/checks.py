@@ -192,7 +192,8 @@ class CallChecker(CallReports):
         self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None
     ) -> bool:
         """Check one (x, y) pair; True when an error was reported."""
-        if y is not None and x.value.shape and y.value.shape:
+        # a pipeline's batches (not editable) have no sample count Keras compares
+        if y is not None and x.editable and x.value.shape and y.value.shape:
             nx, ny = x.value.shape[0], y.value.shape[0]
             if nx is not None and ny is not None and nx != ny:
                 self._report_cardinality(model, x, y, nx, ny)

@@ -102,6 +102,9 @@ class Env:
 class Expressions(Session):
     """The evaluation of expressions, over a module's session."""
 
+    # what the generator function being run has yielded so far (None: not in one)
+    yielded: list[Value] | None = None
+
     # --- expressions --------------------------------------------------------------------
 
     def eval(self, node: ast.expr | None, env: Env) -> Value:
@@ -210,6 +213,14 @@ class Expressions(Session):
     def _lambda(self, node: ast.Lambda, env: Env) -> Value:
         """A lambda is a function value (libraries call it: `ds.map(lambda x, y: ...)`)."""
         return Function(node, self, env)
+
+    def _yield(self, node: ast.Yield | ast.YieldFrom, env: Env) -> Value:
+        """`yield x` in a generator function: x is one of its items; `yield from` gives items
+        not followed. Its value (what the caller sends in) is unknown."""
+        value = self.eval(node.value, env) if node.value is not None else Const(None)
+        if self.yielded is not None:
+            self.yielded.append(value if isinstance(node, ast.Yield) else UNKNOWN)
+        return UNKNOWN
 
     def _boolop(self, node: ast.BoolOp, env: Env) -> Value:
         for v in node.values:
@@ -466,6 +477,8 @@ _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {
     ast.ListComp: Expressions.list_comprehension,
     ast.BoolOp: Expressions._boolop,
     ast.Lambda: Expressions._lambda,
+    ast.Yield: Expressions._yield,
+    ast.YieldFrom: Expressions._yield,
 }
 
 

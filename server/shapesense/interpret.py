@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import functools
 import weakref
 from dataclasses import dataclass, field
 
@@ -24,8 +25,10 @@ from .session import LibraryVersions
 from .source import SourceText
 from .values import (
     UNKNOWN,
+    UNKNOWN_INT,
     Const,
     Function,
+    Generator,
     ListOf,
     Mapping,
     Namespace,
@@ -333,7 +336,12 @@ class Interpreter(Classes):
         return iterable.count if isinstance(iterable, ListOf) else None
 
     def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
-        if not isinstance(stmt, ast.While):
+        if isinstance(stmt, ast.While):
+            pass
+        elif _is_range(stmt.iter, env):  # its bounds not known (else the loop is unrolled)
+            self.eval(stmt.iter, env)
+            self.bind(stmt.target, UNKNOWN_INT, env)
+        else:
             self.bind(stmt.target, self._element_of(self.eval(stmt.iter, env)), env)
         self.exec_block(stmt.body, env, frame)
 
@@ -554,6 +562,8 @@ class Interpreter(Classes):
         if "**" in kwargs or (len(args) > len(positional) and not params.vararg):
             return UNKNOWN
         frame = Frame()
+        generator = _is_generator(fn.node)
+        outer_yields, self.yielded = self.yielded, ([] if generator else None)
         self.depth += 1
         try:
             if isinstance(fn.node, ast.Lambda):
@@ -561,6 +571,10 @@ class Interpreter(Classes):
             self.exec_block(fn.node.body, local, frame)
         finally:
             self.depth -= 1
+            yields, self.yielded = self.yielded, outer_yields
+        if generator:  # calling it runs nothing yet: it makes a generator of what it yields
+            items = yields or [UNKNOWN]
+            return Generator(functools.reduce(join, items[1:], items[0]))
         if not frame.returns:
             return Const(None)
         result = frame.returns[0]
@@ -662,6 +676,39 @@ def _count_appends(body: list[ast.stmt], entry: Env, after: Env, iterations: int
         before, now = entry.names.get(name), after.names.get(name)
         if isinstance(before, Seq) and before.is_list and isinstance(now, ListOf):
             after.names[name] = ListOf(now.item, len(before.items) + iterations)
+
+
+def _is_range(node: ast.expr, env: Env) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "range"
+        and env.get("range") is None
+    )
+
+
+_generators: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+
+
+def _is_generator(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """A def whose own body (not a nested def's) yields."""
+    if isinstance(fn, ast.Lambda):
+        return False
+    found = _generators.get(fn)
+    if found is None:
+        found = _generators[fn] = _yields(fn)
+    return found
+
+
+def _yields(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 _JUMPS = (ast.Break, ast.Continue, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)

@@ -32,6 +32,15 @@ UNKNOWN = Unknown()
 
 
 @dataclass(frozen=True)
+class UnknownInt(Unknown):
+    """An int whose value is not known (`i` of `for i in range(len(X))`, a Sequence's `idx`):
+    unknown like any other, except that `x[i]` takes one row of an array."""
+
+
+UNKNOWN_INT = UnknownInt()
+
+
+@dataclass(frozen=True)
 class Const(Value):
     """A Python constant from the source: int, float, str, bool or None."""
 
@@ -214,6 +223,14 @@ class BoundMethod(Value):
 
     function: Function
     receiver: Value = field(compare=False)
+
+
+@dataclass(frozen=True)
+class Generator(Value):
+    """What calling a generator function of the user's code gives: `item` is what its
+    `yield`s produce, all of them joined (unknown where they disagree)."""
+
+    item: Value
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import ast
 import math
 
 from ..session import Session
-from ..values import UNKNOWN, Array, Const, ListOf, Seq, Value
+from ..values import UNKNOWN, Array, Const, Generator, ListOf, Seq, Value
 from .registry import REGISTRY, FunctionModel
 
 
@@ -27,6 +27,8 @@ def builtin_call(
             return Const(len(arg.items))
         if isinstance(arg, ListOf) and arg.count is not None:
             return Const(arg.count)
+    elif fn == "next" and isinstance(arg, Generator):
+        return arg.item
     elif (
         fn in ("int", "round")
         and isinstance(arg, Const)

@@ -25,7 +25,7 @@ from ..values import (
     as_declared_shape,
     dim_value,
 )
-from . import keras_ops, keras_subclasses
+from . import generators, keras_ops, keras_subclasses
 from .keras_layers import report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
@@ -235,6 +235,7 @@ def model_method(
         if shape and session.version.major == 2:
             keras_subclasses.trace(session, model, shape)
     elif method in DATA_METHODS:
+        args, kwargs = _batches_given(session, args, kwargs)
         traced = (
             keras_subclasses.trace_for_data(session, model, args, kwargs)
             if model.user_class is not None and not (model.opaque or model.broken)
@@ -251,6 +252,18 @@ def model_method(
         return Const(None)
     what = f"{model.name}.{method}(...)"  # shared: a result of fit is rarely used as data
     return silence.shared(silence.UNMODELLED_CALL, what, f"Model.{method}")
+
+
+def _batches_given(
+    session: Session, args: list[Value], kwargs: dict[str, Value]
+) -> tuple[list[Value], dict[str, Value]]:
+    """A generator or a keras.utils.Sequence as x or validation_data: the batches it gives."""
+    if args and (batches := generators.as_batches(session, args[0])) is not None:
+        args = [batches, *args[1:]]
+    for key in ("x", "validation_data"):
+        if key in kwargs and (batches := generators.as_batches(session, kwargs[key])) is not None:
+            kwargs = {**kwargs, key: batches}
+    return args, kwargs
 
 
 REGISTRY.kind(Model)  # any other method (summary, save...): its value is unknown

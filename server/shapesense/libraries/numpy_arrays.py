@@ -14,11 +14,13 @@ from ..session import Session
 from ..shapes import Shape, fmt, numel, size
 from ..values import (
     UNKNOWN,
+    UNKNOWN_INT,
     Array,
     Const,
     Ref,
     Seq,
     Unknown,
+    UnknownInt,
     Value,
     as_array_shape,
     const_int,
@@ -325,7 +327,13 @@ def _subscript(
     key_obj = _index_key(index, evaluate, slice_of)
     if key_obj is UNKNOWN:
         return UNKNOWN
+    if key_obj is UNKNOWN_INT:  # one row, if the program gets past this line at all
+        if not value.shape:
+            return UNKNOWN
+        return value.step(value.shape[1:], f"[{session.src.segment(index, 30)}]")
     if isinstance(key_obj, _RowSelection):
+        if not value.shape:
+            return UNKNOWN
         return value.step((key_obj.rows, *value.shape[1:]), f"[{session.src.segment(index, 30)}]")
     try:
         shape = npr.index(value.shape, key_obj)
@@ -359,13 +367,15 @@ def _index_key(
 ) -> object:
     if isinstance(node, ast.Slice):
         sl = slice_of(node)
-        return UNKNOWN if sl is None else sl
+        return _RowSelection(None) if sl is None else sl  # x[lo:hi]: some of its rows
     if isinstance(node, ast.Tuple):
         keys = [_index_key(e, evaluate, slice_of) for e in node.elts]
         if any(k is UNKNOWN or isinstance(k, _RowSelection) for k in keys):
             return UNKNOWN
         return tuple(keys)
     value = evaluate(node)
+    if isinstance(value, UnknownInt):
+        return UNKNOWN_INT
     if isinstance(value, Const) and (
         value.value is None or value.value is Ellipsis or type(value.value) is int
     ):
@@ -382,6 +392,8 @@ def _element(array: Array) -> Value:
     """`for row in x`: one row; an item of an array of strings is a string (`np.str_`)."""
     if len(array.shape) > 1 or (array.shape and array.dtype == "str"):
         return array.step(array.shape[1:], "one row")
+    if len(array.shape) == 1 and array.dtype and array.dtype.startswith(INT_DTYPES[:2]):
+        return UNKNOWN_INT  # `for i in np.random.permutation(n)`
     return UNKNOWN
 
 
