@@ -35,6 +35,7 @@ from .values import (
     Mapping,
     Model,
     Seq,
+    TokenLists,
     Value,
     const_int,
 )
@@ -101,6 +102,8 @@ class CallChecker(CallReports):
         validation = kwargs.get("validation_data")
         written = _written_validation(node, validation) if method == "fit" else None
         if self._strings_refused(method, [(x_val, x_node), *(written[:1] if written else [])]):
+            return True
+        if self._token_lists_refused(method, x_val, x_node, y_val):
             return True
         batches = isinstance(x_val, Dataset)  # a tf.data pipeline meets the model batch by batch
         if isinstance(x_val, Dataset):
@@ -179,6 +182,36 @@ class CallChecker(CallReports):
             )
             return True
         return False
+
+    def _token_lists_refused(
+        self, method: str, x: Value, x_node: ast.expr | None, y: Value
+    ) -> bool:
+        """A Tokenizer's `texts_to_sequences` lists given as they are: Keras 3 has no adapter
+        for a list of lists of ints (fit, evaluate, predict); Keras 2 none for such a list with
+        numpy labels (measured: tests/corpus/programs/sequences/tokenizer_sequences_*.py)."""
+        if not isinstance(x, TokenLists) or x_node is None:
+            return False
+        if self.version.major >= 3:
+            refused = method in ("fit", "evaluate", "predict")
+            keras = "Unrecognized data type: x=[[…], …]"
+        else:
+            refused = method in ("fit", "evaluate") and isinstance(y, Array)
+            keras = "Failed to find data adapter that can handle input: (<class 'list'> …"
+        if not refused:
+            return False
+        label = self.src.segment(x_node, 40)
+        self.session.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                "SS204",
+                f"Keras cannot take `{label}` in {method}(): it is a Python list of token lists"
+                " (one per text, as long as the text). Make it one array first:"
+                f" `pad_sequences({label}, maxlen=...)`.",
+                keras,
+            )
+        )
+        return True
 
     def _data_arg(
         self, value: Value, node: ast.expr | None, editable: bool = True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -458,6 +459,39 @@ class Expressions(Session):
 
     def member_changed(self, target: ast.Attribute, env: Env, method: str, item: Value) -> bool:
         return False
+
+
+def is_range(node: ast.expr, env: Env) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "range"
+        and env.get("range") is None
+    )
+
+
+_generators: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
+
+
+def is_generator(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
+    """A def whose own body (not a nested def's) yields."""
+    if isinstance(fn, ast.Lambda):
+        return False
+    found = _generators.get(fn)
+    if found is None:
+        found = _generators[fn] = _yields(fn)
+    return found
+
+
+def _yields(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    stack: list[ast.AST] = list(fn.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+    return False
 
 
 _EXPRESSIONS: dict[type, Callable[[Expressions, Any, Env], Value]] = {

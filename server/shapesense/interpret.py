@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from . import silence
 from .cancel import Token
 from .classes import Classes
-from .expressions import Env, _mutable
+from .expressions import Env, _mutable, is_generator, is_range
 from .journal import Journal
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
@@ -338,7 +338,7 @@ class Interpreter(Classes):
     def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
         if isinstance(stmt, ast.While):
             pass
-        elif _is_range(stmt.iter, env):  # its bounds not known (else the loop is unrolled)
+        elif is_range(stmt.iter, env):  # its bounds not known (else the loop is unrolled)
             self.eval(stmt.iter, env)
             self.bind(stmt.target, UNKNOWN_INT, env)
         else:
@@ -562,7 +562,7 @@ class Interpreter(Classes):
         if "**" in kwargs or (len(args) > len(positional) and not params.vararg):
             return UNKNOWN
         frame = Frame()
-        generator = _is_generator(fn.node)
+        generator = is_generator(fn.node)
         outer_yields, self.yielded = self.yielded, ([] if generator else None)
         self.depth += 1
         try:
@@ -676,39 +676,6 @@ def _count_appends(body: list[ast.stmt], entry: Env, after: Env, iterations: int
         before, now = entry.names.get(name), after.names.get(name)
         if isinstance(before, Seq) and before.is_list and isinstance(now, ListOf):
             after.names[name] = ListOf(now.item, len(before.items) + iterations)
-
-
-def _is_range(node: ast.expr, env: Env) -> bool:
-    return (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Name)
-        and node.func.id == "range"
-        and env.get("range") is None
-    )
-
-
-_generators: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
-
-
-def _is_generator(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
-    """A def whose own body (not a nested def's) yields."""
-    if isinstance(fn, ast.Lambda):
-        return False
-    found = _generators.get(fn)
-    if found is None:
-        found = _generators[fn] = _yields(fn)
-    return found
-
-
-def _yields(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    stack: list[ast.AST] = list(fn.body)
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
-            return True
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-    return False
 
 
 _JUMPS = (ast.Break, ast.Continue, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)

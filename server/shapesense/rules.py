@@ -62,6 +62,10 @@ RULES: dict[str, Rule] = {
         "Keras 3 refuses a numpy array of strings in fit/evaluate/predict (Keras 2 takes it).",
         keras=(3,),
     ),
+    "SS204": Rule(
+        "token-lists",
+        "A Tokenizer's token lists reach fit/evaluate/predict without pad_sequences.",
+    ),
     "SS300": Rule(
         "not-checked",
         "A fit/evaluate/predict call was not fully checked, and why (only when asked for).",

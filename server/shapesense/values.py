@@ -234,6 +234,14 @@ class Generator(Value):
 
 
 @dataclass(frozen=True)
+class TokenLists(Value):
+    """A Tokenizer's `texts_to_sequences`: a Python list of `rows` lists of word indices (None:
+    rows not known), each as long as its text (not known)."""
+
+    rows: int | None
+
+
+@dataclass(frozen=True)
 class Namespace(Value):
     """A project module (`import data`) or a loaded .npz file: names to values."""
 

@@ -20,6 +20,7 @@ from . import keras_applications  # noqa: F401
 from . import keras_data  # noqa: F401
 from . import imaging  # noqa: F401
 from . import keras_image  # noqa: F401
+from . import keras_text  # noqa: F401
 from . import pandas  # noqa: F401
 from . import sklearn  # noqa: F401
 from . import unknowns  # noqa: F401

@@ -6,7 +6,7 @@ import ast
 import math
 
 from ..session import Session
-from ..values import UNKNOWN, Array, Const, Generator, ListOf, Seq, Value
+from ..values import UNKNOWN, Array, Const, Generator, ListOf, Seq, TokenLists, Value
 from .registry import REGISTRY, FunctionModel
 
 
@@ -27,6 +27,8 @@ def builtin_call(
             return Const(len(arg.items))
         if isinstance(arg, ListOf) and arg.count is not None:
             return Const(arg.count)
+        if isinstance(arg, TokenLists) and arg.rows is not None:
+            return Const(arg.rows)
     elif fn == "next" and isinstance(arg, Generator):
         return arg.item
     elif (

@@ -9,7 +9,7 @@ import ast
 from ..keras import datasets
 from ..session import Session
 from ..shapes import fmt
-from ..values import UNKNOWN, Array, Const, Value, const_int
+from ..values import UNKNOWN, Array, Const, TokenLists, Value, const_int
 from .registry import REGISTRY, FunctionModel
 
 
@@ -49,10 +49,12 @@ def to_categorical(
 def pad_sequences(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    maxlen = kwargs.get("maxlen")
-    return datasets.pad_sequences(
-        args[0] if args else UNKNOWN, const_int(maxlen) if maxlen is not None else None
-    )
+    maxlen = kwargs.get("maxlen", args[1] if len(args) > 1 else None)
+    width = const_int(maxlen) if maxlen is not None else None
+    given = args[0] if args else kwargs.get("sequences", UNKNOWN)
+    if isinstance(given, TokenLists):  # without maxlen: as long as the longest, not known
+        return Array((given.rows, width), "int32", (f"pad_sequences(maxlen={width})",))
+    return datasets.pad_sequences(given, width)
 
 
 def loss(

@@ -32,19 +32,18 @@ class ImageGenerator(Value):
 def image_data_generator(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    if session.version.major >= 3 and _plain_keras_spelling(session, node):
+    if session.version.major >= 3 and plain_keras_spelling(session, node, "keras.preprocessing"):
         return UNKNOWN  # ImportError in Keras 3: the program never gets here
     return ImageGenerator()
 
 
-def _plain_keras_spelling(session: Session, node: ast.Call) -> bool:
-    """The module imports ImageDataGenerator from plain `keras.preprocessing`, or calls it so."""
-    if session.src.segment(node.func, 80).startswith("keras.preprocessing"):
+def plain_keras_spelling(session: Session, node: ast.Call, module: str) -> bool:
+    """The call is spelled from plain `keras.preprocessing` (say), or its module imports from
+    there: under Keras 3, where that module is gone, the program never gets to the call."""
+    if session.src.segment(node.func, 80).startswith(module):
         return True
     for stmt in ast.walk(session.tree):
-        if isinstance(stmt, ast.ImportFrom) and (stmt.module or "").startswith(
-            "keras.preprocessing"
-        ):
+        if isinstance(stmt, ast.ImportFrom) and (stmt.module or "").startswith(module):
             return True
     return False
 
