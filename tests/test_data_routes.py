@@ -267,6 +267,7 @@ model.predict(x)
 # --- ImageDataGenerator and image folders ---------------------------------------------------
 
 FLOWS = """import numpy as np
+import pandas as pd
 from tensorflow.keras.preprocessing.image import ImageDataGenerator
 from tensorflow import keras
 datagen = ImageDataGenerator(rescale=1.0 / 255, horizontal_flip=True)
@@ -319,14 +320,41 @@ def test_flow_of_arrays_and_the_plain_keras_spelling(tmp_path: Path) -> None:
     arrays = "datagen.flow(np.zeros((64, 32, 32, 3)), keras.utils.to_categorical(np.zeros(64), 10))"
     (error,) = flow_errors(tmp_path, arrays, 5)
     assert "10" in error
-    rank3 = "datagen.flow(np.zeros((64, 32, 32)), np.zeros((64, 10)))"  # flow raises: silence
-    assert flow_errors(tmp_path, rank3, 5) == []
+    rank3 = "datagen.flow(np.zeros((64, 32, 32)), np.zeros((64, 10)))"  # flow itself raises
+    (error,) = flow_errors(tmp_path, rank3, 5)
+    assert "rank 4" in error and "(64, 32, 32)" in error
     plain = FLOWS.replace("tensorflow.keras.preprocessing", "keras.preprocessing")
     source = plain.format(flow='datagen.flow_from_directory("train")', units=4, loss="mse")
     two = analyze(source, Options(KerasVersion(2)))
     three = analyze(source, Options(KerasVersion(3)))
     assert [f for f in two.findings if f.severity == "error"]  # 256 x 256 into 32 x 32
     assert [f for f in three.findings if f.severity == "error"] == []  # Keras 3: ImportError
+
+
+@pytest.mark.parametrize("keras", [2, 3])
+def test_flow_of_grayscale_images_is_fixed_with_a_channel_axis(keras: int) -> None:
+    source = FLOWS.format(
+        flow="datagen.flow(np.zeros((64, 32, 32)), np.zeros((64, 10)))", units=10, loss="mse"
+    ).replace("(32, 32, 3)", "(32, 32, 1)")
+    (finding,) = [f for f in analyze(source, Options(KerasVersion(keras))).findings]
+    assert (finding.code, finding.span.line + 1) == ("SS101", 6)
+    (fix,) = finding.fixes
+    assert "np.expand_dims(np.zeros((64, 32, 32)), -1)" in fix.edits[0].new_text
+
+
+def test_flow_from_dataframe_raw_labels_are_the_column(tmp_path: Path) -> None:
+    (tmp_path / "labels.csv").write_text("filename,label\na.png,0\n")
+    base = (
+        'datagen.flow_from_dataframe(pd.read_csv("labels.csv"), directory="images",'
+        ' x_col="filename", y_col={y_col}, target_size=(32, 32), class_mode="raw")'
+    )
+    one = base.format(y_col='"label"')
+    (error,) = flow_errors(tmp_path, one, 3)
+    assert "(None,)" in error  # raw integer labels against a 3-unit categorical output
+    assert flow_errors(tmp_path, one, 3, loss="sparse_categorical_crossentropy") == []
+    two = base.format(y_col='["a", "b"]')
+    (error,) = flow_errors(tmp_path, two, 3, loss="mse")
+    assert "(None, 2)" in error
 
 
 def test_image_dataset_categorical_counts_the_class_folders(tmp_path: Path) -> None:

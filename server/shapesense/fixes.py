@@ -81,6 +81,13 @@ def as_objects(session: Session, strings: DataArg) -> Fix:
     return Fix(f"Pass `{strings.label}` as an array of Python objects: `{edit.new_text}`", (edit,))
 
 
+def channel_axis(session: Session, images: DataArg) -> Fix:
+    """Grayscale images (samples, height, width) given a channel axis of 1."""
+    np, imports = _numpy(session)
+    edit = _wrap(session, images, f"{np}.expand_dims({{x}}, -1)")
+    return Fix(f"Add a channel axis: `{edit.new_text}`", (edit, *imports), preferred=True)
+
+
 def for_input(
     session: Session,
     call: CallData,

@@ -12,9 +12,11 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..findings import Span
+from .. import fixes, silence
+from ..findings import Finding, Span
+from ..recheck import DataArg
 from ..session import Session
-from ..shapes import Shape
+from ..shapes import Shape, fmt
 from ..tables import class_folders
 from ..values import UNKNOWN, Array, Const, Dataset, Value, as_array_shape, to_python
 from .imaging import MODE_CHANNELS, PilImage
@@ -64,11 +66,43 @@ def flow(
     """datagen.flow(x, y, batch_size): batches of x's samples and y's (x must be rank 4)."""
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     y = args[1] if len(args) > 1 else kwargs.get("y", Const(None))
-    if not isinstance(x, Array) or len(x.shape) != 4 or not isinstance(y, Array) or not y.shape:
-        return UNKNOWN  # a rank other than 4 raises in flow; no labels: not modelled
+    x_node = (
+        node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "x"), None)
+    )
+    if isinstance(x, Array) and len(x.shape) != 4 and x_node is not None:
+        _report_flow_rank(session, x, x_node)
+        return _not_followed(session, node)  # flow raised: the program stops here
+    if not isinstance(x, Array) or not isinstance(y, Array) or not y.shape:
+        return silence.from_arguments(args, _not_followed(session, node))  # no labels
     return Dataset(
         (x.step((None, *x.shape[1:]), "flow batch"), y.step((None, *y.shape[1:]), "flow batch")),
         batched=True,
+    )
+
+
+def _report_flow_rank(session: Session, x: Array, x_node: ast.expr) -> None:
+    """Keras's NumpyArrayIterator takes rank-4 images only (measured, Keras 2 and 3:
+    tests/corpus/programs/images/datagen_flow_mnist_without_channel.py)."""
+    label = session.src.segment(x_node, 40)
+    data = DataArg(x, x_node, label)
+    session.add(
+        Finding(
+            session.src.span(x_node),
+            "error",
+            "SS101",
+            f"ImageDataGenerator.flow needs images of rank 4 (samples, height, width, channels),"
+            f" but receives {fmt(x.shape)} ({len(x.shape)} dims) from `{label}`.{data.origin}",
+            "Input data in `NumpyArrayIterator` should have rank 4. You passed an array with"
+            f" shape {fmt(x.shape)}",
+            fixes=(fixes.channel_axis(session, data),) if len(x.shape) == 3 else (),
+        )
+    )
+
+
+def _not_followed(session: Session, node: ast.Call) -> Value:
+    key = f"ImageDataGenerator.{node.func.attr if isinstance(node.func, ast.Attribute) else 'flow'}"
+    return silence.unknown(
+        silence.DATA_GENERATOR, session.src.segment(node, 50), session.src.span(node), key
     )
 
 
@@ -89,7 +123,7 @@ def flow_from_files(
     channels = CHANNELS.get(str(to_python(kwargs.get("color_mode", Const("rgb")))))
     mode = to_python(kwargs.get("class_mode", Const("categorical")))
     if size is None or len(size) != 2 or any(type(d) is not int for d in size) or not channels:
-        return UNKNOWN
+        return _not_followed(session, node)
     trace, span = _origin(session, node)
     x = Array((None, *size, channels), "float32", trace, span)
     if mode in ("binary", "sparse"):
@@ -98,9 +132,22 @@ def flow_from_files(
         y = x
     elif mode == "categorical":
         y = Array((None, _class_count(session, method, args, kwargs)), "float32", trace, span)
+    elif mode == "raw" and method == "flow_from_dataframe":
+        y = _raw_labels(kwargs.get("y_col", Const("class")), trace, span)
     else:
-        return UNKNOWN  # raw, multi_output, None: not modelled
+        return _not_followed(session, node)  # multi_output, None: not modelled
     return Dataset((x, y), batched=True)
+
+
+def _raw_labels(y_col: Value, trace: tuple[str, ...], span: Span) -> Value:
+    """class_mode="raw": the y_col column's values as they are, (None,); several columns,
+    (None, columns)."""
+    columns = to_python(y_col)
+    if isinstance(columns, str):
+        return Array((None,), None, trace, span)
+    if isinstance(columns, list) and columns and all(isinstance(c, str) for c in columns):
+        return Array((None, len(columns)), None, trace, span)
+    return UNKNOWN
 
 
 def _class_count(
