@@ -251,3 +251,47 @@ async def test_csv_changed_on_disk_refreshes_the_reader(
 
     (error,) = errors(await refreshed(editor, main, change))
     assert "should be 3, got 4" in error.message
+
+
+READS_FOLDER = """from tensorflow.keras.preprocessing.image import ImageDataGenerator
+import tensorflow as tf
+
+flow = ImageDataGenerator(rescale=1 / 255).flow_from_directory("train", target_size=(32, 32))
+model = tf.keras.Sequential([
+    tf.keras.layers.Flatten(input_shape=(32, 32, 3)),
+    tf.keras.layers.Dense(3, activation="softmax"),
+])
+model.compile("adam", "categorical_crossentropy")
+model.fit(flow, epochs=1)
+"""
+
+
+async def test_class_folder_added_on_disk_refreshes_the_reader(
+    editor: LanguageClient, tmp_path: Path
+) -> None:
+    for name in ("cats", "dogs", "birds"):
+        (tmp_path / "train" / name).mkdir(parents=True)
+    (tmp_path / "main.py").write_text(READS_FOLDER)
+    registrations = await start(editor, editor.editor, tmp_path)  # type: ignore[attr-defined]
+    main = open_file(editor, tmp_path / "main.py")
+    assert errors(await diagnostics(editor, main)) == []
+    if editor.editor.startswith("visual-studio-code"):  # type: ignore[attr-defined]
+        await until(lambda: registrations)
+        (watch,) = [
+            r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        ]
+        globs = [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
+        assert "**/*.{png,jpg,jpeg,bmp,gif}" in globs
+
+    def add_class() -> None:  # a fourth class: the labels are 4 wide, the output 3
+        image = tmp_path / "train" / "fish" / "0.png"
+        image.parent.mkdir()
+        image.write_bytes(b"")
+        editor.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(image.as_uri(), types.FileChangeType.Created)]
+            )
+        )
+
+    (error,) = errors(await refreshed(editor, main, add_class))
+    assert "4" in error.message and "3" in error.message

@@ -81,7 +81,10 @@ def _class_count(session: Session, args: list[Value], kwargs: dict[str, Value]) 
     if not (isinstance(folder, Const) and isinstance(folder.value, str)) or resolver is None:
         return None
     located = resolver.locate_dir(folder.value)
-    return class_folders(located) if located else None
+    if located is None:
+        return None
+    session.files_read.add(located)  # a class folder created there changes the count
+    return class_folders(located)
 
 
 def timeseries_dataset(

@@ -163,7 +163,10 @@ def _class_count(
     if not isinstance(folder, str) or resolver is None:
         return None
     located = resolver.locate_dir(folder)
-    return class_folders(located) if located else None
+    if located is None:
+        return None
+    session.files_read.add(located)  # a class folder created there changes the count
+    return class_folders(located)
 
 
 # --- single images: load_img and img_to_array ---------------------------------------------

@@ -1,5 +1,5 @@
 """Across files: a file's result depends on the project modules it imports, the arrays it
-loads and the CSV tables it reads (`Analysis.files_read`). When one of those changes, in the
+loads, the CSV tables and image folders it reads (`Analysis.files_read`). When one of those changes, in the
 editor (didChange of another open document) or on disk (workspace/didChangeWatchedFiles,
 registered dynamically), the readers' cached analyses are dropped and their diagnostics
 refreshed."""
@@ -15,7 +15,8 @@ from .diagnostics import fs_path, refresh_readers
 if TYPE_CHECKING:
     from .server import ShapeSenseServer
 
-WATCHED = ("**/*.py", "**/*.npy", "**/*.npz", "**/*.csv")
+# images too: a file created in a new class folder changes the class count a reader sees
+WATCHED = ("**/*.py", "**/*.npy", "**/*.npz", "**/*.csv", "**/*.{png,jpg,jpeg,bmp,gif}")
 REGISTRATION_ID = "shapesense-watched-files"
 
 
