@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import weakref
 from collections.abc import Callable
 from typing import Any
@@ -19,6 +20,7 @@ from .libraries.registry import InPlace
 from .session import HOVERED, Session
 from .values import (
     UNKNOWN,
+    UNKNOWN_INT,
     BoundMethod,
     Const,
     Function,
@@ -36,6 +38,7 @@ from .values import (
 )
 
 MAX_POW_BITS = 256
+MAX_RANGE_EVALUATED = 256  # a comprehension over a range is evaluated once per number
 MAX_LIST_ITEMS = (
     4096  # a comprehension longer than this stays unknown (no allocation by user numbers)
 )
@@ -229,14 +232,18 @@ class Expressions(Session):
         return UNKNOWN
 
     def list_comprehension(self, node: ast.ListComp, env: Env) -> Value:
-        """[expr for _ in range(n)]: n copies of one value, when expr does not depend on the loop;
-        [expr for row in x], x an array of n rows: n copies of expr on one row (every row has the
-        same shape, and a value here is no more than a shape)."""
+        """[expr for i in range(a, b)] of known bounds: expr evaluated with each number (up to
+        MAX_RANGE_EVALUATED of them; beyond, once with an int not known, all items alike);
+        [expr for row in x], x an array of n rows: n copies of expr on one row (every row has
+        the same shape, and a value here is no more than a shape)."""
         if len(node.generators) != 1 or node.generators[0].ifs or node.generators[0].is_async:
             return UNKNOWN
         gen = node.generators[0]
+        numbers = self._range_numbers(gen.iter, env)
+        if numbers is not None and len(numbers) <= MAX_RANGE_EVALUATED:
+            return self._each_number(node, gen, env, numbers)
         count = self._range_length(gen.iter, env)
-        item: Value = UNKNOWN
+        item: Value = UNKNOWN_INT
         if count is None:
             count, item = self._rows(self.eval(gen.iter, env))
         if count is None or count > MAX_LIST_ITEMS:
@@ -247,6 +254,33 @@ class Expressions(Session):
         if isinstance(element, Unknown) or _has_identity(element):
             return UNKNOWN  # `[Dense(8) for _ in range(3)]` makes three layers, not one
         return Seq((element,) * count, True)
+
+    def _each_number(
+        self, node: ast.ListComp, gen: ast.comprehension, env: Env, numbers: range
+    ) -> Value:
+        """The list `expr` makes with each number (`signal[i:i + 70]`, `"f%d" % i`)."""
+        report, items = self.report, []
+        try:
+            for number in numbers:
+                inner = env.copy()
+                self.bind(gen.target, Const(number), inner)
+                value = self.eval(node.elt, inner)
+                self.report = False  # the first iteration's findings only
+                if isinstance(value, Unknown) or _has_identity(value):
+                    return UNKNOWN  # a layer is made anew each time: one is enough to say so
+                items.append(value)
+        finally:
+            self.report = report
+        return Seq(tuple(items), True)
+
+    def _range_numbers(self, node: ast.expr, env: Env) -> range | None:
+        """The numbers of `range(...)` with known bounds (None: not such a range)."""
+        if not is_range(node, env) or not isinstance(node, ast.Call):
+            return None
+        bounds = [const_int(self.eval(a, env)) for a in node.args]
+        if not 1 <= len(bounds) <= 3 or None in bounds or bounds[2:] == [0]:
+            return None
+        return range(*bounds)  # type: ignore[arg-type]
 
     def _rows(self, iterable: Value) -> tuple[int | None, Value]:
         """How many items iterating `iterable` gives, and one of them (when all are alike)."""
@@ -532,7 +566,32 @@ def _mutable(value: Value | None) -> bool:
     )
 
 
+# `"f%d" % i`: directives with a one-digit width at most, so a result stays short
+_SIMPLE_FORMAT = re.compile(r"(?:[^%]|%%|%[-+ 0]?\d?[sdi])*")
+MAX_STRING = 256  # longer strings made by the program's operators are unknown
+
+
+def _string_op(a: str, op: ast.operator, b: object) -> Value:
+    """str + str and `"name%d" % number`: column names made in a comprehension."""
+    if isinstance(op, ast.Add) and isinstance(b, str) and len(a) + len(b) <= MAX_STRING:
+        return Const(a + b)
+    if (
+        isinstance(op, ast.Mod)
+        and type(b) in (int, str)
+        and len(a) <= MAX_STRING
+        and len(str(b)) <= 32
+        and _SIMPLE_FORMAT.fullmatch(a)
+    ):
+        try:
+            return Const(a % b)
+        except (TypeError, ValueError):
+            return UNKNOWN
+    return UNKNOWN
+
+
 def _const_binop(a: object, op: ast.operator, b: object) -> Value:
+    if isinstance(a, str):
+        return _string_op(a, op, b)
     numbers = (int, float)
     if (
         isinstance(a, numbers)

@@ -25,6 +25,8 @@ def builtin_call(
             return Const(arg.shape[0])
         if isinstance(arg, Seq):
             return Const(len(arg.items))
+        if isinstance(arg, Const) and isinstance(arg.value, str):
+            return Const(len(arg.value))
         if isinstance(arg, ListOf) and arg.count is not None:
             return Const(arg.count)
         if isinstance(arg, TokenLists) and arg.rows is not None:
@@ -40,6 +42,8 @@ def builtin_call(
         return Const(int(arg.value)) if math.isfinite(arg.value) else UNKNOWN
     elif fn == "float" and isinstance(arg, Const) and isinstance(arg.value, (int, float)):
         return Const(float(arg.value))
+    elif fn in ("tuple", "list") and not args and not kwargs:
+        return Seq((), fn == "list")  # `X, y = list(), list()`
     elif fn in ("tuple", "list") and isinstance(arg, Seq):
         return Seq(arg.items, fn == "list")
     elif (

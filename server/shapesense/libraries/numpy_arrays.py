@@ -310,6 +310,13 @@ def _unary(operand: Array, op: ast.unaryop) -> Value:
 REGISTRY.unary[Array] = _unary
 
 
+class _SomeRows:
+    """A tuple index whose first item is a slice of bounds not known: `key` has `:` there."""
+
+    def __init__(self, key: tuple[object, ...]) -> None:
+        self.key = key
+
+
 class _RowSelection:
     """An index that picks rows by an integer or boolean array: rows known or unknown."""
 
@@ -335,6 +342,12 @@ def _subscript(
         if not value.shape:
             return UNKNOWN
         return value.step((key_obj.rows, *value.shape[1:]), f"[{session.src.segment(index, 30)}]")
+    if isinstance(key_obj, _SomeRows):
+        try:
+            shape = npr.index(value.shape, key_obj.key)
+        except (npr.NumpyError, npr.Undecidable):
+            return UNKNOWN
+        return value.step((None, *shape[1:]), f"[{session.src.segment(index, 30)}]")
     try:
         shape = npr.index(value.shape, key_obj)
     except (npr.NumpyError, npr.Undecidable):
@@ -369,10 +382,21 @@ def _index_key(
         sl = slice_of(node)
         return _RowSelection(None) if sl is None else sl  # x[lo:hi]: some of its rows
     if isinstance(node, ast.Tuple):
-        keys = [_index_key(e, evaluate, slice_of) for e in node.elts]
+        # an int not known picks one item, as 0 would (if the program gets past this line)
+        keys = [
+            0 if k is UNKNOWN_INT else k
+            for k in (_index_key(e, evaluate, slice_of) for e in node.elts)
+        ]
+        some_rows = (
+            bool(keys)
+            and isinstance(node.elts[0], ast.Slice)
+            and isinstance(keys[0], _RowSelection)
+        )
+        if some_rows:  # x[lo:hi, :2]: the rows not known, the other axes as numpy says
+            keys[0] = slice(None)
         if any(k is UNKNOWN or isinstance(k, _RowSelection) for k in keys):
             return UNKNOWN
-        return tuple(keys)
+        return _SomeRows(tuple(keys)) if some_rows else tuple(keys)
     value = evaluate(node)
     if isinstance(value, UnknownInt):
         return UNKNOWN_INT

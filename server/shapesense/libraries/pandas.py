@@ -151,7 +151,8 @@ def data_frame(
             if size(width) is not None and len(names) != width:
                 return UNKNOWN  # pandas raises; the shape error is not this model's to report
             return frame(data, data.shape[0], tuple(names), what)
-        cols = tuple(range(width)) if type(width) is int else None
+        # columns= not readable: the names are not known (never pandas' default 0, 1, ...)
+        cols = tuple(range(width)) if type(width) is int and "columns" not in kwargs else None
         return frame(data, data.shape[0], cols, what, width=width)
     return UNKNOWN
 

@@ -8,6 +8,7 @@ import ast
 import math
 from dataclasses import dataclass
 
+from .. import silence
 from ..session import Session
 from ..shapes import size
 from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, to_python
@@ -98,7 +99,11 @@ def transform(
         dtype = "int64" if method != "inverse_transform" else None
         return Array((rows,), dtype, (*data.trace, what)[-6:], data.origin)
     if len(data.shape) != 2 and est.kind != "LabelBinarizer":
-        return UNKNOWN  # sklearn raises on a 1-D array ("Expected 2D array")
+        # scikit-learn raises ("Expected 2D array"): the program stops before any Keras call
+        what = f"`{session.src.segment(node, 40)}` raises in scikit-learn (Expected 2D array)"
+        return silence.unknown(
+            silence.UNMODELLED_CALL, what, session.src.span(node), f"sklearn.{est.kind}.{method}"
+        )
     if est.kind in SCALERS:
         return Array(data.shape, "float64", (*data.trace, what)[-6:], data.origin)
     if method == "inverse_transform":
