@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import coverage
 from .cancel import Token
-from .config import RuleSelection
 from .findings import Analysis, Finding, Span
 from .fixes import import_position
 from .interpret import Interpreter
-from .keras.versions import KERAS_3, KerasVersion
+from .options import INTERNAL_ERROR, Options
 from .program_fixes import keep_program_fixes
 from .relocate import Relocation
 from .reparse import parse_reusing
 from .replay import run as run_module
-from .resolve import Resolver
 from .source import Parsed, SourceText, node_lines
 from .suppress import apply as apply_suppressions
-
-INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
-
-
-@dataclass(frozen=True)
-class Options:
-    keras: KerasVersion = KERAS_3
-    resolver: Resolver | None = None  # project modules and array files; None: this text alone
-    report_unused_suppressions: bool = False  # SS900
-    rules: RuleSelection | None = None  # select / ignore / severity from the configuration
-    whole_program_fixes: bool = True  # re-analyse the file with each fix (program_fixes.py)
-    explain_silence: bool = False  # SS300: each call not fully checked, and why (coverage.py)
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:

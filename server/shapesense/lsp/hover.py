@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from ..coverage import per_call
 from ..findings import CallInfo, LayerInfo, ModelSummary, Span, SymbolInfo
 
 if TYPE_CHECKING:
@@ -49,6 +48,8 @@ def describe(view: View, line: int, column: int) -> tuple[str, Span] | None:
     if layers:
         best = min(layers, key=lambda i: (_size(i.span), not i.model))
         return layer_text(best, analysis.models), best.span
+    from ..coverage import per_call  # the first hover imports it: off the way to diagnostics
+
     calls = [c for c in per_call(analysis.calls) if c.span.contains(line, column)]
     if calls:
         call = min(calls, key=lambda c: _size(c.span))

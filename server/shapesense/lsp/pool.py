@@ -26,9 +26,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from .. import startup
-from ..analysis import INTERNAL_ERROR, Options
 from ..cancel import Cancelled
 from ..findings import Analysis, Finding, Span
+from ..options import INTERNAL_ERROR, Options
 from ..resolve import ProjectResolver
 
 SIZE = 2  # processes: a slow document and the one being typed in

@@ -33,10 +33,10 @@ from pygls.uris import to_fs_path
 from pygls.workspace import Workspace
 
 from .. import __version__
-from ..analysis import Options
 from ..cancel import Cancelled
 from ..config import Config, find
 from ..keras.versions import Detected, KerasVersion
+from ..options import Options
 from ..resolve import ProjectResolver
 from . import large
 from .documents import use_lsp_lines

@@ -14,10 +14,10 @@ from urllib.parse import unquote
 from lsprotocol import types
 from pygls.workspace import TextDocument, Workspace
 
-from ..analysis import Options
 from ..findings import Analysis, Span
 from ..ipython_syntax import to_python
 from ..lines import count_breaks, split_lines_keepends
+from ..options import Options
 
 
 @dataclass
