@@ -22,6 +22,7 @@ from . import (
     memory,
     real_code,
     relocation,
+    sizes,
     throughput,
     typing_session,
     versus,
@@ -78,6 +79,9 @@ def print_targets(results: list[dict[str, object]]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small sizes, for CI")
+    parser.add_argument(
+        "--medium", action="store_true", help="fewer repeats: a full report in 15 minutes"
+    )
     parser.add_argument("--json", type=Path, help="also write the results as JSON")
     parser.add_argument("--only", nargs="*", help="run only these benchmark modules")
     parser.add_argument(
@@ -91,6 +95,7 @@ def main() -> int:
     )
     args = parser.parse_args()
     started = time.perf_counter()
+    sizes.MODE = "medium" if args.medium else "full"
     report: dict[str, object] = {"machine": machine(), "quick": args.quick, "results": []}
     print(json.dumps(report["machine"]), flush=True)
     results: list[dict[str, object]] = report["results"]  # type: ignore[assignment]

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from shapesense import analyze
 
+from .sizes import size
 from .workload import script
 
 
@@ -22,11 +23,11 @@ def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, float]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    sizes = [100, 1000, 2000] if quick else [100, 1000, 2000, 5000, 20000]
+    sizes = size(quick, [100, 1000, 2000], [100, 1000, 2000, 5000], [100, 1000, 2000, 5000, 20000])
     rows = []
-    for size in sizes:
-        text = script(size)
-        repeat = 3 if quick else (15 if size <= 2000 else 5)
+    for lines in sizes:
+        text = script(lines)
+        repeat = 3 if quick else (size(quick, 3, 9, 15) if lines <= 2000 else 5)
         parse, _ = best_of(lambda text=text: ast.parse(text), repeat)  # type: ignore[misc]
         core, core_spread = best_of(lambda text=text: analyze(text), repeat)  # type: ignore[misc]
         rows.append(

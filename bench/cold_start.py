@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from .client import Client
+from .sizes import size
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "seed_lstm.py"
 
@@ -41,7 +42,7 @@ def import_profile() -> list[tuple[str, float]]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    runs = sorted(asyncio.run(first_diagnostics()) for _ in range(3 if quick else 7))
+    runs = sorted(asyncio.run(first_diagnostics()) for _ in range(size(quick, 3, 5, 7)))
     interpreter = subprocess.run([sys.executable, "-c", "pass"], capture_output=True)
     start = time.perf_counter()
     subprocess.run(

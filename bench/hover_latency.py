@@ -20,6 +20,7 @@ import threading
 import time
 from pathlib import Path
 
+from .sizes import size
 from .versus import ROOT, extract
 
 BEFORE = "609fcd1"  # analyses in worker threads (lsp/jobs.py), the GIL shared with the loop
@@ -148,7 +149,7 @@ def hovers_while_analysing(command: list[str], fits: int) -> dict[str, float]:
 
 def run(quick: bool, before: str = BEFORE) -> dict[str, object]:
     fits = 600 if quick else 3_000
-    rounds = 1 if quick else 2
+    rounds = size(quick, 1, 1, 2)
     runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
     with tempfile.TemporaryDirectory() as tmp:
         trees = {"after": ROOT / "server"}

@@ -18,6 +18,7 @@ import time
 from lsprotocol import types
 
 from .client import Client
+from .sizes import size
 from .workload import script
 
 TYPED_LINE = "X_0b = X_0[:, :14] * 2.0\n"
@@ -107,4 +108,4 @@ async def measure(edits: int, lines: int = 2000) -> dict[str, object]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    return asyncio.run(measure(30 if quick else 300))
+    return asyncio.run(measure(size(quick, 30, 150, 300)))

@@ -8,6 +8,7 @@ from lsprotocol import types
 
 from .client import Client
 from .processes import status_kb, tree
+from .sizes import size
 from .workload import script
 
 
@@ -67,4 +68,4 @@ async def measure(files: int, edits: int) -> dict[str, object]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    return asyncio.run(measure(20 if quick else 200, 500 if quick else 10_000))
+    return asyncio.run(measure(size(quick, 20, 200, 200), size(quick, 500, 3_000, 10_000)))

@@ -31,6 +31,8 @@ from shapesense import Options, analyze
 from shapesense.notebooks import Notebook
 from shapesense.resolve import ProjectResolver
 
+from .sizes import size
+
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "corpus" / "programs"
 COLD_TARGET_S = 0.3
@@ -166,8 +168,8 @@ def corpus_check(jobs: int) -> dict[str, object]:
 
 
 def run(quick: bool) -> dict[str, object]:
-    files = per_file(1 if quick else 5)
-    cold = cold_check(3 if quick else 9)
+    files = per_file(size(quick, 1, 3, 5))
+    cold = cold_check(size(quick, 3, 5, 9))
     whole = [corpus_check(jobs) for jobs in (1, 2)]
     return {
         "name": "real code (tests/corpus)",

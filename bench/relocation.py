@@ -10,6 +10,7 @@ import ast
 import statistics
 import time
 
+from .sizes import size
 from .typing_session import Key, measure_analysis, summary
 from .workload import script
 
@@ -44,7 +45,7 @@ def edits(text: str, rounds: int) -> tuple[list[Key], list[str]]:
 
 def run(quick: bool) -> dict[str, object]:
     text = script(2000)
-    keys, labels = edits(text, 3 if quick else 15)
+    keys, labels = edits(text, size(quick, 3, 8, 15))
     cpu: list[float] = []
     times = measure_analysis(text, [keys], cpu)
     parse = []

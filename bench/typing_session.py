@@ -36,6 +36,7 @@ from shapesense.lsp.state import Request, State
 from shapesense.lsp.worker import Analyses
 
 from .client import Client
+from .sizes import size
 from .workload import script
 
 DEBOUNCE_MS = 150  # the server's default (lsp/settings.py)
@@ -300,7 +301,7 @@ def _analyse(state: State, analyses: Analyses, workspace: Workspace, options: Op
 
 def run(quick: bool, lines: int = 2000, bursts: int | None = None) -> dict[str, object]:
     text = script(lines)
-    plan = session(text, bursts or (9 if quick else 90))
+    plan = session(text, bursts or size(quick, 9, 45, 90))
     keys = [key for burst in plan for key in burst]
     kinds = [key.kind for key in keys]
     ends = published(plan, DEBOUNCE_MS)

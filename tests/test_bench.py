@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from bench import relocation, report, typing_session, versus
 from bench.typing_session import Key
 from bench.workload import script
@@ -115,3 +117,12 @@ def test_the_figures_of_a_run_replace_only_the_written_part(tmp_path: Path) -> N
     assert second.count(report.BEGIN) == 1 and "By hand too." in second
     assert "10.0 minutes" not in second and "1.0 minutes" in second
     assert "distrust the run" in second  # ast.parse moved 100% under it
+
+
+def test_each_mode_picks_its_own_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bench import sizes
+
+    monkeypatch.setattr(sizes, "MODE", "medium")
+    assert (sizes.size(True, 9, 45, 90), sizes.size(False, 9, 45, 90)) == (9, 45)
+    monkeypatch.setattr(sizes, "MODE", "full")
+    assert sizes.size(False, 9, 45, 90) == 90
