@@ -62,6 +62,8 @@ def run(quick: bool) -> dict[str, object]:
         cpu_rows[label] = summary([ms for lab, ms in measured_cpu if lab == label])
     moving = [ms for lab, ms in measured if not lab.endswith("mid-line edit")]
     figures = summary(moving) or {}
+    moving_cpu = summary([ms for lab, ms in measured_cpu if not lab.endswith("mid-line edit")])
+    cpu_p95 = (moving_cpu or {}).get("p95_ms")
     return {
         "name": f"relocation ({text.count(chr(10)):,} lines): analysis time per edit",
         "ast_parse_ms": round(statistics.median(parse), 2),
@@ -73,6 +75,12 @@ def run(quick: bool) -> dict[str, object]:
                 "goal": "<= 10 ms",
                 "figure": figures.get("p95_ms"),
                 "met": figures.get("p95_ms", 1e9) <= 10,
+            },
+            {
+                "target": "analysis p95, CPU time, edits that move lines",
+                "goal": "<= 10 ms",
+                "figure": cpu_p95,
+                "met": cpu_p95 is not None and cpu_p95 <= 10,
             },
             {
                 "target": "analysis max, edits that move lines",

@@ -311,6 +311,7 @@ def run(quick: bool, lines: int = 2000, bursts: int | None = None) -> dict[str, 
     analysis = measure_analysis(text, plan, cpu)
     # The first edit of an opened document builds the journals (BENCHMARKS.md): apart.
     first, rest = analysis[0], list(zip(kinds[1:], analysis[1:], strict=True))
+    rest_cpu = list(zip(kinds[1:], cpu[1:], strict=True))
     pushed = [(kind, ms) for kind, ms in zip(kinds, push, strict=True) if ms is not None]
     pulled = list(zip(kinds, pull, strict=True))
     result: dict[str, object] = {
@@ -320,7 +321,7 @@ def run(quick: bool, lines: int = 2000, bursts: int | None = None) -> dict[str, 
         "push_ms": by_kind(pushed),
         "pull_ms": by_kind(pulled),
         "analysis_every_key_ms": by_kind(rest),
-        "analysis_every_key_cpu_ms": by_kind(list(zip(kinds[1:], cpu[1:], strict=True))),
+        "analysis_every_key_cpu_ms": by_kind(rest_cpu),
         "analysis_published_ms": by_kind(
             [(k, ms) for k, ms, end in zip(kinds[1:], analysis[1:], ends[1:], strict=True) if end]
         ),
@@ -332,6 +333,8 @@ def run(quick: bool, lines: int = 2000, bursts: int | None = None) -> dict[str, 
         target("pull p95, key to report", f"<= {client_target} ms", pulled, client_target),
         target("analysis p95 (every key after the first)", "<= 10 ms", rest, 10),
         target("analysis max (every key after the first)", "<= 16 ms", rest, 16, "max_ms"),
+        # CPU time beside wall time: on a busy machine, wall time also counts the others' work
+        target("analysis p95, CPU time (every key after the first)", "<= 10 ms", rest_cpu, 10),
     ]
     return result
 
