@@ -110,6 +110,15 @@ class CallChecker(CallReports):
             if (fed := x_val.as_fed()) is None:
                 return False
             (x_val, y_val), y_node = fed, x_node
+        if len(model.inputs) <= 1 and isinstance(x_val, Seq) and len(x_val.items) == 1:
+            # a list or tuple of one array, for a model of one input: Keras 3 and 2 take the
+            # array (`predict([state])`); its element is what a fix edits, when it is written
+            x_val = x_val.items[0]
+            written_item = isinstance(x_node, (ast.List, ast.Tuple)) and len(x_node.elts) == 1
+            if written_item and not isinstance(x_node.elts[0], ast.Starred):  # type: ignore[union-attr]
+                x_node = x_node.elts[0]  # type: ignore[union-attr]
+            else:
+                batches = True  # the array is not written here: no fix edits it
         x = self._data_arg(x_val, x_node, editable=not batches)
         y = self._data_arg(y_val, y_node, editable=not batches) if method in LABEL_METHODS else None
         self.labels = (y_val, y_node) if method in LABEL_METHODS else None

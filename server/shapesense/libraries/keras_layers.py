@@ -208,6 +208,8 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
         )
     if isinstance(shapes, list) and any(s is None for s in shapes):
         shapes = None
+    if isinstance(layer, Layer):
+        _adopt_built(session, layer)
     try:
         out = session.functional_run.apply(layer, shapes)
     except LayerFailure as failure:
@@ -218,14 +220,69 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
             Run(session.version, steps=session.functional_run.steps[-1:]), "", "its inputs"
         )
     node_ = Node(layer, parents, list_input=list_input)
+    result: Value
     if isinstance(out, list):
-        return Seq(
+        result = Seq(
             tuple(
                 Tensor(s, Node(layer, parents, list_input=list_input, output_index=i))
                 for i, s in enumerate(out)
             )
         )
-    return Tensor(out if isinstance(out, tuple) else None, node_)
+    else:
+        result = Tensor(out if isinstance(out, tuple) else None, node_)
+    if not session.state(keras_ops.SymbolicScope).call_depth:
+        session.state(LayerCalls).record(layer, inputs, result)
+    return result
+
+
+class LayerCalls:
+    """Each layer's calls in functional code: `layer.input` / `layer.output` are those of
+    its one call (Keras refuses them for a layer called several times)."""
+
+    def __init__(self, session: Session) -> None:
+        self.calls: dict[int, list[tuple[Value, Value]]] = {}
+        # a Sequential model's layers, called by the model on its declared input
+        self.in_sequential: dict[int, tuple[Value, Value]] = {}
+        # model uid -> (its version, (input, each layer's output)): one graph per version
+        self.sequential_graphs: dict[int, tuple[int, tuple[Tensor, list[Tensor]]]] = {}
+
+    def record(self, layer: Layer | Model, inputs: Value, output: Value) -> None:
+        self.calls.setdefault(layer.uid, []).append((inputs, output))
+
+    def only(self, layer: Layer | Model) -> tuple[Value, Value] | None:
+        found = [*self.calls.get(layer.uid, [])]
+        if layer.uid in self.in_sequential:
+            found.append(self.in_sequential[layer.uid])
+        return found[0] if len(found) == 1 else None
+
+
+def _adopt_built(session: Session, layer: Layer) -> None:
+    """A layer built in a Sequential model (`model.layers[-1]`) and called again on a tensor:
+    its weights fix the axes they were built for, here as there."""
+    run = session.functional_run
+    if layer.uid in run.built:
+        return
+    for model in session.models.values():
+        built = getattr(model.built_run, "built", None)
+        if model.built_run is not run and built is not None and layer.uid in built:
+            run.built[layer.uid] = dict(built[layer.uid])
+            if layer.uid in model.built_run.built_inputs:
+                run.built_inputs[layer.uid] = model.built_run.built_inputs[layer.uid]
+            return
+
+
+def _layer_attribute(session: Session, layer: Layer, attr: str) -> Value:
+    """`layer.output` / `layer.input` (and their shapes) of a layer called once."""
+    if attr not in ("input", "output", "input_shape", "output_shape"):
+        return UNKNOWN
+    call = session.state(LayerCalls).only(layer)
+    if call is None:
+        return silence.shared(silence.UNMODELLED_CALL, f"{layer.name}.{attr}", f"Layer.{attr}")
+    value = call[0] if attr.startswith("input") else call[1]
+    if attr.endswith("_shape"):
+        shape = value.shape if isinstance(value, Tensor) else None
+        return UNKNOWN if shape is None else Seq(tuple(dim_value(d) for d in shape))
+    return value
 
 
 def _call_layer(
@@ -273,5 +330,6 @@ def _tensor_attribute(session: Session, tensor: Tensor, attr: str) -> Value:
 
 
 REGISTRY.calls[Layer] = _call_layer
+REGISTRY.attributes[Layer] = _layer_attribute
 REGISTRY.calls[Model] = _call_model
 REGISTRY.attributes[Tensor] = _tensor_attribute

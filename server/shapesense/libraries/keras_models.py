@@ -10,6 +10,7 @@ from .. import coverage, silence
 from ..checks import DATA_METHODS, CallChecker
 from ..keras import losses
 from ..keras.graph import LayerFailure, Run, run_nodes
+from ..keras.ops import OpRule
 from ..session import Session
 from ..values import (
     UNKNOWN,
@@ -17,6 +18,7 @@ from ..values import (
     Layer,
     Mapping,
     Model,
+    Node,
     Ref,
     Seq,
     Tensor,
@@ -26,7 +28,7 @@ from ..values import (
     dim_value,
 )
 from . import generators, keras_ops, keras_subclasses
-from .keras_layers import report_layer_failure
+from .keras_layers import LayerCalls, report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
 
@@ -278,6 +280,20 @@ def _model_attribute(session: Session, model: Model, attr: str) -> Value:
         return Seq(tuple(dim_value(d) for d in model.declared_input))
     if attr == "output_shape" and isinstance(model.output_shape, tuple):
         return Seq(tuple(dim_value(d) for d in model.output_shape))
+    if attr == "layers":
+        listed = _layers_of(session, model)
+        if listed is not None:
+            return Seq(tuple(listed), is_list=True)
+    if model.kind == "sequential" and attr in ("input", "output") and session.version.major >= 3:
+        # Keras 3 (measured, 3.15): "The layer sequential has never been called and thus has
+        # no defined input", also after fit; `.inputs` and `.outputs` are defined
+        what = f"`{model.name}.{attr}` (Keras 3 defines only `.{attr}s` on a Sequential model)"
+        return silence.shared(silence.UNMODELLED_CALL, what, f"Sequential.{attr}")
+    if model.kind == "sequential" and attr in ("input", "inputs", "output", "outputs"):
+        graph = _sequential_graph(session, model)
+        if graph is not None:
+            tensor = graph[0] if attr.startswith("input") else graph[1][-1]
+            return tensor if attr in ("input", "output") else Seq((tensor,), is_list=True)
     if model.kind == "functional" and model.inputs and attr in ("input", "inputs"):
         return (
             model.inputs[0]
@@ -294,6 +310,113 @@ def _model_attribute(session: Session, model: Model, attr: str) -> Value:
 
 
 REGISTRY.attributes[Model] = _model_attribute
+
+
+def _layers_of(session: Session, model: Model) -> list[Value] | None:
+    """`model.layers` as Keras lists them: a Sequential's layers (its InputLayer left out); a
+    functional model's InputLayer then its layers, for a chain of single-input layers (Keras 2
+    lists the TFOpLambda layers of tf ops, Keras 3 does not list ops). Else None: not known."""
+    if model.kind == "sequential":
+        if model.declared_input is not None and not model.input_from_data:
+            _sequential_graph(session, model)  # so that `model.layers[i].output` is known
+        return list(model.layers)
+    if model.kind != "functional" or len(model.inputs) != 1 or len(model.outputs) != 1:
+        return None
+    chain: list[Value] = []
+    node = model.outputs[0].node
+    while node is not None and not node.is_input:
+        if node.layer is None or len(node.parents) != 1:
+            return None
+        if session.version.major == 2 or not isinstance(getattr(node.layer, "rule", None), OpRule):
+            chain.append(node.layer)
+        node = node.parents[0]
+    if node is None or node is not model.inputs[0].node or len(set(map(id, chain))) < len(chain):
+        return None
+    return [UNKNOWN, *reversed(chain)]  # the InputLayer: not modelled as a value
+
+
+def _sequential_graph(session: Session, model: Model) -> tuple[Tensor, list[Tensor]] | None:
+    """A Sequential model built on a declared input, as the graph Keras makes of it: its input
+    tensor and each layer's output (`model.input`, `model.layers[-2].output`)."""
+    if (
+        model.declared_input is None
+        or model.input_from_data
+        or model.opaque
+        or model.broken
+        or not model.layers
+        or not all(isinstance(layer, Layer) for layer in model.layers)
+    ):
+        return None
+    calls = session.state(LayerCalls)
+    known = calls.sequential_graphs.get(model.uid)
+    if known is not None and known[0] == model.version:
+        return known[1]
+    run = model.built_run.fork() if model.built_run is not None else Run(session.version)
+    source = Tensor(model.declared_input, Node(None, is_input=True))
+    outputs: list[Tensor] = []
+    current = source
+    for layer in model.layers:
+        try:
+            shape = run.apply(layer, current.shape) if current.shape is not None else None
+        except LayerFailure:
+            return None
+        parent = current.node or Node(None)
+        out = Tensor(shape if isinstance(shape, tuple) else None, Node(layer, (parent,)))
+        calls.in_sequential[layer.uid] = (current, out)
+        outputs.append(out)
+        current = out
+    calls.sequential_graphs[model.uid] = (model.version, (source, outputs))
+    return source, outputs
+
+
+@REGISTRY.method(Model, "get_layer")
+def get_layer(
+    session: Session,
+    model: Model,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """`model.get_layer(name)` or `get_layer(index=i)`: the layer itself."""
+    name = args[0] if args else kwargs.get("name")
+    index = kwargs.get("index", args[1] if len(args) > 1 else None)
+    listed = _layers_of(session, model)
+    if isinstance(name, Const) and isinstance(name.value, str):
+        found = [
+            layer
+            for layer in _all_layers(session, model)
+            if getattr(layer, "name", None) == name.value
+        ]
+        if len(found) == 1:
+            return found[0]
+    elif (
+        isinstance(index, Const)
+        and type(index.value) is int
+        and listed is not None
+        and 0 <= index.value < len(listed)
+    ):
+        return listed[index.value]
+    return silence.shared(
+        silence.UNMODELLED_CALL, f"{model.name}.get_layer(...)", "Model.get_layer"
+    )
+
+
+def _all_layers(session: Session, model: Model) -> list[Value]:
+    if model.kind == "sequential":
+        return list(_layers_of(session, model) or [])
+    found: dict[int, Value] = {}
+    pending = [t.node for t in model.outputs if t.node is not None]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if current.layer is not None:
+            found[current.layer.uid] = current.layer
+        pending.extend(current.parents)
+    return list(found.values())
 
 
 def _losses(value: Value) -> Value:

@@ -405,7 +405,10 @@ def _one_tensor(
     if op in ("int_shape", "shape"):
         if flavour == "tf" or x.shape is None:  # a tensor of the sizes, known only at run time
             return silence.unknown(
-                silence.UNKNOWN_LAYER_OUTPUT, f"`{label}(...)`", session.src.span(node), label
+                silence.UNKNOWN_LAYER_OUTPUT,
+                session.src.segment(node, 50),
+                session.src.span(node),
+                label,
             )
         return Seq(tuple(dim_value(d) for d in x.shape))
     if op in SAME_SHAPE:
