@@ -97,6 +97,15 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         model.input_span = item.node.shape_span
         _start_build(session, model)
         return
+    if isinstance(item, Model) and item.kind == "custom_layer" and not item.opaque:
+        layer_model = item
+        item = keras_ops.layer_running(
+            session,
+            item.name,
+            item.user_class.node.name if item.user_class is not None else "Layer",
+            lambda tensor: keras_subclasses.call_on(session, layer_model, tensor, {}),
+            layer_model.span,
+        )
     if isinstance(item, Model):
         if item.opaque or (item.kind != "sequential" and not one_in_one_out(item)):
             _opaque(model, item.opaque_cause)

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from .. import silence
-from ..findings import Finding
+from ..findings import Finding, Span
 from ..keras import ops
 from ..keras.graph import Run, Step
 from ..keras.layers import Args, LayerError, LayerRule, Opaque
@@ -37,6 +37,7 @@ from ..values import (
     Tensor,
     Unknown,
     Value,
+    as_array_shape,
     dim_value,
     to_python,
 )
@@ -130,11 +131,14 @@ def _op_failed(
         scope.error = scope.error or error  # the Lambda raises, at its call
         return
     keras3 = session.version.major >= 3 and not label.startswith(("tf.", "K."))
-    words = (
-        error.keras3
-        if keras3
-        else f'Exception encountered when calling layer "{label}" (type TFOpLambda).\n\n{error.tf}'
-    )
+    if scope.call_depth:  # in a layer's `call`: the backend's own op raises
+        words = error.keras3 if keras3 else error.tf
+    elif keras3:
+        words = error.keras3
+    else:
+        words = (
+            f'Exception encountered when calling layer "{label}" (type TFOpLambda).\n\n{error.tf}'
+        )
     session.add(Finding(session.src.span(node), "error", error.code, error.plain + ".", words))
 
 
@@ -466,12 +470,14 @@ class LambdaTrace:
         self,
         session: Session,
         layer_name: str,
-        function: Value,
+        function: Value | Callable[[Tensor], Value],
         extra: list[Value],
         declared: Shape | None,
+        class_name: str = "Lambda",
     ) -> None:
         self.session = session
         self.layer_name = layer_name
+        self.class_name = class_name  # Lambda, or the user's layer class run in a Sequential
         self.function = function
         self.extra = extra  # the `arguments=` values, in the function's parameter order
         self.declared = declared  # output_shape=, without the batch axis
@@ -488,9 +494,15 @@ class LambdaTrace:
             if version >= 3 and self.declared is not None:
                 raise Opaque("the function fails when the data runs")  # Keras 3 trusts output_shape
             words = (
-                LAMBDA_K3
+                (
+                    LAMBDA_K3
+                    if self.class_name == "Lambda"
+                    else f"Could not automatically infer the output shape / dtype of "
+                    f"'{self.layer_name}' (of type {self.class_name})."
+                )
                 if version >= 3
-                else f'Exception encountered when calling layer "{self.layer_name}" (type Lambda).\n\n{result.tf}'
+                else f'Exception encountered when calling layer "{self.layer_name}" '
+                f"(type {self.class_name}).\n\n{result.tf}"
             )
             raise LayerError(words, result.code, f"a shape its function can take ({result.plain})")
         computed = result.shape if isinstance(result, Tensor) else None
@@ -523,6 +535,8 @@ class LambdaTrace:
 
     def _call(self, placeholder: Tensor) -> Value:
         fn = self.function
+        if callable(fn) and not isinstance(fn, Value):
+            return fn(placeholder)
         if isinstance(fn, Function):
             return self.session.apply(fn, [placeholder, *self.extra])
         if isinstance(fn, Ref):
@@ -681,3 +695,35 @@ def check_rows(
         words = f"Dimensions must be equal, but are {pair[0]} and {pair[1]}"
     session.add(Finding(session.src.span(node), "error", "SS202", plain, words))
     return True
+
+
+@REGISTRY.function("tensorflow.TensorShape")
+def tensor_shape(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.TensorShape((a, b)) as the dims it holds (a weight's shape in `build`)."""
+    given = args[0] if args else kwargs.get("dims", UNKNOWN)
+    return given if isinstance(given, Seq) else UNKNOWN
+
+
+@REGISTRY.function(
+    "tensorflow.ones", "tensorflow.zeros", "tensorflow.random.normal", "tensorflow.random.uniform"
+)
+def filled(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.ones((3, 64)): an eager tensor of that shape, as an array."""
+    shape = as_array_shape(args[0] if args else kwargs.get("shape", UNKNOWN))
+    if shape is None or None in shape:
+        return UNKNOWN
+    return Array(shape, "float32", (f"{name.replace('tensorflow', 'tf')}",), session.src.span(node))
+
+
+def layer_running(
+    session: Session, name: str, class_name: str, call: Callable[[Tensor], Value], span: Span
+) -> Layer:
+    """A user's layer in a Sequential model, as a layer whose output is its `call` run on the
+    shape that reaches it (`call` is keras_subclasses.call_on; its ops' errors are the layer's)."""
+    trace = LambdaTrace(session, name, call, [], None, class_name)
+    rule = LambdaRule(output=trace.output, trace=trace)
+    return Layer(class_name, rule, Args((), [], {}), span, name)

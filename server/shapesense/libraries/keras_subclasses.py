@@ -18,6 +18,7 @@ from ..shapes import Shape
 from ..values import (
     UNKNOWN,
     Array,
+    Const,
     Dataset,
     Model,
     Node,
@@ -26,6 +27,7 @@ from ..values import (
     Unknown,
     UserClass,
     Value,
+    as_array_shape,
     dim_value,
 )
 from .keras_ops import SymbolicScope
@@ -78,6 +80,8 @@ def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Val
     Anything but a tensor out is unknown, for the class's reason told where `call` stopped."""
     if model.opaque:
         return Unknown(model.opaque_cause)
+    if isinstance(inputs, Array) and inputs.shape and None not in inputs.shape:
+        inputs = Tensor(inputs.shape, Node(None, is_input=True))  # an eager call: `layer(x)`
     if not isinstance(inputs, (Tensor, Seq)):
         return inputs if silence.cause_of(inputs) else Unknown(model.opaque_cause)
     built = session.state(_Built).uids
@@ -134,3 +138,24 @@ def trace(session: Session, model: Model, shape: Shape) -> Value:
     model.output_shape = out.shape
     model.input_from_data = True
     return out
+
+
+@REGISTRY.method(Model, "add_weight")
+def add_weight(
+    session: Session,
+    model: Model,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """`self.add_weight(shape=...)` in a layer's `__init__` or `build`: a weight of that shape
+    (Keras 2 takes the name first, Keras 3 the shape)."""
+    shape = kwargs.get("shape")
+    if shape is None:
+        given = [a for a in args if not (isinstance(a, Const) and isinstance(a.value, str))]
+        shape = given[0] if given else None
+    dims = as_array_shape(shape) if shape is not None else None
+    if dims is None or None in dims:
+        return UNKNOWN
+    return Array(dims, "float32")

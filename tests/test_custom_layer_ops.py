@@ -1,0 +1,111 @@
+"""Custom layers whose weights come from `add_weight` and whose `call` runs tf ops, in a
+functional graph, called eagerly, and inside a Sequential model; loops over `enumerate(...)`
+with `if i == 0:`. Truth: the corpus programs named in each test (Keras 3.15 and tf_keras 2.21,
+tests/corpus/truth.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import errors, run
+
+HEAD = "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\nfrom tensorflow.keras import layers\n"
+
+DENSE = (
+    "class SimpleDense(layers.Layer):\n"
+    "    def __init__(self, units, activation=None):\n"
+    "        super().__init__()\n"
+    "        self.units = units\n"
+    "        self.activation = activation\n"
+    "    def build(self, input_shape):\n"
+    "        self.W = self.add_weight(shape=(input_shape[-1], self.units), initializer='random_normal')\n"
+    "        self.b = self.add_weight(shape=(self.units,), initializer='zeros')\n"
+    "    def call(self, inputs):\n"
+    "        y = tf.matmul(inputs, self.W) + self.b\n"
+    "        if self.activation is not None:\n"
+    "            y = self.activation(y)\n"
+    "        return y\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_custom_layers_in_a_sequential_model_run_on_the_data(keras: int) -> None:
+    """models_custom_layers/simple_dense_images_unflattened.py: (N, 28, 28) images through two
+    custom dense layers give (None, 28, 10), which one label per image does not fit."""
+    model = (
+        "model = keras.Sequential([SimpleDense(32, activation=tf.nn.relu), SimpleDense(10)])\n"
+        "model.compile(optimizer='rmsprop', loss='sparse_categorical_crossentropy')\n"
+    )
+    broken = HEAD + DENSE + model + "model.fit(np.zeros((300, 28, 28)), np.zeros(300))\n"
+    assert [(f.code, f.span.line) for f in errors(broken, keras)] == [("SS202", 19)]
+    flat = HEAD + DENSE + model + "model.fit(np.zeros((300, 784)), np.zeros(300))\n"
+    analysis = run(flat, keras)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    assert [c.status for c in analysis.calls] == ["checked"]
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_weight_sized_from_the_wrong_axis(keras: int) -> None:
+    """models_custom_layers/build_uses_axis1.py: the kernel takes input_shape[1] (10), the
+    matmul needs the last axis (4): Keras raises at the matmul in `call`."""
+    src = HEAD + (
+        "class MyLayer(layers.Layer):\n"
+        "    def __init__(self, output_dim, **kwargs):\n"
+        "        self.output_dim = output_dim\n"
+        "        super().__init__(**kwargs)\n"
+        "    def build(self, input_shape):\n"
+        "        shape = tf.TensorShape((input_shape[1], self.output_dim))\n"
+        "        self.kernel = self.add_weight(name='kernel', shape=shape, trainable=True)\n"
+        "    def call(self, inputs):\n"
+        "        return tf.matmul(inputs, self.kernel)\n"
+        "x = MyLayer(8)(keras.Input(shape=(10, 4)))\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS103", 12)]
+    fixed = src.replace("input_shape[1]", "input_shape[-1]")
+    assert errors(fixed, keras) == []
+    shapes = {s.name: s.description for s in run(fixed, keras).symbols}
+    assert shapes["x"] == "KerasTensor(None, 10, 8)"
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_layer_called_on_an_eager_tensor(keras: int) -> None:
+    """models_custom_layers/linear_fixed_input_dim.py: weights made in __init__ for 32 inputs,
+    called on tf.ones((3, 64))."""
+    src = HEAD + (
+        "class Linear(layers.Layer):\n"
+        "    def __init__(self, units=32, input_dim=32):\n"
+        "        super().__init__()\n"
+        "        self.w = self.add_weight(shape=(input_dim, units), initializer='random_normal')\n"
+        "        self.b = self.add_weight(shape=(units,), initializer='zeros')\n"
+        "    def call(self, inputs):\n"
+        "        return tf.matmul(inputs, self.w) + self.b\n"
+        "y = Linear(4, 32)(tf.ones((3, 64)))\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS103", 10)]
+    assert errors(src.replace("Linear(4, 32)", "Linear(4, 64)"), keras) == []
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_loop_over_enumerate_runs_item_by_item(keras: int) -> None:
+    """models_functions/create_cnn_flatten_in_loop.py: the head indented into the loop over
+    filters; the second Conv2D meets the Dense output (2-D)."""
+    src = HEAD + (
+        "def create_cnn(filters=(16, 32, 64)):\n"
+        "    inputs = keras.Input(shape=(32, 32, 3))\n"
+        "    for (i, f) in enumerate(filters):\n"
+        "        if i == 0:\n"
+        "            x = inputs\n"
+        "        x = layers.Conv2D(f, 3, padding='same')(x)\n"
+        "        x = layers.Flatten()(x)\n"
+        "        x = layers.Dense(4)(x)\n"
+        "    return keras.Model(inputs, x)\n"
+        "model = create_cnn()\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS103", 9)]
+    fixed = src.replace(
+        "        x = layers.Flatten()(x)\n        x = layers.Dense(4)(x)\n",
+        "    x = layers.Flatten()(x)\n    x = layers.Dense(4)(x)\n",
+    )
+    assert errors(fixed, keras) == []
+    zipped = src.replace("enumerate(filters)", "zip([0, 1, 2], filters)")
+    assert [(f.code, f.span.line) for f in errors(zipped, keras)] == [("SS103", 9)]
