@@ -28,7 +28,7 @@ from ..values import (
     dim_value,
     to_python,
 )
-from . import keras_ops, keras_subclasses
+from . import keras_lambda, keras_ops, keras_subclasses
 from .registry import REGISTRY, FunctionModel
 
 # The spellings of Keras's modules by import style: all mean `keras`.
@@ -102,7 +102,7 @@ def make_layer(
     )
     layer.foreign = session.foreign
     if class_name == "Lambda" and "**" not in kwargs:
-        layer.rule = keras_ops.lambda_rule(session, layer.name, args, kwargs)
+        layer.rule = keras_lambda.lambda_rule(session, layer.name, args, kwargs)
     if any(isinstance(a, Const) and a.value is Ellipsis for a in args) or "**" in kwargs:
         layer.rule = None
     activation = kwargs.get(

@@ -27,7 +27,7 @@ from ..values import (
     as_declared_shape,
     dim_value,
 )
-from . import generators, keras_ops, keras_subclasses
+from . import generators, keras_lambda, keras_subclasses
 from .keras_layers import LayerCalls, report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
@@ -99,7 +99,7 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         return
     if isinstance(item, Model) and item.kind == "custom_layer" and not item.opaque:
         layer_model = item
-        item = keras_ops.layer_running(
+        item = keras_lambda.layer_running(
             session,
             item.name,
             item.user_class.node.name if item.user_class is not None else "Layer",
@@ -257,7 +257,7 @@ def model_method(
             coverage.not_followed(session, model, method, node, traced, x)
             return UNKNOWN
         if not (model.opaque or model.broken):
-            keras_ops.check_rows(session, model, method, node, args, kwargs)
+            keras_lambda.check_rows(session, model, method, node, args, kwargs)
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
     if method == "add":
         return Const(None)
