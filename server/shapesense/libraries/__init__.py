@@ -11,6 +11,7 @@ from . import python_str  # noqa: F401
 from . import builtins  # noqa: F401
 from . import tf_data  # noqa: F401
 from . import generators  # noqa: F401
+from . import tfds  # noqa: F401
 from . import keras_datasets  # noqa: F401
 from . import tf_ops  # noqa: F401
 from . import keras_layers  # noqa: F401
