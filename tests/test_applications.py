@@ -187,3 +187,73 @@ def test_mobilenet_v2_takes_its_other_imagenet_sizes_with_the_top(keras: int) ->
     assert errors(src.format(n=160), keras) == []
     refused = errors(src.format(n=150), keras)
     assert len(refused) == 1 and "should be (224, 224, 3)" in refused[0].keras_message
+
+
+INPUT_TENSOR = """import numpy as np
+import keras
+L = keras.layers
+inputs = keras.Input(shape=(None, None, 3))
+x = L.Resizing(160, 160)(inputs)
+x = L.RandomFlip("horizontal")(x)
+base = keras.applications.ResNet50(include_top=False, weights="imagenet", input_tensor=x, POOLING)
+base.trainable = False
+model = keras.Model(base.input, L.Dense(5, activation="softmax")(base.output))
+model.compile("adam", "categorical_crossentropy")
+model.fit(np.zeros((4, 200, 200, 3)), np.zeros((4, LABELS)))
+"""
+
+
+@VERSIONS
+def test_input_tensor_after_preprocessing_layers_starts_at_their_input(keras: int) -> None:
+    """input_tensor= a layer's output: Keras builds the backbone on it and its model starts at
+    the Input behind it (get_source_inputs), so data of any size goes through the Resizing."""
+    src = INPUT_TENSOR.replace("POOLING", "pooling='max'")
+    analysis = run(src.replace("LABELS", "5"), keras)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    backbone = analysis.models[0].rows
+    assert [r[1] for r in backbone] == ["Resizing", "RandomFlip", "ResNet50"]
+    # count_params() of the same backbone in Keras 2 and 3
+    assert backbone[-1][2:] == ("(None, 2048)", "23587712")
+    assert [f.span.line for f in errors(src.replace("LABELS", "3"), keras)] == [10]
+    spatial = run(src.replace("pooling='max'", "pooling=None").replace("LABELS", "5"), keras)
+    assert spatial.models[0].rows[-1][2] == "(None, 5, 5, 2048)"
+
+
+@VERSIONS
+def test_input_tensor_keras_would_load_other_weights_for_is_unknown(keras: int) -> None:
+    """Keras's checks read input_shape, not input_tensor: ImageNet weights on one channel, or a
+    top on another size, fail later (loading the weights), so ShapeSense says nothing."""
+    gray = INPUT_TENSOR.replace("shape=(None, None, 3)", "shape=(None, None, 1)")
+    top = INPUT_TENSOR.replace("include_top=False", "include_top=True")
+    for src in (gray, top):
+        analysis = run(src.replace("POOLING", "pooling='avg'").replace("LABELS", "3"), keras)
+        assert [f for f in analysis.findings if f.severity == "error"] == []
+        assert "resnet50" not in [m.name for m in analysis.models]
+
+
+@VERSIONS
+def test_mobilenet_v3_checks_its_sizes_itself(keras: int) -> None:
+    """MobileNetV3 does not call obtain_input_shape (Keras 2 and 3): any size of at least 32,
+    with the top too, its own wording for the minimum and for classes with ImageNet weights."""
+    src = (
+        "import keras\nA = keras.applications\n"
+        "a = A.MobileNetV3Large(weights=None, classes=10, input_shape=(96, 96, 3))\n"
+        "b = A.MobileNetV3Small(input_shape=(31, 31, 3), include_top=False)\n"
+        "c = A.MobileNetV3Small(classes=10)\n"
+        "d = A.MobileNetV3Small(input_shape=(224, 224, 3), include_top=False, weights=None)\n"
+    )
+    analysis = run(src, keras)
+    weights = '`weights="imagenet"`' if keras == 3 else '`weights` as `"imagenet"`'
+    assert [(f.span.line, f.keras_message) for f in analysis.findings] == [
+        (3, "Input size must be at least 32x32; Received `input_shape=(31, 31, 3)`"),
+        (
+            4,
+            f"If using {weights} with `include_top` as true, `classes` should be 1000.  "
+            "Received classes=10",
+        ),
+    ]
+    # count_params() in Keras 2 and 3; the feature map of 224 pixels: 7 x 7
+    assert [m.rows[-1][2:] for m in analysis.models] == [
+        ("(None, 10)", "4239242"),
+        ("(None, 7, 7, 576)", "939120"),
+    ]

@@ -141,6 +141,7 @@ class Node:
     # an Input of this file: where its shape is written (for fixes) and the Input(...) call
     shape_span: Span | None = None
     call_span: Span | None = None
+    input_shape: Shape | None = None  # an Input's shape, for what is built on its tensors
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ Per backbone and version, with `weights=None` (nothing is downloaded):
 - `include_top=False` with no input shape: the feature map's channels and parameter count;
 - the spatial rule: each axis of the feature map is `(size + offset) // stride + extra` (a chain
   of convolutions and poolings composes to that form), fitted on the model built with no input
-  shape (`compute_output_shape`), or else TensorFlow's "same" rule, checked on models built at
-  `min_size`, 97, 200 and `default_size`; `spatial_checked` is False when neither fits them all
+  shape (`compute_output_shape`, or run on zeros where a layer has none), or else TensorFlow's
+  "same" rule, checked on models built at `min_size`, 97, 200 and `default_size`; `spatial_checked` is False when neither fits them all
   (ShapeSense then leaves the size unknown, except at the sizes measured, kept in `measured`);
 - one below the minimum size: what Keras says.
 Building them all takes some minutes of CPU: run it niced. tests/oracle/test_applications.py
@@ -31,6 +31,8 @@ import threading
 import time
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 TABLE = (
     Path(__file__).resolve().parents[2] / "server" / "shapesense" / "keras" / "applications.json"
@@ -58,7 +60,10 @@ def _spatial_rule(model: Any, channels: int) -> tuple[int, int, int] | None:
     on an undefined size."""
 
     def out(size: int) -> int:
-        shape = model.compute_output_shape((1, size, size, channels))
+        try:
+            shape = model.compute_output_shape((1, size, size, channels))
+        except NotImplementedError:  # Keras 2's MobileNetV3: a TF op layer has no shape rule,
+            shape = model(np.zeros((1, size, size, channels), "float32")).shape  # so run it
         return int(tuple(shape)[1])
 
     low, high = out(1024), out(2048)

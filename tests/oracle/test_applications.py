@@ -53,3 +53,33 @@ def test_the_constructor_refuses_where_keras_does(keras_worker: Worker, argument
     assert result["raised"] and len(found) == 1, (result, found)
     said, raised = (" ".join(m.split()) for m in (found[0].keras_message, result["message"]))
     assert said in raised  # the worker folds Keras's double spaces
+
+
+# input_tensor= a layer's output: the backbone's model starts at the Input behind it, so its
+# layers are the Input, the preprocessing layers and the backbone's own (names, not shapes, differ)
+INPUT_TENSOR = """import keras
+inputs = keras.Input(shape=(None, None, 3))
+x = keras.layers.Resizing(SIZE, SIZE)(inputs)
+x = keras.layers.RandomFlip("horizontal")(x)
+model = keras.applications.NAME(weights=None, include_top=False, input_tensor=x, POOLING)
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "size", "pooling"),
+    [("MobileNetV2", 96, "pooling='avg'"), ("ResNet50", 75, "pooling=None")],
+)
+def test_input_tensor_after_preprocessing_builds_as_keras_does(
+    keras_worker: Worker, name: str, size: int, pooling: str
+) -> None:
+    src = INPUT_TENSOR.replace("NAME", name).replace("SIZE", str(size))
+    src = src.replace("POOLING", pooling)
+    rows = run(src, keras_worker.keras).models[-1].rows  # type: ignore[attr-defined]
+    assert [r[1] for r in rows][:2] == ["Resizing", "RandomFlip"]
+    _, _, output, params = rows[-1]
+    assert output != "?" and params.isdigit(), rows
+    checked = src + f"assert model.count_params() == {params}, model.count_params()\n"
+    result = keras_worker.run(checked)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == output
+    assert result["layer_shapes"][1:3] == [r[2] for r in rows[:2]]

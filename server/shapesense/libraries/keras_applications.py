@@ -11,6 +11,7 @@ import ast
 import contextlib
 import functools
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -136,7 +137,9 @@ def _params(shape: Shape, a: Args) -> int:
         raise Opaque("input")  # measured on 3 channels, and with the top at the default size
     if not a.get("include_top"):
         return int(row["bare_params"])
-    if list(shape[1:]) != row["top_input"]:
+    if [d for d in row["top_input"] if d is not None] == [3]:
+        pass  # MobileNetV3: a classifier after global pooling, the same weights at any size
+    elif list(shape[1:]) != row["top_input"]:
         raise Opaque("input")
     return int(row["top_params"]) + (a.get("classes") - 1000) * int(row["params_per_class"])
 
@@ -174,22 +177,31 @@ def make_backbone(
     if not isinstance(include_top, bool) or type(classes) is not int:
         return opaque
     source = kwargs.get("input_tensor")
+    tensor_shape = _tensor_image(source) if isinstance(source, Tensor) else None
+    unread_tensor = source is not None and tensor_shape is None
     try:
         if weights not in ("imagenet", None):
             return opaque  # a weights file: not read
-        if weights == "imagenet" and include_top and classes != 1000:
-            raise ValueError(_classes_message(session, classes))
-        flatten = include_top or bool(row.get("always_flatten"))  # NASNet in Keras 2: always
-        shape = given.get("input_shape")
-        input_shape = obtain_input_shape(
-            shape, _default_size(row, shape), row["min_size"], flatten, weights
-        )
+        if row["min_size"] is None:  # MobileNetV3: its own checks, not obtain_input_shape
+            if unread_tensor:
+                return opaque  # its sizes are the input shape
+            input_shape = _mobilenet_v3_shape(session, row, given, tensor_shape, classes)
+        else:
+            if weights == "imagenet" and include_top and classes != 1000:
+                raise ValueError(_classes_message(session, classes))
+            flatten = include_top or bool(row.get("always_flatten"))  # NASNet in Keras 2
+            shape = given.get("input_shape")
+            input_shape = obtain_input_shape(
+                shape, _default_size(row, shape), row["min_size"], flatten, weights
+            )
     except ValueError as exc:
         message = f"{class_name}(...) raises: {exc}"
         code = "SS104" if "at least" in str(exc) else "SS103"
         session.add(Finding(session.src.span(node), "error", code, message, str(exc)))
         return UNKNOWN
-    if source is not None and not (isinstance(source, Tensor) and source.shape is not None):
+    if input_shape is None or unread_tensor:
+        return opaque
+    if tensor_shape is not None and not _builds_on_tensor(row, include_top, weights, tensor_shape):
         return opaque
     inputs = (
         source if source is not None else Tensor((None, *input_shape), Node(None, is_input=True))
@@ -201,10 +213,11 @@ def make_backbone(
     ):
         return opaque
     built_on = tuple(inputs.shape[1:])
+    own_input = sources[0] is inputs  # else the backbone follows the layers on its Input
     fixed = {
         axis: dim
         for axis, dim in enumerate(inputs.shape)
-        if axis and type(dim) is int and (axis == 3 or session.version.major >= 3)
+        if axis and type(dim) is int and (axis == 3 or (own_input and session.version.major >= 3))
     }  # Keras 3 checks every axis its Input was given; Keras 2 only what weights fix
     values = {
         "row": row,
@@ -248,12 +261,88 @@ def _default_size(row: dict[str, Any], input_shape: Any) -> int:
 
 
 def _source_inputs(tensor: Tensor) -> list[Tensor] | None:
-    """The one Input a tensor comes from (Keras's get_source_inputs), or None."""
+    """The one Input a tensor comes from (Keras's get_source_inputs: the backbone's model
+    starts there, e.g. at the Input before a Resizing), or None (several, or an opaque node)."""
     if tensor.node is None:
         return None
     if tensor.node.is_input:
         return [tensor]
-    return None  # a tensor already transformed: its Input's shape is not kept here
+    found: dict[int, Node] = {}
+    pending, seen = [tensor.node], set()
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.is_input:
+            found[id(node)] = node
+        elif node.layer is None or not node.parents:
+            return None  # an opaque tensor: where it starts is not known
+        pending.extend(node.parents)
+    if len(found) != 1:
+        return None
+    (start,) = found.values()
+    return [Tensor(start.input_shape, start)] if start.input_shape is not None else None
+
+
+def _tensor_image(tensor: Tensor) -> tuple[Any, ...] | None:
+    """input_tensor's shape without the batch axis, when it is an image batch (rank 4)."""
+    shape = tensor.shape
+    if shape is None or len(shape) != 4:
+        return None
+    if any(d is not None and type(d) is not int for d in shape[1:]):
+        return None  # a size not known: the backbone's output is not either
+    return tuple(shape[1:])
+
+
+def _builds_on_tensor(
+    row: dict[str, Any], include_top: bool, weights: Any, shape: tuple[Any, ...]
+) -> bool:
+    """Whether the table knows the backbone Keras builds on `input_tensor`: the constructor's
+    checks look at input_shape only, so ImageNet weights on another channel count fail when
+    loaded, and a top built on another size than the default has other weights."""
+    if shape[-1] != 3 and weights == "imagenet":
+        return False
+    return not include_top or list(shape[:2]) == row["top_input"][:2]
+
+
+def _mobilenet_v3_shape(
+    session: Session,
+    row: dict[str, Any],
+    given: dict[str, Any],
+    tensor_shape: tuple[Any, ...] | None,
+    classes: int,
+) -> tuple[Any, ...] | None:
+    """keras.applications.MobileNetV3Small/Large check sizes themselves (Keras 2 and 3): any
+    size of at least 32 (the table's `below_min`), with or without the top, and take it from
+    input_tensor when input_shape is not given."""
+    imagenet = given.get("weights", "imagenet") == "imagenet"
+    if imagenet and given.get("include_top", True) and classes != 1000:
+        weights = (
+            '`weights="imagenet"`' if session.version.major >= 3 else '`weights` as `"imagenet"`'
+        )
+        raise ValueError(
+            f"If using {weights} with `include_top` as true, `classes` should be 1000.  "
+            f"Received classes={classes}"
+        )
+    input_shape = given.get("input_shape")
+    if input_shape is not None and tensor_shape is not None:
+        return None  # both: Keras compares them
+    if input_shape is None:
+        input_shape = (tensor_shape[1], tensor_shape[0], 3) if tensor_shape else (None, None, 3)
+    if not isinstance(input_shape, tuple | list) or len(input_shape) != 3:
+        return None
+    minimum = re.search(r"at least (\d+)x", str(row.get("below_min", "")))
+    if minimum is None:
+        return None
+    rows, cols, least = input_shape[0], input_shape[1], int(minimum.group(1))
+    if rows and cols and (rows < least or cols < least):
+        raise ValueError(
+            f"Input size must be at least {least}x{least}; Received `input_shape={input_shape}`"
+        )
+    if input_shape[-1] != 3 and imagenet:
+        return None  # the constructor takes it; loading the weights fails
+    return tuple(input_shape)
 
 
 def _classes_message(session: Session, classes: int) -> str:

@@ -173,6 +173,7 @@ def make_input(
         input_name=input_name,
         shape_span=span if here else None,
         call_span=session.src.span(node) if here else None,
+        input_shape=(None, *shape),
     )
     return Tensor((None, *shape), node_)
 
