@@ -1084,6 +1084,43 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # binary_crossentropy in Keras 2: a sigmoid or softmax output wants labels of its shape,
+    # others broadcast (tf_keras 2.21, measured)
+    (
+        "binary_crossentropy_softmax_two_units_one_label_column",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(2, activation='softmax')])\nmodel.compile('adam', 'binary_crossentropy')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 1)), batch_size=8, verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "binary_crossentropy_softmax_three_units_two_columns",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\nmodel.compile('adam', 'binary_crossentropy')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 2)), batch_size=8, verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "binary_crossentropy_softmax_same_width_fits",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\nmodel.compile('adam', 'binary_crossentropy')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 3)), batch_size=8, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "binary_crossentropy_relu_other_width_does_not_broadcast",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(2, activation='relu')])\nmodel.compile('adam', 'binary_crossentropy')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 3)), batch_size=8, verbose=0)\n",
+        True,
+        True,
+        "SS202",
+    ),
+    (
+        "binary_crossentropy_tanh_broadcasts_in_keras2",
+        "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(2, activation='tanh')])\nmodel.compile('adam', 'binary_crossentropy')\nmodel.fit(np.zeros((8, 4)), np.zeros((8, 1)), batch_size=8, verbose=0)\n",
+        True,
+        False,
+        None,
+    ),
 ]
 
 PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)

@@ -470,7 +470,8 @@ class CallChecker(CallReports):
             y = DataArg(placed.value, placed.node, placed.label)
             layer = model.outputs[placed.output].node
             sigmoid = (
-                isinstance(layer, Node) and getattr(layer.layer, "activation", None) == "sigmoid"
+                isinstance(layer, Node)
+                and getattr(layer.layer, "activation", None) in losses.LOGITS_ACTIVATIONS
             )
             mismatch = losses.check(
                 kind,

@@ -71,10 +71,10 @@ def fed_to_input(version: KerasVersion, declared: Shape, data: Shape) -> tuple[S
 def sigmoid_output(model: Model) -> bool:
     if model.kind == "sequential" and model.layers:
         last = model.layers[-1]
-        return isinstance(last, Layer) and last.activation == "sigmoid"
+        return isinstance(last, Layer) and last.activation in losses.LOGITS_ACTIVATIONS
     if model.outputs and model.outputs[0].node is not None:
         layer = model.outputs[0].node.layer
-        return isinstance(layer, Layer) and layer.activation == "sigmoid"
+        return isinstance(layer, Layer) and layer.activation in losses.LOGITS_ACTIVATIONS
     return False
 
 

@@ -34,6 +34,11 @@ KINDS = {
 }
 
 
+# Activations whose output tf_keras remembers the logits of: binary_crossentropy then wants labels
+# of the output's shape (Keras 2; Keras 3 always does).
+LOGITS_ACTIVATIONS = ("sigmoid", "softmax")
+
+
 @dataclass(frozen=True)
 class LabelMismatch:
     keras_message: str
@@ -91,8 +96,8 @@ def check(
         except numpy_rules.NumpyError:
             return LabelMismatch(f"Incompatible shapes: {fmt(y2)} vs. {fmt(out2)}", "broadcast")
         return None
-    if kind == "binary" and version.major == 2 and not sigmoid_output:
-        return None  # Keras 2 computes the formula with broadcasting unless the output is a sigmoid
+    if kind == "binary" and version.major == 2:
+        return _check_binary_k2(y2, out2, sigmoid_output)
     if len(y2) != len(out2):
         if version.major == 2:
             return LabelMismatch(f"Shapes {fmt(y2)} and {fmt(out2)} are incompatible", "rank")
@@ -110,6 +115,41 @@ def check(
             "shape",
         )
     return None
+
+
+def _check_binary_k2(y: Shape, out: Shape, logits_output: bool) -> LabelMismatch | None:
+    """tf_keras backend.binary_crossentropy: a sigmoid or softmax output keeps its logits
+    (`_keras_logits`), and TF's sigmoid_cross_entropy_with_logits wants the same shape; any
+    other output goes through the formula, which broadcasts (measured with tf_keras 2.21)."""
+    if logits_output:
+        if len(y) == len(out) and _same_shape(y, out):
+            return None
+        return LabelMismatch(
+            f"`logits` and `labels` must have the same shape, received ({fmt(out)} vs {fmt(y)}).",
+            "rank" if len(y) != len(out) else "shape",
+        )
+    try:
+        numpy_rules.broadcast(y, out)
+    except numpy_rules.NumpyError:
+        a, b = next(
+            (
+                (a, b)
+                for a, b in zip(reversed(y), reversed(out), strict=False)
+                if type(a) is int and type(b) is int and a != b and 1 not in (a, b)
+            ),
+            (None, None),
+        )
+        return LabelMismatch(
+            f"Dimensions must be equal, but are {a} and {b} for "
+            "'{{node binary_crossentropy/mul}} = Mul[T=DT_FLOAT](IteratorGetNext:1, "
+            f"binary_crossentropy/Log)' with input shapes: {_tf_shape(y)}, {_tf_shape(out)}.",
+            "broadcast",
+        )
+    return None
+
+
+def _tf_shape(shape: Shape) -> str:
+    return "[" + ",".join("?" if type(d) is not int else str(d) for d in shape) + "]"
 
 
 def _check_sparse(y: Shape, out: Shape, version: KerasVersion) -> LabelMismatch | None:
