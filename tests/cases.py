@@ -1121,6 +1121,47 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # weights given by value (SS111)
+    (
+        "set_weights_kernel_of_another_width",
+        "inputs = keras.Input(shape=(4,))\ndense = L.Dense(3)\noutputs = dense(inputs)\n"
+        "dense.set_weights([np.zeros((5, 3)), np.zeros(3)])\n",
+        True,
+        True,
+        "SS111",
+    ),
+    (
+        "set_weights_without_the_bias",
+        "inputs = keras.Input(shape=(4,))\ndense = L.Dense(3)\noutputs = dense(inputs)\n"
+        "dense.set_weights([np.zeros((4, 3))])\n",
+        True,
+        True,
+        "SS111",
+    ),
+    (
+        "set_weights_fits",
+        "inputs = keras.Input(shape=(4,))\ndense = L.Dense(3)\noutputs = dense(inputs)\n"
+        "dense.set_weights([np.zeros((4, 3)), np.zeros(3)])\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "embedding_weights_of_another_width",
+        "inputs = keras.Input(shape=(5,))\n"
+        "outputs = L.Embedding(10, 4, weights=[np.zeros((10, 5))])(inputs)\n",
+        True,
+        True,
+        "SS111",
+    ),
+    (
+        "embedding_weights_fit",
+        "inputs = keras.Input(shape=(5,))\n"
+        "outputs = L.Embedding(10, 4, weights=[np.zeros((10, 4))])(inputs)\n",
+        False,
+        False,
+        None,
+    ),
 ]
 
 PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)

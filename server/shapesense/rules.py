@@ -53,6 +53,10 @@ RULES: dict[str, Rule] = {
     "SS110": Rule(
         "implicit-reshape", "Keras adds or drops a trailing axis of size 1 by itself (no error)."
     ),
+    "SS111": Rule(
+        "weight-shape",
+        "Weights given by value (weights=[...], set_weights) do not fit the layer's weights.",
+    ),
     "SS201": Rule("sample-count", "x and y have different numbers of samples."),
     "SS202": Rule(
         "labels-vs-loss", "The labels' shape does not fit the model output and the loss."

@@ -28,7 +28,7 @@ from ..values import (
     dim_value,
     to_python,
 )
-from . import keras_lambda, keras_ops, keras_subclasses
+from . import keras_lambda, keras_ops, keras_subclasses, keras_weights
 from .registry import REGISTRY, FunctionModel
 
 # The spellings of Keras's modules by import style: all mean `keras`.
@@ -113,6 +113,8 @@ def make_layer(
     if isinstance(activation, Const) and isinstance(activation.value, str):
         layer.activation = activation.value
     _declared_input(session, layer, node, kwargs)
+    if "weights" in kwargs:
+        return keras_weights.constructor_weights(session, layer, node, kwargs["weights"])
     return layer
 
 

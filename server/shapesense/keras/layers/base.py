@@ -81,6 +81,9 @@ class LayerRule:
     kernel_rank: int | None = (
         None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
     )
+    # The shapes of get_weights(), in order, once built on an input shape (None: not built):
+    # what `set_weights` and `weights=` are held to.
+    weight_shapes: Callable[[Shape | None, Args], list[Shape]] | None = None
 
 
 def tuplify(value: Any, rank: int) -> tuple[int, ...]:
@@ -169,3 +172,11 @@ def place(inp: Shape, args: Args, rank: int, spatial: list[Dim], channels: Dim) 
 
 
 identity = LayerRule()  # shape in, same shape out, no weights
+
+
+def given_weights_check(a: Args) -> None:
+    """Keras 2 sets `weights=` given to the constructor when the layer is built: where they do
+    not fit (keras_weights put Keras's message in the arguments), the build raises."""
+    message = a.values.get("weights_error")
+    if isinstance(message, tuple):
+        raise LayerError(message[0], code="SS111", expected=message[1])

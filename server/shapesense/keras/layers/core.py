@@ -5,12 +5,41 @@ from __future__ import annotations
 import math
 
 from ...shapes import Dim, Shape
-from .base import Args, InputSpec, LayerError, LayerRule, Opaque, fan_in, identity
+from .base import (
+    Args,
+    InputSpec,
+    LayerError,
+    LayerRule,
+    Opaque,
+    fan_in,
+    given_weights_check,
+    identity,
+)
 
 
 def dense_params(inp: Shape, a: Args) -> int:
     units = a.get("units")
     return (fan_in(inp[-1])) * units + (units if a.get("use_bias", True) else 0)
+
+
+def dense_weights(built_on: Shape | None, a: Args) -> list[Shape]:
+    """kernel (input width, units), then bias (units,)."""
+    if built_on is None or type(built_on[-1]) is not int:
+        raise Opaque("not built")
+    units = known_int(a, "units")
+    return [(built_on[-1], units), (units,)] if a.get("use_bias", True) else [(built_on[-1], units)]
+
+
+def embedding_output(inp: Shape, a: Args) -> Shape:
+    given_weights_check(a)
+    return (*inp, a.get("output_dim"))
+
+
+def known_int(a: Args, name: str) -> int:
+    value = a.get(name)
+    if type(value) is not int:
+        raise Opaque(name)
+    return value
 
 
 def einsum_parts(inp: Shape, a: Args) -> tuple[str, str, str, Shape, dict[str, Dim]]:
@@ -64,11 +93,13 @@ ENTRIES: dict[str, LayerRule] = {
         output=lambda s, a: (*s[:-1], a.get("units")),
         built_axes=lambda s, a: {-1: s[-1]} if type(s[-1]) is int else {},
         count_params=dense_params,
+        weight_shapes=dense_weights,
     ),
     "Embedding": LayerRule(
         params=("input_dim", "output_dim"),
-        output=lambda s, a: (*s, a.get("output_dim")),
+        output=embedding_output,
         count_params=lambda s, a: a.get("input_dim") * a.get("output_dim"),
+        weight_shapes=lambda s, a: [(known_int(a, "input_dim"), known_int(a, "output_dim"))],
     ),
     "EinsumDense": LayerRule(
         params=("equation", "output_shape", "activation", "bias_axes"),

@@ -1,0 +1,97 @@
+"""Weights given by value (SS111): `Embedding(weights=[matrix])` and `layer.set_weights`, held
+to the layer's weight shapes as Keras 3.15 and tf_keras 2.21 hold them (rows in tests/cases.py,
+measured by the oracle; messages measured with the same versions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import errors, run
+
+VERSIONS = pytest.mark.parametrize("keras", [3, 2])
+
+SET_WEIGHTS = """import numpy as np
+import keras
+inputs = keras.Input(shape=(4,))
+dense = keras.layers.Dense(3, use_bias=BIAS)
+outputs = dense(inputs)
+dense.set_weights(WEIGHTS)
+"""
+
+
+@VERSIONS
+@pytest.mark.parametrize(
+    ("bias", "weights", "message"),
+    [
+        ("True", "[np.zeros((4, 3)), np.zeros(3)]", None),
+        ("False", "[np.zeros((4, 3))]", None),
+        (
+            "True",
+            "[np.zeros((5, 3)), np.zeros(3)]",
+            "Layer dense weight shape (4, 3) is not compatible with provided weight shape (5, 3).",
+        ),
+        (
+            "True",
+            "[np.zeros((3, 4)), np.zeros(3)]",
+            "Layer dense weight shape (4, 3) is not compatible with provided weight shape (3, 4).",
+        ),
+        (
+            "False",
+            "[np.zeros((4, 3)), np.zeros(3)]",
+            "You called `set_weights(weights)` on layer QdenseQ with a weight list of length 2, "
+            "but the layer was expecting 1 weights.",
+        ),
+    ],
+)
+def test_set_weights_on_a_built_layer(keras: int, bias: str, weights: str, message: str) -> None:
+    src = SET_WEIGHTS.replace("BIAS", bias).replace("WEIGHTS", weights)
+    found = errors(src, keras)
+    if message is None:
+        assert found == []
+        return
+    quote = "'" if keras == 3 else '"'
+    assert [(f.code, f.span.line, f.keras_message) for f in found] == [
+        ("SS111", 5, message.replace("Q", quote))
+    ]
+
+
+def test_set_weights_on_a_layer_not_seen_built_is_silent() -> None:
+    """Keras expects no weights of a layer not built yet (it raises); the analysis cannot
+    always tell that a layer was built (model.build, a sub-model), so it says nothing."""
+    src = "import numpy as np\nimport keras\nd = keras.layers.Dense(3)\nd.set_weights([np.zeros((5, 3))])\n"
+    assert errors(src) == []
+
+
+EMBEDDING = """import numpy as np
+from tensorflow import keras
+from tensorflow.keras import layers
+embedding_matrix = np.zeros((VOCAB, 50))
+model = keras.Sequential([
+    layers.Embedding(1000, 50, weights=[embedding_matrix], trainable=False),
+    layers.GlobalAveragePooling1D(),
+    layers.Dense(1, activation="sigmoid"),
+])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(np.random.randint(0, 1000, (16, 20)), np.zeros(16))
+"""
+
+
+@VERSIONS
+def test_embedding_weights_of_another_vocabulary(keras: int) -> None:
+    """Keras 3 raises where the Embedding is made; Keras 2 when it is built: here where the
+    Sequential is made too (a Keras 2 Embedding declares its input, (None,) without
+    input_length). Both measured."""
+    assert errors(EMBEDDING.replace("VOCAB", "1000"), keras) == []
+    found = errors(EMBEDDING.replace("VOCAB", "1001"), keras)
+    message = (
+        "Layer embedding weight shape (1000, 50) is not compatible with provided weight shape "
+        "(1001, 50)."
+    )
+    assert [(f.code, f.span.line, f.keras_message) for f in found] == [("SS111", 5, message)]
+
+
+@VERSIONS
+def test_embedding_weights_hover_counts_them(keras: int) -> None:
+    analysis = run(EMBEDDING.replace("VOCAB", "1000"), keras)
+    steps = "20" if keras == 3 else "None"  # Keras 2 built it on its declared (None,)
+    assert analysis.models[-1].rows[0][1:] == ("Embedding", f"(None, {steps}, 50)", "50000")
