@@ -1162,6 +1162,40 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # Normalization after adapt: Keras 2 raises at the call on sizes that do not broadcast,
+    # Keras 3's symbolic call does not (its fit does)
+    (
+        "normalization_adapted_on_other_columns",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"
+        "inp = keras.Input(shape=(5,))\nout = n(inp)\n",
+        False,
+        True,
+        None,
+    ),
+    (
+        "normalization_adapted_broadcasts_one_column",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"
+        "inp = keras.Input(shape=(1,))\nout = n(inp)\n",
+        False,
+        False,
+        None,
+    ),
+    # MultiHeadAttention on (batch, features): Keras 3 builds it, Keras 2 raises in its softmax
+    (
+        "mha_on_rank_2_inputs",
+        "inp = keras.Input(shape=(50,))\nout = L.MultiHeadAttention(num_heads=2, key_dim=16)(inp, inp)\n",
+        False,
+        True,
+        None,
+    ),
+    (
+        "mha_on_rank_2_inputs_then_conv1d",
+        "inp = keras.Input(shape=(50,))\nx = L.MultiHeadAttention(num_heads=2, key_dim=16)(inp, inp)\n"
+        "x = L.Conv1D(4, 1)(x)\n",
+        True,
+        True,
+        "SS103",
+    ),
 ]
 
 PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)

@@ -95,3 +95,36 @@ def test_embedding_weights_hover_counts_them(keras: int) -> None:
     analysis = run(EMBEDDING.replace("VOCAB", "1000"), keras)
     steps = "20" if keras == 3 else "None"  # Keras 2 built it on its declared (None,)
     assert analysis.models[-1].rows[0][1:] == ("Embedding", f"(None, {steps}, 50)", "50000")
+
+
+ADAPT = """import numpy as np
+import tensorflow as tf
+from tensorflow.keras import layers
+train_features = np.random.rand(200, 9).astype("float32")
+normalizer = layers.Normalization(axis=-1)
+normalizer.adapt(train_features)
+model = tf.keras.Sequential([normalizer, layers.Dense(1)])
+model.compile(loss="mean_absolute_error", optimizer="adam")
+model.fit(train_features[:, :COLUMNS], np.zeros(200), epochs=1, verbose=0)
+"""
+
+
+@VERSIONS
+def test_normalization_adapted_on_other_columns(keras: int) -> None:
+    """adapt() gives the mean the data's columns: Keras 2 raises where the layer meets 5
+    (here at fit, where the Sequential is built); Keras 3 raises there too, but its symbolic
+    build would not, and a shape rule cannot tell the two apart: silent (measured)."""
+    assert errors(ADAPT.replace("COLUMNS", "9"), keras) == []
+    found = errors(ADAPT.replace("COLUMNS", "5"), keras)
+    if keras == 3:
+        assert found == []
+        return
+    assert [(f.code, f.span.line) for f in found] == [("SS103", 8)]
+    assert found[0].keras_message.startswith("Dimensions must be equal, but are 5 and 9 for")
+
+
+def test_adapt_on_data_of_unknown_columns_changes_nothing() -> None:
+    src = ADAPT.replace(
+        "normalizer.adapt(train_features)", "normalizer.adapt(tf.data.Dataset.range(3))"
+    )
+    assert errors(src.replace("COLUMNS", "5"), 2) == []

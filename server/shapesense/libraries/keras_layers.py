@@ -113,6 +113,8 @@ def make_layer(
     if isinstance(activation, Const) and isinstance(activation.value, str):
         layer.activation = activation.value
     _declared_input(session, layer, node, kwargs)
+    if rule is not None and rule.versioned:
+        layer.args.values["keras_major"] = session.version.major
     if "weights" in kwargs:
         return keras_weights.constructor_weights(session, layer, node, kwargs["weights"])
     return layer

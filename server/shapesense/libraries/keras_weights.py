@@ -1,4 +1,4 @@
-"""Weights given by value: `Embedding(input_dim, output_dim, weights=[matrix])` and
+"""Weights and statistics given by value: `Normalization.adapt(data)`, `Embedding(input_dim, output_dim, weights=[matrix])` and
 `layer.set_weights([...])`, held to the shapes the catalog gives the layer's weights
 (`LayerRule.weight_shapes`). Keras checks the count, then each shape in order, in words that
 differ slightly between versions (measured with Keras 3.15 and tf_keras 2.21). Keras 3 sets an
@@ -14,9 +14,11 @@ from ..keras.layers import Args, Opaque
 from ..session import Session
 from ..shapes import Shape, fmt
 from ..values import UNKNOWN, Array, Const, Layer, Seq, Value
-from .registry import REGISTRY
+from .registry import REGISTRY, InPlace
 
 CODE = "SS111"
+# adapt() changes a layer in place: the name holding it holds the adapted layer from then on
+REGISTRY.mutable.add(Layer)
 
 
 def _given_shapes(value: Value) -> list[Shape] | None:
@@ -107,6 +109,27 @@ def set_weights(
     if expected is not None and (message := mismatch(session, layer, expected, shapes)):
         _report(session, node, layer, message)
     return Const(None)
+
+
+@REGISTRY.method(Layer, "adapt")
+def adapt(
+    session: Session,
+    layer: Layer,
+    name: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """Normalization.adapt(array): the statistics take the data's sizes (the catalog's rule
+    checks later calls against them). Other data (a dataset, a frame) leaves the layer as is."""
+    data = args[0] if args else kwargs.get("data", UNKNOWN)
+    if layer.class_name != "Normalization" or not isinstance(data, Array):
+        return UNKNOWN
+    shape = tuple(data.shape)
+    if len(shape) < 2 or any(type(d) is not int for d in shape[1:]):
+        return UNKNOWN  # Keras 2 refuses 1-D data there; Keras 3 reshapes it
+    values = {**layer.args.values, "adapted_on": shape}
+    return InPlace(Const(None), dataclasses.replace(layer, args=Args((), [], values)))
 
 
 def _report(session: Session, node: ast.Call, layer: Layer, message: str) -> None:

@@ -15,7 +15,15 @@ def mha_output(shapes: list[Shape], a: Args) -> Any:
     """keras.src.layers.attention.multi_head_attention.MultiHeadAttention.compute_output_shape."""
     query, value = shapes[0], shapes[1]
     key = shapes[2] if len(shapes) > 2 else value
-    if len(query) < 3 or not len(query) == len(value) == len(key):
+    if len(query) == len(value) == len(key) == 2 and a.get("keras_major") == 2:
+        raise LayerError(  # measured with tf_keras 2.21: an IndexError in its Softmax
+            "Exception encountered when calling layer 'softmax' (type Softmax). "
+            "tuple index out of range",
+            expected="inputs of rank 3 (batch, steps, features)",
+        )
+    if len(query) == len(value) == len(key) == 2 and a.get("keras_major") == 3:
+        pass  # Keras 3 builds it: the query's shape (measured)
+    elif len(query) < 3 or not len(query) == len(value) == len(key):
         raise Opaque("rank")  # Keras 2 raises, Keras 3 builds a shape
     if any(
         type(v) is int and type(k) is int and v != k
@@ -39,6 +47,8 @@ def mha_output(shapes: list[Shape], a: Args) -> Any:
 
 def mha_params(shapes: list[Shape], a: Args) -> int:
     query, value = shapes[0], shapes[1]
+    if len(query) < 3:
+        raise Opaque("rank")
     key = shapes[2] if len(shapes) > 2 else value
     heads, key_dim = a.get("num_heads"), a.get("key_dim")
     value_dim = a.get("value_dim") or key_dim
@@ -90,6 +100,7 @@ ENTRIES: dict[str, LayerRule] = {
         call_inputs=("query", "value", "key"),
         call_flags=("return_attention_scores",),
         merge_params=mha_params,
+        versioned=True,
     ),
     "Attention": LayerRule(
         params=("use_scale", "score_mode"),

@@ -84,6 +84,8 @@ class LayerRule:
     # The shapes of get_weights(), in order, once built on an input shape (None: not built):
     # what `set_weights` and `weights=` are held to.
     weight_shapes: Callable[[Shape | None, Args], list[Shape]] | None = None
+    # Keras 2 and 3 differ where the layer is built: its arguments carry `keras_major`.
+    versioned: bool = False
 
 
 def tuplify(value: Any, rank: int) -> tuple[int, ...]:

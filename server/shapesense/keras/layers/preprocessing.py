@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from ...shapes import Shape
-from .base import Args, LayerRule, Opaque, fan_in, identity
+from ... import numpy_rules
+from ...shapes import Shape, fmt
+from .base import Args, LayerError, LayerRule, Opaque, fan_in, identity
 
 ENCODED_MODES = ("one_hot", "multi_hot", "count", "tf_idf")
 
@@ -98,6 +99,49 @@ def text_vectorization_output(inp: Shape, a: Args) -> Shape:
     return (inp[0], length)
 
 
+def normalization_output(inp: Shape, a: Args) -> Shape:
+    """After `adapt(data)` the mean and variance have the data's kept axes, shaped to
+    broadcast (1 elsewhere); the call subtracts them. Keras 2 raises there on sizes that do not
+    broadcast (measured with tf_keras 2.21: "Dimensions must be equal, but are 5 and 9 for
+    '{{node normalization/sub}} ...'"); Keras 3's symbolic call keeps the input's shape and
+    the subtraction fails on the data at fit, which a shape rule cannot tell from a model's
+    build: unknown there."""
+    adapted = a.values.get("adapted_on")
+    if adapted is None:
+        return inp
+    axis = a.get("axis", -1)
+    if axis is None:
+        return inp  # one mean for every value
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    rank = len(adapted)
+    keep = {ax % rank for ax in axes}
+    mean = tuple(adapted[d] if d in keep else 1 for d in range(rank))
+    try:
+        out = numpy_rules.broadcast(inp, mean)
+    except numpy_rules.NumpyError:
+        if a.get("keras_major") != 2:
+            raise Opaque("adapted on other sizes") from None
+        a_dim, b_dim = next(
+            (x, y)
+            for x, y in zip(reversed(inp), reversed(mean), strict=False)
+            if type(x) is int and x not in (1, y)
+        )
+        shapes = ", ".join(_tf(s) for s in (inp, mean))
+        raise LayerError(
+            f"Dimensions must be equal, but are {a_dim} and {b_dim} for "
+            "'{{node normalization/sub}} = Sub[T=DT_FLOAT](Placeholder, normalization/sub/y)' "
+            f"with input shapes: {shapes}.",
+            expected=f"the sizes it was adapted on ({fmt((None, *adapted[1:]))})",
+        ) from None
+    if tuple(out) != tuple(inp) and a.get("keras_major") != 2:
+        raise Opaque("broadcast")  # Keras 3's symbolic shape is the input's
+    return tuple(out)
+
+
+def _tf(shape: Shape) -> str:
+    return "[" + ",".join(str(d) if type(d) is int else "?" for d in shape) + "]"
+
+
 def normalization_params(inp: Shape, a: Args) -> int:
     """mean and variance over the kept axes, plus the sample count; none when given."""
     if a.known("mean") and a.get("mean") is not None:
@@ -122,7 +166,10 @@ LOOKUP_PARAMS = (
 ENTRIES: dict[str, LayerRule] = {
     "Rescaling": identity,
     "Normalization": LayerRule(
-        params=("axis", "mean", "variance", "invert"), count_params=normalization_params
+        params=("axis", "mean", "variance", "invert"),
+        output=normalization_output,
+        count_params=normalization_params,
+        versioned=True,
     ),
     "Resizing": LayerRule(
         params=("height", "width", "interpolation", "crop_to_aspect_ratio"),
