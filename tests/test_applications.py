@@ -240,7 +240,7 @@ def test_mobilenet_v3_checks_its_sizes_itself(keras: int) -> None:
         "a = A.MobileNetV3Large(weights=None, classes=10, input_shape=(96, 96, 3))\n"
         "b = A.MobileNetV3Small(input_shape=(31, 31, 3), include_top=False)\n"
         "c = A.MobileNetV3Small(classes=10)\n"
-        "d = A.MobileNetV3Small(input_shape=(224, 224, 3), include_top=False, weights=None)\n"
+        "d = A.MobileNetV3Small(input_shape=(160, 160, 3), include_top=False, weights=None)\n"
     )
     analysis = run(src, keras)
     weights = '`weights="imagenet"`' if keras == 3 else '`weights` as `"imagenet"`'
@@ -252,8 +252,19 @@ def test_mobilenet_v3_checks_its_sizes_itself(keras: int) -> None:
             "Received classes=10",
         ),
     ]
-    # count_params() in Keras 2 and 3; the feature map of 224 pixels: 7 x 7
+    # count_params() in Keras 2 and 3; the feature map of 160 pixels: 5 x 5 (Keras 2's rule
+    # fitted by running the model: a TF op layer in it has no shape rule)
     assert [m.rows[-1][2:] for m in analysis.models] == [
         ("(None, 10)", "4239242"),
-        ("(None, 7, 7, 576)", "939120"),
+        ("(None, 5, 5, 576)", "939120"),
     ]
+
+
+@VERSIONS
+def test_nasnet_mobile_without_the_top_keeps_its_default_size(keras: int) -> None:
+    """Measured: Keras 3's NASNetMobile(include_top=False) is built on (224, 224, 3), Keras 2's
+    on (None, None, 3) (the table's bare_input)."""
+    src = "import keras\nbase = keras.applications.NASNetMobile(weights=None, include_top=False)\n"
+    rows = run(src, keras).models[-1].rows
+    expected = "(None, 7, 7, 1056)" if keras == 3 else "(None, None, None, 1056)"
+    assert rows[-1][2] == expected

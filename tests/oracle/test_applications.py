@@ -21,6 +21,12 @@ SAMPLE = [
     ("MobileNetV2", "include_top=False, input_shape=(115, 115, 3)"),
     ("MobileNetV2", "include_top=False, input_shape=(96, 96, 3), pooling='max'"),
     ("MobileNetV2", "classes=7"),
+    ("MobileNetV3Small", "include_top=False, input_shape=(160, 160, 3)"),
+    ("MobileNetV3Large", "classes=10, input_shape=(96, 96, 3)"),
+    ("DenseNet169", "include_top=False, input_shape=(64, 64, 3), pooling='avg'"),
+    ("ResNet101V2", "include_top=False, input_shape=(75, 75, 3)"),
+    ("EfficientNetB1", "include_top=False, input_shape=(90, 90, 3)"),
+    ("NASNetMobile", "include_top=False"),
 ]
 
 

@@ -201,6 +201,9 @@ def make_backbone(
         return UNKNOWN
     if input_shape is None or unread_tensor:
         return opaque
+    bare = row.get("bare_input") or []
+    if not include_top and "input_shape" not in given and all(type(d) is int for d in bare):
+        input_shape = tuple(bare)  # NASNet in Keras 3: its default size even without the top
     if tensor_shape is not None and not _builds_on_tensor(row, include_top, weights, tensor_shape):
         return opaque
     inputs = (
