@@ -304,6 +304,10 @@ def _perturb_data(sample: tuple[int, ...], perturb: str, rng: random.Random) -> 
 
 def generate(seed: int, index: int) -> Program:
     rng = random.Random(seed * 1_000_003 + index)
+    # About one program in 32 is transfer learning, picked by a stream of its own so that the
+    # other programs of a seed stay what they were.
+    if random.Random(f"transfer/{seed}/{index}").random() < 1 / 32:
+        return _transfer(rng)
     imports = rng.choice(IMPORT_STYLES)
     family = rng.choice(
         [
@@ -577,3 +581,46 @@ def _text(rng: random.Random, w: Writer, classes: int, loss: str, perturb: str) 
     w.lines.append("ds = tf.data.Dataset.from_tensor_slices((texts, y)).batch(4)")
     w.lines.append("model.fit(ds, epochs=1, verbose=0)")
     return Program("\n".join(w.lines) + "\n", "text", style, perturb, {})
+
+
+BACKBONES = ("MobileNetV2", "VGG16")  # small ones: each program builds one under real Keras
+TRANSFER_PERTURBATIONS = (
+    *("none", "none", "none", "missing_axis", "wrong_last_dim", "class_count", "xy_count"),
+    *("big_kernel", "label_kind", "single_sample", "binary_units", "validation"),
+)
+
+
+def _transfer(rng: random.Random) -> Program:
+    """Transfer learning from a keras.applications backbone (`weights=None`: nothing is
+    downloaded), frozen, under a new head: first item of a Sequential, called on an Input with
+    `training=False`, or `keras.Model(base.input, head(base.output))`. big_kernel asks for an
+    input below the backbone's minimum size (the constructor refuses)."""
+    w = Writer(rng, rng.choice(IMPORT_STYLES))
+    w.header()
+    perturb = rng.choice(TRANSFER_PERTURBATIONS)
+    n, classes = rng.choice([8, 16]), rng.choice([2, 3, 5])
+    loss = rng.choice(["binary", "categorical", "sparse"])
+    name, size = rng.choice(BACKBONES), rng.choice([32, 48])
+    sample = (size, size, 3)
+    data = _perturb_data(sample, perturb, rng)
+    w.lines.append(f"X = np.random.rand({', '.join(map(str, (n, *data)))})")
+    loss_name = _labels(rng, w, n, classes, loss, perturb)
+    declared = (16, 16, 3) if perturb == "big_kernel" else sample
+    base = w.keras(f"applications.{name}")
+    w.lines.append(f"base = {base}(include_top=False, weights=None, input_shape={declared!r})")
+    w.lines.append("base.trainable = False")
+    pooling = w.layer(rng.choice(["GlobalAveragePooling2D", "Flatten"]))
+    head = _head(rng, w, loss, classes, perturb)
+    style = rng.choice(["sequential", "called", "base_output"])
+    if style == "sequential":
+        w.lines.append(f"model = {w.keras('Sequential')}([base, {pooling}, {head}])")
+    elif style == "called":
+        w.lines.append(f"inp = {w.keras('Input')}(shape={sample!r})")
+        w.lines.append("x = base(inp, training=False)")
+        w.lines.append(f"model = {w.keras('Model')}(inp, {head}({pooling}(x)))")
+    else:
+        w.lines.append(f"out = {head}({pooling}(base.output))")
+        w.lines.append(f"model = {w.keras('Model')}(inputs=base.input, outputs=out)")
+    w.lines.append(f"model.compile(optimizer='adam', loss='{loss_name}')")
+    _call(rng, w, perturb, data)
+    return Program("\n".join(w.lines) + "\n", "transfer", f"{style}/{name}", perturb, {})

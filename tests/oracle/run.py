@@ -332,7 +332,7 @@ def _programs(seed: int, count: int, style: str | None) -> list[Program]:
     index = 0
     while len(programs) < count and index < count * 1000:
         program = generate(seed, index)
-        if program.style == style:
+        if style in (program.style, program.family):
             programs.append(program)
         index += 1
     return programs
@@ -348,7 +348,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report", default=None)
     parser.add_argument("--no-fixes", action="store_true")
-    parser.add_argument("--style", default=None, help="only programs of this model style")
+    parser.add_argument(
+        "--style", default=None, help="only programs of this model style (or family: transfer)"
+    )
     args = parser.parse_args(argv)
     start = time.time()
     programs = _programs(args.seed, args.count, args.style)
