@@ -283,3 +283,25 @@ def test_numpy_strings_fix_keeps_a_long_expression_whole() -> None:
     (error,) = errors(STRINGS_HEAD + f"model.fit({data}, y)\n")
     (fix,) = error.fixes
     assert [e.new_text for e in fix.edits] == [f"{data}.astype(object)"]
+
+
+MHA_ON_FEATURES = PROGRAM_HEAD + (
+    "X = np.random.rand(32, 40)\n"
+    "y = np.random.randint(0, 2, size=(32,))\n"
+    "inp = keras.Input(shape=(10, 4))\n"
+    "attn = L.MultiHeadAttention(num_heads=2, key_dim=4)(inp, inp)\n"
+    "h = L.Flatten()(L.Dense(4)(L.LayerNormalization()(L.Add()([inp, attn]))))\n"
+    "model = keras.Model(inputs=inp, outputs=L.Dense(1, activation='sigmoid')(h))\n"
+    "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    "model.fit(X, y, epochs=1, verbose=0)\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_no_fix_gives_attention_inputs_keras_cannot_run(keras: int) -> None:
+    # The oracle's generated sample (seed 7): Keras 3 builds a MultiHeadAttention on (None, 40),
+    # but fit raises IndexError in its softmax, so "Change the model's input shape to (40,)"
+    # must not be offered; Keras 2 already refuses it at the build.
+    (error,) = errors(MHA_ON_FEATURES, keras)
+    assert error.code == "SS101"  # rank 2 data for a rank 3 input
+    assert not [f.title for f in error.fixes if "input shape" in f.title]

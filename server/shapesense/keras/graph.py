@@ -49,6 +49,8 @@ class Run:
     built_inputs: dict[int, Shape] = field(
         default_factory=dict
     )  # for messages: what a layer was built on
+    # layers that build on these shapes but raise once given data (LayerRule.merge_runs)
+    cannot_run: list[Layer] = field(default_factory=list)
 
     def fork(self) -> Run:
         """A run that shares nothing but what the layers' weights already fix."""
@@ -63,6 +65,7 @@ class Run:
             {k: dict(v) for k, v in self.built.items()},
             list(self.steps),
             dict(self.built_inputs),
+            list(self.cannot_run),
         )
 
     def apply(self, layer: Layer | Model, inputs: ShapeOut) -> ShapeOut:
@@ -116,6 +119,8 @@ class Run:
         except (Opaque, TypeError, ValueError, IndexError, AttributeError):
             params = None
         self.steps.append(Step(layer, inputs, out, params))
+        if not rule.merge_runs(inputs, layer.args):
+            self.cannot_run.append(layer)
         return out
 
     def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:

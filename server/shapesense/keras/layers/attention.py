@@ -45,6 +45,12 @@ def mha_output(shapes: list[Shape], a: Args) -> Any:
     return out
 
 
+def mha_runs(shapes: list[Shape], a: Args) -> bool:
+    """Keras 3 builds rank-2 attention (above), but fit/evaluate/predict then raise IndexError
+    in its softmax (measured with Keras 3.15)."""
+    return not all(len(s) == 2 for s in shapes[:3])
+
+
 def mha_params(shapes: list[Shape], a: Args) -> int:
     query, value = shapes[0], shapes[1]
     if len(query) < 3:
@@ -100,6 +106,7 @@ ENTRIES: dict[str, LayerRule] = {
         call_inputs=("query", "value", "key"),
         call_flags=("return_attention_scores",),
         merge_params=mha_params,
+        merge_runs=mha_runs,
         versioned=True,
     ),
     "Attention": LayerRule(

@@ -78,6 +78,9 @@ class LayerRule:
     # call is read as a merge layer's list. Flags are call keywords that change the output.
     call_inputs: tuple[str, ...] = ()
     call_flags: tuple[str, ...] = ()
+    # Whether the built layer also runs on data of these shapes: False where Keras builds the
+    # model but fit/evaluate/predict raise (a quick fix must not lead there).
+    merge_runs: Callable[[list[Shape], Args], bool] = lambda s, a: True
     kernel_rank: int | None = (
         None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
     )
