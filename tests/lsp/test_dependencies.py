@@ -91,6 +91,13 @@ async def refreshed(client: LanguageClient, uri: str, change) -> list[types.Diag
     return await diagnostics(client, uri)
 
 
+async def watched_globs(registrations: list) -> list[str]:
+    """The glob patterns the server asked the client to watch, once it has registered them."""
+    await until(lambda: registrations)
+    (watch,) = [r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    return [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
+
+
 async def test_module_changed_on_disk_refreshes_the_importer(
     vscode: LanguageClient, tmp_path: Path
 ) -> None:
@@ -100,9 +107,7 @@ async def test_module_changed_on_disk_refreshes_the_importer(
     main = open_file(vscode, tmp_path / "main.py")
     (error,) = errors(await diagnostics(vscode, main))
     assert "should be 5, got 3" in error.message
-    await until(lambda: registrations)
-    (watch,) = [r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
-    globs = [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
+    globs = await watched_globs(registrations)
     assert "**/*.py" in globs and "**/*.npy" in globs
 
     def change() -> None:
@@ -234,12 +239,7 @@ async def test_csv_changed_on_disk_refreshes_the_reader(
     main = open_file(editor, tmp_path / "main.py")
     assert errors(await diagnostics(editor, main)) == []
     if editor.editor.startswith("visual-studio-code"):  # type: ignore[attr-defined]
-        await until(lambda: registrations)
-        (watch,) = [
-            r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-        ]
-        globs = [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
-        assert "**/*.csv" in globs
+        assert "**/*.csv" in await watched_globs(registrations)
 
     def change() -> None:  # a column more in the header: the features are 4 wide
         (tmp_path / "table.csv").write_text("a,b,c,d,label\n1,2,3,4,0\n4,5,6,7,1\n")
@@ -276,12 +276,7 @@ async def test_class_folder_added_on_disk_refreshes_the_reader(
     main = open_file(editor, tmp_path / "main.py")
     assert errors(await diagnostics(editor, main)) == []
     if editor.editor.startswith("visual-studio-code"):  # type: ignore[attr-defined]
-        await until(lambda: registrations)
-        (watch,) = [
-            r for r in registrations if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES
-        ]
-        globs = [w["globPattern"] for w in watch.register_options["watchers"]]  # type: ignore[index]
-        assert "**/*.{png,jpg,jpeg,bmp,gif}" in globs
+        assert "**/*.{png,jpg,jpeg,bmp,gif}" in await watched_globs(registrations)
 
     def add_class() -> None:  # a fourth class: the labels are 4 wide, the output 3
         image = tmp_path / "train" / "fish" / "0.png"
