@@ -35,6 +35,9 @@ class Session:
         self._resolver = resolver
         self.foreign = False  # analysing a module imported by the file the user is looking at
         self.report = True  # False while a loop body is tried once, or in an imported module
+        # findings held back, hover data kept: a subclass's `call` traced on the data's shape
+        # (Keras raises at the data call, and checks.py says so there)
+        self.findings_muted = False
         self.uncertain = 0  # how many branches deep the statement running is
         self.journal: journals.Journal | None = None  # the top-level statement being recorded
 
@@ -107,7 +110,7 @@ class Session:
     # --- findings: every report goes through `add` -----------------------------------------
 
     def add(self, finding: Finding) -> None:
-        if self.report:
+        if self.report and not self.findings_muted:
             if self.journal is not None:
                 self.journal.findings.append(finding)
             self.keep(finding)
@@ -172,17 +175,20 @@ class Session:
         built_from: str,
         first: int = 0,
         model_span: Span | None = None,
+        at: Span | None = None,
     ) -> None:
-        """Hover data for the layers of `run`, from its step `first` on."""
+        """Hover data for the layers of `run`, from its step `first` on (`at`: the call
+        site of a one-step run, when the layer was made elsewhere, e.g. in `__init__`)."""
         if not self.report:
             return
         for index, step in enumerate(run.steps[first:], first):
             if step.layer.foreign:
                 continue
-            if self.journal is None and not self._wants_layer_info((step.layer.span, model)):
+            span = at or step.layer.span
+            if self.journal is None and not self._wants_layer_info((span, model)):
                 continue  # most runs repeat a layer already described (fit after compile)
             info = LayerInfo(
-                span=step.layer.span,
+                span=span,
                 class_name=step.layer.class_name,
                 name=step.layer.name,
                 model=model,

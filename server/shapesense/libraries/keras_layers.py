@@ -221,9 +221,12 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
         report_layer_failure(session, failure, at=session.src.span(node))
         out = None
     if isinstance(layer, Layer) and session.report:
-        session.record_run(
-            Run(session.version, steps=session.functional_run.steps[-1:]), "", "its inputs"
-        )
+        last = Run(session.version, steps=session.functional_run.steps[-1:])
+        session.record_run(last, "", "its inputs")
+        call_site = session.src.span(node)
+        if session.state(keras_ops.SymbolicScope).call_depth and call_site != layer.span:
+            # `x = self.dense(x)` in a subclass's `call`: the shape shows where it flows
+            session.record_run(last, "", "its inputs", at=call_site)
     node_ = Node(layer, parents, list_input=list_input)
     result: Value
     if isinstance(out, list):

@@ -122,14 +122,12 @@ def trace_for_data(
 
 def trace(session: Session, model: Model, shape: Shape) -> Value:
     tensor = Tensor(shape, Node(None, is_input=True))
-    report, session.report = (
-        session.report,
-        False,
-    )  # Keras raises at the data call: checks.py says so
+    # Keras raises at the data call (checks.py says so); hover still shows `call`'s shapes
+    muted, session.findings_muted = session.findings_muted, True
     try:
         out = call_on(session, model, tensor, {})
     finally:
-        session.report = report
+        session.findings_muted = muted
     if not isinstance(out, Tensor) or out.node is None:
         return out if isinstance(out, silence.Unknown) else Unknown(model.opaque_cause)
     session.touch(model)
