@@ -48,3 +48,38 @@ def test_numpy_is_loaded_when_a_shape_question_needs_it(tmp_path: Path) -> None:
     out, loaded = _check(tmp_path, source, "--format", "junit")
     assert "reshape" in out
     assert loaded == ["numpy._core", "xml.etree.ElementTree"]
+
+
+SERVE = """
+import json, sys
+events = []
+def note(event, args):
+    if event == "import":
+        events.append(args[0])
+    elif event == "subprocess.Popen":
+        events.append("<analysis process started>")
+sys.addaudithook(note)
+from shapesense.startup import main
+main(["serve"])
+print(json.dumps(events), file=sys.stderr)
+"""
+
+
+def test_serve_starts_its_analysis_process_first_and_never_imports_the_analysis() -> None:
+    """`shapesense serve` (here with no client: stdin at its end) starts the analysis process
+    before it imports pygls and lsprotocol, so the two imports overlap; the analysis (its
+    interpreter, every library model) and importlib.metadata (a Keras version given by the
+    editor needs no package metadata) are that process's imports, not the server's."""
+    proc = subprocess.run(
+        [sys.executable, "-c", SERVE],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    events = json.loads(proc.stderr.strip().splitlines()[-1])
+    assert "lsprotocol.types" in events  # the server did start
+    assert events.index("<analysis process started>") < events.index("lsprotocol")
+    for module in ("shapesense.analysis", "shapesense.interpret", "shapesense.batch"):
+        assert module not in events
+    assert "importlib.metadata" not in events

@@ -1,5 +1,10 @@
 """`shapesense check` and `shapesense serve`: argument parsing and printing, nothing more.
-Files are found by discover.py, configured and checked by batch.py, printed by output/."""
+Files are found by discover.py, configured and checked by batch.py, printed by output/.
+
+`serve` starts its analysis process before it imports anything more: the analysis (batch.py,
+analysis.py and all they import) is imported by that process, never by the server, so
+`check`'s modules are imported inside `_check`.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +13,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .analysis import analyze
-from .batch import Job, Overrides, UsageError, check_all, plan
-from .discover import discover
-from .files import read_source
-from .findings import Finding
-from .fixing import fixed_text, unified_diff
-from .notebook_fixing import fixed_notebook
-from .output import FORMATS, FileResult, Run, formatters
-from .output import statistics as stats
-from .output.text import use_color
+from .output import FORMATS
 from .rules import PAGES
+
+if TYPE_CHECKING:
+    from .batch import Job
+    from .findings import Finding
+    from .output import FileResult
 
 EXIT_CODES = """exit status:
   0  no errors found (or --exit-zero)
@@ -165,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         from .lsp.server import serve
 
         return serve(args.tcp)
+    from .batch import UsageError
+
     try:
         return _check(args)
     except UsageError as exc:
@@ -173,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from .batch import Overrides, check_all, plan
+    from .discover import discover
+    from .output import Run, formatters
+    from .output import statistics as stats
+
     paths = args.paths or ["."]
     stdin = None
     if "-" in paths:
@@ -213,6 +222,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _color(args: argparse.Namespace) -> bool:
+    from .output.text import use_color
+
     if args.color != "auto" or args.output_file:
         return args.color == "always"
     return args.output_format in ("text", "full", "concise") and use_color(sys.stdout)
@@ -228,6 +239,8 @@ def _write(output_file: str | None, report: str) -> None:
 
 
 def _analyser(job: Job) -> Callable[[str], list[Finding]]:
+    from .analysis import analyze
+
     options = job.options()
     return lambda text: analyze(text, options).findings
 
@@ -235,6 +248,11 @@ def _analyser(job: Job) -> Callable[[str], list[Finding]]:
 def _fixes(args: argparse.Namespace, jobs: list[Job], results: list[FileResult]) -> int:
     """--diff prints, --fix writes (stdin: prints the fixed text). In a notebook the fixes
     change the code cells' source and nothing else of the file."""
+    from .batch import check_all
+    from .files import read_source
+    from .fixing import fixed_text, unified_diff
+    from .notebook_fixing import fixed_notebook
+
     changed = 0
     diffs = []
     for job, result in zip(jobs, results, strict=True):

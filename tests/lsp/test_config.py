@@ -89,6 +89,10 @@ async def test_excluded_documents_get_no_diagnostics(
     assert error.code == "SS102"
     assert await open_doc(lsp_client, (tmp_path / "generated" / "seed.py").as_uri(), SEED3) == []
     assert await open_doc(lsp_client, (tmp_path / "scratch" / "seed.py").as_uri(), SEED3) == []
+    # A .gitignore read once is read again when it changes (a version of it is kept compiled).
+    (tmp_path / ".gitignore").write_text("# nothing ignored\n")
+    (error,) = await open_doc(lsp_client, (tmp_path / "scratch" / "other.py").as_uri(), SEED3)
+    assert error.code == "SS102"
     # Without a configuration or a repository, a default pattern (`build/`) matching a folder
     # above says nothing: `shapesense check` run there would check the file.
     loose = tmp_path_factory.mktemp("loose") / "build" / "project"

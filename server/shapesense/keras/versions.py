@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from importlib import metadata
 
 from ..shapes import Shape, fmt, keras_sample
 
@@ -89,6 +88,8 @@ class Detected:
 
 def _dist(name: str, paths: list[str] | None) -> tuple[str, str] | None:
     """(version, the folder it is installed in) of a distribution, from its metadata."""
+    from importlib import metadata  # 30-80 ms to import: only when a version is read
+
     try:
         found = (
             metadata.distributions(name=name)
