@@ -1188,6 +1188,31 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         None,
     ),
+    # ... and Keras 3's fit, evaluate and predict then raise IndexError in its softmax
+    (
+        "mha_on_rank_2_inputs_fit",
+        "inp = keras.Input(shape=(40,))\nout = L.Dense(1)(L.MultiHeadAttention(num_heads=2, key_dim=8)(inp, inp))\n"
+        "model = keras.Model(inp, out)\nmodel.compile('adam', 'mse')\nmodel.fit(np.zeros((16, 40)), np.zeros((16, 1)), verbose=0)\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "mha_on_rank_2_inputs_predict",
+        "inp = keras.Input(shape=(40,))\nout = L.Dense(1)(L.MultiHeadAttention(num_heads=2, key_dim=8)(inp, inp))\n"
+        "model = keras.Model(inp, out)\nmodel.predict(np.zeros((16, 40)), verbose=0)\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "mha_on_rank_2_inputs_of_two_inputs_evaluate",
+        "a = keras.Input(shape=(40,))\nb = keras.Input(shape=(40,))\nout = L.Dense(1)(L.MultiHeadAttention(num_heads=2, key_dim=8)(a, b))\n"
+        "model = keras.Model([a, b], out)\nmodel.compile('adam', 'mse')\nmodel.evaluate([np.zeros((16, 40)), np.zeros((16, 40))], np.zeros((16, 1)), verbose=0)\n",
+        True,
+        True,
+        "SS103",
+    ),
     (
         "mha_on_rank_2_inputs_then_conv1d",
         "inp = keras.Input(shape=(50,))\nx = L.MultiHeadAttention(num_heads=2, key_dim=16)(inp, inp)\n"

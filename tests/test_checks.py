@@ -305,3 +305,23 @@ def test_no_fix_gives_attention_inputs_keras_cannot_run(keras: int) -> None:
     (error,) = errors(MHA_ON_FEATURES, keras)
     assert error.code == "SS101"  # rank 2 data for a rank 3 input
     assert not [f.title for f in error.fixes if "input shape" in f.title]
+
+
+@pytest.mark.parametrize("method", ["fit", "evaluate", "predict"])
+def test_attention_keras_3_builds_but_cannot_run_is_reported_at_the_call(method: str) -> None:
+    """Keras 3.15 builds MultiHeadAttention on (None, 40) and raises IndexError in its softmax
+    at fit, evaluate and predict (measured); Keras 2 raises where the layer is called."""
+    labels = ", np.zeros((16, 1))" if method != "predict" else ""
+    src = PROGRAM_HEAD + (
+        "inp = keras.Input(shape=(40,))\n"
+        "out = L.Dense(1)(L.MultiHeadAttention(num_heads=2, key_dim=8)(inp, inp))\n"
+        "model = keras.Model(inp, out)\nmodel.compile('adam', 'mse')\n"
+        f"model.{method}(np.zeros((16, 40)){labels}, verbose=0)\n"
+    )
+    (error,) = errors(src, 3)
+    assert (error.code, error.span.line) == ("SS103", 7)
+    assert "receives query (None, 40) and value (None, 40)" in error.message
+    assert "tuple index out of range" in error.keras_message
+    assert "shape=(None, 2)" in error.keras_message  # the scores: (batch, heads)
+    (error,) = errors(src, 2)
+    assert (error.code, error.span.line) == ("SS103", 4)  # the layer call

@@ -136,3 +136,36 @@ def test_rnn_with_cells_counts_parameters_as_keras(layer: str, params: str) -> N
 def test_rnn_with_cells_returns_states() -> None:
     src = "import keras\nL = keras.layers\ni = keras.Input(shape=(5, 3))\nout, h, c = L.RNN(L.LSTMCell(8), return_state=True)(i)\nmodel = keras.Model(i, h)\n"
     assert run(src).models[-1].rows[-1][2] == "[(None, 8), (None, 8), (None, 8)]"
+
+
+@pytest.mark.parametrize(
+    ("call", "shapes", "message"),
+    [
+        (
+            "L.Dot(axes=1)([i0, i1])",
+            [(4,), (5,)],
+            "expects axis 1 of input 0 and axis 1 of input 1 of one size, but receives input 0 (None, 4) and input 1 (None, 5).",
+        ),
+        (
+            "L.Add()([i0, i1])",
+            [(16,), (32,)],
+            "expects inputs of one shape (or sizes of 1 that broadcast), but receives input 0 (None, 16) and input 1 (None, 32).",
+        ),
+        (
+            "L.Concatenate(axis=1)([i0, i1])",
+            [(3, 4), (5, 6)],
+            "expects inputs of one rank, of the same sizes except on axis 1, but receives input 0 (None, 3, 4) and input 1 (None, 5, 6).",
+        ),
+        (
+            "L.MultiHeadAttention(2, 8)(i0, i1, i2)",
+            [(10, 16), (7, 16), (6, 16)],
+            "expects a value and a key of the same sizes but on the last axis, but receives query (None, 10, 16), value (None, 7, 16) and key (None, 6, 16).",
+        ),
+    ],
+)
+def test_layer_on_several_tensors_says_what_each_received(
+    call: str, shapes: list[tuple[int, ...]], message: str
+) -> None:
+    """Each input named (call arguments by name, a list's by index), in Keras's order."""
+    errors = [f for f in run(multi_input_program(call, shapes)).findings if f.severity == "error"]
+    assert [f.message.split(") ", 1)[1] for f in errors] == [message]

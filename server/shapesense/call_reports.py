@@ -230,7 +230,7 @@ class CallReports:
     ) -> None:
         layer = failure.layer
         data = ", ".join(f"{x.label} {fmt(x.value.shape)}" for x in xs if x is not None)
-        message = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {fmt(failure.received)} (with {data})."
+        message = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' expects {failure.expected}, but receives {failure.received_text} (with {data})."
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         self.session.add(
             Finding(
@@ -326,7 +326,7 @@ class CallReports:
             detail = _axis_detail(declared, (None, *x.value.shape[1:]))
             message = f"{where} expects input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{detail}.{x.origin}"
         else:
-            message = f"{where} expects {failure.expected}, but receives {fmt(failure.received)} (from {x.label} {fmt(x.value.shape)}).{x.origin}"
+            message = f"{where} expects {failure.expected}, but receives {failure.received_text} (from {x.label} {fmt(x.value.shape)}).{x.origin}"
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, False, failure)
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         related = (*here, *self._related(model, x))

@@ -284,6 +284,9 @@ class CallChecker(CallReports):
         except LayerFailure as failure:
             self._report_inputs_flow_failure(model, x_node, xs, failure)
             return True
+        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+            self._report_inputs_flow_failure(model, x_node, xs, run.cannot_run[0])
+            return True
         if len(outs) > 1:
             return self._check_output_labels(model, outs)
         if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
@@ -420,6 +423,9 @@ class CallChecker(CallReports):
         except LayerFailure as failure:
             self._report_flow_failure(model, x, failure, declared)
             return None, True
+        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+            self._report_flow_failure(model, x, run.cannot_run[0], declared)
+            return None, True
         return outs, False
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
@@ -445,6 +451,8 @@ class CallChecker(CallReports):
             # into a cycle that only a full collection frees (a server's pause on every edit).
             failure.__traceback__ = failure.__context__ = None
             return run, failure
+        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+            return run, run.cannot_run[0]
         return run, out
 
     def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:

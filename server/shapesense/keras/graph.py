@@ -22,15 +22,36 @@ RECURRENT = {"LSTM", "GRU", "SimpleRNN", "Bidirectional"}
 
 
 class LayerFailure(Exception):
-    """Keras raises at this layer. `expected` says, for people, what the layer wanted."""
+    """Keras raises at this layer. `expected` says, for people, what the layer wanted;
+    `received_text` what it got (for several inputs: each one, named, in Keras's order)."""
 
-    def __init__(self, layer: Layer, keras_message: str, code: str, received: Shape, expected: str):
+    def __init__(
+        self,
+        layer: Layer,
+        keras_message: str,
+        code: str,
+        received: Shape,
+        expected: str,
+        received_text: str | None = None,
+    ):
         super().__init__(keras_message)
         self.layer = layer
         self.keras_message = keras_message
         self.code = code
         self.received = received
         self.expected = expected
+        self.received_text = received_text or fmt(received)
+
+
+def inputs_text(rule: LayerRule, shapes: list[Shape]) -> str:
+    """Each input of a layer called on several, in Keras's order: `query (None, 8), value
+    (None, 8)` for call arguments, `input 0 (None, 4), input 1 (None, 5)` for a list."""
+    names = [
+        rule.call_inputs[i] if i < len(rule.call_inputs) else f"input {i}"
+        for i in range(len(shapes))
+    ]
+    parts = [f"{name} {fmt(shape)}" for name, shape in zip(names, shapes, strict=True)]
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 @dataclass
@@ -49,8 +70,8 @@ class Run:
     built_inputs: dict[int, Shape] = field(
         default_factory=dict
     )  # for messages: what a layer was built on
-    # layers that build on these shapes but raise once given data (LayerRule.merge_runs)
-    cannot_run: list[Layer] = field(default_factory=list)
+    # where layers built on these shapes raise once given data (LayerRule.run_error)
+    cannot_run: list[LayerFailure] = field(default_factory=list)
 
     def fork(self) -> Run:
         """A run that shares nothing but what the layers' weights already fix."""
@@ -94,7 +115,24 @@ class Run:
         except (TypeError, ValueError, IndexError, ZeroDivisionError, AttributeError, KeyError):
             out = None  # arguments of a form the rule does not model
         self.steps.append(Step(layer, shape, out, self._params(layer, rule, shape)))
+        self._note_run_error(layer, rule, shape)
         return out
+
+    def _note_run_error(self, layer: Layer, rule: LayerRule, inputs: Shape | list[Shape]) -> None:
+        try:
+            error = rule.run_error(inputs, layer.args)
+        except (Opaque, TypeError, ValueError, IndexError, AttributeError):
+            return
+        if error is None:
+            return
+        expected = error.expected or "other input shapes"
+        if isinstance(inputs, list):
+            failure = LayerFailure(
+                layer, str(error), error.code, inputs[0], expected, inputs_text(rule, inputs)
+            )
+        else:
+            failure = LayerFailure(layer, str(error), error.code, inputs, expected)
+        self.cannot_run.append(failure)
 
     def _params(self, layer: Layer, rule: LayerRule, shape: Shape) -> int | None:
         try:
@@ -111,16 +149,15 @@ class Run:
         except (Opaque, TypeError, ValueError, IndexError, AttributeError):
             out = None
         except LayerError as exc:
-            raise LayerFailure(
-                layer, str(exc), exc.code, inputs[0], ", ".join(fmt(s) for s in inputs)
-            ) from None
+            expected = exc.expected or "inputs of other shapes"
+            received = inputs_text(rule, inputs)
+            raise LayerFailure(layer, str(exc), exc.code, inputs[0], expected, received) from None
         try:
             params: int | None = int(rule.merge_params(inputs, layer.args))
         except (Opaque, TypeError, ValueError, IndexError, AttributeError):
             params = None
         self.steps.append(Step(layer, inputs, out, params))
-        if not rule.merge_runs(inputs, layer.args):
-            self.cannot_run.append(layer)
+        self._note_run_error(layer, rule, inputs)
         return out
 
     def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:

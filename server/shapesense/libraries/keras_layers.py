@@ -12,7 +12,6 @@ from ..findings import Finding, Span
 from ..keras.graph import LayerFailure, Run
 from ..keras.layers import ALIASES, CATALOG, MERGE_FUNCTIONS, UNREAD, Args, lookup
 from ..session import Session
-from ..shapes import fmt
 from ..values import (
     UNKNOWN,
     Const,
@@ -67,7 +66,7 @@ def report_layer_failure(
 ) -> None:
     """A model that cannot be built: reported where Keras raises (the layer, or its call)."""
     layer = failure.layer
-    message = f"Layer '{layer.name}' ({layer.class_name}) expects {failure.expected}, but receives {fmt(failure.received)}."
+    message = f"Layer '{layer.name}' ({layer.class_name}) expects {failure.expected}, but receives {failure.received_text}."
     session.add(Finding(at or layer.span, "error", failure.code, message, failure.keras_message))
     if model is not None:
         session.touch(model)

@@ -33,6 +33,7 @@ def mha_output(shapes: list[Shape], a: Args) -> Any:
             "All dimensions of `value` and `key`, except the last one, must be equal. "
             f"Received: value_shape={fmt(value)} and key_shape={fmt(key)}",
             code="SS106",
+            expected="a value and a key of the same sizes but on the last axis",
         )
     target = a.get("output_shape")
     if target is None:
@@ -45,10 +46,19 @@ def mha_output(shapes: list[Shape], a: Args) -> Any:
     return out
 
 
-def mha_runs(shapes: list[Shape], a: Args) -> bool:
+def mha_run_error(shapes: list[Shape], a: Args) -> LayerError | None:
     """Keras 3 builds rank-2 attention (above), but fit/evaluate/predict then raise IndexError
-    in its softmax (measured with Keras 3.15)."""
-    return not all(len(s) == 2 for s in shapes[:3])
+    in its softmax, on the scores' shape (batch, heads) (measured with Keras 3.15)."""
+    if not all(len(s) == 2 for s in shapes[:3]):
+        return None
+    heads = a.values.get("num_heads")
+    scores = f"(None, {heads})" if isinstance(heads, int) else "(None, num_heads)"
+    return LayerError(
+        "Exception encountered when calling Softmax.call().\n\ntuple index out of range\n\n"
+        "Arguments received by Softmax.call():\n"
+        f"  • inputs=tf.Tensor(shape={scores}, dtype=float32)\n  • mask=None",
+        expected="inputs of rank 3 (batch, steps, features)",
+    )
 
 
 def mha_params(shapes: list[Shape], a: Args) -> int:
@@ -106,7 +116,7 @@ ENTRIES: dict[str, LayerRule] = {
         call_inputs=("query", "value", "key"),
         call_flags=("return_attention_scores",),
         merge_params=mha_params,
-        merge_runs=mha_runs,
+        run_error=mha_run_error,
         versioned=True,
     ),
     "Attention": LayerRule(

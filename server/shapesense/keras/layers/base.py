@@ -78,9 +78,10 @@ class LayerRule:
     # call is read as a merge layer's list. Flags are call keywords that change the output.
     call_inputs: tuple[str, ...] = ()
     call_flags: tuple[str, ...] = ()
-    # Whether the built layer also runs on data of these shapes: False where Keras builds the
-    # model but fit/evaluate/predict raise (a quick fix must not lead there).
-    merge_runs: Callable[[list[Shape], Args], bool] = lambda s, a: True
+    # Where Keras builds the layer on these shapes (a Shape, or a list of them for several
+    # tensors) but fit/evaluate/predict then raise inside it: Keras's error (None: it runs).
+    # Reported at those calls; a quick fix must not lead there.
+    run_error: Callable[[Any, Args], LayerError | None] = lambda s, a: None
     kernel_rank: int | None = (
         None  # Keras 3 convolutions need exactly this rank (Keras 2 folds extra axes into the batch)
     )

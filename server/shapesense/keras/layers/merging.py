@@ -30,6 +30,7 @@ def elementwise_merge(shapes: list[Shape], a: Args) -> Shape:
                 raise LayerError(
                     f"Inputs have incompatible shapes. Received shapes {fmt(shapes[0][1:])} and {fmt(shape[1:])}",
                     code="SS106",
+                    expected="inputs of one shape (or sizes of 1 that broadcast)",
                 )
         result = (*head, *tail)
     batches = {s[0] for s in shapes} - {None}
@@ -40,7 +41,7 @@ def concatenate_output(shapes: list[Shape], a: Args) -> Shape:
     axis = a.get("axis", -1)
     rank = len(shapes[0])
     if any(len(s) != rank for s in shapes):
-        raise LayerError(_concat_message(shapes), code="SS106")
+        raise LayerError(_concat_message(shapes), code="SS106", expected=_concat_expected(a))
     axis = axis % rank
     out = list(shapes[0])
     for s in shapes[1:]:
@@ -53,7 +54,9 @@ def concatenate_output(shapes: list[Shape], a: Args) -> Shape:
                     else combined(left, right)
                 )
             elif type(out[i]) is int and type(s[i]) is int and out[i] != s[i]:
-                raise LayerError(_concat_message(shapes), code="SS106")
+                raise LayerError(
+                    _concat_message(shapes), code="SS106", expected=_concat_expected(a)
+                )
     return tuple(out)
 
 
@@ -62,6 +65,10 @@ def _concat_message(shapes: list[Shape]) -> str:
         "A `Concatenate` layer requires inputs with matching shapes except for the "
         f"concatenation axis. Received: input_shape=[{', '.join(fmt(s) for s in shapes)}]"
     )
+
+
+def _concat_expected(a: Args) -> str:
+    return f"inputs of one rank, of the same sizes except on axis {a.get('axis', -1)}"
 
 
 def merge(rule: Callable[[list[Shape], Args], Shape], params: tuple[str, ...] = ()) -> LayerRule:
@@ -82,6 +89,7 @@ def dot_output(shapes: list[Shape], a: Args) -> Shape:
             f"Incompatible input shapes: axis values {left} (at axis {pair[0]}) != {right} "
             f"(at axis {pair[1]}). Full input shapes: {fmt(shapes[0])}, {fmt(shapes[1])}",
             code="SS106",
+            expected=f"axis {pair[0]} of input 0 and axis {pair[1]} of input 1 of one size",
         )
     if len(first) != len(second) or len(first) > 3:
         raise Opaque("rank")  # batch_dot of other ranks: not modelled
