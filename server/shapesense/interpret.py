@@ -76,6 +76,7 @@ class Interpreter(Classes):
         self.depth = 0
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
+        self.records_in_order = False  # records holds one whole run's, in the order it ran them
         self.token: Token | None = None  # checked before each statement: see cancel.py
         self._start(source, tree)
 

@@ -129,8 +129,9 @@ def run(interp: Interpreter, record: bool) -> None:
 
 def _run_recorded(interp: Interpreter) -> None:
     previous, interp.records = interp.records, {}
+    in_order, interp.records_in_order = interp.records_in_order, False
     try:
-        _run_statements(interp, previous)
+        _run_statements(interp, previous, Changes(previous if in_order else None))
     except Cancelled:
         # A newer version is coming: keep the journals this run finished and, for the
         # statements it did not finish, the previous run's. Each is checked against its inputs
@@ -139,9 +140,10 @@ def _run_recorded(interp: Interpreter) -> None:
         for key, journal in previous.items():
             interp.records.setdefault(key, journal)
         raise
+    interp.records_in_order = True
 
 
-def _run_statements(interp: Interpreter, previous: dict[int, Journal]) -> None:
+def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
     frame = Frame()
     for stmt in interp.tree.body:
         if frame.returned:
@@ -149,10 +151,16 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal]) -> None:
         if interp.token is not None:
             interp.token.check()
         journal = previous.get(id(stmt))
-        if journal is not None and journal.node is stmt and can_replay(interp, journal, MAX_CALLS):
-            replay(interp, journal)
-            interp.records[id(stmt)] = journal
-            continue
+        if journal is not None and journal.node is not stmt:
+            journal = None
+        if journal is not None:
+            changes.reach(journal)
+            if can_replay(interp, journal, MAX_CALLS, changes):
+                replay(interp, journal)
+                changes.replayed(journal)
+                interp.records[id(stmt)] = journal
+                continue
+            changes.not_replayed(journal)
         journal = begin(interp, stmt)
         interp.journal = journal
         try:
@@ -163,17 +171,78 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal]) -> None:
             interp.journal = None
         if frame.returned:
             journal.replayable = False
+        touched = bool(journal.touched)
         finish(interp, journal)
+        changes.ran(journal, touched)
         interp.records[id(stmt)] = journal
 
 
-def can_replay(interp: Interpreter, journal: Journal, max_calls: int) -> bool:
+class Changes:
+    """Where this run's state may differ from the previous run's at the same point, so that
+    most journals need no look at their inputs.
+
+    The previous run (complete, so its journals are in the order it ran them) met each of its
+    journals with the inputs that journal holds: it recorded them then, or checked them. While
+    this run replays the same journals in the same order, its state is the previous run's at
+    each point, and so are each journal's inputs. What can differ is only what the statements
+    it did not replay wrote (`names`: those run instead, and the previous run's journals
+    passed over) until a replayed journal writes that name again, and the models those
+    statements changed in place (`models`). With no complete previous run, `unknown`: every
+    input is looked at. tests/test_incremental.py holds the answer equal to the full look."""
+
+    def __init__(self, previous: dict[int, Journal] | None) -> None:
+        self.unknown = previous is None
+        self.order = list(previous.values()) if previous is not None else []
+        self.position = {id(journal): at for at, journal in enumerate(self.order)}
+        self.next = 0  # the previous run's journals before it are behind this run
+        self.names: set[str] = set()
+        self.models = False
+
+    def reach(self, journal: Journal) -> None:
+        """This run is at `journal`: the previous run's journals before it were passed over."""
+        at = self.position.get(id(journal), -1)
+        if at < self.next:  # not in the previous run, or out of its order
+            self.unknown = True
+            return
+        for skipped in self.order[self.next : at]:
+            self._lost(skipped)
+        self.next = at + 1
+
+    def _lost(self, journal: Journal) -> None:
+        self.names.update(journal.writes)
+        if journal.after or journal.models or not journal.replayable:
+            self.models = True
+
+    def replayed(self, journal: Journal) -> None:
+        self.names.difference_update(journal.writes)  # as the previous run left them
+
+    def not_replayed(self, journal: Journal) -> None:
+        self._lost(journal)
+
+    def ran(self, journal: Journal, touched: bool) -> None:
+        """A statement run now: what it bound or deleted, and whether it changed a model."""
+        self.names.update(journal.writes)
+        if touched or not journal.replayable:
+            self.models = True
+
+
+def can_replay(
+    interp: Interpreter, journal: Journal, max_calls: int, changes: Changes | None = None
+) -> bool:
+    """Whether `journal` meets the inputs it was recorded with (with `changes`: only those
+    that may differ from the previous run's at this point are looked at)."""
     if not journal.replayable or journal.numpy_alias[0] != interp.numpy_alias:
         return False
     if interp.calls_made + journal.calls_used > max_calls:
         return False
     names = interp.globals.names
-    for name, (value, held) in journal.inputs.items():
+    inputs = journal.inputs
+    if changes is None or changes.unknown or changes.models:
+        looked_at: Any = inputs
+    else:
+        looked_at = [name for name in changes.names if name in inputs]
+    for name in looked_at:
+        value, held = inputs[name]
         current = names.get(name, MISSING)
         if current is not value or (held and versions(current) != held):
             return False
