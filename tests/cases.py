@@ -1163,13 +1163,31 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         None,
     ),
     # Normalization after adapt: Keras 2 raises at the call on sizes that do not broadcast,
-    # Keras 3's symbolic call does not (its fit does)
+    # Keras 3 builds it and raises at fit, evaluate and predict
     (
         "normalization_adapted_on_other_columns",
         "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"
         "inp = keras.Input(shape=(5,))\nout = n(inp)\n",
         False,
         True,
+        None,
+    ),
+    (
+        "normalization_adapted_on_other_columns_predict",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"
+        "inp = keras.Input(shape=(5,))\nmodel = keras.Model(inp, L.Dense(1)(n(inp)))\n"
+        "model.predict(np.zeros((8, 5)), verbose=0)\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "normalization_adapted_on_the_same_columns_fits",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"
+        "model = keras.Sequential([n, L.Dense(1)])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros((8, 9)), np.zeros((8, 1)), verbose=0)\n",
+        False,
+        False,
         None,
     ),
     (

@@ -99,43 +99,73 @@ def text_vectorization_output(inp: Shape, a: Args) -> Shape:
     return (inp[0], length)
 
 
+def _adapted_mean(inp: Shape, a: Args) -> Shape | None:
+    """The shape of the mean `adapt(data)` learned, kept axes with the data's sizes and 1
+    elsewhere (None: not adapted on an array, or one mean for every value)."""
+    adapted = a.values.get("adapted_on")
+    axis = a.get("axis", -1)
+    if adapted is None or axis is None:
+        return None
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    rank = len(adapted)
+    keep = {ax % rank for ax in axes}
+    return tuple(adapted[d] if d in keep else 1 for d in range(rank))
+
+
+def _mean_mismatch(inp: Shape, mean: Shape, node: str, operands: str) -> LayerError:
+    """TensorFlow's words for the subtraction of a mean that does not broadcast."""
+    a_dim, b_dim = next(
+        (x, y)
+        for x, y in zip(reversed(inp), reversed(mean), strict=False)
+        if type(x) is int and x not in (1, y)
+    )
+    shapes = ", ".join(_tf(s) for s in (inp, mean))
+    return LayerError(
+        f"Dimensions must be equal, but are {a_dim} and {b_dim} for "
+        f"'{{{{node {node}}}}} = Sub[T=DT_FLOAT]({operands})' with input shapes: {shapes}.",
+        expected=f"the sizes it was adapted on ({fmt((None, *mean[1:]))})",
+    )
+
+
 def normalization_output(inp: Shape, a: Args) -> Shape:
     """After `adapt(data)` the mean and variance have the data's kept axes, shaped to
     broadcast (1 elsewhere); the call subtracts them. Keras 2 raises there on sizes that do not
     broadcast (measured with tf_keras 2.21: "Dimensions must be equal, but are 5 and 9 for
     '{{node normalization/sub}} ...'"); Keras 3's symbolic call keeps the input's shape and
-    the subtraction fails on the data at fit, which a shape rule cannot tell from a model's
-    build: unknown there."""
-    adapted = a.values.get("adapted_on")
-    if adapted is None:
+    the subtraction fails on the data (`normalization_run_error`)."""
+    mean = _adapted_mean(inp, a)
+    if mean is None:
         return inp
-    axis = a.get("axis", -1)
-    if axis is None:
-        return inp  # one mean for every value
-    axes = (axis,) if isinstance(axis, int) else tuple(axis)
-    rank = len(adapted)
-    keep = {ax % rank for ax in axes}
-    mean = tuple(adapted[d] if d in keep else 1 for d in range(rank))
     try:
         out = numpy_rules.broadcast(inp, mean)
     except numpy_rules.NumpyError:
         if a.get("keras_major") != 2:
-            raise Opaque("adapted on other sizes") from None
-        a_dim, b_dim = next(
-            (x, y)
-            for x, y in zip(reversed(inp), reversed(mean), strict=False)
-            if type(x) is int and x not in (1, y)
-        )
-        shapes = ", ".join(_tf(s) for s in (inp, mean))
-        raise LayerError(
-            f"Dimensions must be equal, but are {a_dim} and {b_dim} for "
-            "'{{node normalization/sub}} = Sub[T=DT_FLOAT](Placeholder, normalization/sub/y)' "
-            f"with input shapes: {shapes}.",
-            expected=f"the sizes it was adapted on ({fmt((None, *adapted[1:]))})",
+            return inp  # Keras 3 builds it
+        raise _mean_mismatch(
+            inp, mean, "normalization/sub", "Placeholder, normalization/sub/y"
         ) from None
     if tuple(out) != tuple(inp) and a.get("keras_major") != 2:
         raise Opaque("broadcast")  # Keras 3's symbolic shape is the input's
     return tuple(out)
+
+
+def normalization_run_error(inp: Shape, a: Args) -> LayerError | None:
+    """Keras 3 builds a Normalization adapted on sizes the input does not broadcast against;
+    fit, evaluate and predict then raise ValueError in its call (measured with Keras 3.15:
+    "Dimensions must be equal, but are 5 and 9 for '{{node
+    functional_1/normalization_1/Sub}} ...' with input shapes: [?,5], [1,9].")."""
+    mean = _adapted_mean(inp, a)
+    if mean is None or a.get("keras_major") == 2:
+        return None
+    try:
+        numpy_rules.broadcast(inp, mean)
+    except numpy_rules.NumpyError:
+        error = _mean_mismatch(inp, mean, "normalization/Sub", "data, normalization/Sub/y")
+        return LayerError(
+            f"Exception encountered when calling Normalization.call().\n\n{error}",
+            expected=error.expected,
+        )
+    return None
 
 
 def _tf(shape: Shape) -> str:
@@ -168,6 +198,7 @@ ENTRIES: dict[str, LayerRule] = {
     "Normalization": LayerRule(
         params=("axis", "mean", "variance", "invert"),
         output=normalization_output,
+        run_error=normalization_run_error,
         count_params=normalization_params,
         versioned=True,
     ),
