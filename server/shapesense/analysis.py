@@ -12,9 +12,9 @@ from .interpret import Interpreter
 from .options import INTERNAL_ERROR, Options
 from .program_fixes import keep_program_fixes
 from .relocate import Relocation
-from .reparse import parse_reusing
+from .reparse import parse_reusing, text_ranges
 from .replay import run as run_module
-from .source import Parsed, SourceText, node_lines
+from .source import Parsed, SourceText
 from .suppress import apply as apply_suppressions
 
 
@@ -107,7 +107,7 @@ class Analyzer:
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:
             result.findings = self.options.rules.apply(result.findings)
-        starts = [source.line_of(node_lines(node)[0]) for node in parsed.tree.body]
+        starts = [first for first, _ in text_ranges(parsed)]
         result.findings = apply_suppressions(
             result.findings, text, self.options.report_unused_suppressions, starts
         )

@@ -51,7 +51,7 @@ def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText
     tail = _common_suffix(old_lines, new_lines, min(len(old_lines), len(new_lines)) - lo)
     delta = len(new_lines) - len(old_lines)
     body = old.tree.body
-    ranges = [_text_lines(stmt, old.lines) for stmt in body]
+    ranges = text_ranges(old)
     start, end = _piece(ranges, lo, len(old_lines) - tail)
     piece = _parse_piece(new_lines, start, end + delta)
     if piece is not None:
@@ -68,6 +68,14 @@ def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText
     else:
         _keep_above(old, ranges, parsed, lo, len(new_lines))
     return parsed
+
+
+def text_ranges(parsed: Parsed) -> list[tuple[int, int]]:
+    """Each top-level statement's first and last line in the text, made once per version: the
+    analysis reads their first lines (suppressions), the next version's parse all of them."""
+    if parsed.ranges is None:
+        parsed.ranges = [_text_lines(stmt, parsed.lines) for stmt in parsed.tree.body]
+    return parsed.ranges
 
 
 def _text_lines(stmt: ast.stmt, lines: LineMap | None) -> tuple[int, int]:

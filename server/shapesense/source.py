@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .findings import Span
 from .lines import LINE_BREAK, split_lines
@@ -22,6 +22,8 @@ class Parsed:
     # where the tree's lines are in this text (None: the tree's lines are the text's).
     lines: LineMap | None = None
     next_virtual: int = 0  # above every line number the tree has had: new pieces go there
+    # Each top-level statement's first and last line in the text, once made (reparse.text_ranges)
+    ranges: list[tuple[int, int]] | None = field(default=None, compare=False, repr=False)
 
 
 _MISSING_BLOCK = re.compile(r"expected an indented block after .* on line (\d+)")
