@@ -97,7 +97,9 @@ def install_stubs() -> None:
         from tf_keras.src.engine import training
         from tf_keras.src.utils import data_utils
 
-        data_utils.get_file = tf_keras.utils.get_file = get_file
+        # tf.keras.utils is tf_keras's api copy, another module object than tf_keras.utils: a
+        # program's first `tf.keras.utils.get_file` would reach the network
+        data_utils.get_file = tf_keras.utils.get_file = tf.keras.utils.get_file = get_file
         training.Model.load_weights = _skip_stub_weights(training.Model.load_weights)
         model_class = training.Model
         for name in [m for m in sys.modules if m == "keras" or m.startswith("keras.")]:
