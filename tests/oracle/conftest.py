@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from .run import Worker
+from .run import POOL
 
 
 def _require_tensorflow() -> None:
@@ -25,7 +25,13 @@ def _require_tensorflow() -> None:
 @pytest.fixture(scope="session", params=[3, 2], ids=["keras3", "keras2"])
 def keras_worker(request: pytest.FixtureRequest):
     _require_tensorflow()
-    worker = Worker(request.param)
-    worker.keras = request.param  # type: ignore[attr-defined]
+    worker = POOL.take(request.param)
     yield worker
-    worker.close()
+    POOL.give_back(worker)  # the generated sample, in the same process, runs on it next
+
+
+@pytest.hookimpl(trylast=True)  # after pytest groups the rows by Keras version
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The generated sample first: it runs for minutes on two Keras processes of its own, and
+    under `-n 2` the table rows then share the cores with it instead of running before it."""
+    items.sort(key=lambda item: not item.name.startswith("test_generated_sample"))

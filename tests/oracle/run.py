@@ -11,6 +11,7 @@ Exit status 1 on any disagreement.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
 import subprocess
@@ -58,12 +59,15 @@ class Worker:
         if not ready:
             raise RuntimeError("the Keras worker did not start (is tensorflow-cpu installed?)")
         self.ready: dict = json.loads(ready)  # what the worker says about itself
+        self.keras, self.script = keras, script
+        self.served = 0  # programs run, for recycling
 
     def run(self, source: str, whole: bool = False, **extra: object) -> dict:
         """The program's first error (and its layer shapes); with `whole`, every top-level
         statement run even after one raised, and which raised (worker.run_whole)."""
         assert self.proc.stdin and self.proc.stdout
         request = {"id": 0, "source": source, "whole": whole, **extra}
+        self.served += 1
         self.proc.stdin.write(json.dumps(request) + "\n")
         self.proc.stdin.flush()
         line = self.proc.stdout.readline()
@@ -77,6 +81,47 @@ class Worker:
         self.proc.wait(timeout=30)
 
 
+class WorkerPool:
+    """Warm Keras processes kept between batches of programs. Starting one imports TensorFlow
+    (10-14 s of CPU), and the generated sample alone runs six batches of two workers; a worker
+    still serves at most RECYCLE_AFTER programs, clearing the session between programs as within
+    a batch. Only the last Keras version's workers are kept idle (the memory of a few)."""
+
+    def __init__(self) -> None:
+        self._idle: dict[tuple, list[Worker]] = {}
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def take(self, keras: int, script: Path = WORKER) -> Worker:
+        key = (Worker, keras, script)  # the module's Worker: a test may stand in its own
+        with self._lock:
+            for other in [k for k in self._idle if k != key]:
+                for worker in self._idle.pop(other):
+                    worker.close()
+            idle = self._idle.get(key, [])
+            if idle:
+                return idle.pop()
+        return Worker(keras, script)
+
+    def give_back(self, worker: Worker) -> None:
+        """Keeps `worker` for the next batch, unless it is due for recycling or has died."""
+        proc = getattr(worker, "proc", None)
+        if getattr(worker, "served", 0) >= RECYCLE_AFTER or (proc and proc.poll() is not None):
+            worker.close()
+            return
+        key = (type(worker), getattr(worker, "keras", None), getattr(worker, "script", WORKER))
+        with self._lock:
+            self._idle.setdefault(key, []).append(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            workers = [w for idle in self._idle.values() for w in idle]
+            self._idle.clear()
+        for worker in workers:
+            worker.close()
+
+
+POOL = WorkerPool()
 PROGRESS_EVERY = 50  # programs between progress lines: a long run must not look hung in CI
 
 
@@ -111,20 +156,18 @@ def run_all(
         queue.put(i)
 
     def work() -> None:
-        worker = Worker(keras)
-        done = 0
+        worker = POOL.take(keras)
         try:
             while not queue.empty():
                 try:
                     i = queue.get_nowait()
                 except Exception:
                     return
-                if done and done % RECYCLE_AFTER == 0:
+                if worker.served >= RECYCLE_AFTER:
                     # TensorFlow grows (about 2 GB after a few hundred programs, each slower
                     # than the last) despite clear_session: a fresh worker keeps runs linear.
                     worker.close()
                     worker = Worker(keras)
-                done += 1
                 try:
                     results[i] = worker.run(sources[i], whole)
                 except RuntimeError:
@@ -139,7 +182,7 @@ def run_all(
                     worker = Worker(keras)
                 progress.step()
         finally:
-            worker.close()
+            POOL.give_back(worker)
 
     threads = [threading.Thread(target=work) for _ in range(max(1, jobs))]
     for t in threads:

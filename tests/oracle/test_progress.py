@@ -10,8 +10,9 @@ from . import run
 class FakeWorker:
     """Stands in for a real-Keras worker process: every program runs cleanly, at once."""
 
-    def __init__(self, keras: int) -> None:
+    def __init__(self, keras: int, script: object = None) -> None:
         self.keras = keras
+        self.served = 0
 
     def run(self, source: str, whole: bool = False) -> dict:
         return {"raised": False, "layer_shapes": None}
