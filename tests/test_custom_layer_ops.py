@@ -109,3 +109,81 @@ def test_a_loop_over_enumerate_runs_item_by_item(keras: int) -> None:
     assert errors(fixed, keras) == []
     zipped = src.replace("enumerate(filters)", "zip([0, 1, 2], filters)")
     assert [(f.code, f.span.line) for f in errors(zipped, keras)] == [("SS103", 9)]
+
+
+POSITIONAL = HEAD + (
+    "class TokenAndPositionEmbedding(layers.Layer):\n"
+    "    def __init__(self, maxlen, vocab_size, embed_dim):\n"
+    "        super().__init__()\n"
+    "        self.token_emb = layers.Embedding(input_dim=vocab_size, output_dim=embed_dim)\n"
+    "        self.pos_emb = layers.Embedding(input_dim=maxlen, output_dim=embed_dim)\n"
+    "    def call(self, x):\n"
+    "        maxlen = tf.shape(x)[-1]\n"
+    "        positions = tf.range(start=0, limit=maxlen, delta=1)\n"
+    "        return self.token_emb(x) + self.pos_emb(positions)\n"
+    "inputs = layers.Input(shape=(40,))\n"
+    "x = TokenAndPositionEmbedding(40, 2000, 16)(inputs)\n"
+    "x = layers.GlobalAveragePooling1D()(x)\n"
+    "model = keras.Model(inputs, layers.Dense(1, activation='sigmoid')(x))\n"
+    "model.compile(optimizer='adam', loss='binary_crossentropy')\n"
+    "model.fit(np.random.randint(1, 2000, size=(100, 60)), np.zeros(100))\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_tf_shape_in_a_custom_layer_call(keras: int) -> None:
+    """keras.io's TokenAndPositionEmbedding (models_custom_layers/positional_wrong_maxlen.py,
+    measured with array data): tf.shape(x)[-1] in `call` is the traced length, 40, so the
+    positions are (40,) and the layer's output (None, 40, 16); data padded to 60 raises at
+    the model's input in Keras 3.15 and tf_keras 2.21."""
+    assert [(f.code, f.span.line) for f in errors(POSITIONAL, keras)] == [("SS102", 18)]
+    fine = run(POSITIONAL.replace("size=(100, 60)", "size=(100, 40)"), keras)
+    assert [f for f in fine.findings if f.severity == "error"] == []
+    assert [c.status for c in fine.calls] == ["checked"]
+    shown = {(i.span.line, i.output_shape) for i in fine.layers}
+    assert (12, "(None, 40, 16)") in shown and (12, "(40, 16)") in shown
+
+
+def test_the_batch_size_from_tf_shape_is_not_known() -> None:
+    src = HEAD + (
+        "class Batch(layers.Layer):\n"
+        "    def call(self, x):\n"
+        "        n = tf.shape(x)[0]\n"
+        "        return tf.reshape(x, (n, -1))\n"
+        "inp = keras.Input(shape=(4, 2))\n"
+        "out = Batch()(inp)\n"
+    )
+    assert "out" not in {s.name for s in run(src).symbols}
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_sampling_layer_and_the_predictions_of_an_encoder(keras: int) -> None:
+    """models_attributes/vae_encoder_decoder_predict.py: tf.random.normal(shape=tf.shape(z))
+    in `call` has z's shape; the encoder's predict gives a list of three (20, 2) arrays, which
+    the one-input decoder refuses (both versions, measured)."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n"
+        "from tensorflow.keras import layers\n"
+        "class Sampling(layers.Layer):\n"
+        "    def call(self, inputs):\n"
+        "        z_mean, z_log_var = inputs\n"
+        "        epsilon = tf.random.normal(shape=tf.shape(z_mean))\n"
+        "        return z_mean + tf.exp(0.5 * z_log_var) * epsilon\n"
+        "inputs = keras.Input(shape=(784,))\n"
+        "x = layers.Dense(64, activation='relu')(inputs)\n"
+        "z_mean = layers.Dense(2)(x)\n"
+        "z_log_var = layers.Dense(2)(x)\n"
+        "z = Sampling()([z_mean, z_log_var])\n"
+        "encoder = keras.Model(inputs, [z_mean, z_log_var, z])\n"
+        "latent = keras.Input(shape=(2,))\n"
+        "decoder = keras.Model(latent, layers.Dense(784)(latent))\n"
+        "x_encoded = encoder.predict(np.random.rand(20, 784))\n"
+        "x_decoded = decoder.predict(x_encoded)\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS108", 18)]
+    fine = src.replace("decoder.predict(x_encoded)", "decoder.predict(x_encoded[2])")
+    analysis = run(fine, keras)
+    assert [f for f in analysis.findings if f.severity == "error"] == []
+    symbols = {s.name: s.description for s in analysis.symbols}
+    assert symbols["z"] == "KerasTensor(None, 2)"
+    assert symbols["x_decoded"].startswith("array(20, 784)")

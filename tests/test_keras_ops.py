@@ -221,3 +221,75 @@ def test_tf_ops_on_arrays_are_still_answered() -> None:
     assert shapes["x"].startswith("array(10, 2, 3)")
     assert shapes["y"].startswith("array(10, 6, 1)")
     assert shapes["z"].startswith("array(10, 6)")
+
+
+@pytest.mark.parametrize("op", ["K.mean(inp, axis=1)", "K.sum(inp, axis=1)", "K.square(inp)"])
+def test_backend_functions_outside_a_lambda_raise_in_keras_3(op: str) -> None:
+    """Measured, Keras 3.15: `keras.backend` has no K.mean (AttributeError) and
+    tf.keras.backend's raises on a Keras tensor; tf_keras 2.21 runs them."""
+    src = HEAD + f"inp = keras.Input(shape=(10, 4))\nx = {op}\n"
+    assert [(f.code, f.span.line) for f in errors(src, 3)] == [("SS109", 5)]
+    assert errors(src, 2) == []
+    assert errors(HEAD + "inp = keras.Input(shape=(10, 4))\nn = K.int_shape(inp)\n", 3) == []
+
+
+SPLIT = HEAD + (
+    "inp = keras.Input(shape=(10, 4))\n"
+    "a, b = tf.split(inp, 2, axis=-1)\n"
+    "out = layers.Dense(1)(layers.Flatten()(a))\n"
+    "model = keras.Model(inp, out)\n"
+    "first = model.layers[1].output\n"
+)
+
+
+def test_tf_split_on_a_keras_tensor() -> None:
+    """Measured: Keras 3.15 refuses tf.split on a Keras tensor; tf_keras 2.21 makes one
+    TFOpLambda layer with a (None, 10, 2) output per piece."""
+    assert [(f.code, f.span.line) for f in errors(SPLIT, 3)] == [("SS109", 5)]
+    assert errors(SPLIT, 2) == []
+    symbols = {s.name: s.description for s in run(SPLIT, 2).symbols}
+    assert symbols["a"] == symbols["b"] == "KerasTensor(None, 10, 2)"
+    rows = [row[:3] for row in run(SPLIT, 2).models[-1].rows]
+    assert rows[1:] == [
+        ("tf.split", "tf.split", "[(None, 10, 2), (None, 10, 2)]"),
+        ("flatten", "Flatten", "(None, 20)"),
+        ("dense", "Dense", "(None, 1)"),
+    ]
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_tf_split_in_a_lambda_with_sizes(keras: int) -> None:
+    src = HEAD + (
+        "inp = keras.Input(shape=(10, 4))\n"
+        "a = layers.Lambda(lambda t: tf.split(t, 2, axis=-1)[0])(inp)\n"
+        "b = layers.Lambda(lambda t: tf.split(t, [1, 3], axis=-1)[1])(inp)\n"
+        "c = layers.Lambda(lambda t: tf.split(t, [1, -1], axis=-1)[1])(inp)\n"
+    )
+    symbols = {s.name: s.description for s in run(src, keras).symbols}
+    assert symbols["a"] == "KerasTensor(None, 10, 2)"
+    assert symbols["b"] == symbols["c"] == "KerasTensor(None, 10, 3)"
+    uneven = src.replace("tf.split(t, 2,", "tf.split(t, 3,")
+    assert "a" not in {s.name for s in run(uneven, keras).symbols}  # its error: not modelled
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_unary_minus_on_a_keras_tensor(keras: int) -> None:
+    """Measured: `-x` runs in both (Keras 3: an operation, not listed in model.layers;
+    Keras 2: a TFOpLambda layer); an LSTM after another LSTM's last state raises."""
+    src = HEAD + (
+        "inp = keras.Input(shape=(10, 4))\n"
+        "x = layers.LSTM(3)(-inp)\n"
+        "x = layers.LSTM(3)(-x)\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS103", 6)]
+    fine = HEAD + (
+        "inp = keras.Input(shape=(10, 4))\n"
+        "x = layers.LSTM(3)(-inp)\n"
+        "model = keras.Model(inp, layers.Dense(1)(x))\n"
+        "last = model.layers[-1].output\n"
+        "lstm = model.layers[2].output\n"
+    )
+    symbols = {s.name: s.description for s in run(fine, keras).symbols}
+    assert symbols["x"] == "KerasTensor(None, 3)" and symbols["last"] == "KerasTensor(None, 1)"
+    # Keras 2 lists the TFOpLambda of `-inp` at index 1, Keras 3 lists no op: 2 is the Dense
+    assert symbols["lstm"] == ("KerasTensor(None, 3)" if keras == 2 else "KerasTensor(None, 1)")

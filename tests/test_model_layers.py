@@ -99,3 +99,99 @@ def test_a_list_of_one_array_is_that_array(data: str, line_error: bool, keras: i
         f"model.predict({data})\n"
     )
     assert [f.span.line for f in errors(src, keras)] == ([6] if line_error else [])
+
+
+BRANCHES = (
+    "import numpy as np\nimport keras\n"
+    "inp = keras.Input(shape=(6,), name='inp')\n"
+    "x1 = keras.layers.Dense(8, name='left1')(inp)\n"
+    "x1 = keras.layers.Dense(4, name='left2')(x1)\n"
+    "x2 = keras.layers.Dense(2, name='right')(inp)\n"
+    "h = keras.layers.Concatenate(name='cat')([x2, x1])\n"
+    "out = keras.layers.Dense(1, name='out')(h)\n"
+    "model = keras.Model(inp, out)\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_layers_of_a_graph_with_branches_in_keras_order(keras: int) -> None:
+    """Not a chain: Keras lists the deepest layers first, ties in the order a walk from the
+    outputs meets them (measured, Keras 3.15 and tf_keras 2.21: ['inp', 'left1', 'right',
+    'left2', 'cat', 'out'] for this graph)."""
+    src = BRANCHES + "".join(f"o{i} = model.layers[{i}].output\n" for i in range(1, 6))
+    shapes = {s.name: s.description for s in run(src, keras).symbols if s.name[0] == "o" and s.name[1:].isdigit()}
+    assert shapes == {
+        "o1": "KerasTensor(None, 8)",
+        "o2": "KerasTensor(None, 2)",
+        "o3": "KerasTensor(None, 4)",
+        "o4": "KerasTensor(None, 6)",
+        "o5": "KerasTensor(None, 1)",
+    }
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_trunk_cut_from_a_graph_with_branches(keras: int) -> None:
+    src = BRANCHES + (
+        "trunk = keras.Model(model.input, model.layers[-2].output)\n"
+        "trunk.compile(loss='mse')\n"
+        "trunk.fit(np.zeros((4, 6)), np.zeros((4, 5)))\n"
+    )
+    assert [(f.code, f.span.line) for f in errors(src, keras)] == [("SS202", 11)]
+    assert errors(src.replace("np.zeros((4, 5))", "np.zeros((4, 6))"), keras) == []
+
+
+def test_layers_of_a_graph_through_a_custom_layer_are_not_guessed() -> None:
+    """Keras lists the user's layer, not the layers its `call` applies."""
+    src = (
+        "import keras\n"
+        "class Block(keras.layers.Layer):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.inner = keras.layers.Dense(3)\n"
+        "    def call(self, x):\n"
+        "        return self.inner(x)\n"
+        "inp = keras.Input(shape=(6,))\n"
+        "out = keras.layers.Dense(1)(Block()(inp))\n"
+        "model = keras.Model(inp, out)\n"
+        "o1 = model.layers[1].output\n"
+    )
+    assert "o1" not in {s.name for s in run(src).symbols}
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+@pytest.mark.parametrize("kind", ["functional", "sequential"])
+def test_several_arrays_for_a_model_of_one_input(kind: str, keras: int) -> None:
+    """Measured: a list of three (20, 2) arrays raises for a functional model of one input in
+    Keras 3.15 and tf_keras 2.21; a Sequential model raises in tf_keras only."""
+    build = (
+        "inp = keras.Input(shape=(2,))\nmodel = keras.Model(inp, keras.layers.Dense(3)(inp))\n"
+        if kind == "functional"
+        else "model = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(3)])\n"
+    )
+    src = (
+        "import numpy as np\nimport keras\n" + build + "model.compile(optimizer='adam', loss='mse')\n"
+        "a = np.random.rand(20, 2)\n"
+        "model.predict([a, a, a])\n"
+    )
+    found = [(f.code, f.span.line) for f in errors(src, keras)]
+    raises = kind == "functional" or keras == 2
+    assert found == ([("SS108", len(src.splitlines()) - 1)] if raises else [])
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_predictions_of_a_known_model_are_arrays(keras: int) -> None:
+    """predict gives (rows of x, *output[1:]) per output, a list for several (measured)."""
+    src = (
+        "import numpy as np\nimport keras\n"
+        "inp = keras.Input(shape=(6,))\n"
+        "h = keras.layers.Dense(4)(inp)\n"
+        "enc = keras.Model(inp, [keras.layers.Dense(2)(h), keras.layers.Dense(3)(h)])\n"
+        "m, v = enc.predict(np.random.rand(10, 6))\n"
+        "seq = keras.Sequential([keras.Input(shape=(6,)), keras.layers.Dense(5)])\n"
+        "p = seq.predict(np.random.rand(7, 6))\n"
+        "other = seq.predict(np.random.rand(7, 8))\n"
+    )
+    symbols = {s.name: s.description for s in run(src, keras).symbols}
+    assert symbols["m"].startswith("array(10, 2)") and symbols["v"].startswith("array(10, 3)")
+    assert symbols["p"].startswith("array(7, 5)")
+    assert "other" not in symbols  # data Keras refuses (or, in Keras 2, may run otherwise)

@@ -110,6 +110,8 @@ class CallChecker(CallReports):
             if (fed := x_val.as_fed()) is None:
                 return False
             (x_val, y_val), y_node = fed, x_node
+        if self._several_arrays_for_one_input(model, x_val, x_node):
+            return True
         if len(model.inputs) <= 1 and isinstance(x_val, Seq) and len(x_val.items) == 1:
             # a list or tuple of one array, for a model of one input: Keras 3 and 2 take the
             # array (`predict([state])`); its element is what a fix edits, when it is written
@@ -249,6 +251,39 @@ class CallChecker(CallReports):
         if y is None or len(outputs) != 1 or not isinstance(outputs[0], tuple):
             return False
         return self._check_labels(model, outputs[0], y)
+
+    def _several_arrays_for_one_input(
+        self, model: Model, x_val: Value, x_node: ast.expr | None
+    ) -> bool:
+        """A list of several arrays for a model of one input (the outputs of a model with
+        several, `decoder.predict(encoder.predict(x))`): measured, a functional model raises
+        in Keras 3.15 and tf_keras 2.21, a Sequential one in tf_keras only (Keras 3 runs it).
+        A user's model class takes what its `call` takes: not checked here."""
+        if (
+            x_node is None
+            or model.user_class is not None
+            or len(model.inputs) > 1
+            or model.input_keys is not None
+            or not isinstance(x_val, Seq)
+            or len(x_val.items) < 2
+            or not all(isinstance(item, Array) for item in x_val.items)
+        ):
+            return False
+        if not (
+            model.kind == "functional" or (model.kind == "sequential" and self.version.major < 3)
+        ):
+            return False
+        received = len(x_val.items)
+        label = self.src.segment(x_node, 40)
+        message = (
+            f"Model '{model.name}' has 1 input, but `{label}` gives {received} arrays: pass "
+            "the one array it takes."
+        )
+        keras = (
+            f'Layer "{model.name}" expects 1 input(s), but it received {received} input tensors.'
+        )
+        self._call_error(model, x_node, "SS108", message, keras)
+        return True
 
     # --- several inputs: a list or tuple with one array per input, in order -------------
 

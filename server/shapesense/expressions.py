@@ -178,6 +178,9 @@ class Expressions(Session):
             and isinstance(operand.value, (int, float))
         ):
             return Const(-operand.value)
+        with_node = REGISTRY.unary_nodes.get(type(operand))
+        if with_node is not None:
+            return with_node(self, operand, node.op, node)
         unary = REGISTRY.unary.get(type(operand))
         return UNKNOWN if unary is None else unary(operand, node.op)
 

@@ -263,7 +263,8 @@ def run_nodes(outputs: list[Node], inputs: Mapping[int, Shape | None], run: Run)
         if key in memo:
             return memo[key]
         if node.layer is None:
-            result = inputs.get(key) if node.is_input else None
+            # an Input's shape is the data's; a constant (an eager tensor in a `call`) keeps its own
+            result = inputs.get(key) if node.is_input else node.input_shape
         else:
             parents = [visit(p) for p in node.parents]
             arg: ShapeOut = parents[0] if len(parents) == 1 and not node.list_input else parents

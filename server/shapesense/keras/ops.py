@@ -276,6 +276,30 @@ def concatenate(shapes: Sequence[Shape], axis: int, op: str) -> Shape:
     return tuple(out)
 
 
+def split(shape: Shape, pieces: int | Sequence[int], axis: int) -> list[Shape]:
+    """tf.split / keras.ops.split: equal pieces, or pieces of the sizes given (one may be -1).
+    A split that does not divide the axis stays unknown (Opaque): its error is not modelled."""
+    at = _axis(axis, len(shape))
+    size = shape[at]
+    if isinstance(pieces, int):
+        if pieces <= 0 or (type(size) is int and size % pieces):
+            raise Opaque("split")
+        each: Dim = size // pieces if type(size) is int else size
+        sizes: list[Dim] = [each] * pieces
+    else:
+        given = list(pieces)
+        if given.count(-1) > 1 or any(type(d) is not int or d < -1 for d in given):
+            raise Opaque("split")
+        if -1 in given:
+            if type(size) is not int:
+                raise Opaque("split")
+            given[given.index(-1)] = size - (sum(given) + 1)
+        if type(size) is int and (sum(given) != size or min(given, default=0) < 0):
+            raise Opaque("split")
+        sizes = list(given)
+    return [(*shape[:at], d, *shape[at + 1 :]) for d in sizes]
+
+
 def stack(shapes: Sequence[Shape], axis: int, op: str) -> Shape:
     first = shapes[0]
     for other in shapes[1:]:

@@ -14,6 +14,7 @@ from ..keras.layers import ALIASES, CATALOG, MERGE_FUNCTIONS, UNREAD, Args, look
 from ..session import Session
 from ..values import (
     UNKNOWN,
+    Array,
     Const,
     Layer,
     Model,
@@ -194,6 +195,13 @@ def merge_function(
 
 def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast.Call) -> Value:
     """The functional API: layer(x). Builds the layer now, as Keras does."""
+    scope = session.state(keras_ops.SymbolicScope)
+    in_call = scope.call_depth > 0
+    if in_call:
+        scope.inside_call.add(layer.uid)
+    if in_call and isinstance(inputs, Array) and inputs.shape and None not in inputs.shape:
+        # an eager tensor in a layer's `call` (tf.range positions): a constant of the graph
+        inputs = Tensor(inputs.shape, Node(None, input_shape=inputs.shape))
     if isinstance(inputs, Seq):
         tensors = list(inputs.items)
         parents = tuple(t.node if isinstance(t, Tensor) and t.node else Node(None) for t in tensors)
@@ -223,7 +231,7 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
         last = Run(session.version, steps=session.functional_run.steps[-1:])
         session.record_run(last, "", "its inputs")
         call_site = session.src.span(node)
-        if session.state(keras_ops.SymbolicScope).call_depth and call_site != layer.span:
+        if in_call and call_site != layer.span:
             # `x = self.dense(x)` in a subclass's `call`: the shape shows where it flows
             session.record_run(last, "", "its inputs", at=call_site)
     node_ = Node(layer, parents, list_input=list_input)
@@ -237,7 +245,7 @@ def apply_layer(session: Session, layer: Layer | Model, inputs: Value, node: ast
         )
     else:
         result = Tensor(out if isinstance(out, tuple) else None, node_)
-    if not session.state(keras_ops.SymbolicScope).call_depth:
+    if not in_call:
         session.state(LayerCalls).record(layer, inputs, result)
     return result
 

@@ -12,8 +12,10 @@ from ..keras import losses
 from ..keras.graph import LayerFailure, Run, run_nodes
 from ..keras.ops import OpRule
 from ..session import Session
+from ..shapes import fmt
 from ..values import (
     UNKNOWN,
+    Array,
     Const,
     Layer,
     Mapping,
@@ -27,7 +29,7 @@ from ..values import (
     as_declared_shape,
     dim_value,
 )
-from . import generators, keras_lambda, keras_subclasses
+from . import generators, keras_lambda, keras_ops, keras_subclasses
 from .keras_layers import LayerCalls, report_layer_failure
 from .registry import REGISTRY, FunctionModel
 
@@ -258,11 +260,53 @@ def model_method(
             return UNKNOWN
         if not (model.opaque or model.broken):
             keras_lambda.check_rows(session, model, method, node, args, kwargs)
+        errors = session.error_count()
         session.state(CallChecker).check_call(model, method, node, args, kwargs)
+        if method in ("predict", "predict_on_batch") and session.error_count() == errors:
+            predicted = _predictions(session, model, args[0] if args else kwargs.get("x"))
+            if predicted is not None:
+                return predicted
     if method == "add":
         return Const(None)
     what = f"{model.name}.{method}(...)"  # shared: a result of fit is rarely used as data
     return silence.shared(silence.UNMODELLED_CALL, what, f"Model.{method}")
+
+
+def _predictions(session: Session, model: Model, x: Value | None) -> Value | None:
+    """`model.predict(x)` of a model whose outputs are known: an array per output of the
+    rows of x and the output's shape (a list for several outputs, as Keras gives them).
+    None where any of it is not known (a dict of outputs, open axes, batches)."""
+    if model.opaque or model.broken or model.output_keys is not None:
+        return None
+    first = x.items[0] if isinstance(x, Seq) and x.items else x
+    if not isinstance(first, Array) or not first.shape or type(first.shape[0]) is not int:
+        return None
+    data = list(x.items) if isinstance(x, Seq) else [x]
+    if model.kind == "sequential" and not model.input_from_data:
+        declared: list[object] = [model.declared_input]
+        shapes = [model.output_shape]
+    elif model.outputs and model.inputs:
+        declared = [t.shape for t in model.inputs]
+        shapes = [t.shape for t in model.outputs]
+    else:
+        return None
+    # data of exactly the declared shapes: Keras 2 runs some models on other sizes, whose
+    # outputs are then not the declared graph's
+    if len(data) != len(declared) or not all(
+        isinstance(a, Array) and isinstance(d, tuple) and tuple(a.shape[1:]) == tuple(d[1:])
+        for a, d in zip(data, declared, strict=True)
+    ):
+        return None
+    rows = first.shape[0]
+    arrays: list[Value] = []
+    for shape in shapes:
+        if not isinstance(shape, tuple) or not all(type(d) is int for d in shape[1:]):
+            return None
+        dims = (rows, *shape[1:])
+        arrays.append(Array(dims, "float32", (f"{model.name}.predict(...) → {fmt(dims)}",)))
+    if len(arrays) == 1 and not (model.kind != "sequential" and len(model.outputs) > 1):
+        return arrays[0]
+    return Seq(tuple(arrays), is_list=True)
 
 
 def _batches_given(
@@ -323,25 +367,91 @@ REGISTRY.attributes[Model] = _model_attribute
 
 def _layers_of(session: Session, model: Model) -> list[Value] | None:
     """`model.layers` as Keras lists them: a Sequential's layers (its InputLayer left out); a
-    functional model's InputLayer then its layers, for a chain of single-input layers (Keras 2
-    lists the TFOpLambda layers of tf ops, Keras 3 does not list ops). Else None: not known."""
+    functional model's layers in the order Keras's map_graph gives (deepest first; at equal
+    depth, in the order a walk from the outputs meets them), its InputLayers among them
+    (Keras 2 lists the TFOpLambda layers of tf ops, Keras 3 does not list ops). Else None:
+    not known (a graph with a part not followed, or a user's layer's insides)."""
     if model.kind == "sequential":
         if model.declared_input is not None and not model.input_from_data:
             _sequential_graph(session, model)  # so that `model.layers[i].output` is known
         return list(model.layers)
-    if model.kind != "functional" or len(model.inputs) != 1 or len(model.outputs) != 1:
+    if model.kind != "functional" or not model.outputs:
         return None
-    chain: list[Value] = []
-    node = model.outputs[0].node
-    while node is not None and not node.is_input:
-        if node.layer is None or len(node.parents) != 1:
-            return None
-        if session.version.major == 2 or not isinstance(getattr(node.layer, "rule", None), OpRule):
-            chain.append(node.layer)
-        node = node.parents[0]
-    if node is None or node is not model.inputs[0].node or len(set(map(id, chain))) < len(chain):
+    ordered = graph_layers(
+        [t.node for t in model.outputs], session.state(keras_ops.SymbolicScope).inside_call
+    )
+    if ordered is None or {id(t.node) for t in model.inputs} != {
+        id(item) for item in ordered if isinstance(item, Node)
+    }:
         return None
-    return [UNKNOWN, *reversed(chain)]  # the InputLayer: not modelled as a value
+    return [
+        UNKNOWN if isinstance(item, Node) else item  # an InputLayer: not modelled as a value
+        for item in ordered
+        if isinstance(item, Node)
+        or session.version.major == 2
+        or not isinstance(getattr(item, "rule", None), OpRule)
+    ]
+
+
+def graph_layers(
+    outputs: list[Node | None], inside_call: set[int]
+) -> list[Layer | Model | Node] | None:
+    """Keras's map_graph (keras/src/ops/function.py; tf_keras functional.py) on this graph:
+    the layers (an Input as its Node), deepest first, ties in the order of first meeting
+    from the outputs. None when a node is not followed."""
+    call_keys: dict[int, tuple[object, ...]] = {}
+
+    def key(node: Node) -> tuple[object, ...]:
+        """A Keras node is a layer's call: the outputs of one call (split) are one node."""
+        found = call_keys.get(id(node))
+        if found is None:
+            parents = tuple(key(p) for p in node.parents)
+            found = ("input", id(node)) if node.layer is None else (id(node.layer), parents)
+            call_keys[id(node)] = found
+        return found
+
+    indices: dict[int, int] = {}  # layer (or Input node) -> order of first meeting
+    owner: dict[int, Layer | Model | Node] = {}
+    finished: dict[tuple[object, ...], Node] = {}
+    order: list[Node] = []  # nodes, each after its parents
+
+    def visit(node: Node) -> bool:
+        if node.layer is None and not node.is_input:
+            return False
+        if node.layer is not None and node.layer.uid in inside_call:
+            return False
+        k = key(node)
+        if k in finished:
+            return True
+        item: Layer | Model | Node = node if node.layer is None else node.layer
+        indices.setdefault(id(item), len(indices))
+        owner[id(item)] = item
+        if not all(visit(parent) for parent in node.parents):
+            return False
+        finished[k] = node
+        order.append(node)
+        return True
+
+    if any(o is None or not visit(o) for o in outputs):
+        return None
+    node_depth: dict[tuple[object, ...], int] = {}
+    layer_depth: dict[int, int] = {}
+    for node in reversed(order):
+        k = key(node)
+        item_id = id(node if node.layer is None else node.layer)
+        depth = max(node_depth.setdefault(k, 0), layer_depth.get(item_id, 0))
+        layer_depth[item_id] = depth
+        node_depth[k] = depth
+        for parent in node.parents:
+            pk = key(parent)
+            node_depth[pk] = max(depth + 1, node_depth.get(pk, 0))
+    by_depth: dict[int, list[int]] = {}
+    for item_id, depth in layer_depth.items():
+        by_depth.setdefault(depth, []).append(item_id)
+    result: list[Layer | Model | Node] = []
+    for depth in sorted(by_depth, reverse=True):
+        result += [owner[i] for i in sorted(by_depth[depth], key=lambda i: indices[i])]
+    return result
 
 
 def _sequential_graph(session: Session, model: Model) -> tuple[Tensor, list[Tensor]] | None:

@@ -59,6 +59,17 @@ class SymbolicScope:
         self.lambda_depth = 0
         self.call_depth = 0
         self.error: ops.OpError | None = None
+        # layers and ops applied inside a user's `call`: Keras's graph holds the user's layer
+        # there, not them (model.layers cannot be read from such a graph)
+        self.inside_call: set[int] = set()
+
+
+class SizesOf:
+    """tf.shape(x) in a `call`, by the identity of the sizes it gave: a tensor made with them
+    (tf.random.normal(shape=tf.shape(z_mean))) has x's shape, batch axis included."""
+
+    def __init__(self, session: Session) -> None:
+        self.found: dict[int, tuple[Seq, Tensor]] = {}  # the Seq is kept: its id stays its own
 
 
 # --- applying an op --------------------------------------------------------------------------
@@ -107,6 +118,8 @@ def apply_op(
         layer_rule = OpRule(output=lambda s, a: rule([s]), rows=rows)
     layer = Layer(label, layer_rule, Args((), [], {}), session.src.span(node), label)
     layer.foreign = session.foreign
+    if scope.call_depth:
+        scope.inside_call.add(layer.uid)
     parents = tuple(t.node or Node(None) for t in tensors)
     if session.report and not session.foreign:
         step_in: object = shapes[0] if len(shapes) == 1 else list(shapes)
@@ -191,6 +204,55 @@ def _binary(session: Session, left: Value, op: ast.operator, right: Value, node:
     return _elementwise(session, label, node, [left, right], False)
 
 
+def _split(
+    session: Session,
+    label: str,
+    node: ast.Call,
+    x: Tensor,
+    args: list[Value],
+    kwargs: dict[str, Value],
+    tf: bool,
+) -> Value:
+    """tf.split(x, 2, axis=-1) / keras.ops.split(x, [1, 3], axis=-1): a list of tensors, one
+    op node (Keras 2: one TFOpLambda layer) with an output per piece."""
+    pieces = _constant(_arg(args, kwargs, 1, "num_or_size_splits", "indices_or_sections"))
+    axis = _constant(_arg(args, kwargs, 2, "axis"), 0)
+    if type(axis) is not int or not (
+        type(pieces) is int or (isinstance(pieces, (list, tuple)) and pieces)
+    ):
+        return UNKNOWN
+    if label.startswith("ops.") and isinstance(pieces, (list, tuple)):
+        return UNKNOWN  # keras.ops.split takes split indices, not sizes
+    count = pieces if type(pieces) is int else len(pieces)  # type: ignore[arg-type]
+
+    def rule(shapes: list[Shape]) -> Shape:
+        return ops.split(shapes[0], pieces, axis)  # type: ignore[return-value]  # a shape per piece
+
+    joined = apply_op(session, label, node, [x], rule, tf)
+    if not isinstance(joined, Tensor) or joined.node is None:
+        return joined
+    shapes = joined.shape if isinstance(joined.shape, list) else [None] * count
+    if len(shapes) != count:
+        return UNKNOWN
+    made = joined.node
+    return Seq(
+        tuple(
+            Tensor(shape, Node(made.layer, made.parents, output_index=i))
+            for i, shape in enumerate(shapes)
+        ),
+        is_list=True,
+    )
+
+
+def _unary(session: Session, tensor: Tensor, op: ast.unaryop, node: ast.AST) -> Value:
+    """`-x` on a Keras tensor: an op of the same shape (Keras 3: keras.ops.negative; Keras 2:
+    a TFOpLambda layer, tf.math.negative)."""
+    if not isinstance(op, ast.USub):
+        return UNKNOWN
+    label = session.src.segment(node, 40)
+    return apply_op(session, label, node, [tensor], lambda ss: ss[0])
+
+
 def _matmul(
     session: Session,
     label: str,
@@ -263,7 +325,7 @@ BINARY = frozenset(
 )
 STRUCTURAL = frozenset(
     {"reshape", "expand_dims", "squeeze", "transpose", "permute_dimensions", "concat"}
-    | {"concatenate", "stack", "matmul", "tile", "int_shape", "shape"}
+    | {"concatenate", "stack", "matmul", "tile", "int_shape", "shape", "split"}
 )
 MODULES = {
     "tensorflow": "tf",
@@ -317,7 +379,25 @@ def symbolic_op(
         and not scope.lambda_depth
         and not scope.call_depth
     ):
-        return UNKNOWN  # Keras 3's tf.keras.backend raises, each function in its own words
+        if op in ("int_shape", "shape"):
+            return UNKNOWN  # K.int_shape runs in Keras 3 (measured); K.shape: not measured
+        # measured, Keras 3.15: `keras.backend` has no K.mean, K.sum, K.expand_dims,
+        # K.concatenate, K.reshape, K.square, K.flatten (AttributeError); tf.keras.backend's
+        # raise on a Keras tensor, each in its own words (most: a KerasTensor cannot be used
+        # as input to a TensorFlow function)
+        session.add(
+            Finding(
+                session.src.span(node),
+                "error",
+                "SS109",
+                f"Keras 3 has no backend function `K.{op}` for a Keras tensor outside a layer: "
+                f"use `keras.ops.{op}` if it exists, or wrap it in a Lambda layer.",
+                f"module 'keras.backend' has no attribute '{op}' (import keras); "
+                + KERAS_TENSOR_TO_TF.split(". ")[0]
+                + " (tf.keras.backend)",
+            )
+        )
+        return silence.unknown(silence.MODEL_FAILS_EARLIER, f"`K.{op}` (reported)", None, f"K.{op}")
     label = f"{flavour}.{op}" if flavour != "tf" else "tf." + name.split(".", 1)[1]
     return _by_op(session, flavour, op, label, node, args, kwargs)
 
@@ -397,6 +477,14 @@ def _one_tensor(
     tf = flavour == "tf"
     rule: ShapeRule
     if op in ("int_shape", "shape"):
+        scope = session.state(SymbolicScope)
+        if flavour == "tf" and x.shape is not None and (scope.call_depth or scope.lambda_depth):
+            # in a layer's `call` (or a Lambda) tf.shape(x) is the running tensor's sizes: those
+            # the traced shape fixes are its values (tf.shape(x)[-1] is 40 on (None, 40)); the
+            # batch and any open axis are known only when it runs
+            sizes = Seq(tuple(Const(d) if type(d) is int else UNKNOWN for d in x.shape))
+            session.state(SizesOf).found[id(sizes)] = (sizes, x)
+            return sizes
         if flavour == "tf" or x.shape is None:  # a tensor of the sizes, known only at run time
             return silence.unknown(
                 silence.UNKNOWN_LAYER_OUTPUT,
@@ -405,6 +493,8 @@ def _one_tensor(
                 label,
             )
         return Seq(tuple(dim_value(d) for d in x.shape))
+    if op == "split":
+        return _split(session, label, node, x, args, kwargs, tf)
     if op in SAME_SHAPE:
         rule = lambda ss: ss[0]  # noqa: E731
     elif op in REDUCTIONS:
@@ -446,6 +536,7 @@ for _module in MODULES:
             REGISTRY.function(f"{_module}.reduce_{_op}")(symbolic_op)
 
 REGISTRY.binary[Tensor] = _binary
+REGISTRY.unary_nodes[Tensor] = _unary
 REGISTRY.subscripts[Tensor] = _subscript
 REGISTRY.constant("tensorflow.newaxis", Const(None))
 
@@ -465,8 +556,35 @@ def tensor_shape(
 def filled(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    """tf.ones((3, 64)): an eager tensor of that shape, as an array."""
-    shape = as_array_shape(args[0] if args else kwargs.get("shape", UNKNOWN))
+    """tf.ones((3, 64)): an eager tensor of that shape, as an array; of tf.shape(x) in a
+    `call`: a tensor of x's shape (an op on x in the graph, so it follows x's batch)."""
+    given = args[0] if args else kwargs.get("shape", UNKNOWN)
+    found = session.state(SizesOf).found.get(id(given))
+    if found is not None and found[0] is given:
+        label = f"{name.replace('tensorflow', 'tf')}(shape=tf.shape(...))"
+        return apply_op(session, label, node, [found[1]], lambda ss: ss[0])
+    shape = as_array_shape(given)
     if shape is None or None in shape:
         return UNKNOWN
     return Array(shape, "float32", (f"{name.replace('tensorflow', 'tf')}",), session.src.span(node))
+
+
+@REGISTRY.function("tensorflow.range")
+def tf_range(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.range(limit) / tf.range(start, limit, delta) of known integers: an eager int tensor
+    of that length (positions for a positional embedding in a layer's `call`)."""
+    given = [to_python(v) for v in args[:3]]
+    named: dict[str, object] = {
+        k: to_python(kwargs[k]) for k in ("start", "limit", "delta") if k in kwargs
+    }
+    if len(given) == 1 and "limit" not in named:
+        given = [0, given[0]]
+    bound: dict[str, object] = dict(zip(("start", "limit", "delta"), given, strict=False))
+    bound.update(named)
+    start, limit, delta = bound.get("start", 0), bound.get("limit"), bound.get("delta", 1)
+    if not all(type(v) is int for v in (start, limit, delta)) or delta == 0:
+        return UNKNOWN
+    length = max(0, -(-(limit - start) // delta))  # type: ignore[operator]
+    return Array((length,), "int32", ("tf.range",), session.src.span(node))

@@ -35,6 +35,8 @@ SubscriptModel = Callable[
     Value,
 ]
 UnaryModel = Callable[[Any, ast.unaryop], Value]
+# value, operator, node -> the value, for kinds whose operators make graph nodes (`-x`)
+SessionUnaryModel = Callable[[Session, Any, ast.unaryop, ast.AST], Value]
 CompareModel = Callable[[Session, Any, Value, ast.AST], "Value | None"]
 ElementModel = Callable[[Any], Value]  # one element when iterating
 # a subclass of a library class, the call that instantiates it -> the new instance
@@ -71,6 +73,7 @@ class Registry:
         self.calls: dict[type, CallModel] = {}
         self.binary: dict[type, BinaryModel] = {}
         self.unary: dict[type, UnaryModel] = {}
+        self.unary_nodes: dict[type, SessionUnaryModel] = {}
         self.compare: dict[type, CompareModel] = {}
         self.subscripts: dict[type, SubscriptModel] = {}
         self.elements: dict[type, ElementModel] = {}
