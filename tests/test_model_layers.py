@@ -195,3 +195,38 @@ def test_predictions_of_a_known_model_are_arrays(keras: int) -> None:
     assert symbols["m"].startswith("array(10, 2)") and symbols["v"].startswith("array(10, 3)")
     assert symbols["p"].startswith("array(7, 5)")
     assert "other" not in symbols  # data Keras refuses (or, in Keras 2, may run otherwise)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_summary_rows_as_keras_lists_the_layers(keras: int) -> None:
+    """The rows of a model's summary are model.layers as Keras lists them (the generated
+    sample compares them, tests/oracle/generator_models.py): a layer per loop iteration, the
+    Inputs of a dict in graph order, a user's layer as one row, no op row in Keras 3."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\nimport keras\n"
+        "class Linear(keras.layers.Layer):\n"
+        "    def build(self, input_shape):\n"
+        "        self.w = self.add_weight(shape=(input_shape[-1], 4))\n"
+        "    def call(self, x):\n"
+        "        return tf.nn.relu(tf.matmul(x, self.w))\n"
+        "num = keras.Input(shape=(4,), name='num')\n"
+        "cat = keras.Input(shape=(3,), name='cat')\n"
+        "x = keras.layers.Concatenate()([num, cat])\n"
+        "for units in [16, 8]:\n"
+        "    x = keras.layers.Dense(units)(x)\n"
+        "x = Linear()(x)\n"
+        "x = x * 2.0\n"
+        "model = keras.Model(inputs={'num': num, 'cat': cat}, outputs=keras.layers.Dense(1)(x))\n"
+    )
+    rows = [(r[1], r[2]) for r in run(src, keras).models[-1].rows]
+    op = [("x * 2.0", "(None, 4)")] if keras == 2 else []
+    assert rows == [
+        ("InputLayer", "(None, 4)"),
+        ("InputLayer", "(None, 3)"),
+        ("Concatenate", "(None, 7)"),
+        ("Dense", "(None, 16)"),
+        ("Dense", "(None, 8)"),
+        ("Linear", "(None, 4)"),
+        *op,
+        ("Dense", "(None, 1)"),
+    ]

@@ -185,7 +185,9 @@ class Session:
             if step.layer.foreign:
                 continue
             span = at or step.layer.span
-            if self.journal is None and not self._wants_layer_info((span, model)):
+            # a layer made in a loop shares its line with the others made there: named apart
+            key = (span, model if not model else f"{model}/{step.layer.name}")
+            if self.journal is None and not self._wants_layer_info(key):
                 continue  # most runs repeat a layer already described (fit after compile)
             info = LayerInfo(
                 span=span,
@@ -199,7 +201,7 @@ class Session:
                 built_from=built_from,
                 model_span=model_span,
             )
-            self.keep_layer_info((info.span, model), info, replace_unknown=True)
+            self.keep_layer_info(key, info, replace_unknown=True)
 
     def record_input(
         self, tensor: Tensor, model: str, span: Span | None, model_span: Span | None = None

@@ -238,8 +238,8 @@ def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Ou
             first = [f for f in line_only.findings if f.severity == "error"][:1]
             outcome.dropped_fixes = sum(len(f.fixes) for f in first) - len(errors[0].fixes)
         if ours and theirs and result.get("statement"):
-            a, b = result["statement"]
-            outcome.location_ok = any(a <= f.span.line + 1 <= b for f in errors)
+            places = [result["statement"], result.get("outer_statement") or result["statement"]]
+            outcome.location_ok = any(a <= f.span.line + 1 <= b for f in errors for a, b in places)
         if not theirs and result.get("layer_shapes") is not None and analysis.models:
             mine = [_no_batch(row[2]) for row in analysis.models[-1].rows]
             real = [_no_batch(s) for s in result["layer_shapes"]]

@@ -133,12 +133,17 @@ def run(source: str) -> dict:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == "<program>"]
         line = frames[-1].lineno if frames else None
         stmt = next(((a, b) for a, b in ranges if line is not None and a <= line <= b), None)
+        # the top-level statement that was running (`model.fit(...)` when Keras raised inside
+        # the `call` of the user's model class it ran): reported there is reported right too
+        top = frames[0].lineno if frames else None
+        outer = next(((a, b) for a, b in ranges if top is not None and a <= top <= b), None)
         result = {
             "raised": True,
             "type": type(exc).__name__,
             "message": core(exc),
             "line": line,
             "statement": stmt,
+            "outer_statement": outer,
         }
     finally:
         signal.alarm(0)

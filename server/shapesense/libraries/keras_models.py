@@ -9,7 +9,8 @@ import ast
 from .. import coverage, silence
 from ..checks import DATA_METHODS, CallChecker
 from ..keras import losses
-from ..keras.graph import LayerFailure, Run, run_nodes
+from ..keras.graph import LayerFailure, Run, Step, run_nodes
+from ..keras.layers import Args
 from ..keras.ops import OpRule
 from ..session import Session
 from ..shapes import fmt
@@ -175,11 +176,13 @@ def make_functional(
         model.declared_input = ins[0].shape
         model.input_span = ins[0].node.shape_span if ins[0].node else None
     model.built_run = session.functional_run
-    for tensor in ins:
+    nodes, shapes = [t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}
+    order = graph_layers(list(nodes), set())  # the rows in Keras's order, where it is known
+    placed = {id(item): i for i, item in enumerate(order or [])}
+    for tensor in sorted(ins, key=lambda t: placed.get(id(t.node), len(placed))):
         session.record_input(
             tensor, model.name, tensor.node.call_span if tensor.node else None, model.span
         )
-    nodes, shapes = [t.node for t in outs if t.node], {id(t.node): t.shape for t in ins}
     try:  # with the weights the layers were built with: a model called on a tensor it cannot take
         run_nodes(nodes, shapes, session.functional_run.fork())
     except LayerFailure:  # Keras raised where that call is (reported there): the program
@@ -190,8 +193,33 @@ def make_functional(
         run_nodes(nodes, shapes, run)
     except LayerFailure:  # reported where the layer was called: Keras never made this model
         model.broken = True
-    session.record_run(run, model.name, "its inputs", model_span=model.span)
+    session.record_run(
+        _as_listed(session, run, placed), model.name, "its inputs", model_span=model.span
+    )
     return model
+
+
+def _as_listed(session: Session, run: Run, placed: dict[int, int]) -> Run:
+    """The steps of a model's graph as its rows: in Keras's order; Keras 3 lists no op; the
+    layers and ops a user's layer applies in its `call` are that layer's one row."""
+    steps = sorted(run.steps, key=lambda step: placed.get(id(step.layer), len(placed)))
+    owners = session.state(keras_ops.SymbolicScope).owners
+    rows: list[Step] = []
+    for step in steps:
+        owner = owners.get(step.layer.uid)
+        if owner is None:
+            if session.version.major == 2 or not isinstance(step.layer.rule, OpRule):
+                rows.append(step)
+            continue
+        class_name = owner.user_class.node.name if owner.user_class is not None else "Layer"
+        row = Layer(class_name, None, Args((), [], {}), owner.span, owner.name)
+        if rows and rows[-1].layer.name == owner.name and rows[-1].layer.span == owner.span:
+            rows[-1] = Step(rows[-1].layer, rows[-1].input_shape, step.output_shape, None)
+        else:
+            rows.append(Step(row, step.input_shape, step.output_shape, None))
+    listed = run.copy()
+    listed.steps = rows
+    return listed
 
 
 @REGISTRY.exports("keras.models")

@@ -29,6 +29,7 @@ from ..values import (
     Array,
     Const,
     Layer,
+    Model,
     Node,
     Seq,
     Tensor,
@@ -62,6 +63,7 @@ class SymbolicScope:
         # layers and ops applied inside a user's `call`: Keras's graph holds the user's layer
         # there, not them (model.layers cannot be read from such a graph)
         self.inside_call: set[int] = set()
+        self.owners: dict[int, Model] = {}  # such a layer's uid -> the user's layer or model
 
 
 class SizesOf:
@@ -379,12 +381,12 @@ def symbolic_op(
         and not scope.lambda_depth
         and not scope.call_depth
     ):
-        if op in ("int_shape", "shape"):
-            return UNKNOWN  # K.int_shape runs in Keras 3 (measured); K.shape: not measured
-        # measured, Keras 3.15: `keras.backend` has no K.mean, K.sum, K.expand_dims,
-        # K.concatenate, K.reshape, K.square, K.flatten (AttributeError); tf.keras.backend's
-        # raise on a Keras tensor, each in its own words (most: a KerasTensor cannot be used
-        # as input to a TensorFlow function)
+        if op == "int_shape":
+            return UNKNOWN  # K.int_shape runs in Keras 3 (measured; K.shape raises)
+        # measured, Keras 3.15, 27 functions (mean, sum, max, square, relu, cast, stack,
+        # reshape, transpose, shape...): `keras.backend` has none (AttributeError), and
+        # tf.keras.backend's raise on a Keras tensor, each in its own words (most: a
+        # KerasTensor cannot be used as input to a TensorFlow function)
         session.add(
             Finding(
                 session.src.span(node),

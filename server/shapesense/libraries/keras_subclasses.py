@@ -86,6 +86,7 @@ def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Val
         return inputs if silence.cause_of(inputs) else Unknown(model.opaque_cause)
     built = session.state(_Built).uids
     scope = session.state(SymbolicScope)  # ops on tensors in `call` run on backend tensors
+    before = set(scope.inside_call) if not scope.call_depth else None
     scope.call_depth += 1
     try:
         if model.uid not in built and isinstance(inputs, Tensor) and inputs.shape is not None:
@@ -95,6 +96,9 @@ def call_on(session: Session, model: Model, inputs: Value, kwargs: dict[str, Val
         out = session.call_method(model, "call", [inputs], kwargs)
     finally:
         scope.call_depth -= 1
+    if before is not None:  # the layers and ops this call applied are this layer's, for rows
+        for uid in scope.inside_call - before:
+            scope.owners.setdefault(uid, model)
     if isinstance(out, Tensor) or (
         isinstance(out, Seq) and all(isinstance(t, Tensor) for t in out.items)
     ):
