@@ -9,6 +9,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from .generator_models import code_style
+
 IMPORT_STYLES = ("tf", "from_tf", "keras")
 PERTURBATIONS = (
     "none",
@@ -308,6 +310,10 @@ def generate(seed: int, index: int) -> Program:
     # other programs of a seed stay what they were.
     if random.Random(f"transfer/{seed}/{index}").random() < 1 / 32:
         return _transfer(rng)
+    # About one in 8 builds its model as real code does (generator_models.py), again from a
+    # stream of its own.
+    if random.Random(f"code/{seed}/{index}").random() < 1 / 8:
+        return code_style(rng, Writer(rng, rng.choice(IMPORT_STYLES)))
     imports = rng.choice(IMPORT_STYLES)
     family = rng.choice(
         [

@@ -368,14 +368,16 @@ def report(
 
 
 def _programs(seed: int, count: int, style: str | None) -> list[Program]:
-    """The first `count` generated programs (of `style`, e.g. functional-two-inputs)."""
+    """The first `count` generated programs of `style`: a model style (functional-two-inputs),
+    a family (transfer, subclass) or a group (code: generator_models.py); several with commas."""
     if style is None:
         return [generate(seed, i) for i in range(count)]
+    wanted = set(style.split(","))
     programs: list[Program] = []
     index = 0
     while len(programs) < count and index < count * 1000:
         program = generate(seed, index)
-        if style in (program.style, program.family):
+        if wanted & {program.style, program.family, str(program.meta.get("group"))}:
             programs.append(program)
         index += 1
     return programs
@@ -392,7 +394,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--report", default=None)
     parser.add_argument("--no-fixes", action="store_true")
     parser.add_argument(
-        "--style", default=None, help="only programs of this model style (or family: transfer)"
+        "--style",
+        default=None,
+        help="only programs of these model styles, families or groups (comma-separated: "
+        "transfer, code, subclass, custom_layer, builder, loop, lambda, dicts)",
     )
     args = parser.parse_args(argv)
     start = time.time()
