@@ -187,3 +187,29 @@ def test_a_sampling_layer_and_the_predictions_of_an_encoder(keras: int) -> None:
     symbols = {s.name: s.description for s in analysis.symbols}
     assert symbols["z"] == "KerasTensor(None, 2)"
     assert symbols["x_decoded"].startswith("array(20, 784)")
+
+
+UNDEFINED = HEAD + (
+    "class Linear(layers.Layer):\n"
+    "    def build(self, input_shape):\n"
+    "        self.w = self.add_weight(shape=(input_shape[-1], 8), initializer='random_normal')\n"
+    "    def call(self, inputs):\n"
+    "        return tf.matmul(inputs, self.w)\n"
+    "inp = keras.Input(shape=(10,))\n"
+    "model = keras.Model(inp, layers.Dense(2)(Linear()(inp)))\n"
+    "model.compile(optimizer='adam', loss='mse')\n"
+    "X = np.random.rand(8, 10)\n"
+    "model.predict(X[0])\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_weight_on_an_undefined_axis(keras: int) -> None:
+    """Measured (a generated program, tests/oracle/generator_models.py, seed 11): with
+    Input(shape=()) build gets input_shape[-1] None, and add_weight((None, 8)) raises in
+    Keras 3.15 and tf_keras 2.21; so the one-sample predict is not offered that input."""
+    bad = UNDEFINED.replace("Input(shape=(10,))", "Input(shape=())")
+    assert [(f.code, f.span.line) for f in errors(bad, keras)][:1] == [("SS103", 6)]
+    (error,) = errors(UNDEFINED, keras)
+    assert error.code == "SS107"
+    assert all("()" not in fix.title for fix in error.fixes)

@@ -13,8 +13,9 @@ from __future__ import annotations
 import ast
 
 from .. import silence
+from ..findings import Finding
 from ..session import Session
-from ..shapes import Shape
+from ..shapes import Shape, fmt
 from ..values import (
     UNKNOWN,
     Array,
@@ -28,6 +29,7 @@ from ..values import (
     UserClass,
     Value,
     as_array_shape,
+    as_shape,
     dim_value,
 )
 from .keras_ops import SymbolicScope
@@ -157,6 +159,28 @@ def add_weight(
     if shape is None:
         given = [a for a in args if not (isinstance(a, Const) and isinstance(a.value, str))]
         shape = given[0] if given else None
+    declared = as_shape(shape) if shape is not None else None
+    if declared is not None and None in declared:
+        # an undefined axis (input_shape[-1] of an Input(shape=())): Keras cannot make the
+        # weight (measured, Keras 3.15 and tf_keras 2.21, each in its own words)
+        words = (
+            "Shapes used to initialize variables must be fully-defined (no `None` dimensions). "
+            f"Received: shape={fmt(declared)} for variable path='{model.name}/variable'"
+            if session.version.major >= 3
+            else "Attempt to convert a value (None) with an unsupported type "
+            "(<class 'NoneType'>) to a Tensor."
+        )
+        session.add(
+            Finding(
+                session.src.span(node),
+                "error",
+                "SS103",
+                f"The weight of shape {fmt(declared)} has an undefined axis: Keras cannot "
+                f"create it (the input of '{model.name}' has no size on that axis).",
+                words,
+            )
+        )
+        return UNKNOWN
     dims = as_array_shape(shape) if shape is not None else None
     if dims is None or None in dims:
         return UNKNOWN
