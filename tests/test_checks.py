@@ -325,3 +325,30 @@ def test_attention_keras_3_builds_but_cannot_run_is_reported_at_the_call(method:
     assert "shape=(None, 2)" in error.keras_message  # the scores: (batch, heads)
     (error,) = errors(src, 2)
     assert (error.code, error.span.line) == ("SS103", 4)  # the layer call
+
+
+DICT_ROWS = (
+    "import numpy as np\nimport keras\n"
+    "x_num = np.random.rand(24, 4)\n"
+    "x_cat = np.random.rand(24, 3)\n"
+    "y_class = keras.utils.to_categorical(np.random.randint(0, 5, size=(27,)), 5)\n"
+    "y_score = np.random.rand(27, 1)\n"
+    "num = keras.Input(shape=(4,), name='num')\n"
+    "cat = keras.Input(shape=(3,), name='cat')\n"
+    "h = keras.layers.Concatenate()([keras.layers.Dense(8)(num), keras.layers.Dense(8)(cat)])\n"
+    "label = keras.layers.Dense(5, activation='softmax', name='label')(h)\n"
+    "score = keras.layers.Dense(1, name='score')(h)\n"
+    "model = keras.Model(inputs=[num, cat], outputs=[label, score])\n"
+    "model.compile(optimizer='adam', loss={'label': 'categorical_crossentropy', 'score': 'mse'})\n"
+    "model.fit({'num': x_num, 'cat': x_cat}, {'label': y_class, 'score': y_score}, verbose=0)\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_dict_data_and_dict_labels_of_other_row_counts(keras: int) -> None:
+    """Measured (a generated program, tests/oracle/generator_models.py, seed 11): 24 rows of
+    data and 27 of labels, both dicts: Keras 3.15 and tf_keras 2.21 raise 'Data cardinality is
+    ambiguous' at fit."""
+    assert [(f.code, f.span.line) for f in errors(DICT_ROWS, keras)] == [("SS201", 13)]
+    same = DICT_ROWS.replace("size=(27,)", "size=(24,)").replace("rand(27, 1)", "rand(24, 1)")
+    assert errors(same, keras) == []

@@ -48,13 +48,11 @@ class CallReports:
         model: Model,
         x_node: ast.expr,
         known: list[DataArg],
-        y: DataArg | None,
+        labels: list[DataArg],
         x_sizes: list[Dim],
         y_sizes: list[Dim],
     ) -> None:
-        parts = [f"`{x.label}` has {x.value.shape[0]}" for x in known]
-        if y is not None and y_sizes:
-            parts.append(f"`{y.label}` has {y_sizes[0]}")
+        parts = [f"`{x.label}` has {x.value.shape[0]}" for x in [*known, *labels]]
         message = f"The arrays of one call need the same number of samples: {', '.join(parts)}."
         keras = self.version.cardinality(
             ", ".join(str(n) for n in x_sizes), ", ".join(str(n) for n in y_sizes)

@@ -402,12 +402,25 @@ class CallChecker(CallReports):
     ) -> bool:
         known = [x for x in xs if x is not None and x.value.shape]
         x_sizes = [x.value.shape[0] for x in known]
-        y_sizes = [y.value.shape[0]] if y is not None and y.value.shape else []
+        labels = [y] if y is not None and y.value.shape else self._labels_of_outputs(model)
+        y_sizes = [label.value.shape[0] for label in labels]
         counts = {n for n in (*x_sizes, *y_sizes) if n is not None}
         if len(counts) < 2 or None in x_sizes or None in y_sizes:
             return False
-        self._report_inputs_cardinality(model, x_node, known, y, x_sizes, y_sizes)
+        self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
         return True
+
+    def _labels_of_outputs(self, model: Model) -> list[DataArg]:
+        """The label arrays of a model of several outputs (a dict or list, placed as
+        output_labels.py places them): Keras counts their rows with the inputs' (measured,
+        Keras 3.15 and tf_keras 2.21: dict data and dict labels of 24 and 27 rows raise)."""
+        if self.labels is None or len(model.outputs) < 2:
+            return []
+        return [
+            DataArg(placed.value, placed.node, placed.label)
+            for placed in output_labels.match(self.src, model, *self.labels)
+            if placed.value.shape
+        ]
 
     def _run_data(
         self, model: Model, method: str, call: ast.Call, x: DataArg
