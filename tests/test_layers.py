@@ -169,3 +169,44 @@ def test_layer_on_several_tensors_says_what_each_received(
     """Each input named (call arguments by name, a list's by index), in Keras's order."""
     errors = [f for f in run(multi_input_program(call, shapes)).findings if f.severity == "error"]
     assert [f.message.split(") ", 1)[1] for f in errors] == [message]
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+@pytest.mark.parametrize(
+    ("body", "params"),
+    [
+        (
+            "base = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(160, 160, 3))\n"
+            "model = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(5)])\n",
+            ["2257984", "0", "6405"],
+        ),
+        (
+            "base = keras.applications.ResNet50(weights=None, include_top=False, input_shape=(224, 224, 3), pooling='avg')\n"
+            "model = keras.Sequential([base, L.Dense(5)])\n",
+            ["23587712", "10245"],
+        ),
+        (
+            "x = keras.Input(shape=(12, 16))\nmodel = keras.Model(x, L.MultiHeadAttention(num_heads=4, key_dim=8)(x, x))\n",
+            ["0", "2160"],
+        ),
+        (
+            "model = keras.Sequential([keras.Input(shape=(5, 16, 16, 3)), L.ConvLSTM2D(8, (3, 3), padding='same', return_sequences=True), L.BatchNormalization()])\n",
+            ["3200", "32"],
+        ),
+        (
+            "model = keras.Sequential([keras.Input(shape=(1,), dtype='string'), L.TextVectorization(max_tokens=100, output_sequence_length=10), L.Embedding(100, 8), L.GlobalAveragePooling1D(), L.Dense(1)])\n",
+            ["0", "800", "0", "9"],
+        ),
+        (
+            "model = keras.Sequential([keras.Input(shape=(1,), dtype='string'), L.StringLookup(vocabulary=['a', 'b', 'c'], output_mode='one_hot'), L.Dense(2)])\n",
+            ["0", "10"],
+        ),
+    ],
+)
+def test_summary_parameter_counts_are_keras_count_params(
+    body: str, params: list[str], keras: int
+) -> None:
+    """Each layer's `count_params()` under real Keras 3.15 and tf_keras 2.21 (they agree),
+    as the model summary and hover show them."""
+    rows = run("import keras\nL = keras.layers\n" + body, keras).models[-1].rows
+    assert [r[3] for r in rows] == params
