@@ -268,3 +268,22 @@ def test_nasnet_mobile_without_the_top_keeps_its_default_size(keras: int) -> Non
     rows = run(src, keras).models[-1].rows
     expected = "(None, 7, 7, 1056)" if keras == 3 else "(None, None, None, 1056)"
     assert rows[-1][2] == expected
+
+
+@VERSIONS
+@pytest.mark.parametrize(
+    ("name", "at_300", "params"),
+    [  # measured by python -m tests.oracle.applications_table (Keras 3.15 and tf_keras 2.21 agree)
+        ("ConvNeXtSmall", "(None, 9, 9, 768)", "49454688"),
+        ("ConvNeXtBase", "(None, 9, 9, 1024)", "87566464"),
+        ("EfficientNetB6", "(None, 10, 10, 2304)", "40960143"),
+        ("EfficientNetB7", "(None, 10, 10, 2560)", "64097687"),
+        ("EfficientNetV2M", "(None, 10, 10, 1280)", "53150388"),
+        ("EfficientNetV2L", "(None, 10, 10, 1280)", "117746848"),
+    ],
+)
+def test_the_biggest_backbones_measured_in_both_versions(
+    keras: int, name: str, at_300: str, params: str
+) -> None:
+    src = f"import keras\nbase = keras.applications.{name}(weights=None, include_top=False, input_shape=(300, 300, 3))\n"
+    assert run(src, keras).models[-1].rows[-1][2:] == (at_300, params)
