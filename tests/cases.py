@@ -1219,6 +1219,23 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # adapt on a layer already built: its statistics have the built sizes (both raise in adapt)
+    (
+        "normalization_adapt_after_build_on_other_columns",
+        "n = L.Normalization(axis=-1)\ninp = keras.Input(shape=(5,))\nout = L.Dense(1)(n(inp))\n"
+        "n.adapt(np.random.rand(200, 9).astype('float32'))\n",
+        True,
+        True,
+        "SS103",
+    ),
+    (
+        "normalization_adapt_after_build_on_the_same_columns",
+        "n = L.Normalization(axis=-1)\ninp = keras.Input(shape=(5,))\nout = L.Dense(1)(n(inp))\n"
+        "n.adapt(np.random.rand(200, 5).astype('float32'))\n",
+        False,
+        False,
+        None,
+    ),
     (
         "normalization_adapted_broadcasts_one_column",
         "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(200, 9).astype('float32'))\n"

@@ -128,8 +128,45 @@ def adapt(
     shape = tuple(data.shape)
     if len(shape) < 2 or any(type(d) is not int for d in shape[1:]):
         return UNKNOWN  # Keras 2 refuses 1-D data there; Keras 3 reshapes it
+    if (refused := _adapt_refused(session, layer, shape)) is not None:
+        session.add(Finding(session.src.span(node), "error", "SS103", *refused))
+        return UNKNOWN
     values = {**layer.args.values, "adapted_on": shape}
     return InPlace(Const(None), dataclasses.replace(layer, args=Args((), [], values)))
+
+
+def _adapt_refused(session: Session, layer: Layer, data: Shape) -> tuple[str, str] | None:
+    """A Normalization already built raises in adapt on data whose kept axes differ from
+    the sizes it was built on, each version in its words (measured with Keras 3.15 and tf_keras
+    2.21)."""
+    built = _built_on(session, layer)
+    try:
+        axis = layer.args.get("axis", -1)
+    except Opaque:
+        return None
+    if built is None or axis is None or len(built) != len(data):
+        return None
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    if not all(isinstance(ax, int) for ax in axes):
+        return None
+    kept = sorted({ax % len(data) for ax in axes})
+    pairs = [(built[ax], data[ax]) for ax in kept]
+    if all(type(b) is not int or b == d for b, d in pairs):
+        return None
+    b_dim, d_dim = next((b, d) for b, d in pairs if type(b) is int and b != d)
+    text = (
+        f"Layer '{layer.name}' (Normalization) was built on {fmt(built)}, but adapt receives "
+        f"data {fmt(data)}: its statistics need {b_dim} where the data has {d_dim}."
+    )
+    if session.version.major >= 3:
+        return text, (
+            f"The layer was built with input_shape={fmt(built)}, but adapt() is being called "
+            f"with data with an incompatible shape, data.shape={fmt(data)}"
+        )
+    return text, (
+        f"Dimensions must be equal, but are {b_dim} and {d_dim} for '{{{{node add_1}}}} = "
+        f"AddV2[T=DT_FLOAT](mul, mul_1)' with input shapes: [{b_dim}], [{d_dim}]."
+    )
 
 
 def _report(session: Session, node: ast.Call, layer: Layer, message: str) -> None:
