@@ -352,3 +352,50 @@ def test_dict_data_and_dict_labels_of_other_row_counts(keras: int) -> None:
     assert [(f.code, f.span.line) for f in errors(DICT_ROWS, keras)] == [("SS201", 13)]
     same = DICT_ROWS.replace("size=(27,)", "size=(24,)").replace("rand(27, 1)", "rand(24, 1)")
     assert errors(same, keras) == []
+
+
+# Data of another rank than a model's Input: Keras 3 refuses it at the model's input; Keras 2's
+# input spec (allow_last_axis_squeeze) checks no rank, so the layers meet the data as it is.
+# Measured with tf_keras 2.21 (fit on (16, 6) / (16, 6, 3)): the Conv1D models run, the Dense
+# ones fail at the Dense. Found by the oracle's generated sample (seed 11, the "code" styles).
+OTHER_RANK_HEAD = (
+    "import numpy as np\nimport keras\nimport tensorflow as tf\nL = keras.layers\n"
+    "X = np.random.rand(16, 6)\ny = np.random.randint(0, 2, size=(16,))\n"
+)
+OTHER_RANK_CONV = "L.Flatten(), L.Lambda(lambda t: tf.expand_dims(t, -1)), L.Conv1D(4, 3), L.GlobalMaxPooling1D()"
+OTHER_RANK_MODELS = {
+    "functional_conv": (
+        "i = keras.Input(shape=(6, 4))\nx = i\n"
+        f"for layer in [{OTHER_RANK_CONV}]:\n    x = layer(x)\n"
+        "model = keras.Model(i, L.Dense(2, activation='softmax')(x))\n",
+        False,
+    ),
+    "sequential_conv": (
+        f"model = keras.Sequential([keras.Input(shape=(6, 4)), {OTHER_RANK_CONV}, L.Dense(2)])\n",
+        False,
+    ),
+    "sequential_dense": (
+        "model = keras.Sequential([keras.Input(shape=(6, 4)), L.Flatten(), L.Dense(2)])\n",
+        True,
+    ),
+    "functional_dense": (
+        "i = keras.Input(shape=(6, 4))\nmodel = keras.Model(i, L.Dense(2)(L.Flatten()(i)))\n",
+        True,
+    ),
+    "functional_rank_up": (
+        "i = keras.Input(shape=(6,))\nmodel = keras.Model(i, L.Dense(2)(i))\n"
+        "X = np.random.rand(16, 6, 3)\n",
+        True,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(OTHER_RANK_MODELS))
+def test_data_of_another_rank_meets_the_layers_in_keras_2(name: str) -> None:
+    model, keras_2_raises = OTHER_RANK_MODELS[name]
+    src = (
+        OTHER_RANK_HEAD + model + "model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n"
+        "model.fit(X, y, epochs=1, verbose=0)\n"
+    )
+    assert [e.code for e in errors(src, 3)] == ["SS101"]
+    assert bool(errors(src, 2)) is keras_2_raises

@@ -432,6 +432,8 @@ class CallChecker(CallReports):
             return None, False
         if declared is not None:
             adjusted, note = adjust_rank(shape, declared)
+            if adjusted is None and self._runs_as_it_is(model, shape, declared):
+                adjusted = shape
             if adjusted is None:
                 self._report_rank(model, method, x, declared)
                 return None, True
@@ -475,6 +477,34 @@ class CallChecker(CallReports):
             self._report_flow_failure(model, x, run.cannot_run[0], declared)
             return None, True
         return outs, False
+
+    def _runs_as_it_is(self, model: Model, shape: Shape, declared: Shape) -> bool:
+        """Keras 2 lets data of another rank reach the layers (`layers_meet_other_rank`):
+        True when every layer takes it. Only data of one axis fewer, as measured: the layer
+        rules are not held to Keras on an extra axis (an augmentation block on (24, 12, 10, 3, 2)
+        raises in Keras 2). Rank-1 data is left to the rank rule: Keras 2's train step makes
+        it (n, 1) first."""
+        if (
+            model.input_from_data
+            or len(shape) < 2
+            or len(shape) != len(declared) - 1
+            or (model.kind != "sequential" and not model.inputs)
+        ):
+            return False
+        if not self.version.layers_meet_other_rank(declared, shape):
+            return False
+        sample = keras_sample(shape)
+        if model.kind == "sequential":
+            return not isinstance(self._flow_built(model, sample), LayerFailure)
+        run = self.session.functional_run.fork()
+        try:
+            run_nodes(
+                [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
+            )
+        except LayerFailure as failure:
+            failure.__traceback__ = failure.__context__ = None
+            return False
+        return not run.cannot_run
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.

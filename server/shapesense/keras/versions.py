@@ -35,6 +35,13 @@ class KerasVersion:
             for a, b in zip(spec, shape, strict=False)
         )
 
+    def layers_meet_other_rank(self, declared: Shape, data: Shape) -> bool:
+        """Keras 2's model input spec (allow_last_axis_squeeze) checks no rank: data of
+        another rank that passes its axis comparison reaches the layers as it is, and the
+        layers decide (measured, tf_keras 2.21: (16, 6) into Input(shape=(6, 4)) -> Flatten
+        -> Conv1D runs). Keras 3 refuses it."""
+        return self.major == 2 and self.model_input_accepts(declared, data, functional=True)
+
     @property
     def embedding_declares_input(self) -> bool:
         """Keras 2's Embedding sets input_shape=(input_length,), i.e. (None,) by default."""
