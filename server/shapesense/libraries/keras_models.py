@@ -202,7 +202,13 @@ def make_functional(
 def _as_listed(session: Session, run: Run, placed: dict[int, int]) -> Run:
     """The steps of a model's graph as its rows: in Keras's order; Keras 3 lists no op; the
     layers and ops a user's layer applies in its `call` are that layer's one row."""
-    steps = sorted(run.steps, key=lambda step: placed.get(id(step.layer), len(placed)))
+    # a step the graph walk did not place (a backbone called on a tensor is held as another
+    # value than its graph node's) stays after the step it follows in the run
+    keys, last = [], -1
+    for step in run.steps:
+        last = placed.get(id(step.layer), last)
+        keys.append(last)
+    steps = [run.steps[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]  # stable
     owners = session.state(keras_ops.SymbolicScope).owners
     rows: list[Step] = []
     for step in steps:
