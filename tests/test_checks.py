@@ -399,3 +399,27 @@ def test_data_of_another_rank_meets_the_layers_in_keras_2(name: str) -> None:
     )
     assert [e.code for e in errors(src, 3)] == ["SS101"]
     assert bool(errors(src, 2)) is keras_2_raises
+
+
+BUILDER_INPUT_SHAPE = (
+    "import numpy as np\nimport tensorflow as tf\nX = np.random.rand(8, 6)\n"
+    "y = np.random.randint(0, 3, size=(8,))\n\n\n"
+    "def build_model(input_shape, n_classes):\n"
+    "    model = tf.keras.Sequential()\n"
+    "    model.add(tf.keras.Input(shape=input_shape))\n"
+    "    model.add(tf.keras.layers.Dense(n_classes, activation='softmax'))\n"
+    "    model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n"
+    "    return model\n\n\n"
+    "model = build_model((5,), 3)\nmodel.fit(X, y, epochs=1, verbose=0)\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_no_input_shape_fix_writes_over_a_builder_parameter(keras: int) -> None:
+    # CI's generated sample (seed 7): the fix wrote `shape=6` over `shape=input_shape` inside
+    # build_model, which Keras 3 refuses ("Cannot convert '6' to a shape") and which would
+    # change the model of every caller; the shape is written at the call, not there.
+    (error,) = errors(BUILDER_INPUT_SHAPE, keras)
+    assert error.code == "SS102"
+    edited = [e.new_text for f in error.fixes for e in f.edits]
+    assert "6" not in edited, [f.title for f in error.fixes]

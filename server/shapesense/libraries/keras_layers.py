@@ -128,7 +128,7 @@ def _declared_input(
         shape = as_declared_shape(kwargs["input_shape"])
         if shape is not None:
             layer.declared_input = (None, *shape)
-            layer.input_span = session.src.span(keywords["input_shape"])
+            layer.input_span = _literal_span(session, keywords["input_shape"])
     elif "batch_input_shape" in kwargs:
         shape = as_declared_shape(kwargs["batch_input_shape"])
         if shape:
@@ -139,7 +139,7 @@ def _declared_input(
         and const_int(kwargs["input_dim"]) is not None
     ):
         layer.declared_input = (None, const_int(kwargs["input_dim"]))
-        layer.input_span = session.src.span(keywords["input_dim"])
+        layer.input_span = _literal_span(session, keywords["input_dim"])
     elif layer.class_name == "Embedding" and session.version.embedding_declares_input:
         length = kwargs.get("input_length", Const(None))
         if isinstance(length, Const) and (length.value is None or type(length.value) is int):
@@ -149,6 +149,15 @@ def _declared_input(
             )
 
 
+def _literal_span(session: Session, expr: ast.expr) -> Span | None:
+    """Where a fix may write a new input shape: only a shape written out there. A name
+    (`shape=input_shape` in a builder function) stands for what its callers pass: writing a
+    shape over it would change the function, and its text would not be the shape's."""
+    if isinstance(expr, (ast.Tuple, ast.List, ast.Constant)):
+        return session.src.span(expr)
+    return None
+
+
 def make_input(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
@@ -156,11 +165,11 @@ def make_input(
     shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
     span = None
     if "shape" in keywords:
-        span = session.src.span(keywords["shape"])
+        span = _literal_span(session, keywords["shape"])
     elif "input_shape" in keywords:
-        span = session.src.span(keywords["input_shape"])
+        span = _literal_span(session, keywords["input_shape"])
     elif node.args:
-        span = session.src.span(node.args[0])
+        span = _literal_span(session, node.args[0])
     shape = as_declared_shape(shape_value) if shape_value is not None else None
     if shape is None and "batch_shape" in kwargs:
         batch = as_declared_shape(kwargs["batch_shape"])
