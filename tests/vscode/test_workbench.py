@@ -49,7 +49,9 @@ def test_extension_in_the_workbench() -> None:
         names = package.namelist()
         readme = package.read("extension/readme.md").decode()
     assert len(names) < 400, len(names)
-    assert sum(info.file_size for info in zipfile.ZipFile(vsix).infolist()) < 3_000_000
+    # the bundled libraries and the checker (about 3.0 MB unpacked on 2026-12-02, as the
+    # catalog grew): the bound catches node_modules, .tools or tests slipping in (tens of MB)
+    assert sum(info.file_size for info in zipfile.ZipFile(vsix).infolist()) < 4_000_000
     assert not [n for n in names if "jedi" in n or "parso" in n or n.endswith((".map", ".pyc"))]
     assert "extension/client/images/icon.png" in names and "extension/changelog.md" in names
     assert "## Settings" in readme and "](docs/" not in readme  # links made absolute
