@@ -312,15 +312,9 @@ class CallChecker(CallReports):
             samples[id(tensor.node)] = keras_sample(adjusted)
         if len(samples) < len(model.inputs):
             return False  # the flow needs every input's shape
-        run = self.session.functional_run.fork()
-        outputs = [t.node for t in model.outputs if t.node]
-        try:
-            outs = run_nodes(outputs, samples, run)
-        except LayerFailure as failure:
-            self._report_inputs_flow_failure(model, x_node, xs, failure)
-            return True
-        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
-            self._report_inputs_flow_failure(model, x_node, xs, run.cannot_run[0])
+        outs = self._functional_flow(model, samples)
+        if isinstance(outs, LayerFailure):
+            self._report_inputs_flow_failure(model, x_node, xs, outs)
             return True
         if len(outs) > 1:
             return self._check_output_labels(model, outs)
@@ -465,16 +459,9 @@ class CallChecker(CallReports):
             if not model.layers:
                 return None, False
             return [out], False
-        run = self.session.functional_run.fork()
-        try:
-            outs = run_nodes(
-                [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
-            )
-        except LayerFailure as failure:
-            self._report_flow_failure(model, x, failure, declared)
-            return None, True
-        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
-            self._report_flow_failure(model, x, run.cannot_run[0], declared)
+        outs = self._functional_flow(model, {id(model.inputs[0].node): sample})
+        if isinstance(outs, LayerFailure):
+            self._report_flow_failure(model, x, outs, declared)
             return None, True
         return outs, False
 
@@ -496,15 +483,24 @@ class CallChecker(CallReports):
         sample = keras_sample(shape)
         if model.kind == "sequential":
             return not isinstance(self._flow_built(model, sample), LayerFailure)
+        return not isinstance(
+            self._functional_flow(model, {id(model.inputs[0].node): sample}), LayerFailure
+        )
+
+    def _functional_flow(
+        self, model: Model, samples: dict[int, Shape]
+    ) -> list[object] | LayerFailure:
+        """Samples (by Input node) through a functional model's graph, with the weights its
+        layers were built with: the output shapes, or the LayerFailure where Keras fails."""
         run = self.session.functional_run.fork()
         try:
-            run_nodes(
-                [t.node for t in model.outputs if t.node], {id(model.inputs[0].node): sample}, run
-            )
+            outs = run_nodes([t.node for t in model.outputs if t.node], samples, run)
         except LayerFailure as failure:
-            failure.__traceback__ = failure.__context__ = None
-            return False
-        return not run.cannot_run
+            failure.__traceback__ = failure.__context__ = None  # see _sequential_flow
+            return failure
+        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+            return run.cannot_run[0]
+        return outs
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
