@@ -1113,6 +1113,61 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # SS402: tf.data and scikit-learn raise before Keras (tensorflow 2.21, scikit-learn 1.7)
+    (
+        "tf_data_list_of_features_and_labels_cannot_be_stacked",
+        "import tensorflow as tf\nfeatures = np.random.rand(100, 4).astype('float32')\nlabels = np.random.randint(0, 3, size=100)\n"
+        "ds = tf.data.Dataset.from_tensor_slices([features, labels]).batch(10)\n",
+        True,
+        True,
+        "SS402",
+    ),
+    (
+        "tf_data_list_of_equal_arrays_is_one_stacked_tensor",
+        "import tensorflow as tf\nx = np.zeros((8, 4), 'float32')\nds = tf.data.Dataset.from_tensor_slices([x, x]).batch(2)\n"
+        "model = keras.Sequential([keras.Input(shape=(8, 4)), L.Flatten(), L.Dense(1)])\nmodel.predict(ds, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    (
+        "tf_data_tuple_of_arrays_with_different_rows",
+        "import tensorflow as tf\nds = tf.data.Dataset.from_tensor_slices((np.zeros((100, 4)), np.zeros(50))).batch(10)\n",
+        True,
+        True,
+        "SS402",
+    ),
+    (
+        "sklearn_scaler_on_a_1d_target",
+        "from sklearn.preprocessing import MinMaxScaler\nx = np.random.rand(20, 3)\ny = MinMaxScaler().fit_transform(np.random.rand(20))\n"
+        "model = keras.Sequential([keras.Input(shape=(3,)), L.Dense(1)])\nmodel.compile('adam', 'mse')\nmodel.fit(x, y, verbose=0)\n",
+        True,
+        True,
+        "SS402",
+    ),
+    (
+        "sklearn_scaler_on_a_series",
+        "import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\ndf = pd.DataFrame({'a': np.zeros(20), 'b': np.ones(20)})\n"
+        "y = StandardScaler().fit(df['b'])\n",
+        True,
+        True,
+        "SS402",
+    ),
+    (
+        "sklearn_scaler_on_images",
+        "from sklearn.preprocessing import StandardScaler\nx = StandardScaler().fit_transform(np.zeros((20, 8, 8)))\n",
+        True,
+        True,
+        "SS402",
+    ),
+    (
+        "sklearn_scaler_on_a_target_column_fits",
+        "from sklearn.preprocessing import MinMaxScaler\nx = np.random.rand(20, 3)\ny = MinMaxScaler().fit_transform(np.random.rand(20).reshape(-1, 1))\n"
+        "model = keras.Sequential([keras.Input(shape=(3,)), L.Dense(1)])\nmodel.compile('adam', 'mse')\nmodel.fit(x, y, verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
     # binary_crossentropy in Keras 2: a sigmoid or softmax output wants labels of its shape,
     # others broadcast (tf_keras 2.21, measured)
     (

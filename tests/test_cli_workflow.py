@@ -246,3 +246,16 @@ def test_a_python_named_by_the_repository_is_never_run(tmp_path: Path) -> None:
     proc = check("seed.py", cwd=tmp_path)
     assert proc.returncode == 1 and not sentinel.exists()
     assert f"(python in {tmp_path / 'shapesense.toml'})" in proc.stderr
+
+
+def test_fix_of_a_list_given_to_from_tensor_slices(tmp_path: Path) -> None:
+    """tests/corpus/programs/tfdata/from_tensor_slices_list_not_tuple.py: tf.data stacks a list
+    into one tensor (SS402 at that line); --fix writes the tuple, and the file then checks clean."""
+    corpus = Path(__file__).parent / "corpus" / "programs" / "tfdata"
+    shutil.copy(corpus / "from_tensor_slices_list_not_tuple.py", tmp_path / "pipeline.py")
+    found = check("pipeline.py", cwd=tmp_path)
+    assert found.returncode == 1 and found.stdout.startswith("pipeline.py:10:12: error SS402")
+    assert "features (100, 4) and labels (100,)" in found.stdout
+    fixed = check("--fix", "pipeline.py", cwd=tmp_path)
+    assert fixed.returncode == 0 and "0 errors left" in fixed.stderr
+    assert "from_tensor_slices((features, labels))" in (tmp_path / "pipeline.py").read_text()

@@ -35,3 +35,9 @@ def test_the_examples_are_reported_and_fixed(code: str, keras: int) -> None:
     options = Options(KerasVersion(keras), report_unused_suppressions=True, explain_silence=True)
     assert code in [f.code for f in analyze(broken, options).findings]
     assert code not in [f.code for f in analyze(fixed, options).findings]
+
+
+def test_the_rules_index_lists_every_code_with_its_summary() -> None:
+    index = (rule_page("SS000").parent.parent / "rules.md").read_text(encoding="utf-8")
+    for code, rule in RULES.items():
+        assert f"| [{code}](rules/{code}.md) | {rule.name} | {rule.summary} |" in index, code

@@ -77,6 +77,11 @@ RULES: dict[str, Rule] = {
     "SS401": Rule(
         "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."
     ),
+    "SS402": Rule(
+        "library-error",
+        "tf.data or scikit-learn raises on this call, before Keras is reached (e.g. a scaler "
+        "given a 1-D column).",
+    ),
     "SS900": Rule(
         "unused-suppression",
         "A suppression comment silences nothing (reported only when asked for).",

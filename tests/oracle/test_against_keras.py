@@ -128,3 +128,29 @@ def test_a_fix_is_judged_on_the_whole_program(keras_worker: Worker) -> None:
     assert 5 in [r[0] for r in after]  # now the first fit raises
     (checked,) = [f for f in analyze(seed, Options(version)).findings if f.severity == "error"]
     assert checked.fixes == ()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["tf_data_list_of_features_and_labels_cannot_be_stacked", "sklearn_scaler_on_a_1d_target"],
+)
+def test_library_error_fixes_make_the_program_run(keras_worker: Worker, name: str) -> None:
+    """SS402's quick fixes (a tuple for tf.data, one feature for scikit-learn): the whole fixed
+    program runs, fit included."""
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    from .run import apply_fix
+
+    (body,) = [case[1] for case in PROGRAM_CASES if case[0] == name]
+    source = PROGRAM_HEAD + body
+    if "model" not in body:  # the pipeline feeds a model, as in the corpus program
+        source += (
+            "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(3, activation='softmax')])\n"
+            "model.compile('adam', 'sparse_categorical_crossentropy')\nmodel.fit(ds, verbose=0)\n"
+        )
+    assert keras_worker.run(source)["raised"]
+    version = KerasVersion(keras_worker.keras)  # type: ignore[attr-defined]
+    (error,) = [f for f in analyze(source, Options(version)).findings if f.severity == "error"]
+    assert error.code == "SS402" and len(error.fixes) == 1
+    assert not keras_worker.run(apply_fix(source, error.fixes[0]))["raised"], error.fixes[0].title

@@ -8,11 +8,12 @@ import ast
 import math
 from dataclasses import dataclass
 
-from .. import silence
+from ..findings import Fix, TextEdit
 from ..session import Session
-from ..shapes import size
+from ..shapes import fmt, size
 from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, to_python
-from .pandas import with_rows
+from .library_errors import library_error
+from .pandas import Column, with_rows
 from .registry import REGISTRY, FunctionModel
 
 # transform() returns an array of the input's shape
@@ -28,6 +29,8 @@ SCALERS = frozenset(
     }
 )
 ENCODERS = frozenset({"OneHotEncoder", "LabelEncoder", "LabelBinarizer", "OrdinalEncoder"})
+# check_array(ensure_2d=True): a table of (samples, features), never a column or a cube
+TABLE_INPUT = SCALERS | {"OneHotEncoder", "OrdinalEncoder"}
 
 
 @dataclass(frozen=True)
@@ -86,9 +89,12 @@ def transform(
     args: list[Value],
     kwargs: dict[str, Value],
 ) -> Value:
+    data = args[0] if args else kwargs.get("X", kwargs.get("y", UNKNOWN))
+    if est.kind in TABLE_INPUT and isinstance(data, Array) and len(data.shape) not in (0, 2):
+        _not_a_table(session, est, method, node, data)
+        return UNKNOWN  # the program stops here
     if method == "fit":
         return est
-    data = args[0] if args else kwargs.get("X", kwargs.get("y", UNKNOWN))
     if not isinstance(data, Array) or not data.shape:
         return UNKNOWN
     rows = data.shape[0]
@@ -98,12 +104,6 @@ def transform(
             return UNKNOWN  # a column vector is accepted with a warning; others raise
         dtype = "int64" if method != "inverse_transform" else None
         return Array((rows,), dtype, (*data.trace, what)[-6:], data.origin)
-    if len(data.shape) != 2 and est.kind != "LabelBinarizer":
-        # scikit-learn raises ("Expected 2D array"): the program stops before any Keras call
-        what = f"`{session.src.segment(node, 40)}` raises in scikit-learn (Expected 2D array)"
-        return silence.unknown(
-            silence.UNMODELLED_CALL, what, session.src.span(node), f"sklearn.{est.kind}.{method}"
-        )
     if est.kind in SCALERS:
         return Array(data.shape, "float64", (*data.trace, what)[-6:], data.origin)
     if method == "inverse_transform":
@@ -118,6 +118,45 @@ def transform(
         )
     out = Array((rows, est.width), "float64", (*data.trace, what)[-6:], data.origin)
     return SparseMatrix(out) if est.sparse else out
+
+
+def _not_a_table(
+    session: Session, est: Estimator, method: str, node: ast.Call, data: Array
+) -> None:
+    """SS402: scikit-learn's check_array refuses anything but (samples, features)."""
+    written = node.args[0] if node.args else None
+    label = f"{session.src.segment(written, 30)}, " if written is not None else ""
+    kind = "a Series" if isinstance(data, Column) else "an array"
+    message = (
+        f"{est.kind}.{method} takes a table of (samples, features), but receives "
+        f"{label}{kind} of shape {fmt(data.shape)}."
+    )
+    fixes: tuple[Fix, ...] = ()
+    if len(data.shape) != 1:
+        raised = f"ValueError: Found array with dim {len(data.shape)}, while dim <= 2 is required"
+    elif isinstance(data, Column):
+        raised = (
+            "ValueError: Expected a 2-dimensional container but got "
+            "<class 'pandas.core.series.Series'> instead (scikit-learn 1.6 and newer)"
+        )
+        fixes = _one_feature(session, written, "{x}.to_frame()", "as a one-column frame")
+    else:
+        raised = "ValueError: Expected 2D array, got 1D array instead"
+        fixes = _one_feature(session, written, "{x}.reshape(-1, 1)", "as one feature")
+    library_error(session, node, message, raised, fixes)
+
+
+def _one_feature(
+    session: Session, node: ast.expr | None, template: str, what: str
+) -> tuple[Fix, ...]:
+    """The column passed as a table of one feature, as scikit-learn's message advises."""
+    if node is None:
+        return ()
+    text = session.src.text_of(session.src.span(node))
+    if not isinstance(node, ast.Name | ast.Attribute | ast.Subscript | ast.Call):
+        text = f"({text})"
+    edit = TextEdit(session.src.span(node), template.format(x=text))
+    return (Fix(f"Pass it {what}: `{edit.new_text}`", (edit,), preferred=True),)
 
 
 @REGISTRY.method(SparseMatrix, "toarray", "todense")

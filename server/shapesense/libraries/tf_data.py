@@ -14,8 +14,9 @@ import ast
 from dataclasses import dataclass
 
 from .. import silence
+from ..findings import Fix, TextEdit
 from ..session import Session
-from ..shapes import Shape
+from ..shapes import Shape, fmt
 from ..values import (
     UNKNOWN,
     Array,
@@ -28,6 +29,7 @@ from ..values import (
     const_int,
     to_python,
 )
+from .library_errors import library_error
 from .registry import REGISTRY
 
 
@@ -37,17 +39,74 @@ from .registry import REGISTRY
 def from_tensors(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    """tf.data.Dataset.from_tensor_slices((x, y)): elements are one row of each array."""
+    """tf.data.Dataset.from_tensor_slices((x, y)): elements are one row of each array, and
+    every array must have as many rows. A list is not a tuple: tf.data converts it to one
+    tensor, stacking its arrays, so each element is one whole array of the list."""
     tensors = args[0] if args else kwargs.get("tensors", UNKNOWN)
+    if name.endswith("from_tensors"):
+        return UNKNOWN  # one element holding the whole arrays: not modelled
+    if isinstance(tensors, Seq) and tensors.is_list:
+        return _stacked_slices(session, node, tensors)
     parts = tensors.items if isinstance(tensors, Seq) else (tensors,)
     if not parts or len(parts) > 2 or not all(isinstance(p, Array) and p.shape for p in parts):
         return UNKNOWN
-    if name.endswith("from_tensors"):
-        return UNKNOWN  # one element holding the whole arrays: not modelled
-    rows = tuple(
-        p.step((None, *p.shape[1:]), "tf.data element") for p in parts if isinstance(p, Array)
-    )
+    arrays = [p for p in parts if isinstance(p, Array)]
+    counts = [a.shape[0] for a in arrays]
+    if all(type(c) is int for c in counts) and len(set(counts)) > 1:
+        library_error(
+            session,
+            node,
+            "tf.data.Dataset.from_tensor_slices slices every array along its first axis, but "
+            f"they have different numbers of rows: {_described(session, node, arrays)}.",
+            f"ValueError: Dimensions {counts[0]} and {counts[1]} are not compatible",
+        )
+        return UNKNOWN
+    rows = tuple(a.step((None, *a.shape[1:]), "tf.data element") for a in arrays)
     return Dataset(rows, batched=False)
+
+
+def _stacked_slices(session: Session, node: ast.Call, tensors: Seq) -> Value:
+    """from_tensor_slices([a, b]): one tensor of the list stacked, sliced along the list."""
+    arrays = [p for p in tensors.items if isinstance(p, Array)]
+    if not arrays or len(arrays) != len(tensors.items):
+        return UNKNOWN
+    if any(d is None for a in arrays for d in a.shape):
+        return UNKNOWN  # an unknown size may make them equal, or not
+    if len({a.shape for a in arrays}) > 1:
+        fixes: tuple[Fix, ...] = ()
+        if len(arrays) == 2 and node.args and isinstance(node.args[0], ast.List):
+            fixes = (_as_tuple(session, node.args[0]),)
+        library_error(
+            session,
+            node,
+            "tf.data.Dataset.from_tensor_slices converts a list to one tensor, stacking its "
+            f"arrays, but they have different shapes: {_described(session, node, arrays)}. "
+            "For inputs and labels, pass a tuple (x, y).",
+            "ValueError: Can't convert non-rectangular Python sequence to Tensor.",
+            fixes,
+        )
+        return UNKNOWN
+    first = arrays[0]
+    dtype = first.dtype if len({a.dtype for a in arrays}) == 1 else None  # tf picks one
+    element = Array((None, *first.shape), dtype, (*first.trace, "tf.data element (stacked)"))
+    return Dataset((element,))
+
+
+def _described(session: Session, node: ast.Call, arrays: list[Array]) -> str:
+    """`features (100, 4) and labels (100,)`: each array by its source text where written."""
+    tensors = node.args[0] if node.args else None
+    written = list(tensors.elts) if isinstance(tensors, ast.Tuple | ast.List) else []
+    names = [session.src.segment(e, 30) + " " for e in written]
+    if len(names) != len(arrays):
+        names = [""] * len(arrays)
+    return " and ".join(f"{n}{fmt(a.shape)}" for n, a in zip(names, arrays, strict=True))
+
+
+def _as_tuple(session: Session, listed: ast.List) -> Fix:
+    """`[x, y]` written as `(x, y)`: tf.data slices each array of a tuple apart."""
+    inner = ", ".join(session.src.text_of(session.src.span(e)) for e in listed.elts)
+    edit = TextEdit(session.src.span(listed), f"({inner})")
+    return Fix(f"Pass a tuple of inputs and labels: `{edit.new_text}`", (edit,), preferred=True)
 
 
 def _arrays(ds: Dataset) -> tuple[Array, ...] | None:
