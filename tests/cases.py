@@ -1113,6 +1113,27 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # a comprehension of 100 items of unknown length: 100 rows once padded
+    (
+        "pad_sequences_of_a_comprehension_keeps_its_row_count",
+        "texts = [list(np.random.randint(1, 50, size=np.random.randint(5, 60))) for _ in range(100)]\n"
+        "x = keras.utils.pad_sequences(texts, maxlen=60)\n"
+        "inputs = keras.Input(shape=(40,))\nmodel = keras.Model(inputs, L.Dense(1)(L.GlobalAveragePooling1D()(L.Embedding(50, 8)(inputs))))\n"
+        "model.compile('adam', 'mse')\nmodel.fit(x, np.zeros(len(texts)), verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "pad_sequences_of_a_comprehension_to_the_input_length_fits",
+        "texts = [list(np.random.randint(1, 50, size=np.random.randint(5, 60))) for _ in range(100)]\n"
+        "x = keras.utils.pad_sequences(texts, maxlen=40)\n"
+        "model = keras.Sequential([keras.Input(shape=(40,)), L.Embedding(50, 8), L.GlobalAveragePooling1D(), L.Dense(1)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(x, np.zeros(len(texts)), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
     # SS402: tf.data and scikit-learn raise before Keras (tensorflow 2.21, scikit-learn 1.7)
     (
         "tf_data_list_of_features_and_labels_cannot_be_stacked",

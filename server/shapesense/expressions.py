@@ -254,8 +254,10 @@ class Expressions(Session):
         inner = env.copy()
         self.bind(gen.target, item, inner)
         element = self.eval(node.elt, inner)
-        if isinstance(element, Unknown) or _has_identity(element):
+        if _has_identity(element):
             return UNKNOWN  # `[Dense(8) for _ in range(3)]` makes three layers, not one
+        if isinstance(element, Unknown):
+            return ListOf(element, count)  # its length is known, its items are not
         return Seq((element,) * count, True)
 
     def _each_number(
@@ -269,8 +271,10 @@ class Expressions(Session):
                 self.bind(gen.target, Const(number), inner)
                 value = self.eval(node.elt, inner)
                 self.report = False  # the first iteration's findings only
-                if isinstance(value, Unknown) or _has_identity(value):
+                if _has_identity(value):
                     return UNKNOWN  # a layer is made anew each time: one is enough to say so
+                if isinstance(value, Unknown):
+                    return ListOf(value, len(numbers))  # its length is known, not its items
                 items.append(value)
         finally:
             self.report = report

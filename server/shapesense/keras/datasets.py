@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..shapes import Shape, size
-from ..values import UNKNOWN, Array, Seq, Value
+from ..values import UNKNOWN, Array, ListOf, Seq, Value
 
 # ((x_train, y_train), (x_test, y_test)) as (shape, dtype) pairs, as the loaders return them.
 LOADERS: dict[
@@ -74,11 +74,14 @@ def to_categorical(y: Array, num_classes: int | None) -> Shape:
 
 
 def pad_sequences(x: Value, maxlen: int | None) -> Value:
+    """(sequences, maxlen): one row per sequence, whatever each one's length."""
     n: int | None = None
     if isinstance(x, Array):
         n = size(x.shape[0])
     elif isinstance(x, Seq):
         n = len(x.items)
+    elif isinstance(x, ListOf):  # `[... for _ in range(100)]` of unknown items, or grown
+        n = x.count
     else:
         return UNKNOWN
     return Array((n, maxlen), "int32", (f"pad_sequences(maxlen={maxlen})",))
