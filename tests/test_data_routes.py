@@ -67,7 +67,19 @@ def error_lines(analysis: Analysis) -> list[int]:
         ('pd.read_csv("iris.csv").reset_index()', "DataFrame(150, 6)"),
         ('pd.read_csv("iris.csv").reset_index(drop=True)', "DataFrame(150, 5)"),
         ('pd.read_csv("iris.csv").shift(1).fillna(0)', "DataFrame(150, 5)"),
-        ('pd.get_dummies(pd.read_csv("iris.csv"), columns=["species"])', "DataFrame(150, None)"),
+        # one column per distinct value, read from the small CSV (pandas 2, measured)
+        ('pd.get_dummies(pd.read_csv("iris.csv"), columns=["species"])', "DataFrame(150, 7)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv"))', "DataFrame(150, 7)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv"), drop_first=True)', "DataFrame(150, 6)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv")[["species"]])', "DataFrame(150, 3)"),
+        # floats (1.0 and 1 are one value), some of the rows, or changed values: unknown
+        (
+            'pd.get_dummies(pd.read_csv("iris.csv"), columns=["petal_length"])',
+            "DataFrame(150, None)",
+        ),
+        ('pd.get_dummies(pd.read_csv("iris.csv").head(10))', "DataFrame(10, None)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv").shift(1))', "DataFrame(150, None)"),
+        ('pd.get_dummies(pd.read_csv("iris.csv"), dummy_na=True)', "DataFrame(150, None)"),
         ('pd.read_csv("iris.csv", index_col=0)', "DataFrame(150, 4)"),
         ('pd.read_csv("iris.csv", usecols=["sepal_length", "species"])', "DataFrame(150, 2)"),
         (
@@ -195,6 +207,30 @@ def test_nothing_is_read_beyond_the_cap(tmp_path: Path) -> None:
             "array(30, None), float64",
         ),
         ("LabelBinarizer().fit_transform(np.zeros(30))", "array(30, None), int64"),
+        # one column per distinct value of a small CSV's text column (scikit-learn 1.7, measured)
+        (
+            'OneHotEncoder(sparse_output=False).fit_transform(pd.read_csv("iris.csv")[["species"]])',
+            "array(150, 3), float64",
+        ),
+        (
+            'OneHotEncoder().fit_transform(pd.read_csv("iris.csv")[["species"]]).toarray()',
+            "array(150, 3), float64",
+        ),
+        (  # petal_length's values are floats: not counted
+            "OneHotEncoder(sparse_output=False)"
+            '.fit_transform(pd.read_csv("iris.csv")[["species", "petal_length"]])',
+            "array(150, None), float64",
+        ),
+        (  # min_frequency merges rare values: not counted
+            "OneHotEncoder(sparse_output=False, min_frequency=60)"
+            '.fit_transform(pd.read_csv("iris.csv")[["species"]])',
+            "array(150, None), float64",
+        ),
+        (  # some of the rows: some of the values
+            "OneHotEncoder(sparse_output=False)"
+            '.fit_transform(train_test_split(pd.read_csv("iris.csv")[["species"]])[0])',
+            "array(112, None), float64",
+        ),
         (
             "train_test_split(pd.DataFrame(np.zeros((40, 3))), test_size=0.25)[0]",
             "DataFrame(30, 3)",
@@ -415,3 +451,34 @@ def test_an_unbatched_dataset_is_a_batch_per_element(
     source = UNBATCHED.format(shape=shape, batching=batching, fit=fit)
     assert [f.span.line for f in errors(source)] == lines
     assert all(not f.fixes for f in errors(source))  # no data fix is written for a dataset
+
+
+def test_column_values_read_from_a_small_csv() -> None:
+    """tables.py counts each column's distinct values only where pandas reads them as written:
+    text and canonical integers (floats are known as floats, uncounted); a missing value, a
+    bool or a date column is unknown."""
+    from shapesense.tables import Levels, _levels
+
+    rows = [
+        "a,1,1.5,,True,2024-01-01,NA",
+        "b,2,2.0,x,False,2024-01-02,y",
+        "a,1,1.5,y,True,2024-01-01,z",
+    ]
+    text, ints, floats = Levels("text", 2), Levels("int", 2), Levels("float", None)
+    assert _levels(rows, ",", 7) == (text, ints, floats, None, None, None, None)
+    assert _levels(["a,1", "b"], ",", 2) == ()  # a short row: pandas fills it; not counted
+    assert _levels(["01", "1"], ",", 1) == (Levels("float", None),)  # one number to pandas
+
+
+def test_get_dummies_width_meets_the_model(tmp_path: Path) -> None:
+    """tests/corpus/programs/tabular/churn_input_dim_counts_target.py in short: input_dim
+    counts the columns before get_dummies expanded the text column."""
+    source = HEAD + (
+        'df = pd.read_csv("iris.csv")\n'
+        "X = pd.get_dummies(df.drop('sepal_width', axis=1), columns=['species']).astype('float32')\n"
+        "y = np.zeros(150)\n" + MODEL.format(width=4, x="X", y="y")
+    )
+    assert error_lines(check(tmp_path, source)) == [9]
+    assert (
+        error_lines(check(tmp_path, source.replace("input_shape=(4,)", "input_shape=(6,)"))) == []
+    )

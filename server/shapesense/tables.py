@@ -18,12 +18,50 @@ from .lines import split_lines
 
 MAX_HEADER_BYTES = 64 * 1024  # the header and first data line must fit in this
 MAX_COUNTED_BYTES = 2_000_000  # rows are counted only in files up to this size
+MAX_VALUES_BYTES = 256 * 1024  # each column's distinct values are counted only in files up to this
+# What pandas reads as missing by default (read_csv's na_values): such a column's count is unknown.
+PANDAS_NA = frozenset(
+    [
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "None",
+        "n/a",
+        "nan",
+        "null",
+    ]
+) | {""}
+
+
+BOOLS = frozenset({"True", "False", "TRUE", "FALSE", "true", "false"})
+
+
+@dataclass(frozen=True)
+class Levels:
+    """One column's values as pandas would read them: `text` (object dtype, what get_dummies
+    expands by default), `int` (canonical integers) or `float`, and how many distinct ones
+    there are (None for floats: 1.0 and 1 are one number)."""
+
+    kind: str
+    count: int | None
 
 
 @dataclass(frozen=True)
 class Table:
     columns: tuple[str | int, ...]
     rows: int | None  # None: not counted
+    levels: tuple[Levels | None, ...] = ()  # per column, in a small complete file; () unknown
 
 
 def read_table(path: str, sep: str = ",", header: bool = True) -> Table | None:
@@ -54,7 +92,49 @@ def read_table(path: str, sep: str = ",", header: bool = True) -> Table | None:
         columns = tuple(range(len(first)))
         body = len(lines)
     countable = complete and not blank and '"' not in text and "\r" not in text.replace("\r\n", "")
-    return Table(columns, body if countable else None)
+    if not countable:
+        return Table(columns, None)
+    rows = lines[1:] if header else lines
+    levels = _levels(rows, sep, len(first)) if len(text) <= MAX_VALUES_BYTES else ()
+    return Table(columns, body, levels)
+
+
+def _levels(rows: list[str], sep: str, width: int) -> tuple[Levels | None, ...]:
+    """Each column's distinct values; () when a row does not have the header's width."""
+    values: list[set[str]] = [set() for _ in range(width)]
+    for row in csv.reader(rows, delimiter=sep):
+        if len(row) != width:
+            return ()
+        for seen, field in zip(values, row, strict=True):
+            seen.add(field)
+    return tuple(_column_levels(seen) for seen in values)
+
+
+def _column_levels(values: set[str]) -> Levels | None:
+    """None where pandas may read the values otherwise than as written: a missing value, a
+    bool or a date column, numbers mixed with text."""
+    if not values or values & PANDAS_NA:
+        return None
+    if all(_canonical_int(v) for v in values):
+        return Levels("int", len(values))
+    if all(_number(v) for v in values):
+        return Levels("float", None)
+    if any(_number(v) or v[:1].isdigit() for v in values) or values & BOOLS:
+        return None  # a date, a number with units, a bool: pandas may parse some of them
+    return Levels("text", len(values))
+
+
+def _canonical_int(value: str) -> bool:
+    digits = value[1:] if value[:1] == "-" else value
+    return digits.isascii() and digits.isdigit() and (digits == "0" or digits[0] != "0")
+
+
+def _number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _fields(line: str, sep: str) -> list[str] | None:

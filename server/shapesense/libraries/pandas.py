@@ -4,8 +4,10 @@ and `concat` give the width the program really has.
 
 A frame from `read_csv` of a literal path takes its columns from the file's header line
 (tables.py reads the file as data; nothing in it is evaluated); rows are counted only when
-cheap. Whatever depends on the data's values (`get_dummies`' width, `dropna`'s rows) is
-unknown, and a column name the model does not know makes the result unknown, never an error.
+cheap, and in a small file each column's distinct values too (`Frame.levels`, kept while the
+frame holds every row, as written): `get_dummies`' width counts them. Whatever else depends on
+the data's values (`dropna`'s rows) is unknown, and a column name the model does not know
+makes the result unknown, never an error.
 Code that changes a frame in place (`df["c"] = ...`, `inplace=True`) makes it unknown.
 """
 
@@ -17,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..session import Session
 from ..shapes import Dim, fmt, size
-from ..tables import read_table
+from ..tables import Levels, read_table
 from ..values import UNKNOWN, Array, Const, Mapping, Seq, Value, const_int, to_python
 from .registry import REGISTRY, FunctionModel, InPlace
 
@@ -30,9 +32,19 @@ class Frame(Array):
     """A DataFrame: shape (rows, width); `columns` are its names in order, when known."""
 
     columns: Columns | None = None
+    # Each column's values as read from a small CSV (tables.Levels), by name: kept only where
+    # the rows and the values stay those of the file (a choice of columns), for get_dummies
+    # and OneHotEncoder, whose widths count them.
+    levels: tuple[tuple[Label, Levels], ...] = ()
 
     def describe(self) -> str:
         return f"DataFrame{fmt(self.shape)}"
+
+    def levels_of(self, names: Columns) -> list[Levels] | None:
+        """The named columns' levels, when every one is known."""
+        known = dict(self.levels)
+        found = [known.get(name) for name in names]
+        return None if None in found else found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,15 @@ def frame(
 def with_rows(value: Array, rows: Dim, what: str) -> Array:
     """The same kind of value (array, frame, series) with another row count."""
     trace = (*value.trace, what)[-6:]
+    if isinstance(value, Frame):  # some of the rows: some of the values
+        return replace(value, shape=(rows, *value.shape[1:]), trace=trace, levels=())
     return replace(value, shape=(rows, *value.shape[1:]), trace=trace)
+
+
+def _same_values(result: Frame, df: Frame) -> Frame:
+    """`result` (some of df's columns, every row) with those columns' levels."""
+    names = set(result.columns or ())
+    return replace(result, levels=tuple(item for item in df.levels if item[0] in names))
 
 
 def _column(base: Array, rows: Dim, what: str) -> Column:
@@ -125,7 +145,13 @@ def read_csv(
             return UNKNOWN
         columns = tuple(c for c in columns if c in wanted)
     origin = f"`{session.src.segment(node, 50)}` (file header: {len(columns)} columns)"
-    return Frame((table.rows, len(columns)), None, (origin,), session.src.span(node), columns)
+    levels = tuple(
+        (name, found)
+        for name, found in zip(table.columns, table.levels, strict=False)
+        if found is not None and name in columns
+    )
+    span = session.src.span(node)
+    return Frame((table.rows, len(columns)), None, (origin,), span, columns, levels)
 
 
 def data_frame(
@@ -180,11 +206,36 @@ def series(
 def get_dummies(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
-    """pd.get_dummies(...): as many rows; the width depends on the values, so it is unknown."""
+    """pd.get_dummies(df, columns=[...]): one column per distinct value of each column it
+    expands (by default, every text column), the others kept. The values are known only as
+    read from a small CSV (tables.py); elsewhere the width is unknown."""
     data = args[0] if args else kwargs.get("data", UNKNOWN)
     if not isinstance(data, Array):
         return UNKNOWN
-    return frame(data, data.shape[0], None, "get_dummies (width from the data's values)")
+    width = _dummies_width(data, kwargs) if isinstance(data, Frame) and len(args) <= 1 else None
+    what = "get_dummies" if width is not None else "get_dummies (width from the data's values)"
+    return frame(data, data.shape[0], None, what, width)
+
+
+def _dummies_width(df: Frame, kwargs: dict[str, Value]) -> int | None:
+    if df.columns is None or set(kwargs) - {"data", "columns", "drop_first", "dtype", "prefix"}:
+        return None  # dummy_na=, sparse=...: not modelled
+    drop_first = to_python(kwargs.get("drop_first", Const(False)))
+    if drop_first not in (True, False):
+        return None
+    if "columns" in kwargs:
+        names = _labels(kwargs["columns"])
+        if names is None or not all(n in df.columns for n in names):
+            return None
+        expanded = df.levels_of(tuple(dict.fromkeys(names)))
+    else:  # pandas expands the object (text) columns; a column of unknown kind: unknown
+        every = df.levels_of(df.columns)
+        expanded = [level for level in every if level.kind == "text"] if every else None
+    counts = [level.count for level in expanded or ()]
+    if expanded is None or None in counts:
+        return None
+    kept = len(df.columns) - len(expanded)
+    return kept + sum(count - drop_first for count in counts if count is not None)
 
 
 def concat(
@@ -297,7 +348,8 @@ def drop(
         return frame(df, df.shape[0], None, shown, left if left is None or left >= 0 else None)
     if not all(n in df.columns for n in names):
         return UNKNOWN  # pandas raises KeyError, or our names are stale: say nothing
-    return frame(df, df.shape[0], tuple(c for c in df.columns if c not in names), shown)
+    kept = tuple(c for c in df.columns if c not in names)
+    return _same_values(frame(df, df.shape[0], kept, shown), df)
 
 
 @REGISTRY.method(Frame, "dropna", "drop_duplicates")
@@ -342,7 +394,7 @@ def same_shape(
         return frame(df, df.shape[0], None, ".rename()", df.shape[1])
     if method == "astype":
         return frame(df, df.shape[0], df.columns, ".astype()", df.shape[1], _dtype(args, kwargs))
-    return df
+    return df if method == "copy" else replace(df, levels=())  # the values may change
 
 
 def _dtype(args: list[Value], kwargs: dict[str, Value]) -> str | None:
@@ -507,7 +559,7 @@ def _subscript(
         names = _labels(key)
         if names is None or (df.columns is not None and not all(n in df.columns for n in names)):
             return UNKNOWN
-        return frame(df, df.shape[0], tuple(names), what)
+        return _same_values(frame(df, df.shape[0], tuple(names), what), df)
     if isinstance(key, Array) and key.dtype == "bool" and len(key.shape) == 1:
         return frame(df, None, df.columns, what, df.shape[1])
     return UNKNOWN
@@ -630,7 +682,8 @@ def _binary(session: Session, left: Value, op: ast.operator, right: Value, node:
         isinstance(other, Const) and isinstance(other.value, (int, float))
     ):
         return UNKNOWN
-    return replace(base, dtype="float64" if isinstance(op, ast.Div) else base.dtype)
+    result = replace(base, dtype="float64" if isinstance(op, ast.Div) else base.dtype)
+    return replace(result, levels=()) if isinstance(result, Frame) else result
 
 
 REGISTRY.binary[Frame] = _binary

@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from ..findings import Fix, TextEdit
 from ..session import Session
 from ..shapes import fmt, size
+from ..tables import Levels
 from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, to_python
 from .library_errors import library_error
-from .pandas import Column, with_rows
+from .pandas import Column, Frame, with_rows
 from .registry import REGISTRY, FunctionModel
 
 # transform() returns an array of the input's shape
@@ -40,6 +41,9 @@ class Estimator(Value):
     kind: str
     width: int | None = None  # OneHotEncoder(categories=[[...], ...]): the one-hot width
     sparse: bool = True  # OneHotEncoder returns a scipy sparse matrix unless told otherwise
+    # OneHotEncoder() with categories="auto" and nothing that merges or drops categories: its
+    # width is the count of each column's distinct values, known from a small CSV (tables.py)
+    counts_values: bool = False
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,8 @@ def estimator(
         and all(isinstance(c, (list, tuple)) for c in categories)
     ):
         width = sum(len(c) for c in categories)
-    return Estimator(kind, width, bool(sparse))
+    plain = not set(kwargs) - {"sparse_output", "sparse", "handle_unknown", "dtype"}
+    return Estimator(kind, width, bool(sparse), counts_values=plain)
 
 
 @REGISTRY.method(Estimator, "fit_transform", "transform", "fit", "inverse_transform")
@@ -116,8 +121,19 @@ def transform(
         return Array(
             (rows, None), "int64", (*data.trace, f"{what} (width from the data)"), data.origin
         )
-    out = Array((rows, est.width), "float64", (*data.trace, what)[-6:], data.origin)
+    width = est.width
+    if width is None and est.counts_values and method == "fit_transform":
+        width = _distinct_values(data)
+    out = Array((rows, width), "float64", (*data.trace, what)[-6:], data.origin)
     return SparseMatrix(out) if est.sparse else out
+
+
+def _distinct_values(data: Array) -> int | None:
+    """One one-hot column per distinct value of each column, when the frame's values are known."""
+    if not isinstance(data, Frame) or data.columns is None:
+        return None
+    counts = [level.count for level in data.levels_of(data.columns) or [Levels("", None)]]
+    return None if None in counts else sum(c for c in counts if c is not None)
 
 
 def _not_a_table(
