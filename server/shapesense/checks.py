@@ -3,28 +3,24 @@ producing Findings.
 
 Order follows Keras: `fit` checks cardinality, then the data against the model input, then
 the labels against the output and the loss. Only the first error of a call is reported, as
-Keras stops at it. (Models are built in libraries/keras_models.py; a call's fixes are made
-and re-checked in fixes.py and recheck.py.)
+Keras stops at it. Here: the call's arguments, the data of a model of one input; the data
+of several inputs in several_inputs.py, the labels in label_checks.py, the runs through the
+model's layers in model_flow.py, the wording in call_reports.py. (Models are built in
+libraries/keras_models.py; a call's fixes are made and re-checked in fixes.py and recheck.py.)
 """
 
 from __future__ import annotations
 
 import ast
 
-from . import coverage, fixes, output_labels
+from . import coverage, fixes
 from . import journal as journals
-from .call_reports import CallReports
 from .findings import Finding
-from .keras import losses
-from .keras.graph import LayerFailure, Node, Run, run_nodes
-from .recheck import (
-    CallData,
-    DataArg,
-    adjust_rank,
-    fed_to_input,
-    sigmoid_output,
-)
+from .keras.graph import LayerFailure
+from .model_flow import functional_flow, keep_build, sequential_flow
+from .recheck import CallData, DataArg, adjust_rank, data_arg
 from .session import Session
+from .several_inputs import SeveralInputs
 from .shapes import Shape, fmt, keras_sample
 from .values import (
     COMPILED_FUNCTION_OF,
@@ -32,7 +28,6 @@ from .values import (
     Array,
     Const,
     Dataset,
-    Mapping,
     Model,
     Seq,
     TokenLists,
@@ -44,7 +39,7 @@ DATA_METHODS = set(COMPILED_FUNCTION_OF)
 LABEL_METHODS = {"fit", "evaluate", "train_on_batch", "test_on_batch"}
 
 
-class CallChecker(CallReports):
+class CallChecker(SeveralInputs):
     """One per module analysed and run (`Session.state(CallChecker)`)."""
 
     def __init__(self, session: Session) -> None:
@@ -121,8 +116,12 @@ class CallChecker(CallReports):
                 x_node = x_node.elts[0]  # type: ignore[union-attr]
             else:
                 batches = True  # the array is not written here: no fix edits it
-        x = self._data_arg(x_val, x_node, editable=not batches)
-        y = self._data_arg(y_val, y_node, editable=not batches) if method in LABEL_METHODS else None
+        x = data_arg(self.src, x_val, x_node, editable=not batches)
+        y = (
+            data_arg(self.src, y_val, y_node, editable=not batches)
+            if method in LABEL_METHODS
+            else None
+        )
         self.labels = (y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
         self.call.batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
@@ -140,7 +139,7 @@ class CallChecker(CallReports):
                 return True
             if written is not None:
                 (xv_val, xv_node), (yv_val, yv_node) = written
-                yv = self._data_arg(yv_val, yv_node)
+                yv = data_arg(self.src, yv_val, yv_node)
                 self.labels = (yv_val, yv_node)
                 return self._check_inputs(model, xv_val, xv_node, yv)
             return False
@@ -157,8 +156,8 @@ class CallChecker(CallReports):
             return True
         if written is not None:
             (xv_val, xv_node), (yv_val, yv_node) = written
-            xv = self._data_arg(xv_val, xv_node)
-            yv = self._data_arg(yv_val, yv_node)
+            xv = data_arg(self.src, xv_val, xv_node)
+            yv = data_arg(self.src, yv_val, yv_node)
             self.labels = (yv_val, yv_node)
             if xv is not None:
                 return self._check_pair(model, method, node, xv, yv)
@@ -224,14 +223,6 @@ class CallChecker(CallReports):
         )
         return True
 
-    def _data_arg(
-        self, value: Value, node: ast.expr | None, editable: bool = True
-    ) -> DataArg | None:
-        if not isinstance(value, Array) or node is None or value.dtype == "object":
-            return None
-        label = self.src.segment(node, 40)
-        return DataArg(value, node, label, editable)
-
     def _check_pair(
         self, model: Model, method: str, call: ast.Call, x: DataArg, y: DataArg | None
     ) -> bool:
@@ -285,137 +276,6 @@ class CallChecker(CallReports):
         self._call_error(model, x_node, "SS108", message, keras)
         return True
 
-    # --- several inputs: a list or tuple with one array per input, in order -------------
-
-    def _check_inputs(
-        self, model: Model, x_val: Value, x_node: ast.expr | None, y: DataArg | None
-    ) -> bool:
-        """Like `_check_pair`, for a functional model with several inputs. True when an error
-        was reported."""
-        found = self._arrays_for_inputs(model, x_val, x_node, report=True)
-        if isinstance(found, bool) or x_node is None:
-            return bool(found)
-        xs = found
-        if self._inputs_cardinality(model, x_node, xs, y):
-            return True
-        samples: dict[int, Shape] = {}
-        for index, (tensor, x) in enumerate(zip(model.inputs, xs, strict=True)):
-            if x is None or tensor.shape is None or tensor.node is None or not x.value.shape:
-                continue
-            adjusted, note = fed_to_input(self.version, tensor.shape, x.value.shape)
-            if adjusted is None:
-                rank = adjust_rank(x.value.shape, tensor.shape)[0] is None
-                self._report_input(model, index, x, tensor.shape, rank, xs, y)
-                return True
-            if note:
-                self._report_fixup(x, note, adjusted, f"input {index} {fmt(tensor.shape)}")
-            samples[id(tensor.node)] = keras_sample(adjusted)
-        if len(samples) < len(model.inputs):
-            return False  # the flow needs every input's shape
-        outs = self._functional_flow(model, samples)
-        if isinstance(outs, LayerFailure):
-            self._report_inputs_flow_failure(model, x_node, xs, outs)
-            return True
-        if len(outs) > 1:
-            return self._check_output_labels(model, outs)
-        if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
-            return False
-        self.call.labels = y.value.shape
-        return self._check_labels(model, outs[0], y)
-
-    def _arrays_for_inputs(
-        self, model: Model, x_val: Value, x_node: ast.expr | None, report: bool
-    ) -> list[DataArg | None] | bool:
-        """The array for each input (None where unknown); or, when the data cannot go to
-        the inputs, whether an error was reported (with `report`) instead."""
-        if x_node is None:
-            return False
-        if isinstance(x_val, Mapping):
-            return self._arrays_by_name(model, x_val, x_node, report)
-        if isinstance(x_val, (Array, Seq)):
-            return self._arrays_in_order(model, x_val, x_node, report)
-        return False
-
-    def _arrays_in_order(
-        self, model: Model, data: Array | Seq, x_node: ast.expr, report: bool
-    ) -> list[DataArg | None] | bool:
-        if model.input_keys is not None:
-            return False  # a list for a dict of inputs: Keras 2 and 3 place it differently
-        received = len(data.items) if isinstance(data, Seq) else 1
-        if isinstance(data, Array) or received != len(model.inputs):
-            if report:
-                self._report_input_count(model, x_node, received)
-            return report
-        elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
-        if elements is not None and (
-            len(elements) != received or any(isinstance(e, ast.Starred) for e in elements)
-        ):
-            elements = None  # `[*pair]`: the items are not the expressions written
-        return [
-            self._data_arg(item, elements[i]) if elements else self._item_arg(item, x_node, i)
-            for i, item in enumerate(data.items)
-        ]
-
-    def _arrays_by_name(
-        self, model: Model, data: Mapping, x_node: ast.expr, report: bool
-    ) -> list[DataArg | None] | bool:
-        """From a dict keyed by `Input(name=...)` (or by the keys of a model made on a dict of
-        inputs); keys that name no input are ignored, as Keras does."""
-        named = (
-            list(model.input_keys)
-            if model.input_keys is not None
-            else [t.node.input_name if t.node else None for t in model.inputs]
-        )
-        names = [name for name in named if name is not None]
-        if len(names) < len(named):
-            return False  # Keras's generated input names are not modelled
-        given = dict(data.items)
-        missing = [name for name in names if name not in given]
-        if missing and not report:
-            return False
-        if missing:
-            self._report_missing_key(model, x_node, missing[0], given, names)
-            return True
-        args: list[DataArg | None] = []
-        for name in names:
-            value_node = _dict_value(x_node, name)
-            args.append(
-                self._data_arg(given[name], value_node)
-                if value_node is not None
-                else self._item_arg(given[name], x_node, name)
-            )
-        return args
-
-    def _item_arg(self, value: Value, node: ast.expr, key: int | str) -> DataArg | None:
-        """Item `key` of a list, tuple or dict held by a name: `inputs[1]`, located at the name."""
-        arg = self._data_arg(value, node)
-        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{key!r}]", False)
-
-    def _inputs_cardinality(
-        self, model: Model, x_node: ast.expr, xs: list[DataArg | None], y: DataArg | None
-    ) -> bool:
-        known = [x for x in xs if x is not None and x.value.shape]
-        x_sizes = [x.value.shape[0] for x in known]
-        labels = [y] if y is not None and y.value.shape else self._labels_of_outputs(model)
-        y_sizes = [label.value.shape[0] for label in labels]
-        counts = {n for n in (*x_sizes, *y_sizes) if n is not None}
-        if len(counts) < 2 or None in x_sizes or None in y_sizes:
-            return False
-        self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
-        return True
-
-    def _labels_of_outputs(self, model: Model) -> list[DataArg]:
-        """The label arrays of a model of several outputs (a dict or list, placed as
-        output_labels.py places them): Keras counts their rows with the inputs' (measured,
-        Keras 3.15 and tf_keras 2.21: dict data and dict labels of 24 and 27 rows raise)."""
-        if self.labels is None or len(model.outputs) < 2:
-            return []
-        return [
-            DataArg(placed.value, placed.node, placed.label)
-            for placed in output_labels.match(self.src, model, *self.labels)
-            if placed.value.shape
-        ]
-
     def _run_data(
         self, model: Model, method: str, call: ast.Call, x: DataArg
     ) -> tuple[list[object] | None, bool]:
@@ -447,7 +307,7 @@ class CallChecker(CallReports):
                 return None, True
             return ([flowed], False) if model.layers else (None, False)
         if model.kind == "sequential":
-            run, out = self._sequential_flow(model, sample)
+            run, out = sequential_flow(self.session, model, sample)
             if isinstance(out, LayerFailure):
                 self._report_flow_failure(model, x, out, declared)
                 return None, True
@@ -455,11 +315,11 @@ class CallChecker(CallReports):
                 self.session.record_run(
                     run, model.name, f"`{x.label}`, the data that built it", model_span=model.span
                 )
-                self._keep_build(model, run, sample, out)
+                keep_build(self.session, model, run, sample, out)
             if not model.layers:
                 return None, False
             return [out], False
-        outs = self._functional_flow(model, {id(model.inputs[0].node): sample})
+        outs = functional_flow(self.session, model, {id(model.inputs[0].node): sample})
         if isinstance(outs, LayerFailure):
             self._report_flow_failure(model, x, outs, declared)
             return None, True
@@ -484,111 +344,16 @@ class CallChecker(CallReports):
         if model.kind == "sequential":
             return not isinstance(self._flow_built(model, sample), LayerFailure)
         return not isinstance(
-            self._functional_flow(model, {id(model.inputs[0].node): sample}), LayerFailure
+            functional_flow(self.session, model, {id(model.inputs[0].node): sample}), LayerFailure
         )
-
-    def _functional_flow(
-        self, model: Model, samples: dict[int, Shape]
-    ) -> list[object] | LayerFailure:
-        """Samples (by Input node) through a functional model's graph, with the weights its
-        layers were built with: the output shapes, or the LayerFailure where Keras fails."""
-        run = self.session.functional_run.fork()
-        try:
-            outs = run_nodes([t.node for t in model.outputs if t.node], samples, run)
-        except LayerFailure as failure:
-            failure.__traceback__ = failure.__context__ = None  # see _sequential_flow
-            return failure
-        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
-            return run.cannot_run[0]
-        return outs
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
         Cached: fit, evaluate and predict often send the same shape to the same model."""
         key = (model.uid, journals.versions(model, traces=False), sample)
         if key not in self._flows:
-            self._flows[key] = self._sequential_flow(model, sample)[1]
+            self._flows[key] = sequential_flow(self.session, model, sample)[1]
         return self._flows[key]
-
-    def _sequential_flow(self, model: Model, sample: Shape) -> tuple[Run, object]:
-        """`sample` through a Sequential model's layers: the run, and the output shape or the
-        LayerFailure where Keras fails."""
-        run = model.built_run.fork() if model.built_run is not None else Run(self.version)
-        out: object = sample
-        try:
-            for layer in model.layers:
-                out = run.apply(layer, out)
-                if out is None:
-                    break
-        except LayerFailure as failure:
-            # Kept as a value (and cached): its traceback's frames would tie the whole analysis
-            # into a cycle that only a full collection frees (a server's pause on every edit).
-            failure.__traceback__ = failure.__context__ = None
-            return run, failure
-        if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
-            return run, run.cannot_run[0]
-        return run, out
-
-    def _keep_build(self, model: Model, run: Run, sample: Shape, out: object) -> None:
-        """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
-        if not self.session.report or self.session.uncertain > model.created_depth:
-            return
-        self.session.touch(model)
-        model.built_run = run.fork()
-        model.output_shape = out
-        model.declared_input = sample
-        model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks
-
-    def _check_output_labels(self, model: Model, outputs: list[object]) -> bool:
-        """Several outputs: each one's labels (placed by output_labels.py) against it, with
-        its own loss, in the order of the outputs (Keras stops at the first that fails)."""
-        if self.labels is None:
-            return False
-        for placed in output_labels.match(self.src, model, *self.labels):
-            output = outputs[placed.output]
-            kind = losses.KINDS.get(placed.loss or "")
-            if kind is None or not isinstance(output, tuple):
-                continue
-            y = DataArg(placed.value, placed.node, placed.label)
-            layer = model.outputs[placed.output].node
-            sigmoid = (
-                isinstance(layer, Node)
-                and getattr(layer.layer, "activation", None) in losses.LOGITS_ACTIVATIONS
-            )
-            mismatch = losses.check(
-                kind,
-                y.value.shape,
-                output,
-                self.version,
-                sigmoid,
-                self.call.step_batch(y.value.shape),
-            )
-            if mismatch is not None:
-                self._report_output_labels(model, placed, output, y, kind, mismatch)
-                return True
-        return False
-
-    def _check_labels(self, model: Model, output: Shape, y: DataArg) -> bool:
-        loss_name = (
-            model.loss.value
-            if isinstance(model.loss, Const) and isinstance(model.loss.value, str)
-            else None
-        )
-        kind = losses.KINDS.get(loss_name or "")
-        if kind is None:
-            return False
-        mismatch = losses.check(
-            kind,
-            y.value.shape,
-            output,
-            self.version,
-            sigmoid_output(model),
-            self.call.step_batch(y.value.shape),
-        )
-        if mismatch is None:
-            return False
-        self._report_labels(model, output, y, loss_name, kind, mismatch)
-        return True
 
 
 def _validates(kwargs: dict[str, Value]) -> bool:
@@ -617,14 +382,3 @@ def _written_validation(
     ):
         return None
     return (validation.items[0], node.elts[0]), (validation.items[1], node.elts[1])
-
-
-def _dict_value(node: ast.expr, key: str) -> ast.expr | None:
-    """The expression for `key` in a dict literal (the last one, as Python keeps)."""
-    if not isinstance(node, ast.Dict):
-        return None
-    found = None
-    for k, value in zip(node.keys, node.values, strict=True):
-        if isinstance(k, ast.Constant) and k.value == key:
-            found = value
-    return found

@@ -11,7 +11,8 @@ from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.versions import KerasVersion
 from .session import Session
 from .shapes import Shape, keras_sample, size
-from .values import Array, Const, Layer, Model
+from .source import SourceText
+from .values import Array, Const, Layer, Model, Value
 
 
 @dataclass
@@ -31,6 +32,17 @@ class DataArg:
         if not self.value.trace:
             return ""
         return f" {self.label} comes from {self.value.trace[0].replace('`', '')}."
+
+
+def data_arg(
+    src: SourceText, value: Value, node: ast.expr | None, editable: bool = True
+) -> DataArg | None:
+    """An x or y argument as a DataArg: None unless it is an array (not of objects) whose
+    expression is known."""
+    if not isinstance(value, Array) or node is None or value.dtype == "object":
+        return None
+    label = src.segment(node, 40)
+    return DataArg(value, node, label, editable)
 
 
 @dataclass

@@ -35,6 +35,9 @@ PROCESS_EVENTS = (
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 # The one program ShapeSense starts: its own analysis process (lsp/pool.py), by exact argv.
 OWN_PROCESSES: set[tuple[str, ...]] = set()
+# lsp/pool.py announces that argv with this audit event (`sys.audit`) rather than importing
+# this module: the entry point (`main`) leads to the server, so that import made a circle.
+ALLOW_PROCESS_EVENT = "shapesense.allow_process"
 
 
 def allow_process(argv: list[str]) -> None:
@@ -119,6 +122,8 @@ class AuditGuard:
         elif event == "ctypes.dlopen":
             if args[0] is not None:  # None: the running process itself (ctypes' own set-up)
                 self._refuse(f"ctypes.dlopen {args[0]!r}")
+        elif event == ALLOW_PROCESS_EVENT:
+            allow_process(args[0])
         elif event.startswith(PROCESS_EVENTS):
             if event == "subprocess.Popen" and _own_process(args[1]):
                 return

@@ -92,3 +92,36 @@ def test_guard_refuses_what_a_static_checker_never_does(tmp_path: Path) -> None:
     )
     assert proc.stderr.count("shapesense: REFUSED") == 6, proc.stderr
     assert sorted(p.name for p in ran.iterdir()) == []
+
+
+ANNOUNCED = r"""
+import json, subprocess, sys
+from shapesense.startup import protect
+protect()
+sys.audit("shapesense.allow_process", ["true"])  # as lsp/pool.py announces its process
+results = {}
+for argv in (["true"], ["true", "--other"]):
+    try:
+        subprocess.run(argv, check=True)
+        results[" ".join(argv)] = "allowed"
+    except PermissionError:
+        results[" ".join(argv)] = "refused"
+print(json.dumps(results))
+"""
+
+
+def test_guard_lets_through_exactly_the_command_line_announced(tmp_path: Path) -> None:
+    """The server's analysis process: its exact argv, announced with an audit event, is
+    started; any other command line is still refused."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run(
+        [PYTHON, "-c", ANNOUNCED],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == {"true": "allowed", "true --other": "refused"}
+    assert proc.stderr.count("shapesense: REFUSED") == 1, proc.stderr

@@ -11,7 +11,7 @@ from ..suppress import disable_edit
 from .convert import code_action, diagnostics_for
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
 
 OPTIONS = types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix])
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
 
 SHOW_SUMMARY = "shapesense.server.showModelSummary"  # client commands are shapesense.*
 SUMMARY_AT = "shapesense.server.modelSummaryAt"

@@ -9,7 +9,7 @@ from lsprotocol import types
 from .environment import STATUS, status_params
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
 
 
 def register(server: ShapeSenseServer) -> None:

@@ -13,7 +13,7 @@ from lsprotocol import types
 from .diagnostics import fs_path, refresh_readers
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
 
 # images too: a file created in a new class folder changes the class count a reader sees
 WATCHED = ("**/*.py", "**/*.npy", "**/*.npz", "**/*.csv", "**/*.{png,jpg,jpeg,bmp,gif}")

@@ -15,7 +15,7 @@ from ..discover import excluded
 from .convert import diagnostics_for
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
     from .state import View
 
 

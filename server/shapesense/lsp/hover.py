@@ -10,7 +10,7 @@ from lsprotocol import types
 from ..findings import CallInfo, LayerInfo, ModelSummary, Span, SymbolInfo
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
     from .state import View
 
 

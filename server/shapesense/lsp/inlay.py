@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 if TYPE_CHECKING:
-    from .server import ShapeSenseServer
+    from .language_server import ShapeSenseServer
 
 
 def register(server: ShapeSenseServer) -> None:

@@ -1,0 +1,58 @@
+"""Data through a model's layers, as Keras runs it at fit / evaluate / predict: a Sequential
+model's layers in order, a functional model's graph from its Inputs, each with the weights its
+layers were built with (checks.py and several_inputs.py report what these find).
+"""
+
+from __future__ import annotations
+
+from .keras.graph import LayerFailure, Run, run_nodes
+from .session import Session
+from .shapes import Shape
+from .values import Model
+
+
+def sequential_flow(session: Session, model: Model, sample: Shape) -> tuple[Run, object]:
+    """`sample` through a Sequential model's layers: the run, and the output shape or the
+    LayerFailure where Keras fails."""
+    run = model.built_run.fork() if model.built_run is not None else Run(session.version)
+    out: object = sample
+    try:
+        for layer in model.layers:
+            out = run.apply(layer, out)
+            if out is None:
+                break
+    except LayerFailure as failure:
+        # Kept as a value (and cached): its traceback's frames would tie the whole analysis
+        # into a cycle that only a full collection frees (a server's pause on every edit).
+        failure.__traceback__ = failure.__context__ = None
+        return run, failure
+    if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+        return run, run.cannot_run[0]
+    return run, out
+
+
+def functional_flow(
+    session: Session, model: Model, samples: dict[int, Shape]
+) -> list[object] | LayerFailure:
+    """Samples (by Input node) through a functional model's graph, with the weights its
+    layers were built with: the output shapes, or the LayerFailure where Keras fails."""
+    run = session.functional_run.fork()
+    try:
+        outs = run_nodes([t.node for t in model.outputs if t.node], samples, run)
+    except LayerFailure as failure:
+        failure.__traceback__ = failure.__context__ = None  # see sequential_flow
+        return failure
+    if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
+        return run.cannot_run[0]
+    return outs
+
+
+def keep_build(session: Session, model: Model, run: Run, sample: Shape, out: object) -> None:
+    """The first call built the model: later calls meet its weights (and, in Keras 3, its input rank)."""
+    if not session.report or session.uncertain > model.created_depth:
+        return
+    session.touch(model)
+    model.built_run = run.fork()
+    model.output_shape = out
+    model.declared_input = sample
+    model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks

@@ -1,0 +1,146 @@
+"""Data for a model of several inputs: a list or tuple with one array per input, in order,
+or a dict keyed by the inputs' names; each array against its input, then all of them through
+the model's graph together, then the labels (label_checks.py)."""
+
+from __future__ import annotations
+
+import ast
+
+from .keras.graph import LayerFailure
+from .label_checks import LabelChecks
+from .model_flow import functional_flow
+from .recheck import DataArg, adjust_rank, data_arg, fed_to_input
+from .shapes import Shape, fmt, keras_sample
+from .values import Array, Mapping, Model, Seq, Value
+
+
+class SeveralInputs(LabelChecks):
+    """The several-inputs checks of the call being checked (checks.CallChecker is one)."""
+
+    def _check_inputs(
+        self, model: Model, x_val: Value, x_node: ast.expr | None, y: DataArg | None
+    ) -> bool:
+        """Like `_check_pair`, for a functional model with several inputs. True when an error
+        was reported."""
+        found = self._arrays_for_inputs(model, x_val, x_node, report=True)
+        if isinstance(found, bool) or x_node is None:
+            return bool(found)
+        xs = found
+        if self._inputs_cardinality(model, x_node, xs, y):
+            return True
+        samples: dict[int, Shape] = {}
+        for index, (tensor, x) in enumerate(zip(model.inputs, xs, strict=True)):
+            if x is None or tensor.shape is None or tensor.node is None or not x.value.shape:
+                continue
+            adjusted, note = fed_to_input(self.version, tensor.shape, x.value.shape)
+            if adjusted is None:
+                rank = adjust_rank(x.value.shape, tensor.shape)[0] is None
+                self._report_input(model, index, x, tensor.shape, rank, xs, y)
+                return True
+            if note:
+                self._report_fixup(x, note, adjusted, f"input {index} {fmt(tensor.shape)}")
+            samples[id(tensor.node)] = keras_sample(adjusted)
+        if len(samples) < len(model.inputs):
+            return False  # the flow needs every input's shape
+        outs = functional_flow(self.session, model, samples)
+        if isinstance(outs, LayerFailure):
+            self._report_inputs_flow_failure(model, x_node, xs, outs)
+            return True
+        if len(outs) > 1:
+            return self._check_output_labels(model, outs)
+        if y is None or len(outs) != 1 or not isinstance(outs[0], tuple):
+            return False
+        self.call.labels = y.value.shape
+        return self._check_labels(model, outs[0], y)
+
+    def _arrays_for_inputs(
+        self, model: Model, x_val: Value, x_node: ast.expr | None, report: bool
+    ) -> list[DataArg | None] | bool:
+        """The array for each input (None where unknown); or, when the data cannot go to
+        the inputs, whether an error was reported (with `report`) instead."""
+        if x_node is None:
+            return False
+        if isinstance(x_val, Mapping):
+            return self._arrays_by_name(model, x_val, x_node, report)
+        if isinstance(x_val, (Array, Seq)):
+            return self._arrays_in_order(model, x_val, x_node, report)
+        return False
+
+    def _arrays_in_order(
+        self, model: Model, data: Array | Seq, x_node: ast.expr, report: bool
+    ) -> list[DataArg | None] | bool:
+        if model.input_keys is not None:
+            return False  # a list for a dict of inputs: Keras 2 and 3 place it differently
+        received = len(data.items) if isinstance(data, Seq) else 1
+        if isinstance(data, Array) or received != len(model.inputs):
+            if report:
+                self._report_input_count(model, x_node, received)
+            return report
+        elements = x_node.elts if isinstance(x_node, (ast.Tuple, ast.List)) else None
+        if elements is not None and (
+            len(elements) != received or any(isinstance(e, ast.Starred) for e in elements)
+        ):
+            elements = None  # `[*pair]`: the items are not the expressions written
+        return [
+            data_arg(self.src, item, elements[i]) if elements else self._item_arg(item, x_node, i)
+            for i, item in enumerate(data.items)
+        ]
+
+    def _arrays_by_name(
+        self, model: Model, data: Mapping, x_node: ast.expr, report: bool
+    ) -> list[DataArg | None] | bool:
+        """From a dict keyed by `Input(name=...)` (or by the keys of a model made on a dict of
+        inputs); keys that name no input are ignored, as Keras does."""
+        named = (
+            list(model.input_keys)
+            if model.input_keys is not None
+            else [t.node.input_name if t.node else None for t in model.inputs]
+        )
+        names = [name for name in named if name is not None]
+        if len(names) < len(named):
+            return False  # Keras's generated input names are not modelled
+        given = dict(data.items)
+        missing = [name for name in names if name not in given]
+        if missing and not report:
+            return False
+        if missing:
+            self._report_missing_key(model, x_node, missing[0], given, names)
+            return True
+        args: list[DataArg | None] = []
+        for name in names:
+            value_node = _dict_value(x_node, name)
+            args.append(
+                data_arg(self.src, given[name], value_node)
+                if value_node is not None
+                else self._item_arg(given[name], x_node, name)
+            )
+        return args
+
+    def _item_arg(self, value: Value, node: ast.expr, key: int | str) -> DataArg | None:
+        """Item `key` of a list, tuple or dict held by a name: `inputs[1]`, located at the name."""
+        arg = data_arg(self.src, value, node)
+        return None if arg is None else DataArg(arg.value, node, f"{arg.label}[{key!r}]", False)
+
+    def _inputs_cardinality(
+        self, model: Model, x_node: ast.expr, xs: list[DataArg | None], y: DataArg | None
+    ) -> bool:
+        known = [x for x in xs if x is not None and x.value.shape]
+        x_sizes = [x.value.shape[0] for x in known]
+        labels = [y] if y is not None and y.value.shape else self._labels_of_outputs(model)
+        y_sizes = [label.value.shape[0] for label in labels]
+        counts = {n for n in (*x_sizes, *y_sizes) if n is not None}
+        if len(counts) < 2 or None in x_sizes or None in y_sizes:
+            return False
+        self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
+        return True
+
+
+def _dict_value(node: ast.expr, key: str) -> ast.expr | None:
+    """The expression for `key` in a dict literal (the last one, as Python keeps)."""
+    if not isinstance(node, ast.Dict):
+        return None
+    found = None
+    for k, value in zip(node.keys, node.values, strict=True):
+        if isinstance(k, ast.Constant) and k.value == key:
+            found = value
+    return found
