@@ -23,6 +23,7 @@ from . import imaging  # noqa: F401
 from . import keras_image  # noqa: F401
 from . import keras_text  # noqa: F401
 from . import pandas  # noqa: F401
+from . import pandas_functions  # noqa: F401
 from . import sklearn  # noqa: F401
 from . import unknowns  # noqa: F401
 
