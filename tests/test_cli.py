@@ -14,7 +14,8 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("shapesense")
+    # the entry point of the environment running the tests (a venv's, not another on PATH)
+    exe = shutil.which("shapesense", path=str(Path(sys.executable).parent))
     cmd = [exe, "check", *args] if exe else [sys.executable, "-m", "shapesense", "check", *args]
     return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=300)  # a hang guard
 

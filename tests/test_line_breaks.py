@@ -67,7 +67,7 @@ def test_the_helper_splits_only_at_lsp_line_breaks() -> None:
 def test_positions_messages_and_fixes_through_the_cli(tmp_path: Path) -> None:
     for name, char in ODD_BREAKS.items():
         (tmp_path / f"{name}.py").write_text(program(char))
-    exe = shutil.which("shapesense")
+    exe = shutil.which("shapesense", path=str(Path(sys.executable).parent))
     base = [exe] if exe else [sys.executable, "-m", "shapesense"]
     proc = subprocess.run(
         [*base, "check", "--keras-version", "3", "--format", "json", str(tmp_path)],
@@ -103,7 +103,7 @@ def test_fix_writes_each_edit_on_its_line(tmp_path: Path) -> None:
     new input shape went one line too high."""
     for name, char in ODD_BREAKS.items():
         (tmp_path / f"{name}.py").write_text(program(char).replace(f"y = 1{char}\n", ""))
-    exe = shutil.which("shapesense")
+    exe = shutil.which("shapesense", path=str(Path(sys.executable).parent))
     base = [exe] if exe else [sys.executable, "-m", "shapesense"]
     proc = subprocess.run(
         [*base, "check", "--keras-version", "3", "--fix", str(tmp_path)],

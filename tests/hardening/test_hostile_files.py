@@ -27,7 +27,7 @@ FIT_LINE = 4  # 1-based line of the fit call in WRONG_WIDTH
 
 
 def check(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    exe = shutil.which("shapesense")  # the installed entry point, as users run it
+    exe = shutil.which("shapesense", path=str(Path(sys.executable).parent))  # the installed entry point, as users run it
     base = [exe] if exe else [sys.executable, "-m", "shapesense"]
     cmd = [*base, "check", "--keras-version", "3", *args]
     return subprocess.run(
