@@ -10,7 +10,7 @@ from typing import Any
 
 from ..findings import CallInfo, Finding
 from ..rules import RULES, rule_url
-from . import FileResult, Place, Run
+from .results import FileResult, Place, Run
 
 
 def _position(place: Place) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from .. import __version__
 from ..findings import Finding
 from ..rules import RULES, rule_page, rule_url
-from . import FileResult, Place, Run
+from .results import FileResult, Place, Run
 
 LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
 DEFAULT_LEVEL = {"SS110": "note", "SS900": "warning", "SS000": "note"}

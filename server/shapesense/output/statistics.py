@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..rules import RULES
-from . import Run
+from .results import Run
 
 Row = dict[str, Any]
 

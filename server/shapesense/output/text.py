@@ -11,7 +11,7 @@ from typing import IO
 
 from ..findings import Finding, Related
 from ..rules import rule_url
-from . import FileResult, Place, Run
+from .results import FileResult, Place, Run
 
 COLORS = {"error": "31", "warning": "33", "information": "36", "hint": "2"}
 
