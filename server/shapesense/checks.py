@@ -15,7 +15,7 @@ from . import coverage, fixes, output_labels
 from . import journal as journals
 from .call_reports import CallReports
 from .findings import Finding
-from .keras import losses
+from .keras import devices, losses
 from .keras.graph import LayerFailure, Node, Run, run_nodes
 from .recheck import (
     CallData,
@@ -67,6 +67,8 @@ class CallChecker(CallReports):
         first = len(self.session.calls)
         if self._check_data(model, method, node, args, kwargs, stale):
             return  # Keras raised while tracing: nothing is kept (and an error is a check)
+        if not stale and (refused := devices.refused_on_cpu(model, self.version.major, method)):
+            self._report_refused_on_cpu(model, node, *refused)
         coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
         functions = [function]
         if method == "fit" and _validates(kwargs):
