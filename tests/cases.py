@@ -268,6 +268,14 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         True,
         None,
     ),
+    (  # a hint: TensorFlow's CPU kernels refuse it without oneDNN (tests/test_devices.py)
+        "channels_first_conv2d_refused_by_a_cpu_without_onednn",
+        "model = keras.Sequential([keras.Input(shape=(3, 8, 8)), L.Conv2D(4, 3, data_format='channels_first'), L.GlobalMaxPooling2D(data_format='channels_first'), L.Dense(2)])\n"
+        "model.compile('adam', 'mse')\nmodel.fit(np.zeros((8, 3, 8, 8)), np.zeros((8, 2)), verbose=0)\n",
+        False,
+        False,
+        "SS301",
+    ),
     (
         "dense_ok",
         "model = keras.Sequential([L.Dense(16, input_shape=(10,)), L.Dense(1, activation='sigmoid')])\n"

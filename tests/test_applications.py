@@ -276,6 +276,8 @@ def test_nasnet_mobile_without_the_top_keeps_its_default_size(keras: int) -> Non
     [  # measured by python -m tests.oracle.applications_table (Keras 3.15 and tf_keras 2.21 agree)
         ("ConvNeXtSmall", "(None, 9, 9, 768)", "49454688"),
         ("ConvNeXtBase", "(None, 9, 9, 1024)", "87566464"),
+        ("ConvNeXtLarge", "(None, 9, 9, 1536)", "196230336"),
+        ("ConvNeXtXLarge", "(None, 9, 9, 2048)", "348147968"),
         ("EfficientNetB6", "(None, 10, 10, 2304)", "40960143"),
         ("EfficientNetB7", "(None, 10, 10, 2560)", "64097687"),
         ("EfficientNetV2M", "(None, 10, 10, 1280)", "53150388"),

@@ -11,6 +11,7 @@ export interface Settings {
   importStrategy: ImportStrategy;
   args: string[];
   kerasVersion: "auto" | "2" | "3";
+  device: "any" | "cpu" | null;
   inlayHints: boolean;
   debounceMs: number;
   severityOverrides: Record<string, string>;
@@ -38,6 +39,7 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
     importStrategy: config.get<ImportStrategy>("importStrategy", "useBundled"),
     args: config.get<string[]>("args", []).map((arg) => expand(arg, folder)),
     kerasVersion: config.get<"auto" | "2" | "3">("kerasVersion", "auto"),
+    device: config.get<"any" | "cpu" | null>("device", null),
     inlayHints: config.get<boolean>("inlayHints", true),
     debounceMs: config.get<number>("debounceMs", 150),
     severityOverrides: config.get<Record<string, string>>("severityOverrides", {}),
@@ -52,6 +54,7 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
 export function serverSettings(settings: Settings, python: string): Record<string, unknown> {
   return {
     kerasVersion: settings.kerasVersion,
+    device: settings.device,
     inlayHints: settings.inlayHints,
     debounceMs: settings.debounceMs,
     severityOverrides: settings.severityOverrides,

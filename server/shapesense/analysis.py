@@ -9,7 +9,7 @@ from .cancel import Token
 from .findings import Analysis, Finding, Span
 from .fixes import import_position
 from .interpret import Interpreter
-from .options import INTERNAL_ERROR, Options
+from .options import INTERNAL_ERROR, REFUSED_ON_CPU, Options
 from .program_fixes import keep_program_fixes
 from .relocate import Relocation
 from .reparse import parse_reusing, text_ranges
@@ -103,6 +103,11 @@ class Analyzer:
             result.findings.append(_internal_error(exc))
         if self.options.explain_silence:
             result.findings += coverage.findings(result.calls)
+        if self.options.device == "cpu":  # the layers a CPU refuses: Keras raises there
+            result.findings = [
+                replace(f, severity="error") if f.code == REFUSED_ON_CPU else f
+                for f in result.findings
+            ]
         result.files_read = frozenset(interp.files_read)
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:

@@ -33,6 +33,7 @@ class Overrides:
     ignore: tuple[str, ...] | None = None
     report_unused_suppressions: bool = False
     explain_silence: bool = False
+    device: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Job:
     report_unused_suppressions: bool
     text: str | None = None  # stdin's text; None: read the file
     explain_silence: bool = False  # SS300
+    device: str = "any"  # "cpu": SS301 is an error
 
     def options(self) -> Options:
         resolver = ProjectResolver(self.path if self.text is None else None, os.getcwd())
@@ -54,6 +56,7 @@ class Job:
             self.report_unused_suppressions,
             self.rules,
             explain_silence=self.explain_silence,
+            device=self.device,
         )
 
 
@@ -93,7 +96,8 @@ def plan(files: list[Path], overrides: Overrides, stdin: tuple[str, str] | None 
             )
         unused = overrides.report_unused_suppressions or config.report_unused_suppressions
         explain = overrides.explain_silence
-        result.jobs.append(Job(str(path), keras.keras.major, rules, unused, text, explain))
+        device = overrides.device or config.device
+        result.jobs.append(Job(str(path), keras.keras.major, rules, unused, text, explain, device))
     return result
 
 

@@ -12,6 +12,7 @@ from .findings import CallInfo, Finding, Related
 from .keras import losses
 from .keras.graph import LayerFailure
 from .keras.versions import KerasVersion
+from .options import REFUSED_ON_CPU
 from .output_labels import OutputLabels
 from .output_labels import match as match_labels
 from .recheck import CallData, DataArg, inputs_would_pass
@@ -246,6 +247,22 @@ class CallReports:
         detail = f"`{x.label}` {fmt(x.value.shape)} is fed as {fmt(fed)} to {target}"
         self.session.add(
             Finding(self.src.span(x.node), "hint", "SS110", f"Keras will {note}: {detail}.")
+        )
+
+    def _report_refused_on_cpu(
+        self, model: Model, node: ast.Call, layer: Layer, words: str
+    ) -> None:
+        """SS301: a hint, as a GPU runs the layer; `device = "cpu"` makes it an error."""
+        message = (
+            f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' has "
+            'data_format="channels_first", which TensorFlow\'s CPU kernels refuse at this call '
+            "unless its oneDNN kernels are on (its default on Linux x86); a GPU runs it."
+        )
+        related = self._related(model)
+        if not layer.foreign:
+            related += (Related(layer.span, f"layer '{layer.name}' created here"),)
+        self.session.add(
+            Finding(self.src.span(node), "hint", REFUSED_ON_CPU, message, words, related=related)
         )
 
     def _related(self, model: Model, data: DataArg | None = None) -> tuple[Related, ...]:

@@ -16,6 +16,7 @@ import ast
 from . import coverage, fixes
 from . import journal as journals
 from .findings import Finding
+from .keras import devices
 from .keras.graph import LayerFailure
 from .model_flow import functional_flow, keep_build, sequential_flow
 from .recheck import CallData, DataArg, adjust_rank, data_arg
@@ -62,6 +63,8 @@ class CallChecker(SeveralInputs):
         first = len(self.session.calls)
         if self._check_data(model, method, node, args, kwargs, stale):
             return  # Keras raised while tracing: nothing is kept (and an error is a check)
+        if not stale and (refused := devices.refused_on_cpu(model, self.version.major, method)):
+            self._report_refused_on_cpu(model, node, *refused)
         coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
         functions = [function]
         if method == "fit" and _validates(kwargs):

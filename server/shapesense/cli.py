@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .config import DEVICES
 from .output import FORMATS
 from .rules import PAGES
 
@@ -32,7 +33,7 @@ EXIT_CODES = """exit status:
 CHECK_EPILOG = f"""{EXIT_CODES}
 
 configuration: [tool.shapesense] in pyproject.toml, or shapesense.toml, the nearest one above
-each file (keras-version, python, select, ignore, per-file-ignores, exclude, extend-exclude,
+each file (keras-version, device, python, select, ignore, per-file-ignores, exclude, extend-exclude,
 respect-gitignore, report-unused-suppressions, severity). Options given here win.
 
 suppressions: `# shapesense: ignore[SS102]`, `# shapesense: ignore`, `# noqa: SS102`,
@@ -91,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="Keras to check against (default: the configuration's, else auto: read from "
         "the package metadata of the Python environment)",
+    )
+    check.add_argument(
+        "--device",
+        choices=DEVICES,
+        default=None,
+        help="where the code runs: cpu makes SS301 (a layer TensorFlow's CPU kernels refuse) "
+        "an error (default: the configuration's, else any: a hint)",
     )
     check.add_argument(
         "--python",
@@ -199,6 +207,7 @@ def _check(args: argparse.Namespace) -> int:
         args.ignore,
         args.report_unused_suppressions,
         args.explain_silence,
+        args.device,
     )
     work = plan(found.files, overrides, stdin)
     for note in work.notes:

@@ -4,6 +4,7 @@
 
     [tool.shapesense]
     keras-version = "auto"          # "auto", "2" or "3"
+    device = "any"                  # "any" or "cpu": SS301 is an error on a CPU (no GPU)
     python = ".venv/bin/python"     # the environment whose packages decide the Keras version
     select = ["SS1", "SS2"]         # codes or prefixes; default: every code
     ignore = ["SS110"]
@@ -54,6 +55,7 @@ DEFAULT_EXCLUDE = (
     ".*/",
 )
 SEVERITIES = (*SEVERITY_ORDER, "off")
+DEVICES = ("any", "cpu")  # where the code runs: "cpu" makes SS301 an error
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ class RuleSelection:
 class Config:
     path: Path | None = None  # the file it came from; None: defaults
     keras_version: str = "auto"
+    device: str = "any"  # "any" or "cpu"
     python: str | None = None  # absolute, or as given when it is a bare command name
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -212,6 +215,11 @@ def _parse(path: Path, text: str, header: str | None, table: dict[str, Any]) -> 
                 values["keras_version"] = str(value)
             else:
                 bad(key, '`keras-version` should be "auto", "2" or "3"')
+        elif key == "device":
+            if value in DEVICES:
+                values["device"] = value
+            else:
+                bad(key, '`device` should be "any" or "cpu"')
         elif key == "python":
             if isinstance(value, str) and value:
                 as_path = Path(value).expanduser()

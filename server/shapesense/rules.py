@@ -74,6 +74,11 @@ RULES: dict[str, Rule] = {
         "not-checked",
         "A fit/evaluate/predict call was not fully checked, and why (only when asked for).",
     ),
+    "SS301": Rule(
+        "channels-first-on-cpu",
+        'A layer with data_format="channels_first" that TensorFlow\'s CPU kernels refuse (a hint; '
+        'an error with device = "cpu").',
+    ),
     "SS401": Rule(
         "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."
     ),

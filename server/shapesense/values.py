@@ -168,6 +168,7 @@ class Model(Value):
     output_keys: tuple[str, ...] | None = None
     loss: Value | None = None
     loss_node: ast.expr | None = None
+    jit_compile: Value = field(default_factory=lambda: Const("auto"))  # compile's, as given
     built_run: Any = None  # keras.graph.Run from the declared input, when there is one
     output_shape: Any = None  # from the declared input
     created_depth: int = 0  # how many uncertain blocks deep it was created

@@ -129,3 +129,39 @@ async def test_report_unused_suppressions_setting(client: LanguageClient, tmp_pa
     (unused,) = await with_setting(True)
     assert unused.code == "SS900"
     assert await with_setting(None) == []
+
+
+CHANNELS_FIRST = """import numpy as np
+import keras
+
+L = keras.layers
+model = keras.Sequential([keras.Input(shape=(3, 10, 10)), L.Conv2D(4, 3, data_format="channels_first")])
+model.compile("adam", "mse")
+model.predict(np.zeros((4, 3, 10, 10)), verbose=0)
+"""
+
+
+async def test_device_setting_makes_the_cpu_hint_an_error(
+    vscode: LanguageClient, tmp_path: Path
+) -> None:
+    """SS301 is a hint (a GPU runs the layer); `device = "cpu"` in the file, or the editor's
+    `device` setting over it, makes it an error, as Keras raises there on a CPU."""
+    path = tmp_path / "nchw.py"
+    path.write_text(CHANNELS_FIRST)
+    uri = path.as_uri()
+    (hint,) = await open_doc(vscode, uri, CHANNELS_FIRST)
+    assert hint.code == "SS301" and hint.severity == types.DiagnosticSeverity.Hint
+    assert "The Conv2D op currently only supports the NHWC tensor format" in hint.message
+    (tmp_path / "shapesense.toml").write_text('device = "cpu"\n')
+    vscode.diagnostics.pop(uri, None)
+    vscode.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"device": None})
+    )
+    (error,) = await diagnostics(vscode, uri)
+    assert error.code == "SS301" and error.severity == types.DiagnosticSeverity.Error
+    vscode.diagnostics.pop(uri, None)  # the editor's setting wins over the file
+    vscode.workspace_did_change_configuration(
+        types.DidChangeConfigurationParams(settings={"device": "any"})
+    )
+    (hint,) = await diagnostics(vscode, uri)
+    assert hint.severity == types.DiagnosticSeverity.Hint

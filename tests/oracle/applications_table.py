@@ -12,8 +12,9 @@ Per backbone and version, with `weights=None` (nothing is downloaded):
 - `include_top=False` with no input shape: the feature map's channels and parameter count;
 - the spatial rule: each axis of the feature map is `(size + offset) // stride + extra` (a chain
   of convolutions and poolings composes to that form), fitted on the model built with no input
-  shape (`compute_output_shape`, or run on zeros where a layer has none), or else TensorFlow's
-  "same" rule, checked on models built at `min_size`, 97, 200 and `default_size`; `spatial_checked` is False when neither fits them all
+  shape (`compute_output_shape`, or traced on a symbolic input where a layer has none), or else
+  TensorFlow's "same" rule, checked on models built at `min_size`, 97, 200 and `default_size`;
+  `spatial_checked` is False when neither fits them all
   (ShapeSense then leaves the size unknown, except at the sizes measured, kept in `measured`);
 - one below the minimum size: what Keras says.
 Building them all takes some minutes of CPU: run it niced. tests/oracle/test_applications.py
@@ -55,15 +56,21 @@ def _clear(keras: Any) -> None:
     keras.backend.clear_session()
 
 
-def _spatial_rule(model: Any, channels: int) -> tuple[int, int, int] | None:
+def _spatial_rule(keras: Any, model: Any, channels: int) -> tuple[int, int, int] | None:
     """(offset, stride, extra) with out = (size + offset) // stride + extra, from the model built
     on an undefined size."""
 
     def out(size: int) -> int:
         try:
             shape = model.compute_output_shape((1, size, size, channels))
-        except NotImplementedError:  # Keras 2's MobileNetV3: a TF op layer has no shape rule,
-            shape = model(np.zeros((1, size, size, channels), "float32")).shape  # so run it
+        except NotImplementedError:  # Keras 2's MobileNetV3 and ConvNeXt: a TF op layer has no
+            # shape rule, so trace the model on a symbolic input: TensorFlow's shape inference
+            # through the same graph, a fraction of a second where running it on zeros at
+            # 1024-2048 px took minutes (ConvNeXtBase: 862 s of CPU, 5.5 GB)
+            symbolic = keras.Input(batch_shape=(1, size, size, channels))
+            shape = model(symbolic).shape
+            if shape[1] is None:  # inference left the size open: run it
+                shape = model(np.zeros((1, size, size, channels), "float32")).shape
         return int(tuple(shape)[1])
 
     low, high = out(1024), out(2048)
@@ -127,7 +134,7 @@ def measure(version: str, names: list[str] | None) -> dict[str, Any]:
             row["channels"] = int(bare.output_shape[-1])
             row["bare_params"] = int(bare.count_params())
             try:
-                rule = _spatial_rule(bare, 3)
+                rule = _spatial_rule(keras, bare, 3)
             except Exception as exc:
                 rule, row["rule_error"] = None, f"{type(exc).__name__}: {exc}"[:200]
             del bare
@@ -247,7 +254,11 @@ def main(argv: list[str] | None = None) -> int:
             if line.startswith("{"):
                 with lock:  # written after each backbone: an interrupted run keeps what it did
                     for name, row in json.loads(line).items():  # key by key: a pass adds
-                        table.setdefault(version, {}).setdefault(name, {}).update(row)
+                        entry = table.setdefault(version, {}).setdefault(name, {})
+                        if not args.rules:  # a new measurement: no failure of an earlier one
+                            entry.pop("rule_error", None)
+                            entry.pop("error", None)
+                        entry.update(row)
                     _write(table)
 
     readers = [threading.Thread(target=collect, args=item) for item in workers.items()]

@@ -35,7 +35,9 @@ RECYCLE_AFTER = 150  # programs per worker process
 
 
 class Worker:
-    def __init__(self, keras: int, script: Path = WORKER) -> None:
+    def __init__(
+        self, keras: int, script: Path = WORKER, settings: dict[str, str] | None = None
+    ) -> None:
         env = dict(
             os.environ,
             TF_CPP_MIN_LOG_LEVEL="3",
@@ -47,6 +49,7 @@ class Worker:
         env.pop("TF_USE_LEGACY_KERAS", None)
         if keras == 2:
             env["TF_USE_LEGACY_KERAS"] = "1"
+        env.update(settings or {})  # e.g. TF_ENABLE_ONEDNN_OPTS=0 (tests/oracle/test_devices.py)
         self.proc = subprocess.Popen(
             [sys.executable, str(script)],
             stdin=subprocess.PIPE,

@@ -141,6 +141,8 @@ def run(source: str) -> dict:
             "raised": True,
             "type": type(exc).__name__,
             "message": core(exc),
+            # TensorFlow's kernel errors come after "Graph execution error:" and the node's trace
+            "detail": " ".join(ANSI.sub("", str(exc)).split())[-600:],
             "line": line,
             "statement": stmt,
             "outer_statement": outer,

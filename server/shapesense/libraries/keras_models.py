@@ -219,6 +219,7 @@ def model_method(
         where = f"`{session.src.segment(node, 40)}` runs on some paths only (a branch or a loop)"
         if method == "compile":
             model.loss = silence.unknown(silence.PATHS_DIFFER, where, session.src.span(node))
+            model.jit_compile = UNKNOWN
         else:
             code = silence.MODEL_CHANGED_ON_SOME_PATHS
             _opaque(model, silence.Cause(code, where, session.src.span(node), method))
@@ -227,6 +228,8 @@ def model_method(
         sequential_add(session, model, args[0] if args else kwargs.get("layer", UNKNOWN))
     elif method == "compile":
         model.traced = {}  # compile drops the compiled functions
+        # XLA runs the layers a CPU refuses (keras/devices.py); given by position: not read
+        model.jit_compile = UNKNOWN if len(args) > 7 else kwargs.get("jit_compile", Const("auto"))
         model.loss = _losses(kwargs.get("loss", args[1] if len(args) > 1 else UNKNOWN))
         model.loss_node = next(
             (kw.value for kw in node.keywords if kw.arg == "loss"),

@@ -186,7 +186,8 @@ class ShapeSenseServer(LanguageServer):
         if unused is None:
             unused = config.report_unused_suppressions
         explain = self.settings.explain_silence
-        return Options(keras.keras, resolver, unused, rules, explain_silence=explain)
+        device = self.settings.device or config.device  # the editor's setting wins
+        return Options(keras.keras, resolver, unused, rules, explain_silence=explain, device=device)
 
     def announce(self, uri: str, keras: Detected) -> None:
         """`shapesense/status` to the client when a document's Keras is new or changed."""

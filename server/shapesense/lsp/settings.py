@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from ..config import DEVICES
 from ..findings import SEVERITY_ORDER
 
 CLIENT_ONLY = {"interpreter", "importStrategy"}  # the editor extension's own settings
@@ -16,6 +17,7 @@ KEYS = {
     "python": "python",
     "reportUnusedSuppressions": "report_unused_suppressions",
     "explainSilence": "explain_silence",
+    "device": "device",
     "trace": "trace",
 }
 
@@ -32,6 +34,7 @@ class Settings:
     trace: str = "off"
     report_unused_suppressions: bool | None = None  # None: as the configuration file says
     explain_silence: bool = False  # SS300: each call not fully checked, and why
+    device: str | None = None  # "any" or "cpu" (SS301 an error); None: as the file says
 
     def update(self, raw: Any) -> list[str]:
         """Apply a settings object; returns log lines for what was ignored."""
@@ -78,6 +81,8 @@ class Settings:
             self.report_unused_suppressions = value
         elif name == "explain_silence" and isinstance(value, bool):
             self.explain_silence = value
+        elif name == "device" and (value is None or value in DEVICES):
+            self.device = value
         elif name == "trace" and isinstance(value, (str, dict)):
             self.trace = value if isinstance(value, str) else str(value.get("server", "off"))
         else:

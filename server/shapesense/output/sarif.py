@@ -14,7 +14,7 @@ from ..rules import RULES, rule_page, rule_url
 from .results import FileResult, Place, Run
 
 LEVEL = {"error": "error", "warning": "warning", "information": "note", "hint": "note"}
-DEFAULT_LEVEL = {"SS110": "note", "SS900": "warning", "SS000": "note"}
+DEFAULT_LEVEL = {"SS110": "note", "SS301": "note", "SS900": "warning", "SS000": "note"}
 
 
 def _uri(path: str) -> str:
