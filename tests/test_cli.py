@@ -197,7 +197,7 @@ def test_notebook_reports_the_cell(tmp_path: Path, fmt: str) -> None:
 
 def test_device_cpu_makes_ss301_an_error(tmp_path: Path) -> None:
     """A channels_first Conv2D: a hint by default (exit 0); an error (exit 1) with --device
-    cpu or `device = "cpu"` in the configuration, and --device any wins over the file."""
+    cpu or `device = "cpu-without-onednn"` in the configuration, and --device any wins over the file."""
     program = tmp_path / "nchw.py"
     program.write_text(
         "import numpy as np\nimport keras\n"
@@ -206,12 +206,12 @@ def test_device_cpu_makes_ss301_an_error(tmp_path: Path) -> None:
     )
     hint = check("--output-format", "concise", str(program), cwd=tmp_path)
     assert hint.returncode == 0 and "hint SS301" in hint.stdout
-    error = check("--device", "cpu", str(program), cwd=tmp_path)
+    error = check("--device", "cpu-without-onednn", str(program), cwd=tmp_path)
     assert error.returncode == 1 and "error SS301" in error.stdout
     assert "The Conv2D op currently only supports the NHWC tensor format" in error.stdout
-    (tmp_path / "shapesense.toml").write_text('device = "cpu"\n')
+    (tmp_path / "shapesense.toml").write_text('device = "cpu-without-onednn"\n')
     assert check(str(program), cwd=tmp_path).returncode == 1
     assert check("--device", "any", str(program), cwd=tmp_path).returncode == 0
     (tmp_path / "shapesense.toml").write_text('device = "gpu"\n')
     bad = check(str(program), cwd=tmp_path)
-    assert bad.returncode == 0 and '`device` should be "any" or "cpu"' in bad.stderr
+    assert bad.returncode == 0 and '`device` should be "any" or "cpu-without-onednn"' in bad.stderr

@@ -1,5 +1,5 @@
 """SS301: layers with data_format="channels_first" that TensorFlow's CPU kernels refuse at
-fit / evaluate / predict (a hint; an error with device = "cpu"). The rows are measured:
+fit / evaluate / predict (a hint; an error with device = "cpu-without-onednn"). The rows are measured:
 `python -m pytest -m oracle tests/oracle/test_devices.py` runs each under real Keras 2 and 3,
 where they raise with TF_ENABLE_ONEDNN_OPTS=0 and run with TensorFlow's defaults."""
 
@@ -60,7 +60,7 @@ def test_the_layers_a_cpu_refuses_get_a_hint(
 
 def test_device_cpu_makes_it_an_error_with_tensorflows_words() -> None:
     src = device_program(DEVICE_CASES[1][0], DEVICE_CASES[1][1], "fit")
-    (finding,) = analyze(src, Options(KerasVersion(3), device="cpu")).findings
+    (finding,) = analyze(src, Options(KerasVersion(3), device="cpu-without-onednn")).findings
     assert (finding.code, finding.severity) == ("SS301", "error")
     assert finding.keras_message == "Conv2DCustomBackpropFilterOp only supports NHWC."
     assert "Layer 'conv2d' (Conv2D) of model 'sequential'" in finding.message

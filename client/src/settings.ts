@@ -11,7 +11,7 @@ export interface Settings {
   importStrategy: ImportStrategy;
   args: string[];
   kerasVersion: "auto" | "2" | "3";
-  device: "any" | "cpu" | null;
+  device: "any" | "cpu-without-onednn" | null;
   inlayHints: boolean;
   debounceMs: number;
   severityOverrides: Record<string, string>;
@@ -39,7 +39,7 @@ export function readSettings(folder?: vscode.WorkspaceFolder): Settings {
     importStrategy: config.get<ImportStrategy>("importStrategy", "useBundled"),
     args: config.get<string[]>("args", []).map((arg) => expand(arg, folder)),
     kerasVersion: config.get<"auto" | "2" | "3">("kerasVersion", "auto"),
-    device: config.get<"any" | "cpu" | null>("device", null),
+    device: config.get<"any" | "cpu-without-onednn" | null>("device", null),
     inlayHints: config.get<boolean>("inlayHints", true),
     debounceMs: config.get<number>("debounceMs", 150),
     severityOverrides: config.get<Record<string, string>>("severityOverrides", {}),

@@ -103,7 +103,7 @@ class Analyzer:
             result.findings.append(_internal_error(exc))
         if self.options.explain_silence:
             result.findings += coverage.findings(result.calls)
-        if self.options.device == "cpu":  # the layers a CPU refuses: Keras raises there
+        if self.options.device == "cpu-without-onednn":  # those kernels refuse them: Keras raises
             result.findings = [
                 replace(f, severity="error") if f.code == REFUSED_ON_CPU else f
                 for f in result.findings

@@ -46,7 +46,7 @@ class Job:
     report_unused_suppressions: bool
     text: str | None = None  # stdin's text; None: read the file
     explain_silence: bool = False  # SS300
-    device: str = "any"  # "cpu": SS301 is an error
+    device: str = "any"  # "cpu-without-onednn": SS301 is an error
 
     def options(self) -> Options:
         resolver = ProjectResolver(self.path if self.text is None else None, os.getcwd())

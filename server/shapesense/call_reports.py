@@ -252,7 +252,7 @@ class CallReports:
     def _report_refused_on_cpu(
         self, model: Model, node: ast.Call, layer: Layer, words: str
     ) -> None:
-        """SS301: a hint, as a GPU runs the layer; `device = "cpu"` makes it an error."""
+        """SS301: a hint, as a GPU runs the layer; `device = "cpu-without-onednn"` makes it an error."""
         message = (
             f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}' has "
             'data_format="channels_first", which TensorFlow\'s CPU kernels refuse at this call '

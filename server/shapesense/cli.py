@@ -97,8 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--device",
         choices=DEVICES,
         default=None,
-        help="where the code runs: cpu makes SS301 (a layer TensorFlow's CPU kernels refuse) "
-        "an error (default: the configuration's, else any: a hint)",
+        help="where the code runs: cpu-without-onednn (TensorFlow on a CPU with its oneDNN "
+        "kernels off) makes SS301 (a channels_first layer those kernels refuse) an error "
+        "(default: the configuration's, else any: a hint)",
     )
     check.add_argument(
         "--python",

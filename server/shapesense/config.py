@@ -4,7 +4,7 @@
 
     [tool.shapesense]
     keras-version = "auto"          # "auto", "2" or "3"
-    device = "any"                  # "any" or "cpu": SS301 is an error on a CPU (no GPU)
+    device = "any"                  # "cpu-without-onednn": SS301 is an error (oneDNN off)
     python = ".venv/bin/python"     # the environment whose packages decide the Keras version
     select = ["SS1", "SS2"]         # codes or prefixes; default: every code
     ignore = ["SS110"]
@@ -55,7 +55,8 @@ DEFAULT_EXCLUDE = (
     ".*/",
 )
 SEVERITIES = (*SEVERITY_ORDER, "off")
-DEVICES = ("any", "cpu")  # where the code runs: "cpu" makes SS301 an error
+# where the code runs: TensorFlow on a CPU with its oneDNN kernels off makes SS301 an error
+DEVICES = ("any", "cpu-without-onednn")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class RuleSelection:
 class Config:
     path: Path | None = None  # the file it came from; None: defaults
     keras_version: str = "auto"
-    device: str = "any"  # "any" or "cpu"
+    device: str = "any"  # "any" or "cpu-without-onednn"
     python: str | None = None  # absolute, or as given when it is a bare command name
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -219,7 +220,7 @@ def _parse(path: Path, text: str, header: str | None, table: dict[str, Any]) -> 
             if value in DEVICES:
                 values["device"] = value
             else:
-                bad(key, '`device` should be "any" or "cpu"')
+                bad(key, '`device` should be "any" or "cpu-without-onednn"')
         elif key == "python":
             if isinstance(value, str) and value:
                 as_path = Path(value).expanduser()

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .resolve import Resolver
 
 INTERNAL_ERROR = "SS000"  # the fuzz tests treat this code as a crash
-REFUSED_ON_CPU = "SS301"  # a hint, an error with device="cpu"
+REFUSED_ON_CPU = "SS301"  # a hint, an error with device="cpu-without-onednn"
 
 
 @dataclass(frozen=True)
@@ -25,5 +25,6 @@ class Options:
     rules: RuleSelection | None = None  # select / ignore / severity from the configuration
     whole_program_fixes: bool = True  # re-analyse the file with each fix (program_fixes.py)
     explain_silence: bool = False  # SS300: each call not fully checked, and why (coverage.py)
-    # "cpu": the code runs on a CPU without a GPU, where SS301's layers raise (an error there)
+    # "cpu-without-onednn": TensorFlow on a CPU with its oneDNN kernels off (TF_ENABLE_ONEDNN_OPTS=0
+    # or a build without them), where SS301's layers raise: an error there
     device: str = "any"

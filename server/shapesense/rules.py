@@ -77,7 +77,7 @@ RULES: dict[str, Rule] = {
     "SS301": Rule(
         "channels-first-on-cpu",
         'A layer with data_format="channels_first" that TensorFlow\'s CPU kernels refuse (a hint; '
-        'an error with device = "cpu").',
+        'an error with device = "cpu-without-onednn").',
     ),
     "SS401": Rule(
         "numpy-error", "numpy itself raises on this operation (e.g. reshape to a different size)."

@@ -144,7 +144,7 @@ model.predict(np.zeros((4, 3, 10, 10)), verbose=0)
 async def test_device_setting_makes_the_cpu_hint_an_error(
     vscode: LanguageClient, tmp_path: Path
 ) -> None:
-    """SS301 is a hint (a GPU runs the layer); `device = "cpu"` in the file, or the editor's
+    """SS301 is a hint (a GPU runs the layer); `device = "cpu-without-onednn"` in the file, or the editor's
     `device` setting over it, makes it an error, as Keras raises there on a CPU."""
     path = tmp_path / "nchw.py"
     path.write_text(CHANNELS_FIRST)
@@ -152,7 +152,7 @@ async def test_device_setting_makes_the_cpu_hint_an_error(
     (hint,) = await open_doc(vscode, uri, CHANNELS_FIRST)
     assert hint.code == "SS301" and hint.severity == types.DiagnosticSeverity.Hint
     assert "The Conv2D op currently only supports the NHWC tensor format" in hint.message
-    (tmp_path / "shapesense.toml").write_text('device = "cpu"\n')
+    (tmp_path / "shapesense.toml").write_text('device = "cpu-without-onednn"\n')
     vscode.diagnostics.pop(uri, None)
     vscode.workspace_did_change_configuration(
         types.DidChangeConfigurationParams(settings={"device": None})

@@ -34,7 +34,7 @@ class Settings:
     trace: str = "off"
     report_unused_suppressions: bool | None = None  # None: as the configuration file says
     explain_silence: bool = False  # SS300: each call not fully checked, and why
-    device: str | None = None  # "any" or "cpu" (SS301 an error); None: as the file says
+    device: str | None = None  # "any", "cpu-without-onednn" (SS301 an error); None: the file's
 
     def update(self, raw: Any) -> list[str]:
         """Apply a settings object; returns log lines for what was ignored."""
