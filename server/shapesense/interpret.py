@@ -37,6 +37,7 @@ from .values import (
     Value,
     contents,
     join,
+    placeless,
 )
 
 MAX_CALL_DEPTH = 4
@@ -436,7 +437,8 @@ class Interpreter(Classes):
         sub.depth = self.depth + 1
         with contextlib.suppress(RecursionError):
             sub.exec_block(parsed.tree.body, sub.globals, Frame())
-        namespace = Namespace(dict(sub.globals.names), module)
+        # its values' places are that file's lines: not this file's related information
+        namespace = Namespace({k: placeless(v) for k, v in sub.globals.names.items()}, module)
         self.modules[key] = namespace
         self.children.append(sub)
         return namespace
@@ -498,9 +500,10 @@ class Interpreter(Classes):
             self.not_replayable()
         self.callers.append(env)
         try:
-            return owner.invoke(fn, args, kwargs, self.depth)
+            result = owner.invoke(fn, args, kwargs, self.depth)
         finally:
             self.callers.pop()
+        return placeless(result) if owner.src is not self.src else result
 
     def apply(self, fn: Value, args: list[Value]) -> Value:
         if not isinstance(fn, Function):
@@ -508,7 +511,8 @@ class Interpreter(Classes):
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
         if owner is not self:
             self.not_replayable()
-        return owner.invoke(fn, args, {}, self.depth)
+        result = owner.invoke(fn, args, {}, self.depth)
+        return placeless(result) if owner.src is not self.src else result
 
     def invoke(
         self, fn: Function, args: list[Value], kwargs: dict[str, Value], caller_depth: int
