@@ -244,6 +244,14 @@ class TokenLists(Value):
 
 
 @dataclass(frozen=True)
+class SparseMatrix(Value):
+    """A scipy sparse matrix (OneHotEncoder's default output): Keras takes it as x, never as
+    labels (SS205); `.toarray()` makes `array`."""
+
+    array: Array
+
+
+@dataclass(frozen=True)
 class Namespace(Value):
     """A project module (`import data`) or a loaded .npz file: names to values."""
 
