@@ -179,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .batch import Overrides, check_all, plan
     from .discover import discover
-    from .output import Run, formatters
+    from .output import Run, formatter
     from .output import statistics as stats
 
     paths = args.paths or ["."]
@@ -214,7 +214,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.statistics:
         report = stats.render(run, args.output_format)
     else:
-        report = formatters()[args.output_format](run)
+        report = formatter(args.output_format)(run)
     _write(args.output_file, report)
     if status == 0 and run.errors and not args.exit_zero:
         status = 1

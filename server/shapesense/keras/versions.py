@@ -95,7 +95,13 @@ class Detected:
 
 def _dist(name: str, paths: list[str] | None) -> tuple[str, str] | None:
     """(version, the folder it is installed in) of a distribution, from its metadata."""
-    from importlib import metadata  # 30-80 ms to import: only when a version is read
+    from . import installed
+
+    try:
+        return installed.find(name, paths)
+    except installed.NotPlain:
+        pass
+    from importlib import metadata  # 10-40 ms to import: only where the path is not plain
 
     try:
         found = (
