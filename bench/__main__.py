@@ -1,6 +1,6 @@
 """Run every benchmark and print a report, each target beside its figure. `--quick` is the small
 CI mode (nothing is asserted). `--vs REV` runs the core's benchmarks of this tree and of the
-commit REV side by side, alternating, in one run (bench/versus.py); `--only real_code --vs
+commit REV side by side, alternating, in one run (bench/versus.py); `--only cold_start real_code --vs
 REV` runs those benchmarks' own side-by-side comparisons."""
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ BENCHMARKS = [
 
 
 # --only NAME --vs REV...: these run the commits' servers beside this tree's, alternating
-SIDE_BY_SIDE = (real_code,)
+SIDE_BY_SIDE = (cold_start, real_code)
 
 
 def machine() -> dict[str, object]:
