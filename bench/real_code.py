@@ -8,7 +8,9 @@ thread), and `shapesense check` started cold on one file, as a user or a pre-com
   exit, beside a bare `python -c pass` and the import of the CLI alone;
 - the corpus folder through `shapesense check --jobs 1` and `--jobs 2`, in files per second.
 
-`python -m bench --only real_code --vs REV` runs only the cold check, of this tree and of REV's
+- a cold `shapesense check` of each corpus program, one process each: CPU p50, p90 and max.
+
+`python -m bench --only real_code --vs REV` runs only the cold checks, of this tree and of REV's
 `server/`, alternating (each from its folder, `python -P`).
 
 Python here may be told not to write bytecode (PYTHONDONTWRITEBYTECODE); an installed package
@@ -138,7 +140,11 @@ def _from_tree(server_dir: Path, code: str) -> list[str]:
     ]
 
 
-CHECK = "from shapesense.startup import main; sys.exit(main(['check', 'train.py']))"
+def _check_code(path: str) -> str:
+    return f"from shapesense.startup import main; sys.exit(main(['check', {path!r}]))"
+
+
+CHECK = _check_code("train.py")
 
 
 def cold_check(repeat: int, trees: dict[str, Path] | None = None) -> dict[str, object]:
@@ -194,6 +200,29 @@ def corpus_check(jobs: int) -> dict[str, object]:
     }
 
 
+def corpus_cold(trees: dict[str, Path], every: int) -> dict[str, object]:
+    """A cold `shapesense check` of each corpus program (every `every`-th), one process per
+    file and tree, the trees alternating file by file: CPU seconds p50, p90 and max per tree
+    (a program that asks numpy a shape question imports it: the slow end)."""
+    files = corpus_files()[::every]
+    cpu: dict[str, list[float]] = {name: [] for name in trees}
+    for tree in trees.values():  # writes the bytecode, not counted
+        _timed_run(_from_tree(tree, _check_code(str(files[0]))), str(ROOT))
+    for path in files:
+        for name, tree in trees.items():
+            _, seconds = _timed_run(_from_tree(tree, _check_code(str(path))), str(ROOT))
+            cpu[name].append(seconds)
+    result: dict[str, object] = {"files": len(files)}
+    for name, values in cpu.items():
+        ordered = sorted(values)
+        result[name] = {
+            "cpu_p50_s": round(statistics.median(ordered), 3),
+            "cpu_p90_s": round(ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)], 3),
+            "cpu_max_s": round(ordered[-1], 3),
+        }
+    return result
+
+
 def side_by_side(quick: bool, vs: list[str]) -> dict[str, object]:
     """The cold check of this tree and of each commit's `server/`, alternating in one run
     (`python -m bench --only real_code --vs REV`)."""
@@ -202,10 +231,12 @@ def side_by_side(quick: bool, vs: list[str]) -> dict[str, object]:
         for rev in vs:
             commit, trees[commit] = extract(rev, Path(tmp))
         cold = cold_check(size(quick, 3, 9, 15), trees)
+        corpus = corpus_cold(trees, size(quick, 20, 3, 1))
     now = float(cold["check this tree_s"])  # type: ignore[arg-type]
     return {
         "name": f"real code: cold check against {', '.join(list(trees)[1:])}",
         "cold_check": cold,
+        "corpus_cold_check": corpus,
         "ratios": {
             f"this tree / {name}": {
                 "wall": round(now / float(cold[f"check {name}_s"]), 2),  # type: ignore[arg-type]
@@ -234,11 +265,13 @@ def run(quick: bool, vs: list[str] | None = None) -> dict[str, object]:
         return side_by_side(quick, vs)
     files = per_file(size(quick, 1, 3, 5))
     cold = cold_check(size(quick, 3, 5, 9))
+    corpus = corpus_cold({"this tree": ROOT / "server"}, size(quick, 20, 3, 1))
     whole = [corpus_check(jobs) for jobs in (1, 2)]
     return {
         "name": "real code (tests/corpus)",
         "per_file": files,
         "cold_check": cold,
+        "corpus_cold_check": corpus,
         "corpus_check": whole,
         "targets": [_target(float(cold["check_s"]))],  # type: ignore[arg-type]
     }

@@ -130,3 +130,14 @@ def test_a_check_freezes_what_it_imported(tmp_path: Path) -> None:
     frozen, enabled = proc.stderr.split()[-2:]
     assert int(frozen) > 10_000
     assert enabled == "True"
+
+
+def test_basic_indexing_and_agreeing_broadcasts_ask_numpy_nothing(tmp_path: Path) -> None:
+    source = (
+        "import numpy as np\nfrom tensorflow import keras\nX = np.zeros((8, 4, 2))\n"
+        "x = X[:, 0, :] + X[:, 1]\ny = X[..., None, 0] * 2.0\n"
+        "m = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(1)])\nm.fit(x, y)\n"
+    )
+    out, loaded = _check(tmp_path, source)
+    assert "SS10" in out  # (8, 2) into an input of shape (3,)
+    assert loaded == []
