@@ -85,3 +85,13 @@ def test_the_version_is_read_without_importing_importlib_metadata() -> None:
     ).stdout.split("\n")
     assert out[0].startswith("keras ")
     assert out[1] == "False"
+
+
+def test_an_undecodable_metadata_file_is_no_version_as_before(tmp_path: Path) -> None:
+    from shapesense.keras.versions import _dist
+
+    (tmp_path / "tf_keras-2.1.dist-info").mkdir()
+    (tmp_path / "tf_keras-2.1.dist-info" / "METADATA").write_bytes(b"Version: \xff\xfe\n")
+    with pytest.raises(UnicodeDecodeError):  # what importlib.metadata meets too
+        _metadata("tf-keras", [str(tmp_path)])
+    assert _dist("tf-keras", [str(tmp_path)]) is None

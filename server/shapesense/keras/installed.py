@@ -20,6 +20,8 @@ import sys
 from importlib.machinery import PathFinder
 from pathlib import Path
 
+from ..lines import split_lines
+
 
 class NotPlain(Exception):
     """Not a search this module repeats: ask importlib.metadata."""
@@ -73,7 +75,7 @@ def _version(info: Path) -> tuple[str, str]:
 def _header(text: str, wanted: str) -> str | None:
     """The first `wanted:` header's value, as the email parser gives it for plain headers
     (one line each, before the first blank line); None for anything else."""
-    for line in text.splitlines():
+    for line in split_lines(text):  # the email parser's line ends
         if not line:
             return None
         if line[0] in " \t":

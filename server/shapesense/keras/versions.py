@@ -101,6 +101,8 @@ def _dist(name: str, paths: list[str] | None) -> tuple[str, str] | None:
         return installed.find(name, paths)
     except installed.NotPlain:
         pass
+    except (OSError, ValueError):  # as below: an unreadable or undecodable metadata file
+        return None
     from importlib import metadata  # 10-40 ms to import: only where the path is not plain
 
     try:
