@@ -18,7 +18,7 @@ from . import silence
 from .cancel import Token
 from .classes import Classes
 from .expressions import Env, _mutable, is_generator, is_range
-from .journal import Journal
+from .journal import Journal, Restores
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
 from .session import LibraryVersions
@@ -77,6 +77,10 @@ class Interpreter(Classes):
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
         self.records_in_order = False  # records holds one whole run's, in the order it ran them
+        # Models a replayed journal changed, with the state each is to get: given before
+        # anything reads a model (replay.py), so a model changed by several replayed
+        # statements is restored once, or not at all if it already is in that state.
+        self.restores: Restores = {}
         self.token: Token | None = None  # checked before each statement: see cancel.py
         self._start(source, tree)
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from .cancel import Cancelled
 from .interpret import MAX_CALLS, Frame, Interpreter
-from .journal import Journal, copy_state, snapshot, versions
+from .journal import Journal, restore, snapshot, versions
 from .source import SourceText
 from .values import Function
 
@@ -144,6 +144,13 @@ def _run_recorded(interp: Interpreter) -> None:
 
 
 def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
+    try:
+        _run_body(interp, previous, changes)
+    finally:
+        restore(interp.restores)  # what comes after the statements reads the models
+
+
+def _run_body(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
     frame = Frame()
     for stmt in interp.tree.body:
         if frame.returned:
@@ -161,6 +168,7 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: 
                 interp.records[id(stmt)] = journal
                 continue
             changes.not_replayed(journal)
+        restore(interp.restores)  # the statement may read any model
         journal = begin(interp, stmt)
         interp.journal = journal
         try:
@@ -237,6 +245,7 @@ def can_replay(
         return False
     names = interp.globals.names
     inputs = journal.inputs
+    restores = interp.restores
     if changes is None or changes.unknown or changes.models:
         looked_at: Any = inputs
     else:
@@ -244,7 +253,7 @@ def can_replay(
     for name in looked_at:
         value, held = inputs[name]
         current = names.get(name, MISSING)
-        if current is not value or (held and versions(current) != held):
+        if current is not value or (held and versions(current, restores=restores) != held):
             return False
     for (kind, base), (before, _) in journal.counters.items():
         counts = interp.layer_counts if kind == "layer" else interp.model_counts
@@ -273,5 +282,5 @@ def replay(interp: Interpreter, journal: Journal) -> None:
     interp.numpy_alias = journal.numpy_alias[1]
     interp.calls_made += journal.calls_used
     interp.analysed_functions.update(id(node) for node in journal.invoked)
-    for model, state in journal.after:
-        model.__dict__.update(copy_state(state))
+    for model, state in journal.after:  # given before a model is read: restore()
+        interp.restores[model.uid] = (model, state)
