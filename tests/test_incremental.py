@@ -24,7 +24,7 @@ from shapesense.analysis import Analyzer
 from shapesense.cancel import Cancelled, Token
 from shapesense.ipython_syntax import to_python
 from shapesense.keras.versions import KERAS_2, KERAS_3
-from shapesense.reparse import parse_reusing
+from shapesense.reparse import parse_reusing, text_ranges
 from shapesense.source import Parsed, SourceText, node_lines
 
 from bench.workload import script
@@ -241,6 +241,8 @@ def test_reparsed_tree_equals_a_fresh_parse(name: str, text: str) -> None:
         fresh = new_source.parse()
         assert _statement_dump(reparsed) == _statement_dump(fresh)
         assert (reparsed.error is None) == (fresh.error is None)
+        # each statement's text lines, carried over from the previous version's
+        assert text_ranges(reparsed) == [node_lines(stmt) for stmt in fresh.tree.body]
         previous = (new_source, reparsed)
 
 

@@ -59,6 +59,13 @@ def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText
         after = [stmt for stmt, (first, _) in zip(body, ranges, strict=True) if first >= end]
         piece.next_virtual = max(old.next_virtual, len(new_lines))
         _number(piece, old, len(old_lines), start, end, delta)
+        # The statements around the piece keep their text lines, those below moved by delta:
+        # only the piece's are looked up (a 2,000-line text has ~700 statements).
+        piece.ranges = [
+            *(lines for lines in ranges if lines[1] < start),
+            *(_text_lines(stmt, piece.lines) for stmt in piece.tree.body),
+            *((first + delta, last + delta) for first, last in ranges if first >= end),
+        ]
         piece.tree.body = [*before, *piece.tree.body, *after]
         return piece
     parsed = source.parse()
