@@ -609,10 +609,20 @@ _defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.Asyn
 )
 
 
+# Statements that hold no other statement, so no def
+_SIMPLE: tuple[type[ast.stmt], ...] = (
+    *(ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Import, ast.ImportFrom),
+    *(ast.Return, ast.Delete, ast.Pass, ast.Break, ast.Continue, ast.Raise, ast.Assert),
+    *(ast.Global, ast.Nonlocal),
+)
+
+
 def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
     the nodes of unchanged statements). The statement itself is not stored in its own entry:
     a weak key its value refers to would never be freed."""
+    if isinstance(stmt, _SIMPLE):  # most statements of a module: nothing to look up
+        return []
     own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     inner = _defs_cache.get(stmt)
     if inner is None:

@@ -35,6 +35,7 @@ class Relocation:
 
     def __init__(self, lines: LineMap, previous: Relocation | None = None) -> None:
         self._line = lines.line
+        self._table = lines.lines  # virtual line -> line: a dict lookup for most spans
         self._virtual = lines.virtual
         self._spans: dict[Span, Span] = {}
         # id(object) -> (object, where its spans' lines are, the object placed there)
@@ -128,13 +129,25 @@ class Relocation:
         ]
 
     def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
-        line = self._line(symbol.span.line)
-        if line == symbol.span.line:  # kept too: the next analysis's _each finds it
-            return self._keep(symbol, line, symbol)
-        placed = self._reuse(symbol, line)
-        if placed is None:  # made without _replace: most of an analysis's objects are these
-            placed = self._keep(symbol, line, SymbolInfo(self.span(symbol.span), *symbol[1:]))
-        return placed
+        # The most numerous objects, all of them placed again after each Enter: written out
+        span = symbol.span
+        line = self._table.get(span.line)
+        if line is None:
+            line = self._line(span.line)
+        key = id(symbol)
+        entry: tuple[object, object, SymbolInfo]
+        if line == span.line:  # kept too: the next analysis's _each finds it
+            entry = (symbol, line, symbol)
+        else:
+            found = self._before.get(key)
+            if found is not None and found[0] is symbol and found[1] == line:
+                entry = found
+            else:
+                end_line = line + span.end_line - span.line
+                moved = Span(line, span.column, end_line, span.end_column)
+                entry = (symbol, line, SymbolInfo(moved, *symbol[1:]))
+        self._placed[key] = entry
+        return entry[2]
 
     def _layer(self, info: LayerInfo) -> LayerInfo:
         model_span = info.model_span

@@ -212,8 +212,9 @@ class Changes:
         if at < self.next:  # not in the previous run, or out of its order
             self.unknown = True
             return
-        for skipped in self.order[self.next : at]:
-            self._lost(skipped)
+        if at > self.next:  # most often the next one: nothing passed over
+            for skipped in self.order[self.next : at]:
+                self._lost(skipped)
         self.next = at + 1
 
     def _lost(self, journal: Journal) -> None:
@@ -222,7 +223,8 @@ class Changes:
             self.models = True
 
     def replayed(self, journal: Journal) -> None:
-        self.names.difference_update(journal.writes)  # as the previous run left them
+        if self.names and journal.writes:
+            self.names.difference_update(journal.writes)  # as the previous run left them
 
     def not_replayed(self, journal: Journal) -> None:
         self._lost(journal)
@@ -273,14 +275,15 @@ def replay(interp: Interpreter, journal: Journal) -> None:
         interp.keep(finding)
     interp.symbols += journal.symbols
     interp.calls += journal.calls
-    for key, info, replace_unknown in journal.infos:
-        interp.keep_layer_info(key, info, replace_unknown)
+    if journal.infos:
+        interp.keep_layer_infos(journal.infos)
     for model in journal.models:
         interp.models[model.uid] = model
     for (kind, base), (_, after) in journal.counters.items():
         (interp.layer_counts if kind == "layer" else interp.model_counts)[base] = after
     interp.numpy_alias = journal.numpy_alias[1]
     interp.calls_made += journal.calls_used
-    interp.analysed_functions.update(id(node) for node in journal.invoked)
+    if journal.invoked:
+        interp.analysed_functions.update(id(node) for node in journal.invoked)
     for model, state in journal.after:  # given before a model is read: restore()
         interp.restores[model.uid] = (model, state)

@@ -65,7 +65,7 @@ class LineMap:
 
     def __init__(self, virtual: list[int]) -> None:
         self.virtual = virtual
-        self._line = {number: line for line, number in enumerate(virtual)}
+        self.lines = {number: line for line, number in enumerate(virtual)}  # line() at most
 
     def at(self, line: int) -> int:
         """The virtual number of `line` of the current text (past its end: past the last)."""
@@ -74,10 +74,10 @@ class LineMap:
         return self.virtual[-1] + 1 + line - len(self.virtual) if self.virtual else line
 
     def line(self, virtual: int) -> int:
-        line = self._line.get(virtual)
+        line = self.lines.get(virtual)
         if line is not None:
             return line
-        before = self._line.get(virtual - 1)  # just past the last line of a run of lines
+        before = self.lines.get(virtual - 1)  # just past the last line of a run of lines
         return virtual if before is None else before + 1
 
 
