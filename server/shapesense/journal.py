@@ -33,6 +33,8 @@ class Journal:
     infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)  # registered, in order
     touched: dict[int, Model] = field(default_factory=dict)  # created or changed
+    changed: frozenset[int] = frozenset()  # the uids of touched, kept after it is emptied
+    holds: dict[str, frozenset[int]] = field(default_factory=dict)  # input -> its models' uids
     after: list[tuple[Model, dict[str, Any]]] = field(default_factory=list)
     invoked: set[ast.AST] = field(default_factory=set)
 
@@ -65,6 +67,21 @@ def versions(
         traced = (state["traced"].get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
         return (state["version"], *traced, *(v for vs in nested for v in vs))
     return tuple(v for item in contents(value) for v in versions(item, seen, traces, restores))
+
+
+def models_in(value: Any, seen: set[int] | None = None) -> set[int]:
+    """The uids of the models whose versions `versions(value)` holds."""
+    seen = seen if seen is not None else set()
+    if isinstance(value, Model):
+        if value.uid not in seen:
+            seen.add(value.uid)
+            for layer in value.layers:
+                if isinstance(layer, Model):
+                    models_in(layer, seen)
+        return seen
+    for item in contents(value):
+        models_in(item, seen)
+    return seen
 
 
 def snapshot(model: Model) -> dict[str, Any]:

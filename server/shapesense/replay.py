@@ -25,7 +25,7 @@ from typing import Any
 
 from .cancel import Cancelled
 from .interpret import MAX_CALLS, Frame, Interpreter
-from .journal import Journal, restore, snapshot, versions
+from .journal import Journal, models_in, restore, snapshot, versions
 from .source import SourceText
 from .values import Function
 
@@ -86,7 +86,10 @@ def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
             continue
         seen.add(name)
         value = names.get(name, MISSING)
-        journal.inputs[name] = (value, versions(value))
+        held = versions(value)
+        journal.inputs[name] = (value, held)
+        if held:  # which models: a change to one of them is looked at (Changes.models)
+            journal.holds[name] = frozenset(models_in(value))
         if isinstance(value, Function) and value.node not in journal.functions:
             journal.functions.add(value.node)
             pending.extend(names_in(value.node, interp.src if value.owner is interp else None))
@@ -114,6 +117,7 @@ def finish(interp: Interpreter, journal: Journal) -> None:
         journal.counters[key] = (before, counts[key[1]])
     if journal.replayable:
         journal.after = [(model, snapshot(model)) for model in journal.touched.values()]
+    journal.changed = frozenset(journal.touched)
     journal.touched = {}
 
 
@@ -179,9 +183,8 @@ def _run_body(interp: Interpreter, previous: dict[int, Journal], changes: Change
             interp.journal = None
         if frame.returned:
             journal.replayable = False
-        touched = bool(journal.touched)
         finish(interp, journal)
-        changes.ran(journal, touched)
+        changes.ran(journal)
         interp.records[id(stmt)] = journal
 
 
@@ -195,8 +198,11 @@ class Changes:
     each point, and so are each journal's inputs. What can differ is only what the statements
     it did not replay wrote (`names`: those run instead, and the previous run's journals
     passed over) until a replayed journal writes that name again, and the models those
-    statements changed in place (`models`). With no complete previous run, `unknown`: every
-    input is looked at. tests/test_incremental.py holds the answer equal to the full look."""
+    statements changed in place (`models`, by uid: an input is looked at if it holds one).
+    With no complete previous run, or once a statement that could not be recorded whole ran
+    or was passed over (it may have changed names or models its journal does not list),
+    `unknown`: every input is looked at.
+    tests/test_incremental.py holds the answer equal to the full look."""
 
     def __init__(self, previous: dict[int, Journal] | None) -> None:
         self.unknown = previous is None
@@ -204,7 +210,7 @@ class Changes:
         self.position = {id(journal): at for at, journal in enumerate(self.order)}
         self.next = 0  # the previous run's journals before it are behind this run
         self.names: set[str] = set()
-        self.models = False
+        self.models: set[int] = set()
 
     def reach(self, journal: Journal) -> None:
         """This run is at `journal`: the previous run's journals before it were passed over."""
@@ -214,26 +220,26 @@ class Changes:
             return
         if at > self.next:  # most often the next one: nothing passed over
             for skipped in self.order[self.next : at]:
-                self._lost(skipped)
+                self._wrote(skipped)
         self.next = at + 1
 
-    def _lost(self, journal: Journal) -> None:
+    def _wrote(self, journal: Journal) -> None:
+        """A journal run now, or passed over: what it wrote may differ from here on."""
         self.names.update(journal.writes)
-        if journal.after or journal.models or not journal.replayable:
-            self.models = True
+        self.models.update(journal.changed)
+        if not journal.replayable:  # it may have changed what its journal does not say
+            self.unknown = True
 
     def replayed(self, journal: Journal) -> None:
         if self.names and journal.writes:
             self.names.difference_update(journal.writes)  # as the previous run left them
 
     def not_replayed(self, journal: Journal) -> None:
-        self._lost(journal)
+        self._wrote(journal)
 
-    def ran(self, journal: Journal, touched: bool) -> None:
-        """A statement run now: what it bound or deleted, and whether it changed a model."""
-        self.names.update(journal.writes)
-        if touched or not journal.replayable:
-            self.models = True
+    def ran(self, journal: Journal) -> None:
+        """A statement run now: what it bound or deleted, and the models it changed."""
+        self._wrote(journal)
 
 
 def can_replay(
@@ -248,10 +254,14 @@ def can_replay(
     names = interp.globals.names
     inputs = journal.inputs
     restores = interp.restores
-    if changes is None or changes.unknown or changes.models:
+    if changes is None or changes.unknown:
         looked_at: Any = inputs
     else:
         looked_at = [name for name in changes.names if name in inputs]
+        if changes.models:
+            looked_at += [
+                name for name, held in journal.holds.items() if not held.isdisjoint(changes.models)
+            ]
     for name in looked_at:
         value, held = inputs[name]
         current = names.get(name, MISSING)
