@@ -9,7 +9,8 @@ applies those effects; the result is exactly what interpreting it would produce.
 
 Soundness rests on three rules:
 - inputs are compared by identity, and models, the only values changed in place, also by a
-  version that every change bumps (`Interpreter.touch`); a replay restores a model's state;
+  version that every change bumps (`Interpreter.touch`); a replay restores a model's state
+  (once, before anything reads the model: `Interpreter.restores`);
 - anything not captured here (project modules and files, the shared functional graph,
   functions reached other than by name) marks the journal `replayable = False`;
 - a statement node is reused only if its text and position are unchanged (`reparse.py`).
