@@ -77,10 +77,7 @@ class Interpreter(Classes):
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
         self.records_in_order = False  # records holds one whole run's, in the order it ran them
-        # Models a replayed journal changed, with the state each is to get: given before
-        # anything reads a model (replay.py), so a model changed by several replayed
-        # statements is restored once, or not at all if it already is in that state.
-        self.restores: Restores = {}
+        self.restores: Restores = {}  # models' states due from replayed journals (replay.py)
         self.token: Token | None = None  # checked before each statement: see cancel.py
         self._start(source, tree)
 
@@ -609,20 +606,12 @@ _defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.Asyn
 )
 
 
-# Statements that hold no other statement, so no def
-_SIMPLE: tuple[type[ast.stmt], ...] = (
-    *(ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Import, ast.ImportFrom),
-    *(ast.Return, ast.Delete, ast.Pass, ast.Break, ast.Continue, ast.Raise, ast.Assert),
-    *(ast.Global, ast.Nonlocal),
-)
-
-
 def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
     the nodes of unchanged statements). The statement itself is not stored in its own entry:
     a weak key its value refers to would never be freed."""
-    if isinstance(stmt, _SIMPLE):  # most statements of a module: nothing to look up
-        return []
+    if not hasattr(stmt, "body") and not hasattr(stmt, "cases"):  # holds no statement
+        return []  # most statements of a module: no cache entry to look up
     own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     inner = _defs_cache.get(stmt)
     if inner is None:

@@ -101,7 +101,9 @@ def copy_state(state: dict[str, Any]) -> dict[str, Any]:
 
 
 def restore(restores: Restores) -> None:
-    """Give each model the state it is to get. A model at that version with those traced
+    """Give each model the state it is to get (`Interpreter.restores`: noted by replayed
+    journals, given before anything reads a model, so a model changed by several replayed
+    statements is restored once). A model at that version with those traced
     functions already has it: every change bumps the version (`Session.touch`) but tracing a
     function, which is compared too; so most restores copy nothing."""
     for model, state in restores.values():
