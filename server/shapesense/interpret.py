@@ -18,7 +18,7 @@ from . import silence
 from .cancel import Token
 from .classes import Classes
 from .expressions import Env, _mutable, is_generator, is_range
-from .journal import Journal
+from .journal import Journal, Restores
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
 from .session import LibraryVersions
@@ -78,6 +78,7 @@ class Interpreter(Classes):
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
         self.records_in_order = False  # records holds one whole run's, in the order it ran them
+        self.restores: Restores = {}  # models' states due from replayed journals (replay.py)
         self.token: Token | None = None  # checked before each statement: see cancel.py
         self._start(source, tree)
 
@@ -613,6 +614,8 @@ def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctio
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
     the nodes of unchanged statements). The statement itself is not stored in its own entry:
     a weak key its value refers to would never be freed."""
+    if not hasattr(stmt, "body") and not hasattr(stmt, "cases"):  # holds no statement
+        return []  # most statements of a module: no cache entry to look up
     own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     inner = _defs_cache.get(stmt)
     if inner is None:
