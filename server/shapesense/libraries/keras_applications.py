@@ -29,7 +29,14 @@ from .registry import REGISTRY, FunctionModel
 TABLE = Path(__file__).resolve().parents[1] / "keras" / "applications.json"
 # Constructor arguments that change no shape and no parameter count; any other (alpha,
 # depth_multiplier, minimalistic, include_preprocessing...) leaves the backbone unknown.
-NEUTRAL = {"classifier_activation", "name", "dropout", "dropout_rate", "drop_connect_rate"}
+NEUTRAL = {
+    "classifier_activation",
+    "name",
+    "model_name",  # RegNet's name for `name`
+    "dropout",
+    "dropout_rate",
+    "drop_connect_rate",
+}
 READ = {"include_top", "weights", "input_shape", "input_tensor", "pooling", "classes"}
 # Arguments that change the network, accepted at the value the table was measured with.
 DEFAULTS = {
@@ -137,8 +144,8 @@ def _params(shape: Shape, a: Args) -> int:
         raise Opaque("input")  # measured on 3 channels, and with the top at the default size
     if not a.get("include_top"):
         return int(row["bare_params"])
-    if [d for d in row["top_input"] if d is not None] == [3]:
-        pass  # MobileNetV3: a classifier after global pooling, the same weights at any size
+    if row.get("top_any_size") or [d for d in row["top_input"] if d is not None] == [3]:
+        pass  # MobileNetV3, RegNet...: a classifier after global pooling, the same at any size
     elif list(shape[1:]) != row["top_input"]:
         raise Opaque("input")
     return int(row["top_params"]) + (a.get("classes") - 1000) * int(row["params_per_class"])
@@ -159,10 +166,17 @@ def make_backbone(
     row = table().get(str(session.version.major), {}).get(class_name)
     what = f"`{session.src.segment(node, 50)}`"
     opaque = silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
+    if row is None and any(class_name in rows for rows in table().values()):
+        # RegNet and ResNetRS are Keras 2's only: Keras 3 raises AttributeError (ImportError
+        # for a `from` import) before the call, so nothing after it runs
+        missing = f"{what} (Keras {session.version.major} has no `{class_name}`)"
+        return silence.unknown(silence.PRETRAINED_MODEL, missing, session.src.span(node), name)
     if row is None or "error" in row or not {"channels", "top_params", "min_size"} <= row.keys():
         return opaque  # not measured (python -m tests.oracle.applications_table --only NAME)
     if args:
         return opaque  # positional arguments: their order differs from backbone to backbone
+    if "parameters" in row and not kwargs.keys() <= set(row["parameters"]):
+        return opaque  # a keyword the constructor does not take: TypeError (no code of ours)
     if any(
         k not in READ | NEUTRAL and not (k in DEFAULTS and to_python(v) == DEFAULTS[k])
         for k, v in kwargs.items()
@@ -176,6 +190,8 @@ def make_backbone(
     classes = given.get("classes", 1000)
     if not isinstance(include_top, bool) or type(classes) is not int:
         return opaque
+    if "model_name" in kwargs and weights == "imagenet":
+        return opaque  # RegNet picks its weights file by the name's end: KeyError for most
     source = kwargs.get("input_tensor")
     tensor_shape = _tensor_image(source) if isinstance(source, Tensor) else None
     unread_tensor = source is not None and tensor_shape is None
@@ -188,11 +204,15 @@ def make_backbone(
             input_shape = _mobilenet_v3_shape(session, row, given, tensor_shape, classes)
         else:
             if weights == "imagenet" and include_top and classes != 1000:
-                raise ValueError(_classes_message(session, classes))
+                message = row.get("classes_error", _classes_message(session, classes))
+                if message is not None:  # None: the backbone does not check it
+                    raise ValueError(message.replace("{classes}", str(classes)))
             flatten = include_top or bool(row.get("always_flatten"))  # NASNet in Keras 2
             shape = given.get("input_shape")
+            # ResNetRS passes weights="imagenet-i224" (say): no ImageNet rule applies there
+            passed = row.get("imagenet_as", "imagenet") if weights == "imagenet" else weights
             input_shape = obtain_input_shape(
-                shape, _default_size(row, shape), row["min_size"], flatten, weights
+                shape, _default_size(row, shape), row["min_size"], flatten, passed
             )
     except ValueError as exc:
         message = f"{class_name}(...) raises: {exc}"
@@ -201,6 +221,8 @@ def make_backbone(
         return UNKNOWN
     if input_shape is None or unread_tensor:
         return opaque
+    if weights == "imagenet" and input_shape[-1] != 3:
+        return opaque  # taken by its constructor (ResNetRS); loading the weights fails
     bare = row.get("bare_input") or []
     if not include_top and "input_shape" not in given and all(type(d) is int for d in bare):
         input_shape = tuple(bare)  # NASNet in Keras 3: its default size even without the top
@@ -235,7 +257,7 @@ def make_backbone(
         BACKBONE,
         Args((), [], values),
         session.src.span(node),
-        _name(class_name, kwargs.get("name")),
+        _name(row, class_name, kwargs.get("name", kwargs.get("model_name"))),
     )
     layer.foreign = session.foreign
     output = apply_layer(session, layer, inputs, node)
@@ -306,7 +328,9 @@ def _builds_on_tensor(
     loaded, and a top built on another size than the default has other weights."""
     if shape[-1] != 3 and weights == "imagenet":
         return False
-    return not include_top or list(shape[:2]) == row["top_input"][:2]
+    return (
+        not include_top or bool(row.get("top_any_size")) or list(shape[:2]) == row["top_input"][:2]
+    )
 
 
 def _mobilenet_v3_shape(
@@ -356,7 +380,9 @@ def _classes_message(session: Session, classes: int) -> str:
     )
 
 
-def _name(class_name: str, given: Value | None) -> str:
-    """The model's name: Keras names most backbones by their lower-cased class (vgg16)."""
+def _name(row: dict[str, Any], class_name: str, given: Value | None) -> str:
+    """The model's name: as measured (resnet-rs-50), else the lower-cased class (vgg16)."""
     written = to_python(given) if given is not None else None
-    return written if isinstance(written, str) else class_name.lower()
+    if isinstance(written, str):
+        return written
+    return str(row.get("model_name") or class_name.lower())
