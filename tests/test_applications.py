@@ -399,3 +399,14 @@ def test_keras_3_has_no_regnet() -> None:
     assert call.status == "unchecked"
     assert [r.code for r in call.reasons] == ["pretrained-model"]
     assert "Keras 3 has no `RegNetY008`" in call.reasons[0].message
+
+
+@VERSIONS
+def test_resnet_rs_preprocess_input_only_where_the_module_exists(keras: int) -> None:
+    """tf_keras's resnet_rs.preprocess_input returns x; Keras 3 has no resnet_rs module."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\n"
+        "x = tf.keras.applications.resnet_rs.preprocess_input(np.zeros((4, 64, 64, 3)))\n"
+    )
+    found = [s.description for s in run(src, keras).symbols if s.name == "x"]
+    assert found == (["array(4, 64, 64, 3), float32"] if keras == 2 else [])

@@ -58,6 +58,12 @@ def _names() -> frozenset[str]:
     return frozenset(name for rows in table().values() for name in rows)  # measured or not
 
 
+@functools.cache
+def _modules(version: str) -> frozenset[str]:
+    """The keras.applications modules of a version's backbones (vgg16, regnet...)."""
+    return frozenset(row.get("module", "") for row in table().get(version, {}).values())
+
+
 @REGISTRY.family("keras")
 def _family(name: str) -> FunctionModel | None:
     parts = name.split(".")
@@ -72,6 +78,12 @@ def preprocess_input(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
     """Scales or centres the values: the shape stays (a float array)."""
+    module = name.split(".")[-2]
+    if module not in _modules(str(session.version.major)) and any(
+        module in _modules(version) for version in table()
+    ):  # keras.applications.regnet in Keras 3: AttributeError, nothing after it runs
+        what = f"`{session.src.segment(node, 40)}` (Keras {session.version.major} has no {module})"
+        return silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     if isinstance(x, Array):
         return x.step(x.shape, f"`{session.src.segment(node, 40)}`", "float32")
