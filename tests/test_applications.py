@@ -410,3 +410,22 @@ def test_resnet_rs_preprocess_input_only_where_the_module_exists(keras: int) -> 
     )
     found = [s.description for s in run(src, keras).symbols if s.name == "x"]
     assert found == (["array(4, 64, 64, 3), float32"] if keras == 2 else [])
+
+
+REGNET_SEQUENTIAL = SEQUENTIAL.replace("VGG16", "RegNetX002").replace(
+    'weights="imagenet"', "weights=None"
+)
+
+
+def test_regnet_first_in_a_sequential_in_keras_2() -> None:
+    """tf_keras 2.21 runs the 32-pixel one and raises at fit on 64 pixels: "expected
+    shape=(None, 32, 32, 3), found shape=(None, 64, 64, 3)"."""
+    analysis = run(REGNET_SEQUENTIAL, 2)
+    assert analysis.findings == []
+    assert [r[2:] for r in analysis.models[-1].rows] == [
+        ("(None, 1, 1, 368)", "2336640"),
+        ("(None, 368)", "0"),
+        ("(None, 10)", "3690"),
+    ]
+    bigger = REGNET_SEQUENTIAL.replace("np.zeros((8, 32, 32, 3))", "np.zeros((8, 64, 64, 3))")
+    assert [(f.span.line, f.code) for f in errors(bigger, 2)] == [(7, "SS102")]
