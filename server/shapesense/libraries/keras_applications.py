@@ -21,7 +21,7 @@ from ..keras.graph import LayerFailure, Run, run_nodes
 from ..keras.layers import Args, InputSpec, LayerRule, Opaque
 from ..session import Session
 from ..shapes import UNKNOWN_SIZE, Dim, Shape
-from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Value, to_python
+from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Unknown, Value, to_python
 from .keras_layers import apply_layer
 from .keras_models import register_model
 from .registry import REGISTRY, FunctionModel
@@ -82,12 +82,19 @@ def preprocess_input(
     if module not in _modules(str(session.version.major)) and any(
         module in _modules(version) for version in table()
     ):  # keras.applications.regnet in Keras 3: AttributeError, nothing after it runs
-        what = f"`{session.src.segment(node, 40)}` (Keras {session.version.major} has no {module})"
-        return silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
+        return _missing(session, node, name, f"`keras.applications.{module}`")
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     if isinstance(x, Array):
         return x.step(x.shape, f"`{session.src.segment(node, 40)}`", "float32")
     return x if isinstance(x, Tensor) else UNKNOWN
+
+
+def _missing(session: Session, node: ast.Call, name: str, missing: str) -> Value:
+    """Silence, saying why: this Keras has no such backbone (or module)."""
+    detail = f"Keras {session.version.major} has no {missing} (AttributeError or ImportError)"
+    what = session.src.segment(node, 50)
+    cause = silence.Cause(silence.PRETRAINED_MODEL, what, session.src.span(node), name, detail)
+    return Unknown(cause)
 
 
 def obtain_input_shape(
@@ -176,13 +183,12 @@ def make_backbone(
 ) -> Value:
     class_name = name.rsplit(".", 1)[-1]
     row = table().get(str(session.version.major), {}).get(class_name)
-    what = f"`{session.src.segment(node, 50)}`"
+    what = session.src.segment(node, 50)  # the reason shows it in backticks
     opaque = silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
     if row is None and any(class_name in rows for rows in table().values()):
         # RegNet and ResNetRS are Keras 2's only: Keras 3 raises AttributeError (ImportError
         # for a `from` import) before the call, so nothing after it runs
-        missing = f"{what} (Keras {session.version.major} has no `{class_name}`)"
-        return silence.unknown(silence.PRETRAINED_MODEL, missing, session.src.span(node), name)
+        return _missing(session, node, name, f"`{class_name}`")
     if row is None or "error" in row or not {"channels", "top_params", "min_size"} <= row.keys():
         return opaque  # not measured (python -m tests.oracle.applications_table --only NAME)
     if args:
@@ -337,7 +343,8 @@ def _builds_on_tensor(
 ) -> bool:
     """Whether the table knows the backbone Keras builds on `input_tensor`: the constructor's
     checks look at input_shape only, so ImageNet weights on another channel count fail when
-    loaded, and a top built on another size than the default has other weights."""
+    loaded, and a top built on another size than the default has other weights (except a top
+    of global pooling and Dense: `top_any_size`)."""
     if shape[-1] != 3 and weights == "imagenet":
         return False
     return (
