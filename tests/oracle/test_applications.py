@@ -117,3 +117,23 @@ def test_keras_2_only_backbones_build_as_keras_does(
     result = keras_worker.run(checked)
     assert not result["raised"], result
     assert result["layer_shapes"][-1] == output
+
+
+def test_every_backbone_refuses_classes_in_its_own_words(keras_worker: Worker) -> None:
+    """`classes` other than 1000 with ImageNet weights and the top: Keras raises before building
+    anything, each backbone in its own words (the table's classes_error, from --rules)."""
+    version = keras_worker.keras  # type: ignore[attr-defined]
+    rows = table()[str(version)].items()  # measured ones (not measured: unknown, silence)
+    names = [n for n, row in rows if row.get("classes_error") and "channels" in row]
+    assert len(names) >= 38, names
+    head = "import tensorflow as tf\n" if version == 2 else "import keras\n"
+    module = "tf.keras" if version == 2 else "keras"
+    differ = []
+    for name in names:
+        src = head + f"model = {module}.applications.{name}(weights='imagenet', classes=7)\n"
+        found = errors(src, version)
+        result = keras_worker.run(src)
+        said = [" ".join(f.keras_message.split()) for f in found]
+        if not (result["raised"] and said == [" ".join(result["message"].split())]):
+            differ.append((name, said, result.get("message")))
+    assert differ == []
