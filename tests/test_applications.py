@@ -432,3 +432,17 @@ def test_regnet_first_in_a_sequential_in_keras_2() -> None:
     ]
     bigger = REGNET_SEQUENTIAL.replace("np.zeros((8, 32, 32, 3))", "np.zeros((8, 64, 64, 3))")
     assert [(f.span.line, f.code) for f in errors(bigger, 2)] == [(7, "SS102")]
+
+
+@pytest.mark.parametrize(
+    ("name", "at_300", "params"),
+    [  # measured by python -m tests.oracle.applications_table --versions 2 (tf_keras 2.21)
+        ("RegNetX320", "(None, 10, 10, 2520)", "105452576"),
+        ("RegNetY320", "(None, 10, 10, 3712)", "141492058"),
+        ("ResNetRS350", "(None, 10, 10, 2048)", "162219360"),
+        ("ResNetRS420", "(None, 10, 10, 2048)", "190213216"),
+    ],
+)
+def test_the_biggest_keras_2_only_backbones(name: str, at_300: str, params: str) -> None:
+    src = f"import tensorflow as tf\nbase = tf.keras.applications.{name}(weights=None, include_top=False, input_shape=(300, 300, 3))\n"
+    assert run(src, 2).models[-1].rows[-1][2:] == (at_300, params)
