@@ -33,16 +33,43 @@ VERSIONS = pytest.mark.parametrize("keras", [3, 2])
             "If `include_top` is True, you should specify a static `input_shape`. "
             "Received: input_shape=(None, None, 3)",
         ),
-        (
-            'VGG16(weights="imagenet", classes=10)',
-            "`classes` should be 1000. Received `classes=10`",
-        ),
+        ('VGG16(weights="imagenet", classes=10)', "`classes` should be 1000."),
     ],
 )
 def test_the_constructor_refuses_as_keras_does(keras: int, call: str, message: str) -> None:
     found = errors(f"import tensorflow as tf\nbase = tf.keras.applications.{call}\n", keras)
     assert len(found) == 1 and message in found[0].keras_message, found
     assert found[0].span.line == 1
+
+
+@pytest.mark.parametrize(
+    ("keras", "name", "message"),
+    [  # real Keras 3.15 and tf_keras 2.21: each backbone words it its own way (the table's
+        # classes_error, recorded by python -m tests.oracle.applications_table --rules)
+        (
+            3,
+            "VGG16",
+            "If using `weights='imagenet'` with `include_top=True`, `classes` should be 1000.  "
+            "Received classes=10",
+        ),
+        (
+            2,
+            "VGG16",
+            'If using `weights` as `"imagenet"` with `include_top` as true, `classes` should be '
+            "1000.  Received `classes=10`",
+        ),
+        (
+            3,
+            "EfficientNetB0",
+            'If using `weights="imagenet"` with `include_top` as true, `classes` should be 1000',
+        ),
+    ],
+)
+def test_classes_with_imagenet_weights_in_each_backbone_s_words(
+    keras: int, name: str, message: str
+) -> None:
+    src = f"import keras\nbase = keras.applications.{name}(weights='imagenet', classes=10)\n"
+    assert [f.keras_message for f in errors(src, keras)] == [message]
 
 
 @VERSIONS
@@ -289,3 +316,133 @@ def test_the_biggest_backbones_measured_in_both_versions(
 ) -> None:
     src = f"import keras\nbase = keras.applications.{name}(weights=None, include_top=False, input_shape=(300, 300, 3))\n"
     assert run(src, keras).models[-1].rows[-1][2:] == (at_300, params)
+
+
+# Keras 2's RegNet and ResNetRS (tf_keras.applications.regnet, .resnet_rs); Keras 3 has neither.
+KERAS2_ONLY = """import numpy as np
+import tensorflow as tf
+from tensorflow.keras.applications.resnet_rs import ResNetRS50
+a = tf.keras.applications.RegNetY008(include_top=False, input_shape=(224, 224, 3), weights=None)
+b = tf.keras.applications.regnet.RegNetX002(weights=None, input_shape=(300, 300, 3), classes=7)
+c = ResNetRS50(include_top=False, weights=None, input_shape=(224, 224, 3))
+"""
+
+
+def test_regnet_and_resnet_rs_in_keras_2() -> None:
+    """Rows as real tf_keras 2.21 builds them: model.name, output_shape, count_params(); the
+    top of global pooling and Dense at 300 pixels has the weights it has at 224."""
+    rows = [m.rows[-1] for m in run(KERAS2_ONLY, 2).models]
+    assert rows == [
+        ("regnety008", "RegNetY008", "(None, 7, 7, 768)", "5524056"),
+        ("regnetx002", "RegNetX002", "(None, 7)", "2339223"),
+        ("resnet-rs-50", "ResNetRS50", "(None, 7, 7, 2048)", "33696288"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [  # real tf_keras 2.21's words
+        (
+            'RegNetY008(weights="imagenet", classes=10)',
+            "If using `weights` as `'imagenet'` with `include_top` as true, "
+            "`classes` should be 1000",
+        ),
+        (
+            'ResNetRS50(weights="imagenet", classes=10)',
+            "If using `weights` as `'imagenet'` or any of ['imagenet-i160'] with `include_top` "
+            "as true, `classes` should be 1000. Received classes=10",
+        ),
+        (
+            "RegNetY008(include_top=False, weights=None, input_shape=(16, 16, 3))",
+            "Input size must be at least 32x32; Received: input_shape=(16, 16, 3)",
+        ),
+        (
+            "ResNetRS50(weights=None, input_shape=(None, None, 3))",
+            "If `include_top` is True, you should specify a static `input_shape`. "
+            "Received: input_shape=(None, None, 3)",
+        ),
+    ],
+)
+def test_regnet_and_resnet_rs_refuse_as_keras_2_does(call: str, message: str) -> None:
+    found = errors(f"import tensorflow as tf\nbase = tf.keras.applications.{call}\n", 2)
+    assert [(f.span.line, f.keras_message) for f in found] == [(1, message)]
+
+
+def test_resnet_rs_imagenet_weights_take_any_size() -> None:
+    """ResNetRS gives obtain_input_shape weights="imagenet-i160" (its largest variant), so the
+    ImageNet rule "the top at the default size" does not apply; its top is global pooling and
+    Dense, the same weights at any size. VGG16's does apply."""
+    src = "import tensorflow as tf\nbase = tf.keras.applications.NAME(input_shape=(300, 300, 3))\n"
+    analysis = run(src.replace("NAME", "ResNetRS50"), 2)
+    assert analysis.findings == [] and analysis.models[-1].rows[-1][2] == "(None, 1000)"
+    assert [f.code for f in errors(src.replace("NAME", "VGG16"), 2)] == ["SS103"]
+
+
+def test_regnet_arguments_as_its_constructor_takes_them() -> None:
+    """RegNet takes `model_name`, not `name` (TypeError in tf_keras 2.21: silence, no code)."""
+    src = "import tensorflow as tf\nA = tf.keras.applications\n"
+    named = run(src + "b = A.RegNetY008(include_top=False, weights=None, model_name='bb')\n", 2)
+    assert [m.rows[-1][0] for m in named.models] == ["bb"]
+    typo = run(src + "b = A.RegNetY008(include_top=False, weights=None, name='bb')\n", 2)
+    assert typo.models == [] and typo.findings == []
+
+
+def test_keras_3_has_no_regnet() -> None:
+    """keras.applications.RegNetY008 raises AttributeError in Keras 3.15 (`from ... import`:
+    ImportError): nothing after it runs, so its model stays unknown and says why."""
+    src = KERAS2_ONLY.replace("c = ", "c = None and ") + (
+        "a.compile('adam', 'mse')\na.fit(np.zeros((2, 224, 224, 3)), np.zeros((2, 7, 7, 768)))\n"
+    )
+    analysis = run(src, 3)
+    assert analysis.findings == [] and analysis.models == []
+    (call,) = analysis.calls
+    assert call.status == "unchecked"
+    assert [r.code for r in call.reasons] == ["pretrained-model"]
+    assert call.reasons[0].message == (
+        "model `a` comes from `tf.keras.applications.RegNetY008(include_top=Fals…`: "
+        "Keras 3 has no `RegNetY008` (AttributeError or ImportError)"
+    )
+
+
+@VERSIONS
+def test_resnet_rs_preprocess_input_only_where_the_module_exists(keras: int) -> None:
+    """tf_keras's resnet_rs.preprocess_input returns x; Keras 3 has no resnet_rs module."""
+    src = (
+        "import numpy as np\nimport tensorflow as tf\n"
+        "x = tf.keras.applications.resnet_rs.preprocess_input(np.zeros((4, 64, 64, 3)))\n"
+    )
+    found = [s.description for s in run(src, keras).symbols if s.name == "x"]
+    assert found == (["array(4, 64, 64, 3), float32"] if keras == 2 else [])
+
+
+REGNET_SEQUENTIAL = SEQUENTIAL.replace("VGG16", "RegNetX002").replace(
+    'weights="imagenet"', "weights=None"
+)
+
+
+def test_regnet_first_in_a_sequential_in_keras_2() -> None:
+    """tf_keras 2.21 runs the 32-pixel one and raises at fit on 64 pixels: "expected
+    shape=(None, 32, 32, 3), found shape=(None, 64, 64, 3)"."""
+    analysis = run(REGNET_SEQUENTIAL, 2)
+    assert analysis.findings == []
+    assert [r[2:] for r in analysis.models[-1].rows] == [
+        ("(None, 1, 1, 368)", "2336640"),
+        ("(None, 368)", "0"),
+        ("(None, 10)", "3690"),
+    ]
+    bigger = REGNET_SEQUENTIAL.replace("np.zeros((8, 32, 32, 3))", "np.zeros((8, 64, 64, 3))")
+    assert [(f.span.line, f.code) for f in errors(bigger, 2)] == [(7, "SS102")]
+
+
+@pytest.mark.parametrize(
+    ("name", "at_300", "params"),
+    [  # measured by python -m tests.oracle.applications_table --versions 2 (tf_keras 2.21)
+        ("RegNetX320", "(None, 10, 10, 2520)", "105452576"),
+        ("RegNetY320", "(None, 10, 10, 3712)", "141492058"),
+        ("ResNetRS350", "(None, 10, 10, 2048)", "162219360"),
+        ("ResNetRS420", "(None, 10, 10, 2048)", "190213216"),
+    ],
+)
+def test_the_biggest_keras_2_only_backbones(name: str, at_300: str, params: str) -> None:
+    src = f"import tensorflow as tf\nbase = tf.keras.applications.{name}(weights=None, include_top=False, input_shape=(300, 300, 3))\n"
+    assert run(src, 2).models[-1].rows[-1][2:] == (at_300, params)

@@ -216,6 +216,8 @@ def _from_cause(subject: str, cause: Cause | None) -> Reason:
         text = f"{subject} comes from {cause.what}, a name this file does not define (a `*` import is not followed)"
     elif cause.code == FUNCTION_PARAMETER:
         text = f"{subject} comes from {cause.what}: {_WHY[FUNCTION_PARAMETER]}"
+    elif cause.code == PRETRAINED_MODEL and cause.detail:  # a backbone this Keras lacks
+        text = f"{subject} comes from `{cause.what}`: {cause.detail}"
     else:
         why = _WHY.get(cause.code, "its shape is not known")
         text = f"{subject} comes from `{cause.what}`: {why}"

@@ -16,7 +16,14 @@ Per backbone and version, with `weights=None` (nothing is downloaded):
   TensorFlow's "same" rule, checked on models built at `min_size`, 97, 200 and `default_size`;
   `spatial_checked` is False when neither fits them all
   (ShapeSense then leaves the size unknown, except at the sizes measured, kept in `measured`);
-- one below the minimum size: what Keras says.
+- one below the minimum size: what Keras says;
+- the model's name (`model_name`: resnet-rs-50) and `top_any_size`, whether the top has the
+  same parameters at another size (global pooling and Dense: MobileNetV3, RegNet, ResNetRS).
+With `--rules` (builds nothing: the constructor is stopped where it calls obtain_input_shape):
+`always_flatten`, `default_size_by_input`, the constructor's `parameters` (any other keyword is
+a TypeError), `classes_error` (Keras's words for `classes` other than 1000 with ImageNet weights
+and the top: each backbone words it its own way) and `imagenet_as` (the weights obtain_input_shape
+is given for "imagenet": ResNetRS gives "imagenet-i160"..., so no ImageNet rule applies there).
 Building them all takes some minutes of CPU: run it niced. tests/oracle/test_applications.py
 re-checks a sample against real Keras.
 """
@@ -24,6 +31,7 @@ re-checks a sample against real Keras.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import subprocess
@@ -127,7 +135,18 @@ def measure(version: str, names: list[str] | None) -> dict[str, Any]:
             row["top_params"] = int(top.count_params())
             classifier = next(layer for layer in reversed(top.layers) if layer.count_params())
             row["params_per_class"] = int(classifier.count_params()) // 1000
+            row["model_name"] = top.name  # the summary's row: resnet-rs-50, not resnetrs50
             del top
+            _clear(keras)
+            # a top of global pooling and Dense has the same weights at any size
+            # (MobileNetV3, RegNet, ResNetRS): measured at another size than the default
+            other = max(row["min_size"] or 32, 64) | 1
+            try:
+                sized = build(weights=None, input_shape=(other, other, 3))
+                row["top_any_size"] = int(sized.count_params()) == row["top_params"]
+                del sized
+            except Exception:
+                row["top_any_size"] = False
             _clear(keras)
             bare = build(weights=None, include_top=False)
             row["bare_input"] = [d for d in bare.input_shape[1:]]
@@ -181,6 +200,28 @@ class _Stop(Exception):
     """Raised by the recording wrapper: the arguments are known, nothing needs building."""
 
 
+CLASSES = 12345  # a count no backbone has: where Keras's message shows it
+
+
+def _imagenet_rules(build: Any, asked: dict[str, Any]) -> dict[str, Any]:
+    """With weights="imagenet": Keras's words when `classes` is not 1000 (some backbones word
+    it their own way), and the weights obtain_input_shape is given: ResNetRS passes
+    "imagenet-i224"... so its ImageNet checks (3 channels, the default size) do not apply."""
+    found: dict[str, Any] = {"classes_error": None, "imagenet_as": "imagenet"}
+    try:
+        build(weights="imagenet", include_top=True, classes=CLASSES)
+    except _Stop:
+        pass
+    except ValueError as exc:
+        found["classes_error"] = str(exc).replace(str(CLASSES), "{classes}")
+    asked.clear()
+    try:
+        build(weights="imagenet", include_top=False)
+    except _Stop:
+        found["imagenet_as"] = asked.get("weights")
+    return found
+
+
 def constructor_rules(version: str, names: list[str] | None) -> None:
     """Per backbone, what the constructor asks of obtain_input_shape with include_top=False:
     `always_flatten` when it requires the default size anyway (NASNet does). Builds nothing."""
@@ -190,6 +231,7 @@ def constructor_rules(version: str, names: list[str] | None) -> None:
     def recording(input_shape: Any, default_size: int, min_size: int, *args: Any, **kwargs: Any):
         flatten = kwargs.get("require_flatten", args[1] if len(args) > 1 else None)
         asked.update(default_size=default_size, min_size=min_size, always_flatten=bool(flatten))
+        asked["weights"] = kwargs.get("weights", args[2] if len(args) > 2 else None)
         raise _Stop
 
     imagenet_utils.obtain_input_shape = recording
@@ -204,7 +246,11 @@ def constructor_rules(version: str, names: list[str] | None) -> None:
             pass
         except Exception as exc:
             asked["rules_error"] = f"{type(exc).__name__}: {exc}"[:200]
-        rules = dict(asked)
+        rules = {k: v for k, v in asked.items() if k != "weights"}
+        build = getattr(apps, name)
+        rules["parameters"] = list(inspect.signature(build).parameters)  # others: TypeError
+        if "default_size" in rules:  # obtain_input_shape is reached: nothing is downloaded
+            rules.update(_imagenet_rules(build, asked))
         # MobileNet and MobileNetV2 take a square input of some sizes as their default size
         by_input = {}
         for size in SQUARE_SIZES:

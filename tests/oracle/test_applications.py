@@ -50,6 +50,7 @@ def test_the_table_builds_as_keras_does(keras_worker: Worker, name: str, argumen
         "weights='imagenet', include_top=False, input_shape=(96, 96, 1)",
         "weights=None, include_top=False, input_shape=(31, 31, 3)",
         "weights='imagenet', input_shape=(150, 150, 3)",
+        "weights='imagenet', classes=10",  # MobileNetV2's own words (the table's classes_error)
     ],
 )
 def test_the_constructor_refuses_where_keras_does(keras_worker: Worker, arguments: str) -> None:
@@ -89,3 +90,50 @@ def test_input_tensor_after_preprocessing_builds_as_keras_does(
     assert not result["raised"], result
     assert result["layer_shapes"][-1] == output
     assert result["layer_shapes"][1:3] == [r[2] for r in rows[:2]]
+
+
+# Keras 2's own backbones (tf_keras.applications.regnet, .resnet_rs): Keras 3 has none of them
+KERAS2_ONLY = [
+    ("RegNetY008", "include_top=False, input_shape=(150, 150, 3)"),
+    ("RegNetX016", "input_shape=(115, 115, 3), classes=5"),
+    ("ResNetRS50", "include_top=False, input_shape=(75, 75, 3), pooling='max'"),
+]
+
+
+@pytest.mark.parametrize(("name", "arguments"), KERAS2_ONLY)
+def test_keras_2_only_backbones_build_as_keras_does(
+    keras_worker: Worker, name: str, arguments: str
+) -> None:
+    src = f"import tensorflow as tf\nmodel = tf.keras.applications.{name}(weights=None, {arguments})\n"
+    analysis = run(src, keras_worker.keras)  # type: ignore[attr-defined]
+    if keras_worker.keras == 3:  # type: ignore[attr-defined]
+        result = keras_worker.run(src)  # AttributeError: no such backbone
+        assert result["raised"] and result["type"] == "AttributeError", result
+        assert analysis.models == [] and analysis.findings == []
+        return
+    _, _, output, params = analysis.models[-1].rows[-1]
+    assert output != "?" and params.isdigit(), analysis.models
+    checked = src + f"assert model.count_params() == {params}, model.count_params()\n"
+    result = keras_worker.run(checked)
+    assert not result["raised"], result
+    assert result["layer_shapes"][-1] == output
+
+
+def test_every_backbone_refuses_classes_in_its_own_words(keras_worker: Worker) -> None:
+    """`classes` other than 1000 with ImageNet weights and the top: Keras raises before building
+    anything, each backbone in its own words (the table's classes_error, from --rules)."""
+    version = keras_worker.keras  # type: ignore[attr-defined]
+    rows = table()[str(version)].items()  # measured ones (not measured: unknown, silence)
+    names = [n for n, row in rows if row.get("classes_error") and "channels" in row]
+    assert len(names) >= 38, names
+    head = "import tensorflow as tf\n" if version == 2 else "import keras\n"
+    module = "tf.keras" if version == 2 else "keras"
+    differ = []
+    for name in names:
+        src = head + f"model = {module}.applications.{name}(weights='imagenet', classes=7)\n"
+        found = errors(src, version)
+        result = keras_worker.run(src)
+        said = [" ".join(f.keras_message.split()) for f in found]
+        if not (result["raised"] and said == [" ".join(result["message"].split())]):
+            differ.append((name, said, result.get("message")))
+    assert differ == []

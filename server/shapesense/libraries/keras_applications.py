@@ -21,7 +21,7 @@ from ..keras.graph import LayerFailure, Run, run_nodes
 from ..keras.layers import Args, InputSpec, LayerRule, Opaque
 from ..session import Session
 from ..shapes import UNKNOWN_SIZE, Dim, Shape
-from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Value, to_python
+from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Unknown, Value, to_python
 from .keras_layers import apply_layer
 from .keras_models import register_model
 from .registry import REGISTRY, FunctionModel
@@ -29,7 +29,14 @@ from .registry import REGISTRY, FunctionModel
 TABLE = Path(__file__).resolve().parents[1] / "keras" / "applications.json"
 # Constructor arguments that change no shape and no parameter count; any other (alpha,
 # depth_multiplier, minimalistic, include_preprocessing...) leaves the backbone unknown.
-NEUTRAL = {"classifier_activation", "name", "dropout", "dropout_rate", "drop_connect_rate"}
+NEUTRAL = {
+    "classifier_activation",
+    "name",
+    "model_name",  # RegNet's name for `name`
+    "dropout",
+    "dropout_rate",
+    "drop_connect_rate",
+}
 READ = {"include_top", "weights", "input_shape", "input_tensor", "pooling", "classes"}
 # Arguments that change the network, accepted at the value the table was measured with.
 DEFAULTS = {
@@ -51,6 +58,12 @@ def _names() -> frozenset[str]:
     return frozenset(name for rows in table().values() for name in rows)  # measured or not
 
 
+@functools.cache
+def _modules(version: str) -> frozenset[str]:
+    """The keras.applications modules of a version's backbones (vgg16, regnet...)."""
+    return frozenset(row.get("module", "") for row in table().get(version, {}).values())
+
+
 @REGISTRY.family("keras")
 def _family(name: str) -> FunctionModel | None:
     parts = name.split(".")
@@ -65,10 +78,23 @@ def preprocess_input(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
     """Scales or centres the values: the shape stays (a float array)."""
+    module = name.split(".")[-2]
+    if module not in _modules(str(session.version.major)) and any(
+        module in _modules(version) for version in table()
+    ):  # keras.applications.regnet in Keras 3: AttributeError, nothing after it runs
+        return _missing(session, node, name, f"`keras.applications.{module}`")
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     if isinstance(x, Array):
         return x.step(x.shape, f"`{session.src.segment(node, 40)}`", "float32")
     return x if isinstance(x, Tensor) else UNKNOWN
+
+
+def _missing(session: Session, node: ast.Call, name: str, missing: str) -> Value:
+    """Silence, saying why: this Keras has no such backbone (or module)."""
+    detail = f"Keras {session.version.major} has no {missing} (AttributeError or ImportError)"
+    what = session.src.segment(node, 50)
+    cause = silence.Cause(silence.PRETRAINED_MODEL, what, session.src.span(node), name, detail)
+    return Unknown(cause)
 
 
 def obtain_input_shape(
@@ -137,8 +163,8 @@ def _params(shape: Shape, a: Args) -> int:
         raise Opaque("input")  # measured on 3 channels, and with the top at the default size
     if not a.get("include_top"):
         return int(row["bare_params"])
-    if [d for d in row["top_input"] if d is not None] == [3]:
-        pass  # MobileNetV3: a classifier after global pooling, the same weights at any size
+    if row.get("top_any_size") or [d for d in row["top_input"] if d is not None] == [3]:
+        pass  # MobileNetV3, RegNet...: a classifier after global pooling, the same at any size
     elif list(shape[1:]) != row["top_input"]:
         raise Opaque("input")
     return int(row["top_params"]) + (a.get("classes") - 1000) * int(row["params_per_class"])
@@ -157,12 +183,18 @@ def make_backbone(
 ) -> Value:
     class_name = name.rsplit(".", 1)[-1]
     row = table().get(str(session.version.major), {}).get(class_name)
-    what = f"`{session.src.segment(node, 50)}`"
+    what = session.src.segment(node, 50)  # the reason shows it in backticks
     opaque = silence.unknown(silence.PRETRAINED_MODEL, what, session.src.span(node), name)
+    if row is None and any(class_name in rows for rows in table().values()):
+        # RegNet and ResNetRS are Keras 2's only: Keras 3 raises AttributeError (ImportError
+        # for a `from` import) before the call, so nothing after it runs
+        return _missing(session, node, name, f"`{class_name}`")
     if row is None or "error" in row or not {"channels", "top_params", "min_size"} <= row.keys():
         return opaque  # not measured (python -m tests.oracle.applications_table --only NAME)
     if args:
         return opaque  # positional arguments: their order differs from backbone to backbone
+    if "parameters" in row and not kwargs.keys() <= set(row["parameters"]):
+        return opaque  # a keyword the constructor does not take: TypeError (no code of ours)
     if any(
         k not in READ | NEUTRAL and not (k in DEFAULTS and to_python(v) == DEFAULTS[k])
         for k, v in kwargs.items()
@@ -176,6 +208,8 @@ def make_backbone(
     classes = given.get("classes", 1000)
     if not isinstance(include_top, bool) or type(classes) is not int:
         return opaque
+    if "model_name" in kwargs and weights == "imagenet":
+        return opaque  # RegNet picks its weights file by the name's end: KeyError for most
     source = kwargs.get("input_tensor")
     tensor_shape = _tensor_image(source) if isinstance(source, Tensor) else None
     unread_tensor = source is not None and tensor_shape is None
@@ -188,11 +222,15 @@ def make_backbone(
             input_shape = _mobilenet_v3_shape(session, row, given, tensor_shape, classes)
         else:
             if weights == "imagenet" and include_top and classes != 1000:
-                raise ValueError(_classes_message(session, classes))
+                message = row.get("classes_error", _classes_message(session, classes))
+                if message is not None:  # None: the backbone does not check it
+                    raise ValueError(message.replace("{classes}", str(classes)))
             flatten = include_top or bool(row.get("always_flatten"))  # NASNet in Keras 2
             shape = given.get("input_shape")
+            # ResNetRS passes weights="imagenet-i224" (say): no ImageNet rule applies there
+            passed = row.get("imagenet_as", "imagenet") if weights == "imagenet" else weights
             input_shape = obtain_input_shape(
-                shape, _default_size(row, shape), row["min_size"], flatten, weights
+                shape, _default_size(row, shape), row["min_size"], flatten, passed
             )
     except ValueError as exc:
         message = f"{class_name}(...) raises: {exc}"
@@ -201,6 +239,8 @@ def make_backbone(
         return UNKNOWN
     if input_shape is None or unread_tensor:
         return opaque
+    if weights == "imagenet" and input_shape[-1] != 3:
+        return opaque  # taken by its constructor (ResNetRS); loading the weights fails
     bare = row.get("bare_input") or []
     if not include_top and "input_shape" not in given and all(type(d) is int for d in bare):
         input_shape = tuple(bare)  # NASNet in Keras 3: its default size even without the top
@@ -235,7 +275,7 @@ def make_backbone(
         BACKBONE,
         Args((), [], values),
         session.src.span(node),
-        _name(class_name, kwargs.get("name")),
+        _name(row, class_name, kwargs.get("name", kwargs.get("model_name"))),
     )
     layer.foreign = session.foreign
     output = apply_layer(session, layer, inputs, node)
@@ -303,10 +343,13 @@ def _builds_on_tensor(
 ) -> bool:
     """Whether the table knows the backbone Keras builds on `input_tensor`: the constructor's
     checks look at input_shape only, so ImageNet weights on another channel count fail when
-    loaded, and a top built on another size than the default has other weights."""
+    loaded, and a top built on another size than the default has other weights (except a top
+    of global pooling and Dense: `top_any_size`)."""
     if shape[-1] != 3 and weights == "imagenet":
         return False
-    return not include_top or list(shape[:2]) == row["top_input"][:2]
+    return (
+        not include_top or bool(row.get("top_any_size")) or list(shape[:2]) == row["top_input"][:2]
+    )
 
 
 def _mobilenet_v3_shape(
@@ -356,7 +399,9 @@ def _classes_message(session: Session, classes: int) -> str:
     )
 
 
-def _name(class_name: str, given: Value | None) -> str:
-    """The model's name: Keras names most backbones by their lower-cased class (vgg16)."""
+def _name(row: dict[str, Any], class_name: str, given: Value | None) -> str:
+    """The model's name: as measured (resnet-rs-50), else the lower-cased class (vgg16)."""
     written = to_python(given) if given is not None else None
-    return written if isinstance(written, str) else class_name.lower()
+    if isinstance(written, str):
+        return written
+    return str(row.get("model_name") or class_name.lower())
