@@ -22,6 +22,7 @@ from ..keras.layers import Args, InputSpec, LayerRule, Opaque
 from ..session import Session
 from ..shapes import UNKNOWN_SIZE, Dim, Shape
 from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Value, to_python
+from . import keras_application_names
 from .keras_layers import apply_layer
 from .keras_models import register_model
 from .registry import REGISTRY, FunctionModel
@@ -206,8 +207,11 @@ def make_backbone(
         input_shape = tuple(bare)  # NASNet in Keras 3: its default size even without the top
     if tensor_shape is not None and not _builds_on_tensor(row, include_top, weights, tensor_shape):
         return opaque
+    input_name = keras_application_names.use_names(session, class_name, source is None, include_top)
     inputs = (
-        source if source is not None else Tensor((None, *input_shape), Node(None, is_input=True))
+        source
+        if source is not None
+        else Tensor((None, *input_shape), Node(None, is_input=True, layer_name=str(input_name)))
     )
     if (
         not isinstance(inputs, Tensor)
@@ -235,7 +239,9 @@ def make_backbone(
         BACKBONE,
         Args((), [], values),
         session.src.span(node),
-        _name(class_name, kwargs.get("name")),
+        keras_application_names.model_name(
+            session, class_name, kwargs.get("name"), input_shape, weights
+        ),
     )
     layer.foreign = session.foreign
     output = apply_layer(session, layer, inputs, node)
@@ -354,9 +360,3 @@ def _classes_message(session: Session, classes: int) -> str:
         f"If using {weights} with `include_top` as true, `classes` should be 1000. "
         f"Received `classes={classes}`"
     )
-
-
-def _name(class_name: str, given: Value | None) -> str:
-    """The model's name: Keras names most backbones by their lower-cased class (vgg16)."""
-    written = to_python(given) if given is not None else None
-    return written if isinstance(written, str) else class_name.lower()
