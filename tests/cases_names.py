@@ -123,6 +123,14 @@ NAME_CASES: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
         },
     ),
     (
+        # the automatic names a backbone's layers take (keras/application_names.json)
+        "after_a_backbone",
+        "base = keras.applications.EfficientNetB0(weights=None)\n"
+        "a = keras.Sequential([keras.Input((4,)), L.Rescaling(1.0), L.Normalization()])\n",
+        {"base": "efficientnetb0", "a": "sequential: rescaling_1, normalization_1"},
+        {"base": "efficientnetb0", "a": "sequential: rescaling_1, normalization_1"},
+    ),
+    (
         "backbone_in_a_sequential",
         "base = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(96, 96, 3))\n"
         "a = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(10)])\n"

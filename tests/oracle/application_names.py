@@ -46,7 +46,15 @@ def counts(version: str) -> dict[str, int]:
     if version == "2":
         from tf_keras.src import backend
 
-        return dict(backend.get_default_graph_uid_map())
+        # tf_keras keys a layer's count by (name scope, name), an Input's by its prefix
+        out = {}
+        for key, count in backend.get_default_graph_uid_map().items():
+            if isinstance(key, tuple):
+                if key[0]:
+                    continue  # a name in a scope: none ShapeSense counts
+                key = key[1]
+            out[key] = count
+        return out
     from keras.src.backend.common import global_state
 
     return dict(global_state.get_global_attribute("object_name_uids", {}) or {})
