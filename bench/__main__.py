@@ -1,6 +1,7 @@
 """Run every benchmark and print a report, each target beside its figure. `--quick` is the small
 CI mode (nothing is asserted). `--vs REV` runs the core's benchmarks of this tree and of the
-commit REV side by side, alternating, in one run (bench/versus.py)."""
+commit REV side by side, alternating, in one run (bench/versus.py); `--only cold_start real_code --vs
+REV` runs those benchmarks' own side-by-side comparisons."""
 
 from __future__ import annotations
 
@@ -44,6 +45,10 @@ BENCHMARKS = [
     throughput,
     versus_keras,
 ]
+
+
+# --only NAME --vs REV...: these run the commits' servers beside this tree's, alternating
+SIDE_BY_SIDE = (cold_start, real_code)
 
 
 def machine() -> dict[str, object]:
@@ -99,7 +104,7 @@ def main() -> int:
     report: dict[str, object] = {"machine": machine(), "quick": args.quick, "results": []}
     print(json.dumps(report["machine"]), flush=True)
     results: list[dict[str, object]] = report["results"]  # type: ignore[assignment]
-    if args.vs:
+    if args.vs and not args.only:
         results.append(versus.run(args.vs, args.quick, args.rounds))
         print(json.dumps(results[-1], indent=2, default=str), flush=True)
     else:
@@ -108,7 +113,12 @@ def main() -> int:
             if args.only and name not in args.only:
                 continue
             began = time.perf_counter()
-            results.append(module.run(args.quick))
+            if args.vs:  # this benchmark's own side-by-side run with the commits
+                if module not in SIDE_BY_SIDE:
+                    parser.error(f"--vs with --only: {name} has no side-by-side run")
+                results.append(module.run(args.quick, vs=args.vs))
+            else:
+                results.append(module.run(args.quick))
             results[-1]["seconds"] = round(time.perf_counter() - began, 1)
             print(json.dumps(results[-1], indent=2, default=str), flush=True)
     report["machine_after"] = machine()

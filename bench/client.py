@@ -31,13 +31,20 @@ class Client:
             pass
 
     async def start(
-        self, tcp: tuple[str, int] | None = None, debounce_ms: int = 0, pull: bool = False
+        self,
+        tcp: tuple[str, int] | None = None,
+        debounce_ms: int = 0,
+        pull: bool = False,
+        command: list[str] | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
-        """Start `shapesense serve` (or connect to one on `tcp`), with diagnostics after
-        `debounce_ms` (0: at once). With `pull`, the client says it pulls diagnostics (as VS
-        Code does for files), so the server answers `textDocument/diagnostic` instead of pushing."""
+        """Start `shapesense serve` (or `command`, in `env`; or connect to one on `tcp`), with
+        diagnostics after `debounce_ms` (0: at once). With `pull`, the client says it pulls
+        diagnostics (as VS Code does for files), so the server answers `textDocument/diagnostic`
+        instead of pushing."""
         if tcp is None:
-            await self.lsp.start_io(sys.executable, "-m", "shapesense", "serve")
+            argv = command or [sys.executable, "-m", "shapesense", "serve"]
+            await self.lsp.start_io(*argv, env=env)
         else:
             await self.lsp.start_tcp(*tcp)
         await self.lsp.initialize_async(

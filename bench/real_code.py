@@ -8,6 +8,11 @@ thread), and `shapesense check` started cold on one file, as a user or a pre-com
   exit, beside a bare `python -c pass` and the import of the CLI alone;
 - the corpus folder through `shapesense check --jobs 1` and `--jobs 2`, in files per second.
 
+- a cold `shapesense check` of each corpus program, one process each: CPU p50, p90 and max.
+
+`python -m bench --only real_code --vs REV` runs only the cold checks, of this tree and of REV's
+`server/`, alternating (each from its folder, `python -P`).
+
 Python here may be told not to write bytecode (PYTHONDONTWRITEBYTECODE); an installed package
 has its bytecode written at install time, so the cold runs let Python write it, and the first
 run (which writes it) is not counted.
@@ -32,6 +37,7 @@ from shapesense.notebooks import Notebook
 from shapesense.resolve import ProjectResolver
 
 from .sizes import size
+from .versus import extract
 
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAMS = ROOT / "tests" / "corpus" / "programs"
@@ -123,14 +129,37 @@ def _timed_run(cmd: list[str], cwd: str) -> tuple[float, float]:
     return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
-def cold_check(repeat: int) -> dict[str, object]:
+def _from_tree(server_dir: Path, code: str) -> list[str]:
+    """Python running `code` with `server_dir` first on the path (-P: the folder given stays
+    first), as a `shapesense` started from that tree."""
+    return [
+        sys.executable,
+        "-P",
+        "-c",
+        f"import sys; sys.path.insert(0, {str(server_dir)!r}); {code}",
+    ]
+
+
+def _check_code(path: str) -> str:
+    return f"from shapesense.startup import main; sys.exit(main(['check', {path!r}]))"
+
+
+CHECK = _check_code("train.py")
+
+
+def cold_check(repeat: int, trees: dict[str, Path] | None = None) -> dict[str, object]:
+    """Cold runs of this installation's `shapesense check`, or, with `trees` (name -> a
+    `server/` folder), of each tree's, each beside its import of the CLI."""
     with tempfile.TemporaryDirectory() as folder:
         Path(folder, "train.py").write_text(COLD_FILE)
-        commands = {
-            "check": [sys.executable, "-m", "shapesense", "check", "train.py"],
-            "import_cli": [sys.executable, "-c", "import shapesense.cli"],
-            "bare_python": [sys.executable, "-c", "pass"],
-        }
+        commands: dict[str, list[str]] = {}
+        if trees is None:
+            commands["check"] = [sys.executable, "-m", "shapesense", "check", "train.py"]
+            commands["import_cli"] = [sys.executable, "-c", "import shapesense.cli"]
+        for name, tree in (trees or {}).items():
+            commands[f"check {name}"] = _from_tree(tree, CHECK)
+            commands[f"import_cli {name}"] = _from_tree(tree, "import shapesense.cli")
+        commands["bare_python"] = [sys.executable, "-c", "pass"]
         for cmd in commands.values():
             _timed_run(cmd, folder)  # writes the bytecode, as an install does
         wall: dict[str, list[float]] = {name: [] for name in commands}
@@ -144,7 +173,11 @@ def cold_check(repeat: int) -> dict[str, object]:
     for name in commands:
         result[f"{name}_s"] = round(statistics.median(wall[name]), 3)
         result[f"{name}_cpu_s"] = round(statistics.median(cpu[name]), 3)
-    result["check_spread_s"] = round(max(wall["check"]) - min(wall["check"]), 3)
+    for name in commands:
+        if name.startswith("check"):
+            result[f"{name.replace('check', 'check_spread', 1)}_s"] = round(
+                max(wall[name]) - min(wall[name]), 3
+            )
     return result
 
 
@@ -167,21 +200,78 @@ def corpus_check(jobs: int) -> dict[str, object]:
     }
 
 
-def run(quick: bool) -> dict[str, object]:
+def corpus_cold(trees: dict[str, Path], every: int) -> dict[str, object]:
+    """A cold `shapesense check` of each corpus program (every `every`-th), one process per
+    file and tree, the trees alternating file by file: CPU seconds p50, p90 and max per tree
+    (a program that asks numpy a shape question imports it: the slow end)."""
+    files = corpus_files()[::every]
+    cpu: dict[str, list[float]] = {name: [] for name in trees}
+    for tree in trees.values():  # writes the bytecode, not counted
+        _timed_run(_from_tree(tree, _check_code(str(files[0]))), str(ROOT))
+    for path in files:
+        for name, tree in trees.items():
+            _, seconds = _timed_run(_from_tree(tree, _check_code(str(path))), str(ROOT))
+            cpu[name].append(seconds)
+    result: dict[str, object] = {"files": len(files)}
+    for name, values in cpu.items():
+        ordered = sorted(values)
+        result[name] = {
+            "cpu_p50_s": round(statistics.median(ordered), 3),
+            "cpu_p90_s": round(ordered[max(0, math.ceil(0.9 * len(ordered)) - 1)], 3),
+            "cpu_max_s": round(ordered[-1], 3),
+        }
+    return result
+
+
+def side_by_side(quick: bool, vs: list[str]) -> dict[str, object]:
+    """The cold check of this tree and of each commit's `server/`, alternating in one run
+    (`python -m bench --only real_code --vs REV`)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"this tree": ROOT / "server"}
+        for rev in vs:
+            commit, trees[commit] = extract(rev, Path(tmp))
+        cold = cold_check(size(quick, 3, 9, 15), trees)
+        corpus = corpus_cold(trees, size(quick, 20, 3, 1))
+    now = float(cold["check this tree_s"])  # type: ignore[arg-type]
+    return {
+        "name": f"real code: cold check against {', '.join(list(trees)[1:])}",
+        "cold_check": cold,
+        "corpus_cold_check": corpus,
+        "ratios": {
+            f"this tree / {name}": {
+                "wall": round(now / float(cold[f"check {name}_s"]), 2),  # type: ignore[arg-type]
+                "cpu": round(
+                    float(cold["check this tree_cpu_s"]) / float(cold[f"check {name}_cpu_s"]),  # type: ignore[arg-type]
+                    2,
+                ),
+            }
+            for name in list(trees)[1:]
+        },
+        "targets": [_target(now)],
+    }
+
+
+def _target(figure: float) -> dict[str, object]:
+    return {
+        "target": "cold `shapesense check` of one file (stdlib and third-party imports)",
+        "goal": f"<= {COLD_TARGET_S} s",
+        "figure": figure,
+        "met": figure <= COLD_TARGET_S,
+    }
+
+
+def run(quick: bool, vs: list[str] | None = None) -> dict[str, object]:
+    if vs:
+        return side_by_side(quick, vs)
     files = per_file(size(quick, 1, 3, 5))
     cold = cold_check(size(quick, 3, 5, 9))
+    corpus = corpus_cold({"this tree": ROOT / "server"}, size(quick, 20, 3, 1))
     whole = [corpus_check(jobs) for jobs in (1, 2)]
     return {
         "name": "real code (tests/corpus)",
         "per_file": files,
         "cold_check": cold,
+        "corpus_cold_check": corpus,
         "corpus_check": whole,
-        "targets": [
-            {
-                "target": "cold `shapesense check` of one file (stdlib and third-party imports)",
-                "goal": f"<= {COLD_TARGET_S} s",
-                "figure": cold["check_s"],
-                "met": float(cold["check_s"]) <= COLD_TARGET_S,  # type: ignore[arg-type]
-            }
-        ],
+        "targets": [_target(float(cold["check_s"]))],  # type: ignore[arg-type]
     }

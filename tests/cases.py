@@ -1142,6 +1142,47 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # SS205: scipy sparse labels (OneHotEncoder's default output); sparse x runs (measured)
+    (
+        "sparse_one_hot_labels_in_fit",
+        "from sklearn.preprocessing import OneHotEncoder\nx = np.random.rand(8, 2)\n"
+        "y = OneHotEncoder(categories=[['a', 'b', 'c']]).fit_transform(np.array([['a'], ['b'], ['c'], ['a']] * 2))\n"
+        "model = keras.Sequential([keras.Input(shape=(2,)), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'categorical_crossentropy')\nmodel.fit(x, y, verbose=0)\n",
+        True,
+        True,
+        "SS205",
+    ),
+    (
+        "sparse_labels_in_evaluate_with_mse",
+        "from sklearn.preprocessing import OneHotEncoder\nx = np.random.rand(8, 2)\n"
+        "y = OneHotEncoder(categories=[['a', 'b', 'c']]).fit_transform(np.array([['a'], ['b'], ['c'], ['a']] * 2))\n"
+        "model = keras.Sequential([keras.Input(shape=(2,)), L.Dense(3)])\n"
+        "model.compile('adam', 'mse')\nmodel.evaluate(x, y, verbose=0)\n",
+        True,
+        True,
+        "SS205",
+    ),
+    (  # the data meets the model first: its shape error is the one Keras raises
+        "sparse_labels_after_an_input_of_another_width",
+        "from sklearn.preprocessing import OneHotEncoder\nx = np.random.rand(8, 5)\n"
+        "y = OneHotEncoder(categories=[['a', 'b', 'c']]).fit_transform(np.array([['a'], ['b'], ['c'], ['a']] * 2))\n"
+        "model = keras.Sequential([keras.Input(shape=(2,)), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'categorical_crossentropy')\nmodel.fit(x, y, verbose=0)\n",
+        True,
+        True,
+        "SS102",
+    ),
+    (
+        "sparse_one_hot_labels_made_dense_fit",
+        "from sklearn.preprocessing import OneHotEncoder\nx = np.random.rand(8, 2)\n"
+        "y = OneHotEncoder(categories=[['a', 'b', 'c']]).fit_transform(np.array([['a'], ['b'], ['c'], ['a']] * 2))\n"
+        "model = keras.Sequential([keras.Input(shape=(2,)), L.Dense(3, activation='softmax')])\n"
+        "model.compile('adam', 'categorical_crossentropy')\nmodel.fit(x, y.toarray(), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
     # SS402: tf.data and scikit-learn raise before Keras (tensorflow 2.21, scikit-learn 1.7)
     (
         "tf_data_list_of_features_and_labels_cannot_be_stacked",

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import ast
+import asyncio
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from bench import relocation, report, typing_session, versus
+from bench import cold_start, real_code, relocation, report, typing_session, versus
 from bench.typing_session import Key
 from bench.workload import script
 
@@ -126,3 +129,19 @@ def test_each_mode_picks_its_own_size(monkeypatch: pytest.MonkeyPatch) -> None:
     assert (sizes.size(True, 9, 45, 90), sizes.size(False, 9, 45, 90)) == (9, 45)
     monkeypatch.setattr(sizes, "MODE", "full")
     assert sizes.size(False, 9, 45, 90) == 90
+
+
+def test_the_floor_server_publishes_for_the_opened_document() -> None:
+    """cold_start's floor is a server the client waits for exactly as for ShapeSense's."""
+    seconds = asyncio.run(
+        cold_start.first_diagnostics([sys.executable, str(cold_start.FLOOR_SERVER)])
+    )
+    assert 0 < seconds < 60
+
+
+def test_a_cold_check_side_by_side_runs_each_tree_from_its_folder(tmp_path: Path) -> None:
+    (tmp_path / "shapesense").mkdir()
+    (tmp_path / "shapesense" / "__init__.py").write_text("")
+    command = real_code._from_tree(tmp_path, "import shapesense; print(shapesense.__file__)")
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(tmp_path / "shapesense" / "__init__.py")

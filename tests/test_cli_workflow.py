@@ -259,3 +259,18 @@ def test_fix_of_a_list_given_to_from_tensor_slices(tmp_path: Path) -> None:
     fixed = check("--fix", "pipeline.py", cwd=tmp_path)
     assert fixed.returncode == 0 and "0 errors left" in fixed.stderr
     assert "from_tensor_slices((features, labels))" in (tmp_path / "pipeline.py").read_text()
+
+
+def test_fix_of_sparse_labels(tmp_path: Path) -> None:
+    """SS205 (the rule page's example): --fix passes the labels as an array, and the file then
+    checks clean."""
+    from shapesense.rules import rule_page
+
+    page = rule_page("SS205").read_text(encoding="utf-8")
+    broken = page.split("```python\n")[1].split("```")[0]
+    (tmp_path / "labels.py").write_text(broken)
+    found = check("labels.py", cwd=tmp_path)
+    assert found.returncode == 1 and found.stdout.startswith("labels.py:10:14: error SS205")
+    fixed = check("--fix", "labels.py", cwd=tmp_path)
+    assert fixed.returncode == 0 and "0 errors left" in fixed.stderr
+    assert "model.fit(x, y.toarray())" in (tmp_path / "labels.py").read_text()

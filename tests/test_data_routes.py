@@ -467,6 +467,7 @@ def test_column_values_read_from_a_small_csv() -> None:
     text, ints, floats = Levels("text", 2), Levels("int", 2), Levels("float", None)
     assert _levels(rows, ",", 7) == (text, ints, floats, None, None, None, None)
     assert _levels(["a,1", "b"], ",", 2) == ()  # a short row: pandas fills it; not counted
+    assert _levels(["a,1", "b" * 200_000 + ",2"], ",", 2) == ()  # over csv's field limit
     assert _levels(["01", "1"], ",", 1) == (Levels("float", None),)  # one number to pandas
 
 

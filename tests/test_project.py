@@ -157,3 +157,29 @@ def test_finder_ignores_compiled_modules(tmp_path: Path, monkeypatch: pytest.Mon
     analyze(text, Options(KERAS_3, ProjectResolver(str(tmp_path / "train.py"))))
     assert _locate(tmp_path, "train.py", "fastops") is None
     assert not sentinel.exists() and "fastops" not in sys.modules
+
+
+def test_related_places_are_never_lines_of_another_module(tmp_path: Path) -> None:
+    """An array made in data.py (a global, or a function's result) reaches fit in train.py:
+    the finding says where it came from in words, but points at no line of train.py for it
+    (data.py's line 8 and line 5 would have been shown as train.py's)."""
+    (tmp_path / "data.py").write_text(
+        "import numpy as np\n\n\ndef load():\n    return np.random.rand(10, 5)\n\n\n"
+        "X = np.random.rand(10, 5)\n"
+    )
+    source = (
+        "import numpy as np\nimport keras\nfrom data import X, load\n\n"
+        "model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(1)])\n"
+        'model.compile("adam", "mse")\nmodel.fit(X, np.zeros(10))\nmodel.fit(load(), np.zeros(10))\n'
+    )
+    main = tmp_path / "train.py"
+    main.write_text(source)
+    options = Options(KERAS_3, ProjectResolver(str(main), str(tmp_path)))
+    errors = [f for f in analyze(source, options).findings if f.severity == "error"]
+    assert [f.span.line for f in errors] == [6, 7]
+    for error in errors:
+        assert "comes from np.random.rand(10, 5)" in error.message
+        assert [r.message for r in error.related] == [
+            "layer 'dense' defined here",
+            "model 'sequential' defined here",
+        ]

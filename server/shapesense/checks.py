@@ -31,6 +31,7 @@ from .values import (
     Dataset,
     Model,
     Seq,
+    SparseMatrix,
     TokenLists,
     Value,
     const_int,
@@ -63,6 +64,10 @@ class CallChecker(SeveralInputs):
         first = len(self.session.calls)
         if self._check_data(model, method, node, args, kwargs, stale):
             return  # Keras raised while tracing: nothing is kept (and an error is a check)
+        if not stale and method in LABEL_METHODS:
+            y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
+            if self._sparse_labels_refused(method, y_val, _argument_node(node, 1, "y")):
+                return  # the data went through the model; its loss raises on the labels
         if not stale and (refused := devices.refused_on_cpu(model, self.version.major, method)):
             self._report_refused_on_cpu(model, node, *refused)
         coverage.settle(self.session, first, model, method, node, args, kwargs, stale)
@@ -90,11 +95,7 @@ class CallChecker(SeveralInputs):
             if node.args
             else next((k.value for k in node.keywords if k.arg == "x"), None)
         )
-        y_node = (
-            node.args[1]
-            if len(node.args) > 1
-            else next((k.value for k in node.keywords if k.arg == "y"), None)
-        )
+        y_node = _argument_node(node, 1, "y")
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
         validation = kwargs.get("validation_data")
@@ -222,6 +223,28 @@ class CallChecker(SeveralInputs):
                 " (one per text, as long as the text). Make it one array first:"
                 f" `pad_sequences({label}, maxlen=...)`.",
                 keras,
+            )
+        )
+        return True
+
+    def _sparse_labels_refused(self, method: str, y: Value, y_node: ast.expr | None) -> bool:
+        """Labels as a scipy sparse matrix: Keras 3 and 2 take one as x, but their losses
+        cannot convert it (TypeError in fit, evaluate and *_on_batch, every loss measured:
+        tests/corpus/programs/tabular/onehotencoder_sparse_matrix_fit.py)."""
+        if not isinstance(y, SparseMatrix) or y_node is None:
+            return False
+        label = self.src.segment(y_node, 40)
+        fix = fixes.to_dense(self.session, y_node)
+        self.session.add(
+            Finding(
+                self.src.span(y_node),
+                "error",
+                "SS205",
+                f"Keras cannot take `{label}` as labels in {method}(): it is a scipy sparse matrix"
+                " (OneHotEncoder's default output). Make it an array first:"
+                f" `{fix.edits[0].new_text}`, or OneHotEncoder(sparse_output=False).",
+                "Failed to convert elements of SparseTensor(...) to Tensor.",
+                (fix,),
             )
         )
         return True
@@ -385,3 +408,10 @@ def _written_validation(
     ):
         return None
     return (validation.items[0], node.elts[0]), (validation.items[1], node.elts[1])
+
+
+def _argument_node(node: ast.Call, index: int, name: str) -> ast.expr | None:
+    """The expression given for a parameter, by position or by keyword."""
+    if len(node.args) > index:
+        return node.args[index]
+    return next((k.value for k in node.keywords if k.arg == name), None)

@@ -9,6 +9,7 @@ analysis.py and all they import) is imported by that process, never by the serve
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -170,14 +171,26 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
     if args.command == "serve":
+        from .lsp.heap import NEVER
         from .lsp.pool import early
 
         early()  # the analysis process imports while the server does
+        # No automatic full collection from here on (lsp/heap.py runs them when idle, and
+        # turns them off too once the client has initialised): importing lsprotocol's classes
+        # triggered one, 60-70 ms of the start on a loaded machine, freeing 211 objects.
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, NEVER)
         from .lsp.server import serve
 
         return serve(args.tcp)
+    # The analysis's modules are some 19,000 objects that live as long as the process: the
+    # collections while importing them (2-7 ms of a cold check) found under a hundred to
+    # free. So none runs during the import, and later ones never walk those objects again.
+    gc.disable()
     from .batch import UsageError
 
+    gc.freeze()
+    gc.enable()
     try:
         return _check(args)
     except UsageError as exc:
@@ -188,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .batch import Overrides, check_all, plan
     from .discover import discover
-    from .output import Run, formatters
+    from .output import Run, formatter
     from .output import statistics as stats
 
     paths = args.paths or ["."]
@@ -224,7 +237,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.statistics:
         report = stats.render(run, args.output_format)
     else:
-        report = formatters()[args.output_format](run)
+        report = formatter(args.output_format)(run)
     _write(args.output_file, report)
     if status == 0 and run.errors and not args.exit_zero:
         status = 1

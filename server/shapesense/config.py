@@ -30,11 +30,6 @@ from .findings import SEVERITY_ORDER, Finding
 if TYPE_CHECKING:
     import pathspec
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
-
 CONFIG_FILES = ("shapesense.toml", "pyproject.toml")
 DEFAULT_EXCLUDE = (
     ".git/",
@@ -166,6 +161,11 @@ def _load_cached(path: str, mtime: int, size: int) -> Config | None:
 def load(path: Path) -> Config | None:
     """A config file read; None for a pyproject.toml without `[tool.shapesense]`. Never raises:
     what cannot be used is listed in `problems`, with the file and line."""
+    # imported here: only a folder with a config file pays for it (a few ms of a cold start)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)

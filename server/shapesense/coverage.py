@@ -18,6 +18,7 @@ from .findings import (
     Span,
 )
 from .keras import losses
+from .keras.graph import run_order
 from .keras.ops import LambdaRule
 from .output_labels import fully_matched_labels
 from .silence import (
@@ -59,7 +60,6 @@ from .values import (
     Mapping,
     Model,
     Seq,
-    Tensor,
     Unknown,
     Value,
 )
@@ -275,7 +275,7 @@ def size_reason(role: str, label: str, value: Array) -> Reason:
 
 def layer_output_reason(model: Model) -> Reason | None:
     """The first layer (in order) whose output shape is not known: where the flow stopped."""
-    for layer in _layers(model):
+    for layer in run_order(model):
         why = (
             layer.rule.unknown_why()
             if isinstance(layer, Layer) and isinstance(layer.rule, LambdaRule)
@@ -296,23 +296,6 @@ def layer_output_reason(model: Model) -> Reason | None:
                 layer.class_name,
             )
     return None
-
-
-def _layers(model: Model) -> list[Layer | Model]:
-    if model.kind == "sequential":
-        return list(model.layers)
-    found: list[Layer | Model] = []
-    seen: set[int] = set()
-    pending = [t.node for t in model.outputs if isinstance(t, Tensor) and t.node is not None]
-    while pending:
-        node = pending.pop()
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        if node.layer is not None:
-            found.append(node.layer)
-        pending.extend(node.parents)
-    return found[::-1]
 
 
 def loss_reason(model: Model) -> Reason:

@@ -81,6 +81,14 @@ def as_objects(session: Session, strings: DataArg) -> Fix:
     return Fix(f"Pass `{strings.label}` as an array of Python objects: `{edit.new_text}`", (edit,))
 
 
+def to_dense(session: Session, node: ast.expr) -> Fix:
+    """A scipy sparse matrix as an array (SS205)."""
+    text = session.src.text_of(session.src.span(node))
+    inner = text if isinstance(node, SIMPLE_EXPRESSIONS) else f"({text})"
+    edit = TextEdit(session.src.span(node), f"{inner}.toarray()")
+    return Fix(f"Pass the labels as an array: `{edit.new_text}`", (edit,), preferred=True)
+
+
 def channel_axis(session: Session, images: DataArg) -> Fix:
     """Grayscale images (samples, height, width) given a channel axis of 1."""
     np, imports = _numpy(session)

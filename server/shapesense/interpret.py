@@ -18,7 +18,7 @@ from . import silence
 from .cancel import Token
 from .classes import Classes
 from .expressions import Env, _mutable, is_generator, is_range
-from .journal import Journal
+from .journal import Journal, Restores
 from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
 from .session import LibraryVersions
@@ -37,6 +37,7 @@ from .values import (
     Value,
     contents,
     join,
+    placeless,
 )
 
 MAX_CALL_DEPTH = 4
@@ -77,6 +78,7 @@ class Interpreter(Classes):
         self.callers: list[Env] = []  # the envs of the calls being evaluated, innermost last
         self.records: dict[int, Journal] = {}  # statement node id -> its journal (last run)
         self.records_in_order = False  # records holds one whole run's, in the order it ran them
+        self.restores: Restores = {}  # models' states due from replayed journals (replay.py)
         self.token: Token | None = None  # checked before each statement: see cancel.py
         self._start(source, tree)
 
@@ -436,7 +438,8 @@ class Interpreter(Classes):
         sub.depth = self.depth + 1
         with contextlib.suppress(RecursionError):
             sub.exec_block(parsed.tree.body, sub.globals, Frame())
-        namespace = Namespace(dict(sub.globals.names), module)
+        # its values' places are that file's lines: not this file's related information
+        namespace = Namespace({k: placeless(v) for k, v in sub.globals.names.items()}, module)
         self.modules[key] = namespace
         self.children.append(sub)
         return namespace
@@ -498,9 +501,10 @@ class Interpreter(Classes):
             self.not_replayable()
         self.callers.append(env)
         try:
-            return owner.invoke(fn, args, kwargs, self.depth)
+            result = owner.invoke(fn, args, kwargs, self.depth)
         finally:
             self.callers.pop()
+        return placeless(result) if owner.src is not self.src else result
 
     def apply(self, fn: Value, args: list[Value]) -> Value:
         if not isinstance(fn, Function):
@@ -508,7 +512,8 @@ class Interpreter(Classes):
         owner: Interpreter = fn.owner if isinstance(fn.owner, Interpreter) else self
         if owner is not self:
             self.not_replayable()
-        return owner.invoke(fn, args, {}, self.depth)
+        result = owner.invoke(fn, args, {}, self.depth)
+        return placeless(result) if owner.src is not self.src else result
 
     def invoke(
         self, fn: Function, args: list[Value], kwargs: dict[str, Value], caller_depth: int
@@ -609,6 +614,8 @@ def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctio
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
     the nodes of unchanged statements). The statement itself is not stored in its own entry:
     a weak key its value refers to would never be freed."""
+    if not hasattr(stmt, "body") and not hasattr(stmt, "cases"):  # holds no statement
+        return []  # most statements of a module: no cache entry to look up
     own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     inner = _defs_cache.get(stmt)
     if inner is None:

@@ -33,25 +33,55 @@ class Journal:
     infos: list[tuple[InfoKey, LayerInfo, bool]] = field(default_factory=list)
     models: list[Model] = field(default_factory=list)  # registered, in order
     touched: dict[int, Model] = field(default_factory=dict)  # created or changed
+    changed: frozenset[int] = frozenset()  # the uids of touched, kept after it is emptied
+    holds: dict[str, frozenset[int]] = field(default_factory=dict)  # input -> its models' uids
     after: list[tuple[Model, dict[str, Any]]] = field(default_factory=list)
     invoked: set[ast.AST] = field(default_factory=set)
 
 
-def versions(value: Any, seen: set[int] | None = None, traces: bool = True) -> tuple[int, ...]:
+Restores = dict[int, tuple[Model, dict[str, Any]]]  # model uid -> the state it is to get
+
+
+def versions(
+    value: Any,
+    seen: set[int] | None = None,
+    traces: bool = True,
+    restores: Restores | None = None,
+) -> tuple[int, ...]:
     """The versions of the models a value holds: what identity alone cannot see change.
-    Without `traces`: only what shapes flowing through the models depend on."""
+    Without `traces`: only what shapes flowing through the models depend on. A model in
+    `restores` counts with the state it is to be given (replay.py restores lazily)."""
     if isinstance(value, Model):
         seen = seen if seen is not None else set()
         if value.uid in seen:  # `model.add(model)`: a model may hold itself
             return ()
         seen.add(value.uid)
+        pending = restores.get(value.uid) if restores else None
+        state = value.__dict__ if pending is None else pending[1]
         nested = [
-            versions(layer, seen, traces) for layer in value.layers if isinstance(layer, Model)
+            versions(layer, seen, traces, restores)
+            for layer in state["layers"]
+            if isinstance(layer, Model)
         ]
         # Compiling a function for a model does not bump its version, but changes its behaviour.
-        traced = (value.traced.get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
-        return (value.version, *traced, *(v for vs in nested for v in vs))
-    return tuple(v for item in contents(value) for v in versions(item, seen, traces))
+        traced = (state["traced"].get(kind, 0) for kind in COMPILED_FUNCTIONS) if traces else ()
+        return (state["version"], *traced, *(v for vs in nested for v in vs))
+    return tuple(v for item in contents(value) for v in versions(item, seen, traces, restores))
+
+
+def models_in(value: Any, seen: set[int] | None = None) -> set[int]:
+    """The uids of the models whose versions `versions(value)` holds."""
+    seen = seen if seen is not None else set()
+    if isinstance(value, Model):
+        if value.uid not in seen:
+            seen.add(value.uid)
+            for layer in value.layers:
+                if isinstance(layer, Model):
+                    models_in(layer, seen)
+        return seen
+    for item in contents(value):
+        models_in(item, seen)
+    return seen
 
 
 def snapshot(model: Model) -> dict[str, Any]:
@@ -68,6 +98,18 @@ def copy_state(state: dict[str, Any]) -> dict[str, Any]:
     if run is not None:
         copied["built_run"] = run.copy()
     return copied
+
+
+def restore(restores: Restores) -> None:
+    """Give each model the state it is to get (`Interpreter.restores`: noted by replayed
+    journals, given before anything reads a model, so a model changed by several replayed
+    statements is restored once). A model at that version with those traced
+    functions already has it: every change bumps the version (`Session.touch`) but tracing a
+    function, which is compared too; so most restores copy nothing."""
+    for model, state in restores.values():
+        if model.version != state["version"] or model.traced != state["traced"]:
+            model.__dict__.update(copy_state(state))
+    restores.clear()
 
 
 def register(journal: Journal | None, value: Value) -> None:

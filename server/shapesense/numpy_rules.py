@@ -7,6 +7,7 @@ axes, broadcasting and fancy slicing follow numpy's own rules, errors included.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -56,23 +57,143 @@ def ask(op: Callable[..., Any], *shapes: Shape, **kwargs: Any) -> Shape:
 
 
 def reshape(shape: Shape, target: Sequence[int]) -> Shape:
+    plain = _reshape_known(shape, target)
+    if plain is not None:
+        return plain
     return ask(lambda a: a.reshape(tuple(target)), shape)
+
+
+def _expand(shape: Shape, axis: int | tuple[int, ...]) -> Shape:
+    plain = _expand_known(shape, axis)
+    if plain is not None:
+        return plain
+    return ask(np.expand_dims, shape, axis=axis)
 
 
 def expand_dims(shape: Shape, axis: int | tuple[int, ...]) -> Shape:
     if is_known(shape):
-        return ask(np.expand_dims, shape, axis=axis)
+        return _expand(shape, axis)
     # Unknown dims are carried through: expand a proxy with placeholders, then map back.
     marker = tuple(1 if d is None else d for d in shape)
-    out = ask(np.expand_dims, marker, axis=axis)
+    out = _expand(marker, axis)
     axes = (axis,) if isinstance(axis, int) else axis
     new_positions = {a % len(out) for a in axes}
     dims = iter(shape)
     return tuple(1 if i in new_positions else next(dims) for i in range(len(out)))
 
 
+# Some questions are answered without numpy where the answer is plain arithmetic and numpy
+# would accept the operation: basic indexing (`x[:, 0]`, `x[..., None]`), broadcasting shapes
+# that agree, reshape, expand_dims and a reduction's axes: of the 85 tests/corpus programs that
+# loaded numpy for them, 4 still do (concatenate, squeeze), and importing numpy is about 0.13 s
+# of a cold `shapesense check`. Anything else, errors included, is still numpy's own answer and
+# message (tests/test_numpy_rules.py holds each to numpy).
+_MAX_RANK = 32  # numpy 1's limit on dimensions (numpy 2: 64): beyond it numpy decides
+_MAX_BOUND = 1 << 62  # a slice bound numpy might clamp differently from Python
+
+
+def _basic_index(shape: Shape, key: object) -> Shape | None:
+    """The shape of `a[key]` for basic indexing numpy accepts (ints in range, slices of ints,
+    None, one Ellipsis); None for anything else."""
+    sizes = [d for d in shape if type(d) is int]
+    items = key if type(key) is tuple else (key,)
+    consumed, ellipses = 0, 0
+    for item in items:
+        if item is Ellipsis:
+            ellipses += 1
+        elif type(item) is int:
+            consumed += 1
+        elif isinstance(item, slice):
+            bounds = (item.start, item.stop, item.step)
+            if item.step == 0 or not all(
+                b is None or (type(b) is int and abs(b) < _MAX_BOUND) for b in bounds
+            ):
+                return None
+            consumed += 1
+        elif item is not None:
+            return None  # a list, an array, a bool: numpy's advanced indexing
+    if len(sizes) != len(shape) or ellipses > 1 or consumed > len(sizes):
+        return None
+    out: list[int] = []
+    dims = iter(sizes)
+    for item in items:
+        if item is Ellipsis:
+            out.extend(next(dims) for _ in range(len(sizes) - consumed))
+        elif item is None:
+            out.append(1)
+        elif isinstance(item, slice):
+            out.append(len(range(*item.indices(next(dims)))))
+        else:
+            size = next(dims)
+            if not -size <= item < size:
+                return None
+    out.extend(dims)
+    return tuple(out) if len(out) <= _MAX_RANK else None
+
+
+def _known_sizes(shape: Shape) -> list[int] | None:
+    """The shape's sizes where `ask` would build a proxy of it (known, sane), else None."""
+    sizes = [d for d in shape if type(d) is int]
+    return sizes if len(sizes) == len(shape) and sane(shape) else None
+
+
+def _axes(axis: object, ndim: int) -> tuple[int, ...] | None:
+    """numpy's normalize_axis_tuple for an int or a tuple of ints it accepts, else None."""
+    axes = axis if type(axis) is tuple else (axis,)
+    if not all(type(a) is int and -ndim <= a < ndim for a in axes):
+        return None
+    normal = tuple(a % ndim for a in axes)
+    return normal if len(set(normal)) == len(normal) else None
+
+
+def _reshape_known(shape: Shape, target: Sequence[int]) -> Shape | None:
+    """`a.reshape(target)` where numpy accepts it: ints, at most one -1, the same size."""
+    sizes = _known_sizes(shape)
+    target = tuple(target)
+    if sizes is None or len(target) > _MAX_RANK or not all(type(d) is int for d in target):
+        return None
+    unknown = [i for i, d in enumerate(target) if d == -1]
+    if len(unknown) > 1 or any(d < -1 for d in target):
+        return None
+    total, rest = math.prod(sizes), math.prod(d for d in target if d != -1)
+    if not unknown:
+        return target if rest == total else None
+    if rest == 0 or total % rest:
+        return None
+    return tuple(total // rest if d == -1 else d for d in target)
+
+
+def _expand_known(shape: Shape, axis: int | tuple[int, ...]) -> Shape | None:
+    sizes = _known_sizes(shape)
+    count = len(axis) if type(axis) is tuple else 1
+    axes = None if sizes is None else _axes(axis, len(sizes) + count)
+    if sizes is None or axes is None or len(sizes) + count > _MAX_RANK:
+        return None
+    dims = iter(sizes)
+    return tuple(1 if i in axes else next(dims) for i in range(len(sizes) + count))
+
+
 def index(shape: Shape, key: object) -> Shape:
+    if is_known(shape) and sane(shape):
+        basic = _basic_index(shape, key)
+        if basic is not None:
+            return basic
     return ask(lambda a: a[key], shape)
+
+
+def _broadcast_known(shapes: Sequence[Shape]) -> Shape | None:
+    """numpy's broadcast of known shapes that agree; None where numpy would raise."""
+    sizes = [[d for d in s if type(d) is int and d >= 0] for s in shapes]
+    rank = max((len(s) for s in sizes), default=0)
+    if rank > _MAX_RANK or any(len(a) != len(s) for a, s in zip(sizes, shapes, strict=True)):
+        return None
+    out: list[int] = []
+    for dims in zip(*[[1] * (rank - len(s)) + s for s in sizes], strict=True):
+        real = set(dims) - {1}
+        if len(real) > 1:
+            return None
+        out.append(real.pop() if real else 1)
+    return tuple(out)
 
 
 def squeeze(shape: Shape, axis: int | tuple[int, ...] | None = None) -> Shape:
@@ -107,6 +228,9 @@ def join_arrays(kind: str, shapes: Sequence[Shape], axis: int = 0) -> Shape:
 def broadcast(*shapes: Shape) -> Shape:
     """numpy broadcasting of operands; unknown dims only where numpy's answer cannot depend on them."""
     if all(is_known(s) for s in shapes):
+        agreed = _broadcast_known(shapes)
+        if agreed is not None:
+            return agreed
         try:
             return tuple(np.broadcast_shapes(*shapes))  # type: ignore[arg-type]
         except ValueError as exc:
@@ -130,10 +254,13 @@ def broadcast(*shapes: Shape) -> Shape:
 
 def reduce(shape: Shape, axis: int | tuple[int, ...] | None, keepdims: bool = False) -> Shape:
     """Shape after sum/mean/max/argmax-style reductions, with numpy's own axis normalisation."""
+    plain = None if axis is None else _axes(axis, len(shape))
     try:
         axes = (
             set(range(len(shape)))
             if axis is None
+            else set(plain)
+            if plain is not None
             else set(np.lib.array_utils.normalize_axis_tuple(axis, len(shape)))
         )
     except (np.exceptions.AxisError, TypeError, ValueError) as exc:

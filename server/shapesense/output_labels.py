@@ -89,7 +89,7 @@ def match(src: SourceText, model: Model, y: Value, y_node: ast.expr | None) -> l
             labels = given.get(name) if name is not None else None
             if name is None or not isinstance(labels, Array) or labels.dtype == "object":
                 continue
-            written = _dict_value(y_node, name)
+            written = dict_value(y_node, name)
             label = (
                 src.segment(written, 40)
                 if written is not None
@@ -109,7 +109,7 @@ def fully_matched_labels(src: SourceText, model: Model, y: Value, y_node: ast.ex
     )
 
 
-def _dict_value(node: ast.expr, key: str) -> ast.expr | None:
+def dict_value(node: ast.expr, key: str) -> ast.expr | None:
     """The expression for `key` in a dict literal (the last one, as Python keeps)."""
     if not isinstance(node, ast.Dict):
         return None

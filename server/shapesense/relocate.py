@@ -10,6 +10,7 @@ analysis (`source.LineMap`); a span never crosses statements, so its lines move 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from .findings import (
@@ -34,10 +35,29 @@ class Relocation:
 
     def __init__(self, lines: LineMap, previous: Relocation | None = None) -> None:
         self._line = lines.line
+        self._table = lines.lines  # virtual line -> line: a dict lookup for most spans
+        self._virtual = lines.virtual
         self._spans: dict[Span, Span] = {}
         # id(object) -> (object, where its spans' lines are, the object placed there)
         self._placed: dict[int, tuple[object, object, Any]] = {}
         self._before = previous._placed if previous is not None else {}
+        # Lines that moved stay where they are while the user types in a line: with the
+        # previous analysis's map, an object it placed is placed alike, its lines unread.
+        self._same = previous is not None and previous._virtual == lines.virtual
+
+    def _each(self, items: list[Any], place: Callable[[Any], Any]) -> list[Any]:
+        """`place` of each item, or what the previous analysis placed it at (same map)."""
+        if not self._same:
+            return [place(item) for item in items]
+        before, placed, out = self._before, self._placed, []
+        for item in items:
+            entry = before.get(id(item))
+            if entry is not None and entry[0] is item:
+                placed[id(item)] = entry
+                out.append(entry[2])
+            else:
+                out.append(place(item))
+        return out
 
     def _reuse(self, item: object, where: object) -> Any:
         entry = self._before.get(id(item))
@@ -63,7 +83,19 @@ class Relocation:
         return moved
 
     def findings(self, findings: list[Finding]) -> list[Finding]:
-        return [self.finding(finding) for finding in findings]
+        return self._each(findings, self._finding)
+
+    def _finding(self, finding: Finding) -> Finding:
+        spans = [
+            finding.span,
+            *(edit.span for fix in finding.fixes for edit in fix.edits),
+            *(related.span for related in finding.related),
+        ]
+        where = tuple(self._line(span.line) for span in spans)
+        placed = self._reuse(finding, where)
+        if placed is None:
+            placed = self._keep(finding, where, self.finding(finding))
+        return placed
 
     def finding(self, finding: Finding) -> Finding:
         return dataclasses.replace(
@@ -88,25 +120,40 @@ class Relocation:
     def tables(self, result: Analysis) -> None:
         """The hover tables and calls of `result`, in place."""
         span = self.span
-        result.layers = [self._layer(info) for info in result.layers]
-        result.symbols = [self._symbol(symbol) for symbol in result.symbols]
-        result.calls = [self._call(call) for call in result.calls]
-        result.models = [dataclasses.replace(m, span=span(m.span)) for m in result.models]
+        result.layers = self._each(result.layers, self._layer)
+        result.symbols = self._each(result.symbols, self._symbol)
+        result.calls = self._each(result.calls, self._call)
+        result.models = [
+            m if span(m.span) is m.span else dataclasses.replace(m, span=span(m.span))
+            for m in result.models
+        ]
 
     def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
-        line = self._line(symbol.span.line)
-        if line == symbol.span.line:
-            return symbol
-        placed = self._reuse(symbol, line)
-        if placed is None:  # made without _replace: most of an analysis's objects are these
-            placed = self._keep(symbol, line, SymbolInfo(self.span(symbol.span), *symbol[1:]))
-        return placed
+        # The most numerous objects, all of them placed again after each Enter: written out
+        span = symbol.span
+        line = self._table.get(span.line)
+        if line is None:
+            line = self._line(span.line)
+        key = id(symbol)
+        entry: tuple[object, object, SymbolInfo]
+        if line == span.line:  # kept too: the next analysis's _each finds it
+            entry = (symbol, line, symbol)
+        else:
+            found = self._before.get(key)
+            if found is not None and found[0] is symbol and found[1] == line:
+                entry = found
+            else:
+                end_line = line + span.end_line - span.line
+                moved = Span(line, span.column, end_line, span.end_column)
+                entry = (symbol, line, SymbolInfo(moved, *symbol[1:]))
+        self._placed[key] = entry
+        return entry[2]
 
     def _layer(self, info: LayerInfo) -> LayerInfo:
         model_span = info.model_span
         where = (self._line(info.span.line), model_span and self._line(model_span.line))
         if where == (info.span.line, model_span and model_span.line):
-            return info
+            return self._keep(info, where, info)
         placed = self._reuse(info, where)
         if placed is None:
             moved = None if model_span is None else self.span(model_span)

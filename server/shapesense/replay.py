@@ -9,7 +9,8 @@ applies those effects; the result is exactly what interpreting it would produce.
 
 Soundness rests on three rules:
 - inputs are compared by identity, and models, the only values changed in place, also by a
-  version that every change bumps (`Interpreter.touch`); a replay restores a model's state;
+  version that every change bumps (`Interpreter.touch`); a replay restores a model's state
+  (once, before anything reads the model: `Interpreter.restores`);
 - anything not captured here (project modules and files, the shared functional graph,
   functions reached other than by name) marks the journal `replayable = False`;
 - a statement node is reused only if its text and position are unchanged (`reparse.py`).
@@ -25,7 +26,7 @@ from typing import Any
 
 from .cancel import Cancelled
 from .interpret import MAX_CALLS, Frame, Interpreter
-from .journal import Journal, copy_state, snapshot, versions
+from .journal import Journal, models_in, restore, snapshot, versions
 from .source import SourceText
 from .values import Function
 
@@ -86,7 +87,10 @@ def begin(interp: Interpreter, stmt: ast.stmt) -> Journal:
             continue
         seen.add(name)
         value = names.get(name, MISSING)
-        journal.inputs[name] = (value, versions(value))
+        held = versions(value)
+        journal.inputs[name] = (value, held)
+        if held:  # which models: a change to one of them is looked at (Changes.models)
+            journal.holds[name] = frozenset(models_in(value))
         if isinstance(value, Function) and value.node not in journal.functions:
             journal.functions.add(value.node)
             pending.extend(names_in(value.node, interp.src if value.owner is interp else None))
@@ -114,6 +118,7 @@ def finish(interp: Interpreter, journal: Journal) -> None:
         journal.counters[key] = (before, counts[key[1]])
     if journal.replayable:
         journal.after = [(model, snapshot(model)) for model in journal.touched.values()]
+    journal.changed = frozenset(journal.touched)
     journal.touched = {}
 
 
@@ -144,6 +149,13 @@ def _run_recorded(interp: Interpreter) -> None:
 
 
 def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
+    try:
+        _run_body(interp, previous, changes)
+    finally:
+        restore(interp.restores)  # what comes after the statements reads the models
+
+
+def _run_body(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
     frame = Frame()
     for stmt in interp.tree.body:
         if frame.returned:
@@ -161,6 +173,7 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: 
                 interp.records[id(stmt)] = journal
                 continue
             changes.not_replayed(journal)
+        restore(interp.restores)  # the statement may read any model
         journal = begin(interp, stmt)
         interp.journal = journal
         try:
@@ -171,9 +184,8 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: 
             interp.journal = None
         if frame.returned:
             journal.replayable = False
-        touched = bool(journal.touched)
         finish(interp, journal)
-        changes.ran(journal, touched)
+        changes.ran(journal)
         interp.records[id(stmt)] = journal
 
 
@@ -187,8 +199,11 @@ class Changes:
     each point, and so are each journal's inputs. What can differ is only what the statements
     it did not replay wrote (`names`: those run instead, and the previous run's journals
     passed over) until a replayed journal writes that name again, and the models those
-    statements changed in place (`models`). With no complete previous run, `unknown`: every
-    input is looked at. tests/test_incremental.py holds the answer equal to the full look."""
+    statements changed in place (`models`, by uid: an input is looked at if it holds one).
+    With no complete previous run, or once a statement that could not be recorded whole ran
+    or was passed over (it may have changed names or models its journal does not list),
+    `unknown`: every input is looked at.
+    tests/test_incremental.py holds the answer equal to the full look."""
 
     def __init__(self, previous: dict[int, Journal] | None) -> None:
         self.unknown = previous is None
@@ -196,7 +211,7 @@ class Changes:
         self.position = {id(journal): at for at, journal in enumerate(self.order)}
         self.next = 0  # the previous run's journals before it are behind this run
         self.names: set[str] = set()
-        self.models = False
+        self.models: set[int] = set()
 
     def reach(self, journal: Journal) -> None:
         """This run is at `journal`: the previous run's journals before it were passed over."""
@@ -204,26 +219,28 @@ class Changes:
         if at < self.next:  # not in the previous run, or out of its order
             self.unknown = True
             return
-        for skipped in self.order[self.next : at]:
-            self._lost(skipped)
+        if at > self.next:  # most often the next one: nothing passed over
+            for skipped in self.order[self.next : at]:
+                self._wrote(skipped)
         self.next = at + 1
 
-    def _lost(self, journal: Journal) -> None:
+    def _wrote(self, journal: Journal) -> None:
+        """A journal run now, or passed over: what it wrote may differ from here on."""
         self.names.update(journal.writes)
-        if journal.after or journal.models or not journal.replayable:
-            self.models = True
+        self.models.update(journal.changed)
+        if not journal.replayable:  # it may have changed what its journal does not say
+            self.unknown = True
 
     def replayed(self, journal: Journal) -> None:
-        self.names.difference_update(journal.writes)  # as the previous run left them
+        if self.names and journal.writes:
+            self.names.difference_update(journal.writes)  # as the previous run left them
 
     def not_replayed(self, journal: Journal) -> None:
-        self._lost(journal)
+        self._wrote(journal)
 
-    def ran(self, journal: Journal, touched: bool) -> None:
-        """A statement run now: what it bound or deleted, and whether it changed a model."""
-        self.names.update(journal.writes)
-        if touched or not journal.replayable:
-            self.models = True
+    def ran(self, journal: Journal) -> None:
+        """A statement run now: what it bound or deleted, and the models it changed."""
+        self._wrote(journal)
 
 
 def can_replay(
@@ -237,14 +254,19 @@ def can_replay(
         return False
     names = interp.globals.names
     inputs = journal.inputs
-    if changes is None or changes.unknown or changes.models:
+    restores = interp.restores
+    if changes is None or changes.unknown:
         looked_at: Any = inputs
     else:
         looked_at = [name for name in changes.names if name in inputs]
+        if changes.models:
+            looked_at += [
+                name for name, held in journal.holds.items() if not held.isdisjoint(changes.models)
+            ]
     for name in looked_at:
         value, held = inputs[name]
         current = names.get(name, MISSING)
-        if current is not value or (held and versions(current) != held):
+        if current is not value or (held and versions(current, restores=restores) != held):
             return False
     for (kind, base), (before, _) in journal.counters.items():
         counts = interp.layer_counts if kind == "layer" else interp.model_counts
@@ -264,14 +286,15 @@ def replay(interp: Interpreter, journal: Journal) -> None:
         interp.keep(finding)
     interp.symbols += journal.symbols
     interp.calls += journal.calls
-    for key, info, replace_unknown in journal.infos:
-        interp.keep_layer_info(key, info, replace_unknown)
+    if journal.infos:
+        interp.keep_layer_infos(journal.infos)
     for model in journal.models:
         interp.models[model.uid] = model
     for (kind, base), (_, after) in journal.counters.items():
         (interp.layer_counts if kind == "layer" else interp.model_counts)[base] = after
     interp.numpy_alias = journal.numpy_alias[1]
     interp.calls_made += journal.calls_used
-    interp.analysed_functions.update(id(node) for node in journal.invoked)
-    for model, state in journal.after:
-        model.__dict__.update(copy_state(state))
+    if journal.invoked:
+        interp.analysed_functions.update(id(node) for node in journal.invoked)
+    for model, state in journal.after:  # given before a model is read: restore()
+        interp.restores[model.uid] = (model, state)

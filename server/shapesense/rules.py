@@ -70,6 +70,10 @@ RULES: dict[str, Rule] = {
         "token-lists",
         "A Tokenizer's token lists reach fit/evaluate/predict without pad_sequences.",
     ),
+    "SS205": Rule(
+        "sparse-labels",
+        "A scipy sparse matrix (OneHotEncoder's default output) given as labels to fit/evaluate.",
+    ),
     "SS300": Rule(
         "not-checked",
         "A fit/evaluate/predict call was not fully checked, and why (only when asked for).",

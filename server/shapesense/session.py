@@ -268,6 +268,14 @@ class Session:
         if key not in self.layer_infos or (replace_unknown and self._wants_layer_info(key)):
             self.layer_infos[key] = info
 
+    def keep_layer_infos(self, entries: list[tuple[tuple[Span, str], LayerInfo, bool]]) -> None:
+        """`keep_layer_info` of each entry a replayed journal recorded, in one call."""
+        infos = self.layer_infos
+        for key, info, replace_unknown in entries:
+            known = infos.get(key)
+            if known is None or (replace_unknown and known.output_shape in ("?", "(?)")):
+                infos[key] = info
+
     def _wants_layer_info(self, key: tuple[Span, str]) -> bool:
         """True unless the layer's info is known and knows its output shape."""
         known = self.layer_infos.get(key)

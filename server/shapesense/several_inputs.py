@@ -9,6 +9,7 @@ import ast
 from .keras.graph import LayerFailure
 from .label_checks import LabelChecks
 from .model_flow import functional_flow
+from .output_labels import dict_value
 from .recheck import DataArg, adjust_rank, data_arg, fed_to_input
 from .shapes import Shape, fmt, keras_sample
 from .values import Array, Mapping, Model, Seq, Value
@@ -108,7 +109,7 @@ class SeveralInputs(LabelChecks):
             return True
         args: list[DataArg | None] = []
         for name in names:
-            value_node = _dict_value(x_node, name)
+            value_node = dict_value(x_node, name)
             args.append(
                 data_arg(self.src, given[name], value_node)
                 if value_node is not None
@@ -133,14 +134,3 @@ class SeveralInputs(LabelChecks):
             return False
         self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
         return True
-
-
-def _dict_value(node: ast.expr, key: str) -> ast.expr | None:
-    """The expression for `key` in a dict literal (the last one, as Python keeps)."""
-    if not isinstance(node, ast.Dict):
-        return None
-    found = None
-    for k, value in zip(node.keys, node.values, strict=True):
-        if isinstance(k, ast.Constant) and k.value == key:
-            found = value
-    return found

@@ -65,7 +65,7 @@ class LineMap:
 
     def __init__(self, virtual: list[int]) -> None:
         self.virtual = virtual
-        self._line = {number: line for line, number in enumerate(virtual)}
+        self.lines = {number: line for line, number in enumerate(virtual)}  # line() at most
 
     def at(self, line: int) -> int:
         """The virtual number of `line` of the current text (past its end: past the last)."""
@@ -74,10 +74,10 @@ class LineMap:
         return self.virtual[-1] + 1 + line - len(self.virtual) if self.virtual else line
 
     def line(self, virtual: int) -> int:
-        line = self._line.get(virtual)
+        line = self.lines.get(virtual)
         if line is not None:
             return line
-        before = self._line.get(virtual - 1)  # just past the last line of a run of lines
+        before = self.lines.get(virtual - 1)  # just past the last line of a run of lines
         return virtual if before is None else before + 1
 
 
@@ -90,10 +90,15 @@ class SourceText:
         if self.bom:
             self.lines = split_lines(text)  # the user's text: spans and edits index into it
             self._parsed_lines = split_lines(self.text)
-        else:  # one split of the text (a 2,000-line text: a few milliseconds each)
-            split = self._split = LINE_BREAK.split(text)
+        else:  # one split of the text, kept for parse_lines()
+            # Without a \r every line ends at \n: str.split does it several times faster
+            split = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
+            self._split = split
             self.lines = self._parsed_lines = split[:-1] if split[-1] == "" else split[:]
-        self._ascii = [line.isascii() for line in self._parsed_lines]
+        if self.text.isascii():  # most files: no line to look at one by one
+            self._ascii = [True] * len(self._parsed_lines)
+        else:
+            self._ascii = [line.isascii() for line in self._parsed_lines]
         # Set while statements parsed at other lines are interpreted (LineMap): spans made
         # from nodes are then in the nodes' (virtual) lines, and text is read where it is now.
         self.map: LineMap | None = None
@@ -111,7 +116,8 @@ class SourceText:
     def parse_lines(self) -> list[str]:
         """The parsed text split the way ast numbers lines (`lines.py`), a last empty line included."""
         if self._split is None:
-            self._split = LINE_BREAK.split(self.text)
+            text = self.text
+            self._split = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
         return self._split
 
     def column(self, line: int, byte_col: int) -> int:

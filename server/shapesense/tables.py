@@ -102,11 +102,14 @@ def read_table(path: str, sep: str = ",", header: bool = True) -> Table | None:
 def _levels(rows: list[str], sep: str, width: int) -> tuple[Levels | None, ...]:
     """Each column's distinct values; () when a row does not have the header's width."""
     values: list[set[str]] = [set() for _ in range(width)]
-    for row in csv.reader(rows, delimiter=sep):
-        if len(row) != width:
-            return ()
-        for seen, field in zip(values, row, strict=True):
-            seen.add(field)
+    try:
+        for row in csv.reader(rows, delimiter=sep):
+            if len(row) != width:
+                return ()
+            for seen, field in zip(values, row, strict=True):
+                seen.add(field)
+    except csv.Error:  # a field over csv's size limit: say nothing
+        return ()
     return tuple(_column_levels(seen) for seen in values)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .findings import Span
@@ -248,6 +248,14 @@ class TokenLists(Value):
 
 
 @dataclass(frozen=True)
+class SparseMatrix(Value):
+    """A scipy sparse matrix (OneHotEncoder's default output): Keras takes it as x, never as
+    labels (SS205); `.toarray()` makes `array`."""
+
+    array: Array
+
+
+@dataclass(frozen=True)
 class Namespace(Value):
     """A project module (`import data`) or a loaded .npz file: names to values."""
 
@@ -274,6 +282,28 @@ class Dataset(Value):
         if isinstance(x, Array) and x.shape and x.shape[0] is None:
             return x.step(x.shape[1:], "one element as a batch (not batched)"), UNKNOWN
         return UNKNOWN, UNKNOWN
+
+
+def placeless(value: Value) -> Value:
+    """The value without the places it carries (an array's origin, an unknown's cause span),
+    for a value made in another module: those spans are lines of that file, not of the one
+    the user is looking at (related information would point at the wrong lines)."""
+    if isinstance(value, Array):
+        return replace(value, origin=None) if value.origin is not None else value
+    if isinstance(value, Unknown):
+        cause = value.cause
+        if cause is not None and getattr(cause, "span", None) is not None:
+            return replace(value, cause=cause._replace(span=None))
+        return value
+    if isinstance(value, Seq):
+        return replace(value, items=tuple(placeless(item) for item in value.items))
+    if isinstance(value, ListOf):
+        return replace(value, item=placeless(value.item))
+    if isinstance(value, Mapping):
+        return replace(value, items=tuple((k, placeless(v)) for k, v in value.items))
+    if isinstance(value, Dataset):
+        return replace(value, element=tuple(placeless(part) for part in value.element))
+    return value
 
 
 def contents(value: Value) -> tuple[Value, ...]:

@@ -70,3 +70,20 @@ def random_table(
         row += [values[r % len(values)] for values in categorical.values()]
         body.append(row)
     return header, body
+
+
+def churn_modelling_csv(path: str | Path = "Churn_Modelling.csv", rows: int = 200) -> None:
+    """The bank-churn table of the Keras ANN tutorials (Churn_Modelling.csv): 14 columns, two of
+    them text (Geography: 3 values, Gender: 2), every value occurring."""
+    rng = np.random.default_rng(1)
+    header = ["RowNumber", "CustomerId", "Surname", "CreditScore", "Geography", "Gender", "Age",
+              "Tenure", "Balance", "NumOfProducts", "HasCrCard", "IsActiveMember",
+              "EstimatedSalary", "Exited"]  # fmt: skip
+    body = []
+    for i in range(rows):
+        body.append([i + 1, 15600000 + i, f"Name{i}", int(rng.integers(350, 850)),
+                     ["France", "Spain", "Germany"][i % 3], ["Male", "Female"][i % 2],
+                     int(rng.integers(18, 90)), int(rng.integers(0, 10)),
+                     round(float(rng.random() * 1e5), 2), int(rng.integers(1, 4)), i % 2,
+                     (i // 2) % 2, round(float(rng.random() * 1e5), 2), int(rng.integers(0, 2))])  # fmt: skip
+    write_csv(path, header, body)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..values import Const, Layer, Model, Node, Tensor, Value
+from ..values import Const, Layer, Model, Value
+from .graph import run_order
 from .layers import ALIASES
 from .layers.base import Opaque
 
@@ -85,21 +86,7 @@ def _without_xla(jit_compile: Value) -> bool:
 
 def _layers(model: Model) -> Iterator[Layer]:
     """The layers a call runs, in order, a nested model's own included."""
-    if model.kind == "sequential":
-        items: list[Layer | Model] = list(model.layers)
-    else:
-        items = []
-        seen: set[int] = set()
-        pending: list[Node] = [t.node for t in model.outputs if isinstance(t, Tensor) and t.node]
-        while pending:
-            node = pending.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            if node.layer is not None:
-                items.append(node.layer)
-            pending.extend(node.parents)
-        items.reverse()
+    items = run_order(model)
     for item in items:
         if isinstance(item, Model):
             yield from _layers(item)

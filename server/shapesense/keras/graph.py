@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..shapes import Shape, fmt
-from ..values import Layer, Model, Node
+from ..values import Layer, Model, Node, Tensor
 from .layers import InputSpec, LayerError, LayerRule, Opaque
 from .versions import KerasVersion
 
@@ -277,3 +277,22 @@ def run_nodes(outputs: list[Node], inputs: Mapping[int, Shape | None], run: Run)
         return result
 
     return [visit(o) for o in outputs]
+
+
+def run_order(model: Model) -> list[Layer | Model]:
+    """The layers (and nested models) a model runs, in order: a Sequential's list, or a
+    functional model's graph walked back from its outputs."""
+    if model.kind == "sequential":
+        return list(model.layers)
+    found: list[Layer | Model] = []
+    seen: set[int] = set()
+    pending = [t.node for t in model.outputs if isinstance(t, Tensor) and t.node is not None]
+    while pending:
+        node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if node.layer is not None:
+            found.append(node.layer)
+        pending.extend(node.parents)
+    return found[::-1]

@@ -12,7 +12,7 @@ from ..findings import Fix, TextEdit
 from ..session import Session
 from ..shapes import fmt, size
 from ..tables import Levels
-from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, to_python
+from ..values import UNKNOWN, Array, Const, Seq, SparseMatrix, Unknown, Value, to_python
 from .library_errors import library_error
 from .pandas import Column, Frame, with_rows
 from .registry import REGISTRY, FunctionModel
@@ -44,13 +44,6 @@ class Estimator(Value):
     # OneHotEncoder() with categories="auto" and nothing that merges or drops categories: its
     # width is the count of each column's distinct values, known from a small CSV (tables.py)
     counts_values: bool = False
-
-
-@dataclass(frozen=True)
-class SparseMatrix(Value):
-    """A scipy sparse matrix (Keras 3 refuses it in fit; `.toarray()` makes an array)."""
-
-    array: Array
 
 
 @REGISTRY.family("sklearn")

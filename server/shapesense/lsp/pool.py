@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import itertools
 import os
+import queue
 import subprocess
 import sys
 import threading
@@ -88,7 +89,12 @@ class Process:
         self.on_end = on_end
         self.loop: asyncio.AbstractEventLoop | None = None
         self._attached = threading.Event()  # set once the server's loop runs (`attach`)
+        self._outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
         threading.Thread(target=self._read, name="shapesense-analysis-reader", daemon=True).start()
+        self.writer = threading.Thread(
+            target=self._write, name="shapesense-analysis-writer", daemon=True
+        )
+        self.writer.start()
 
     def attach(self, loop: asyncio.AbstractEventLoop) -> None:
         self.loop = loop
@@ -119,9 +125,24 @@ class Process:
     def idle(self) -> bool:
         return all(job.cancelled for job in self.jobs.values())
 
+    def _write(self) -> None:
+        """Sends the messages in order. A process that stops reading (frozen, its pipe full
+        with a large text) blocks this thread, never the server's event loop, which goes on
+        answering and kills it when its cancelled job overstays (STUCK_AFTER)."""
+        try:
+            while (message := self._outbox.get()) is not None:
+                self.outgoing.send(message)
+        except OSError:
+            pass  # it has ended: the reader thread reports it
+        finally:
+            self.outgoing.close()  # only this thread writes, so only it closes
+
     def send(self, message: tuple[Any, ...]) -> None:
-        with contextlib.suppress(OSError):  # it has ended: the reader thread reports it
-            self.outgoing.send(message)
+        self._outbox.put(message)
+
+    def close_input(self) -> None:
+        """It ends at the end of its input, once the messages already sent are written."""
+        self._outbox.put(None)
 
     def texts_update(self, texts: Texts) -> dict[str, str | None]:
         """What it must learn of `texts` (the same string objects are not sent twice)."""
@@ -134,8 +155,8 @@ class Process:
 
     def kill(self) -> None:
         self.ended = True
-        self.proc.kill()
-        self.outgoing.close()
+        self.proc.kill()  # a write blocked on it fails now, and the writer closes the pipe
+        self._outbox.put(None)
 
 
 class Pool:
@@ -282,7 +303,7 @@ class Pool:
                 del self.owner[key]
         self.log(f"shapesense: analysis process {process.pid} idle for {RETIRE_AFTER:.0f} s: ended")
         process.ended = True
-        process.outgoing.close()  # it ends at the end of its input
+        process.close_input()
 
     def _ended(self, process: Process) -> None:
         if process in self.processes:

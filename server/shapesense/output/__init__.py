@@ -12,20 +12,27 @@ __all__ = ["FORMATS", "FileResult", "Formatter", "Place", "Run", "formatters"]
 Formatter = Callable[[Run], str]
 
 
-def formatters() -> dict[str, Formatter]:
-    from . import machine, sarif, text
+# format -> (module of output/, its function): only the chosen format's module is imported
+# (machine.py brings hashlib and json, a few ms of a cold `shapesense check`)
+_FORMATTERS = {
+    "text": ("text", "full"),
+    "full": ("text", "full"),
+    "concise": ("text", "concise"),
+    "json": ("machine", "json_document"),
+    "json-lines": ("machine", "json_lines"),
+    "sarif": ("sarif", "sarif"),
+    "github": ("machine", "github"),
+    "gitlab": ("machine", "gitlab"),
+    "junit": ("machine", "junit"),
+}
 
-    return {
-        "text": text.full,
-        "full": text.full,
-        "concise": text.concise,
-        "json": machine.json_document,
-        "json-lines": machine.json_lines,
-        "sarif": sarif.sarif,
-        "github": machine.github,
-        "gitlab": machine.gitlab,
-        "junit": machine.junit,
-    }
+
+def formatter(name: str) -> Formatter:
+    import importlib
+
+    module, function = _FORMATTERS[name]
+    found: Formatter = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return found
 
 
-FORMATS = ("text", "full", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit")
+FORMATS = tuple(_FORMATTERS)
