@@ -52,3 +52,35 @@ def test_keras_text_quotes_the_model_by_its_name(keras: int, quoted: str) -> Non
     [finding] = [f for f in run(src, keras).findings if f.severity == "error"]
     assert f"layer {quoted}" in (finding.keras_message or ""), finding.keras_message
     assert quoted.strip("'\"") in finding.message
+
+
+AFTER_CLEAR = (
+    "a = keras.Sequential([keras.Input((3,)), L.Dense(2)])\n"
+    "keras.backend.clear_session()\n"
+    "b = keras.Sequential([keras.Input((3,)), L.Rescaling(1.0), L.Dense(2)])\n"
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+@pytest.mark.parametrize("body", [AFTER_CLEAR, NAME_CASES[3][1]], ids=["clear", "adds"])
+def test_names_after_an_edit_are_a_fresh_analysis_names(body: str, keras: int) -> None:
+    """Statements replayed after an edit (a layer written on each line in turn) count the
+    names as a fresh analysis does: clear_session is never replayed (the count of a name
+    first taken before it, in the edit, would not be reset)."""
+    from shapesense import Options, analyze
+    from shapesense.analysis import Analyzer
+    from shapesense.keras.versions import KerasVersion
+
+    lines = (PROGRAM_HEAD + body).splitlines(keepends=True)
+    analyzer = Analyzer(Options(KerasVersion(keras)))
+    analyzer.analyze("".join(lines))
+    for at in range(3, len(lines) + 1):
+        for text in (
+            "".join([*lines[:at], "extra = L.Rescaling(2.0)\n", *lines[at:]]),
+            "".join(lines),
+        ):
+            fresh = analyze(text, Options(KerasVersion(keras)))
+            again = analyzer.analyze(text)
+            assert [(m.name, m.rows) for m in again.models] == [
+                (m.name, m.rows) for m in fresh.models
+            ], (at, text)
