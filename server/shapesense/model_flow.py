@@ -56,3 +56,4 @@ def keep_build(session: Session, model: Model, run: Run, sample: Shape, out: obj
     model.output_shape = out
     model.declared_input = sample
     model.input_from_data = True  # Keras 2 relaxes such an input's axes; only its rank sticks
+    session.sequential_built(new_input=True)  # Keras 3 names its InputLayer and Functional

@@ -25,6 +25,8 @@ from .values import Array, Const, Model, Tensor, Value
 _versions = itertools.count(1)  # model versions: never reused, so a stale one never matches
 
 State = TypeVar("State")
+# the automatic names of models (counted apart from layers' names, as a layer is never named so)
+MODEL_BASES = frozenset({"sequential", "functional", "model"})
 LibraryVersions = KerasVersion  # the versions of the libraries the user's code runs with
 HOVERED = (Array, Tensor, Model)  # the values whose names hover shows
 
@@ -135,13 +137,48 @@ class Session:
             return explicit.value
         return self._numbered("model", base)
 
-    def _numbered(self, kind: str, base: str) -> str:
+    def input_name(self, explicit: Value | None) -> str:
+        """An InputLayer's name: Keras 3 counts `input_layer`, `input_layer_1`...; Keras 2
+        counts from one, `input_1`, `input_2`... (tf_keras input_layer.py)."""
+        if isinstance(explicit, Const) and isinstance(explicit.value, str):
+            return explicit.value
+        if self.version.major == 2:
+            return self._numbered("layer", "input", one_based=True)
+        return self._numbered("layer", "input_layer")
+
+    def sequential_built(self, new_input: bool) -> None:
+        """Keras 3 makes a Sequential model a Functional one at each (re)build, named from the
+        `functional` count, and an InputLayer when the input was not an Input (input_shape=,
+        build()); Keras 2 does neither (its InputLayer is `<first layer>_input`)."""
+        if self.version.major >= 3:
+            if new_input:
+                self.input_name(None)
+            self._numbered("model", "functional")
+
+    def use_name(self, base: str) -> None:
+        """An automatic name Keras takes where the checker makes no value (a backbone's insides)."""
+        self._numbered("model" if base in MODEL_BASES else "layer", base)
+
+    def clear_session(self) -> None:
+        """keras.backend.clear_session(): every count starts again (set to zero, so that the
+        journal records each one it changes). Never replayed: counts begun after it is
+        recorded would not be reset."""
+        self.not_replayable()
+        for kind, counts in (("layer", self.layer_counts), ("model", self.model_counts)):
+            for base, count in counts.items():
+                if self.journal is not None:
+                    self.journal.counters.setdefault((kind, base), (count, count))
+                counts[base] = 0
+
+    def _numbered(self, kind: str, base: str, one_based: bool = False) -> str:
         """Keras's automatic names: dense, dense_1, ... (a count the journal records)."""
         counts = self.layer_counts if kind == "layer" else self.model_counts
         count = counts.get(base, 0)
         if self.journal is not None:
             self.journal.counters.setdefault((kind, base), (count, count))
         counts[base] = count + 1
+        if one_based:
+            return f"{base}_{count + 1}"
         return base if count == 0 else f"{base}_{count}"
 
     def call_method(
@@ -211,7 +248,7 @@ class Session:
         info = LayerInfo(
             span,
             "InputLayer",
-            "input_layer",
+            tensor.node.layer_name if tensor.node is not None else "input_layer",
             model,
             0,
             fmt(tensor.shape),

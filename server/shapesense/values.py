@@ -136,6 +136,7 @@ class Node:
     parents: tuple[Node, ...] = ()
     is_input: bool = False  # an Input; a node with no layer that is not an input is opaque
     input_name: str | None = None  # Input(name=...): the key of its data in a dict
+    layer_name: str = "input_layer"  # an Input's InputLayer as Keras names it (session.input_name)
     list_input: bool = False  # the layer was called on a list (merge layers)
     output_index: int = 0  # which output of a multi-output layer
     # an Input of this file: where its shape is written (for fixes) and the Input(...) call
@@ -173,6 +174,9 @@ class Model(Value):
     output_shape: Any = None  # from the declared input
     created_depth: int = 0  # how many uncertain blocks deep it was created
     input_from_data: bool = False  # built by its first fit/predict, not declared
+    # Sequential: its input is its first layer's (a functional model's); Keras 3 makes its
+    # InputLayer at the first build, once a second layer is added (names count it then)
+    input_from_first: bool = False
     foreign: bool = False  # defined in another module
     opaque: bool = False  # something we cannot model: stay silent
     opaque_cause: Any = None  # why (silence.Cause), when known

@@ -215,6 +215,7 @@ class Outcome:
     location_ok: bool = True
     shapes_ok: bool | None = None
     shape_detail: str = ""
+    names_ok: bool | None = None  # the model's and its layers' names are Keras's
     fixes: list[tuple[str, bool, str]] = field(default_factory=list)
     dropped_fixes: int = 0  # passed the call's own re-check, dropped by the whole-program one
 
@@ -249,6 +250,12 @@ def compare(programs: list[Program], keras: int, results: list[dict]) -> list[Ou
             outcome.shapes_ok = mine == real
             if not outcome.shapes_ok:
                 outcome.shape_detail = f"ours {mine} vs keras {real}"
+        if not theirs and result.get("names") is not None and analysis.models:
+            last = analysis.models[-1]
+            named = [last.name, *(row[0] for row in last.rows)]
+            outcome.names_ok = named == result["names"]
+            if not outcome.names_ok:
+                outcome.shape_detail += f" names: ours {named} vs keras {result['names']}"
         outcomes.append(outcome)
     return outcomes
 
@@ -306,6 +313,8 @@ def report(
         wrong_place = [o for o in outcomes if not o.location_ok]
         shape_checked = [o for o in outcomes if o.shapes_ok is not None]
         shape_bad = [o for o in shape_checked if not o.shapes_ok]
+        names_checked = [o for o in outcomes if o.names_ok is not None]
+        names_bad = [o for o in names_checked if not o.names_ok and o.shapes_ok is not False]
         fixes = [(o, f) for o in outcomes for f in o.fixes]
         bad_fixes = [(o, f) for o, f in fixes if not f[1]]
         lines += [
@@ -318,6 +327,7 @@ def report(
             f"- internal errors of shapesense (SS000): {len(crashed)}",
             f"- error reported on another statement than Keras's: {len(wrong_place)}",
             f"- layer output shapes equal to Keras's: {len(shape_checked) - len(shape_bad)}/{len(shape_checked)} programs",
+            f"- model and layer names equal to Keras's: {len(names_checked) - len(names_bad)}/{len(names_checked)} programs",
             f"- quick fixes, the whole fixed program run under Keras: {len(fixes) - len(bad_fixes)}/{len(fixes)} raise nothing the program did not raise before",
             f"- quick fixes dropped by the whole-program re-check (they passed the call's own): {sum(o.dropped_fixes for o in outcomes)}",
             "",
@@ -340,7 +350,7 @@ def report(
                     f"| {name} | {len(group)} | {c['agree']} | {c['false-error']} | {c['missed']} |"
                 )
         lines.append("")
-        problems = crashed + false_errors + missed + wrong_place + shape_bad
+        problems = crashed + false_errors + missed + wrong_place + shape_bad + names_bad
         if problems or bad_fixes:
             ok = False
             lines += ["### Disagreements", ""]
@@ -348,7 +358,11 @@ def report(
                 kind = (
                     o.verdict
                     if o.verdict != "agree"
-                    else ("location" if not o.location_ok else "shapes")
+                    else (
+                        "location"
+                        if not o.location_ok
+                        else ("shapes" if o.shapes_ok is False else "names")
+                    )
                 )
                 lines += [
                     f"**{kind}** ({o.program.family}, {o.program.perturbation}): Keras: `{o.keras.get('type')}: {o.keras.get('message', '')[:200]}` line {o.keras.get('line')}; ours: {[f.code + ' line ' + str(f.span.line + 1) for f in o.errors]} {o.shape_detail}",

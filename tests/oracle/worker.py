@@ -8,6 +8,7 @@ This is the test harness: it executes generated programs on purpose. The product
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
 import os
 import re
@@ -150,13 +151,16 @@ def run(source: str) -> dict:
     finally:
         signal.alarm(0)
     model = ns.get("model")
-    shapes = None
+    shapes = names = None
     if model is not None and not result["raised"]:
         try:
             shapes = [_fmt(layer.output.shape) for layer in model.layers]
         except Exception:
             shapes = None
+        with contextlib.suppress(Exception):  # the names Keras gave: the model's and its layers'
+            names = [model.name, *(layer.name for layer in model.layers)]
     result["layer_shapes"] = shapes
+    result["names"] = names
     return result
 
 

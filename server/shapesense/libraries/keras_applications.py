@@ -22,6 +22,7 @@ from ..keras.layers import Args, InputSpec, LayerRule, Opaque
 from ..session import Session
 from ..shapes import UNKNOWN_SIZE, Dim, Shape
 from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Unknown, Value, to_python
+from . import keras_application_names
 from .keras_layers import apply_layer
 from .keras_models import register_model
 from .registry import REGISTRY, FunctionModel
@@ -246,8 +247,11 @@ def make_backbone(
         input_shape = tuple(bare)  # NASNet in Keras 3: its default size even without the top
     if tensor_shape is not None and not _builds_on_tensor(row, include_top, weights, tensor_shape):
         return opaque
+    input_name = keras_application_names.use_names(session, class_name, source is None, include_top)
     inputs = (
-        source if source is not None else Tensor((None, *input_shape), Node(None, is_input=True))
+        source
+        if source is not None
+        else Tensor((None, *input_shape), Node(None, is_input=True, layer_name=str(input_name)))
     )
     if (
         not isinstance(inputs, Tensor)
@@ -275,7 +279,14 @@ def make_backbone(
         BACKBONE,
         Args((), [], values),
         session.src.span(node),
-        _name(row, class_name, kwargs.get("name", kwargs.get("model_name"))),
+        keras_application_names.model_name(
+            session,
+            class_name,
+            kwargs.get("name", kwargs.get("model_name")),  # RegNet's model_name=
+            input_shape,
+            weights,
+            row.get("model_name"),
+        ),
     )
     layer.foreign = session.foreign
     output = apply_layer(session, layer, inputs, node)
@@ -397,11 +408,3 @@ def _classes_message(session: Session, classes: int) -> str:
         f"If using {weights} with `include_top` as true, `classes` should be 1000. "
         f"Received `classes={classes}`"
     )
-
-
-def _name(row: dict[str, Any], class_name: str, given: Value | None) -> str:
-    """The model's name: as measured (resnet-rs-50), else the lower-cased class (vgg16)."""
-    written = to_python(given) if given is not None else None
-    if isinstance(written, str):
-        return written
-    return str(row.get("model_name") or class_name.lower())

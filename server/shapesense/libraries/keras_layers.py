@@ -162,6 +162,7 @@ def make_input(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
     keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
+    layer_name = session.input_name(kwargs.get("name"))  # counted even when the shape is unknown
     shape_value = kwargs.get("shape", kwargs.get("input_shape", args[0] if args else None))
     span = None
     if "shape" in keywords:
@@ -184,6 +185,7 @@ def make_input(
         None,
         is_input=True,
         input_name=input_name,
+        layer_name=layer_name,
         shape_span=span if here else None,
         call_span=session.src.span(node) if here else None,
         input_shape=(None, *shape),

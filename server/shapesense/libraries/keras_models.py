@@ -44,6 +44,15 @@ def _family(name: str) -> FunctionModel | None:
     return None
 
 
+@REGISTRY.function("keras.backend.clear_session", "keras.utils.clear_session")
+def clear_session(
+    session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """Keras's name counts start again: the next Dense is `dense` (measured, both versions)."""
+    session.clear_session()
+    return Const(None)
+
+
 def make_sequential(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
@@ -60,8 +69,21 @@ def make_sequential(
         _opaque(model, silence.cause_of(items))
         return model
     for item in items.items:
-        sequential_add(session, model, item)
+        sequential_add(session, model, item, rebuild=False)
+    _rebuilt(session, model, first=True)  # Keras 3 builds once, after the list
     return model
+
+
+def _rebuilt(session: Session, model: Model, first: bool) -> None:
+    """Keras 3's Sequential._maybe_rebuild after its layers changed: a build (names counted)
+    when its input is known and it has a layer (two, when the first one gives the input)."""
+    if model.declared_input is None or model.opaque or model.broken:
+        return
+    if not model.input_from_first:
+        if model.layers:
+            session.sequential_built(new_input=False)
+    elif len(model.layers) >= 2:
+        session.sequential_built(new_input=first or len(model.layers) == 2)
 
 
 def _opaque(model: Model, cause: silence.Cause | None) -> None:
@@ -79,7 +101,8 @@ def register_model(session: Session, model: Model) -> None:
         session.journal.models.append(model)
 
 
-def sequential_add(session: Session, model: Model, item: Value) -> None:
+def sequential_add(session: Session, model: Model, item: Value, rebuild: bool = True) -> None:
+    """`model.add(item)`; `rebuild`: Keras 3 rebuilds the model after it (not in __init__)."""
     if model.opaque or model.broken:
         return
     session.touch(model)
@@ -124,7 +147,13 @@ def sequential_add(session: Session, model: Model, item: Value) -> None:
         model.declared_input = item.declared_input
         model.input_span = item.input_span
         _start_build(session, model)
+        if isinstance(item, Model):
+            model.input_from_first = True
+        elif session.version.major >= 3:
+            session.input_name(None)  # Keras 3 adds an InputLayer of input_shape first
     model.layers.append(item)
+    if rebuild:
+        _rebuilt(session, model, first=False)
     run: Run | None = model.built_run
     if run is not None:
         first = len(run.steps)
@@ -160,7 +189,10 @@ def make_functional(
     model = Model(
         "functional",
         session.src.span(node),
-        session.model_name("functional", kwargs.get("name")),
+        # Keras 2 names a functional model `model`, Keras 3 `functional`
+        session.model_name(
+            "model" if session.version.major == 2 else "functional", kwargs.get("name")
+        ),
     )
     register_model(session, model)
     ins, model.input_keys = _tensors_by_key(inputs)
@@ -247,7 +279,8 @@ def model_method(
             layers, model.layers = model.layers, []
             _start_build(session, model)
             for layer in layers:
-                sequential_add(session, model, layer)
+                sequential_add(session, model, layer, rebuild=False)
+            session.sequential_built(new_input=True)
     elif method == "build" and model.user_class is not None:
         # Keras 2 runs `call` on the shape and keeps the layers built so; Keras 3 (measured,
         # 3.15: tests/corpus/programs/models_subclassed/build_then_other_width.py) does not.

@@ -1,0 +1,149 @@
+"""The names Keras gives models and layers, as measured on Keras 3.15 (`keras`) and tf_keras
+2.21: (label, body after PROGRAM_HEAD, {variable: expected} for Keras 3, the same for Keras 2).
+An expected value is `model name: name of each of model.layers` (a Sequential's InputLayer is
+not among them, a functional model's are), or the model's name alone. Keras counts its automatic
+names per session: `dense`, `dense_1`...; tests/test_names.py holds ShapeSense to these rows,
+tests/oracle/test_names.py holds them to real Keras."""
+
+from __future__ import annotations
+
+NAME_CASES: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
+    (
+        "two_sequentials",
+        "a = keras.Sequential([L.Dense(4, input_shape=(3,)), L.Dense(2)])\n"
+        "b = keras.Sequential([keras.Input((3,)), L.Dense(4), L.Dense(2)])\n",
+        {"a": "sequential: dense, dense_1", "b": "sequential_1: dense_2, dense_3"},
+        {"a": "sequential: dense, dense_1", "b": "sequential_1: dense_2, dense_3"},
+    ),
+    (
+        # Keras 3 makes each built Sequential a Functional model and an InputLayer of
+        # input_shape=: both counted; Keras 2 names a functional model `model`, Inputs input_1...
+        "functional_after_sequentials",
+        "a = keras.Sequential([L.Dense(4, input_shape=(3,)), L.Dense(2)])\n"
+        "b = keras.Sequential([keras.Input((3,)), L.Dense(2)])\n"
+        "i = keras.Input((3,))\n"
+        "c = keras.Model(i, L.Dense(2)(L.Dense(4)(i)))\n",
+        {"c": "functional_2: input_layer_2, dense_4, dense_3"},
+        {"c": "model: input_2, dense_4, dense_3"},
+    ),
+    (
+        "names_given",
+        "i = keras.Input((3,), name='x')\n"
+        "c = keras.Model(i, L.Dense(2, name='out')(i), name='named')\n"
+        "j = keras.Input((3,))\n"
+        "d = keras.Model(j, L.Dense(2)(j))\n",
+        {"c": "named: x, out", "d": "functional: input_layer, dense"},
+        {"c": "named: x, out", "d": "model: input_1, dense"},
+    ),
+    (
+        # Keras 3 rebuilds a Sequential at each add once its input is known
+        "sequential_add_rebuilds",
+        "a = keras.Sequential([keras.Input((3,)), L.Dense(2)])\n"
+        "a.add(L.Dense(2))\n"
+        "a.add(L.Dense(2))\n"
+        "b = keras.Sequential()\n"
+        "b.add(L.Dense(2, input_shape=(3,)))\n"
+        "b.add(L.Dense(2))\n"
+        "i = keras.Input((3,))\n"
+        "c = keras.Model(i, L.Dense(1)(i))\n",
+        {"b": "sequential_1: dense_3, dense_4", "c": "functional_5: input_layer_2, dense_5"},
+        {"b": "sequential_1: dense_3, dense_4", "c": "model: input_2, dense_5"},
+    ),
+    (
+        "build_then_functional",
+        "a = keras.Sequential([L.Dense(2)])\n"
+        "a.build((None, 3))\n"
+        "i = keras.Input((3,))\n"
+        "c = keras.Model(i, L.Dense(1)(i))\n",
+        {"a": "sequential: dense", "c": "functional_1: input_layer_1, dense_1"},
+        {"a": "sequential: dense", "c": "model: input_1, dense_1"},
+    ),
+    (
+        "built_by_fit",
+        "a = keras.Sequential([L.Dense(2)])\n"
+        "a.compile('adam', 'mse')\n"
+        "a.fit(np.zeros((4, 3)), np.zeros((4, 2)), verbose=0)\n"
+        "i = keras.Input((3,))\n"
+        "c = keras.Model(i, L.Dense(1)(i))\n",
+        {"c": "functional_1: input_layer_1, dense_1"},
+        {"c": "model: input_1, dense_1"},
+    ),
+    (
+        "clear_session",
+        "a = keras.Sequential([keras.Input((3,)), L.Dense(2)])\n"
+        "i = keras.Input((3,))\n"
+        "b = keras.Model(i, L.Dense(1)(i))\n"
+        "keras.backend.clear_session()\n"
+        "c = keras.Sequential([keras.Input((3,)), L.Dense(2)])\n"
+        "j = keras.Input((3,))\n"
+        "d = keras.Model(j, L.Dense(1)(j))\n",
+        {"c": "sequential: dense", "d": "functional_1: input_layer_1, dense_1"},
+        {"c": "sequential: dense", "d": "model: input_2, dense_1"},
+    ),
+    (
+        "merge_inputs",
+        "i = keras.Input((3,))\n"
+        "j = keras.Input((3,))\n"
+        "c = keras.Model([i, j], L.concatenate([i, j]))\n",
+        {"c": "functional: input_layer, input_layer_1, concatenate"},
+        {"c": "model: input_1, input_2, concatenate"},
+    ),
+    (
+        "subclassed_models",
+        "class MyNet(keras.Model):\n"
+        "    def __init__(self):\n"
+        "        super().__init__()\n"
+        "        self.d = L.Dense(2)\n"
+        "    def call(self, x):\n"
+        "        return self.d(x)\n"
+        "a = MyNet()\n"
+        "b = MyNet()\n",
+        {"a": "my_net", "b": "my_net_1"},
+        {"a": "my_net", "b": "my_net_1"},
+    ),
+    (
+        # MobileNet and MobileNetV2 name themselves by alpha and the input's rows
+        "backbones",
+        "a = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(160, 160, 3))\n"
+        "b = keras.applications.MobileNet(weights=None, include_top=False, input_shape=(100, 100, 3))\n"
+        "c = keras.applications.ResNet50(weights=None)\n"
+        "i = keras.Input((3,))\n"
+        "d = keras.Model(i, L.Dense(1)(i))\n",
+        {
+            "a": "mobilenetv2_1.00_160",
+            "b": "mobilenet_1.00_100",
+            "c": "resnet50",
+            "d": "functional: input_layer_3, dense",
+        },
+        {
+            "a": "mobilenetv2_1.00_160",
+            "b": "mobilenet_1.00_100",
+            "c": "resnet50",
+            "d": "model: input_4, dense",
+        },
+    ),
+    (
+        # the automatic names a backbone's layers take (keras/application_names.json)
+        "after_a_backbone",
+        "base = keras.applications.EfficientNetB0(weights=None)\n"
+        "a = keras.Sequential([keras.Input((4,)), L.Rescaling(1.0), L.Normalization()])\n",
+        {"base": "efficientnetb0", "a": "sequential: rescaling_1, normalization_1"},
+        {"base": "efficientnetb0", "a": "sequential: rescaling_1, normalization_1"},
+    ),
+    (
+        "backbone_in_a_sequential",
+        "base = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(96, 96, 3))\n"
+        "a = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(10)])\n"
+        "a.add(L.Dense(3))\n"
+        "i = keras.Input((3,))\n"
+        "d = keras.Model(i, L.Dense(1)(i))\n",
+        {
+            "a": "sequential: mobilenetv2_1.00_96, global_average_pooling2d, dense, dense_1",
+            "d": "functional_2: input_layer_2, dense_2",
+        },
+        {
+            "a": "sequential: mobilenetv2_1.00_96, global_average_pooling2d, dense, dense_1",
+            "d": "model: input_2, dense_2",
+        },
+    ),
+]

@@ -1,0 +1,53 @@
+"""Real Keras judges the names tests/cases_names.py expects (which the fast tests hold
+ShapeSense to), and the table of backbone names (keras/application_names.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ..cases import PROGRAM_HEAD
+from ..cases_names import NAME_CASES
+from .run import Worker
+
+pytestmark = pytest.mark.oracle
+
+
+def _names_check(expected: dict[str, str]) -> str:
+    """Statements asserting each variable's names, in the form of the case rows."""
+    lines = []
+    for variable, want in expected.items():
+        got = (
+            f"{variable}.name + ': ' + ', '.join(x.name for x in {variable}.layers)"
+            if ":" in want
+            else f"{variable}.name"
+        )
+        lines.append(f"assert {got} == {want!r}, {got}\n")
+    return "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "k3", "k2"), NAME_CASES, ids=[case[0] for case in NAME_CASES]
+)
+def test_name_table_matches_keras(
+    keras_worker: Worker, label: str, body: str, k3: dict[str, str], k2: dict[str, str]
+) -> None:
+    expected = k3 if keras_worker.keras == 3 else k2  # type: ignore[attr-defined]
+    result = keras_worker.run(PROGRAM_HEAD + body + _names_check(expected))
+    assert not result["raised"], result.get("message")
+
+
+@pytest.mark.parametrize("backbone", ["MobileNetV3Small", "EfficientNetB0", "NASNetMobile"])
+def test_backbone_names_match_keras(keras_worker: Worker, backbone: str) -> None:
+    """A backbone's name and the automatic names it uses up: a Dense made after it."""
+    from shapesense.libraries.keras_application_names import table
+
+    version = str(keras_worker.keras)  # type: ignore[attr-defined]
+    row = table()[version][backbone]
+    dense = row["uses"].get("dense", 0)
+    src = PROGRAM_HEAD + (
+        f"base = keras.applications.{backbone}(weights=None)\n"
+        f"assert base.name == {row['name']!r}, base.name\n"
+        "d = L.Dense(1)\n"
+        f"assert d.name == {'dense' if not dense else f'dense_{dense}'!r}, d.name\n"
+    )
+    assert not keras_worker.run(src)["raised"]
