@@ -9,6 +9,18 @@ from __future__ import annotations
 
 NAME_CASES: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
     (
+        # Keras 2 makes a TFOpLambda layer of each operator, named after the TensorFlow function;
+        # Keras 3's ops are no layers
+        "operators_on_keras_tensors",
+        "i = keras.Input((4,))\nx = L.Dense(4)(i)\ny = x + x\nz = y * 2.0 - x\n"
+        "m = keras.Model(i, L.Dense(1)(-z))\n",
+        {"m": "functional: input_layer, dense, dense_1"},
+        {
+            "m": "model: input_1, dense, tf.__operators__.add, tf.math.multiply, "
+            "tf.math.subtract, tf.math.negative, dense_1"
+        },
+    ),
+    (
         "two_sequentials",
         "a = keras.Sequential([L.Dense(4, input_shape=(3,)), L.Dense(2)])\n"
         "b = keras.Sequential([keras.Input((3,)), L.Dense(4), L.Dense(2)])\n",

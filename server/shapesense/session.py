@@ -155,6 +155,10 @@ class Session:
                 self.input_name(None)
             self._numbered("model", "functional")
 
+    def numbered_layer(self, base: str) -> str:
+        """A layer name counted as Keras counts `base` (a TFOpLambda's tf.math.multiply...)."""
+        return self._numbered("layer", base)
+
     def use_name(self, base: str) -> None:
         """An automatic name Keras takes where the checker makes no value (a backbone's insides)."""
         self._numbered("model" if base in MODEL_BASES else "layer", base)

@@ -84,8 +84,11 @@ def apply_op(
     tensors: list[Tensor],
     rule: ShapeRule,
     tf_op: bool = False,
+    keras2_name: str | None = None,
 ) -> Value:
-    """The op `label` on these tensors: a graph node whose shape is `rule`'s."""
+    """The op `label` on these tensors: a graph node whose shape is `rule`'s. In a Keras 2
+    model it is a TFOpLambda layer named after the TensorFlow function (`keras2_name`,
+    counted as layer names are: tf.__operators__.add, tf.__operators__.add_1...)."""
     scope = session.state(SymbolicScope)
     if tf_op and session.version.major >= 3 and not scope.lambda_depth and not scope.call_depth:
         session.add(
@@ -118,7 +121,11 @@ def apply_op(
         layer_rule = OpRule(merge=True, merge_output=lambda ss, a: rule(ss), rows=rows)
     else:
         layer_rule = OpRule(output=lambda s, a: rule([s]), rows=rows)
-    layer = Layer(label, layer_rule, Args((), [], {}), session.src.span(node), label)
+    name = label
+    in_graph = not scope.lambda_depth and not scope.call_depth
+    if keras2_name is not None and session.version.major == 2 and in_graph:
+        name = session.numbered_layer(keras2_name)
+    layer = Layer(label, layer_rule, Args((), [], {}), session.src.span(node), name)
     layer.foreign = session.foreign
     if scope.call_depth:
         scope.inside_call.add(layer.uid)
@@ -160,7 +167,12 @@ def _operand_shape(value: Value) -> Shape | None:
 
 
 def _elementwise(
-    session: Session, label: str, node: ast.AST, values: list[Value], tf: bool
+    session: Session,
+    label: str,
+    node: ast.AST,
+    values: list[Value],
+    tf: bool,
+    keras2_name: str | None = None,
 ) -> Value:
     """An op of several operands broadcast together (add, multiply, maximum, `a - b`...)."""
     tensors = [v for v in values if isinstance(v, Tensor)]
@@ -180,7 +192,7 @@ def _elementwise(
             out = ops.broadcast(out, other, label)
         return out
 
-    return apply_op(session, label, node, tensors, rule, tf)
+    return apply_op(session, label, node, tensors, rule, tf, keras2_name)
 
 
 OPERATORS: dict[type, str] = {
@@ -194,16 +206,33 @@ OPERATORS: dict[type, str] = {
 }
 
 
+# The TFOpLambda layer Keras 2 makes of an operator on a Keras tensor (tf_keras 2.21, measured)
+KERAS2_OPERATOR_LAYERS: dict[type, str] = {
+    ast.Add: "tf.__operators__.add",
+    ast.Sub: "tf.math.subtract",
+    ast.Mult: "tf.math.multiply",
+    ast.Div: "tf.math.truediv",
+    ast.FloorDiv: "tf.compat.v1.floor_div",
+    ast.Pow: "tf.math.pow",
+    ast.Mod: "tf.math.floormod",
+    ast.MatMult: "tf.linalg.matmul",
+    ast.USub: "tf.math.negative",
+}
+
+
 def _binary(session: Session, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
     """`a - b`, `x * 0.5`, `x @ w` on Keras tensors (Keras 3: keras.ops; Keras 2: TFOpLambda)."""
     label = session.src.segment(node, 40)
     if isinstance(op, ast.MatMult):
         if not (isinstance(left, Tensor) and isinstance(right, (Tensor, Array))):
             return UNKNOWN
-        return _matmul(session, label, node, left, right, False, False)
+        name = KERAS2_OPERATOR_LAYERS[ast.MatMult]
+        return _matmul(session, label, node, left, right, False, False, keras2_name=name)
     if type(op) not in OPERATORS:
         return UNKNOWN
-    return _elementwise(session, label, node, [left, right], False)
+    return _elementwise(
+        session, label, node, [left, right], False, KERAS2_OPERATOR_LAYERS[type(op)]
+    )
 
 
 def _split(
@@ -252,7 +281,8 @@ def _unary(session: Session, tensor: Tensor, op: ast.unaryop, node: ast.AST) -> 
     if not isinstance(op, ast.USub):
         return UNKNOWN
     label = session.src.segment(node, 40)
-    return apply_op(session, label, node, [tensor], lambda ss: ss[0])
+    name = KERAS2_OPERATOR_LAYERS[ast.USub]
+    return apply_op(session, label, node, [tensor], lambda ss: ss[0], keras2_name=name)
 
 
 def _matmul(
@@ -264,19 +294,38 @@ def _matmul(
     ta: bool,
     tb: bool,
     tf: bool = False,
+    keras2_name: str | None = None,
 ) -> Value:
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         return apply_op(
-            session, label, node, [a, b], lambda ss: ops.matmul(ss[0], ss[1], label, ta, tb), tf
+            session,
+            label,
+            node,
+            [a, b],
+            lambda ss: ops.matmul(ss[0], ss[1], label, ta, tb),
+            tf,
+            keras2_name,
         )
     right, left = _operand_shape(b), _operand_shape(a)
     if isinstance(a, Tensor) and right is not None:
         return apply_op(
-            session, label, node, [a], lambda ss: ops.matmul(ss[0], right, label, ta, tb), tf
+            session,
+            label,
+            node,
+            [a],
+            lambda ss: ops.matmul(ss[0], right, label, ta, tb),
+            tf,
+            keras2_name,
         )
     if isinstance(b, Tensor) and left is not None:
         return apply_op(
-            session, label, node, [b], lambda ss: ops.matmul(left, ss[0], label, ta, tb), tf
+            session,
+            label,
+            node,
+            [b],
+            lambda ss: ops.matmul(left, ss[0], label, ta, tb),
+            tf,
+            keras2_name,
         )
     return silence.from_arguments([a, b], UNKNOWN)
 
