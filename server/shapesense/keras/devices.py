@@ -86,8 +86,7 @@ def _without_xla(jit_compile: Value) -> bool:
 
 def _layers(model: Model) -> Iterator[Layer]:
     """The layers a call runs, in order, a nested model's own included."""
-    items = run_order(model)
-    for item in items:
+    for item in run_order(model):
         if isinstance(item, Model):
             yield from _layers(item)
         else:

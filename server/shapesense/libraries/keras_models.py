@@ -10,7 +10,7 @@ import ast
 from .. import coverage, silence
 from ..checks import DATA_METHODS, CallChecker
 from ..keras import losses
-from ..keras.graph import LayerFailure, Run, run_nodes
+from ..keras.graph import LayerFailure, Run, run_nodes, run_order
 from ..session import Session
 from ..shapes import fmt
 from ..values import (
@@ -439,20 +439,10 @@ def get_layer(
 
 
 def _all_layers(session: Session, model: Model) -> list[Value]:
+    """Every layer of the model once (a layer called twice is one layer), for get_layer."""
     if model.kind == "sequential":
         return list(layers_of(session, model) or [])
-    found: dict[int, Value] = {}
-    pending = [t.node for t in model.outputs if t.node is not None]
-    seen: set[int] = set()
-    while pending:
-        current = pending.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if current.layer is not None:
-            found[current.layer.uid] = current.layer
-        pending.extend(current.parents)
-    return list(found.values())
+    return list({layer.uid: layer for layer in run_order(model)}.values())
 
 
 def _losses(value: Value) -> Value:
