@@ -56,12 +56,18 @@ def import_position(tree: ast.Module, source: SourceText | None = None) -> Span:
     return Span(line, 0, line, 0)
 
 
-def _wrap(session: Session, data: DataArg, template: str) -> TextEdit:
-    text = session.src.text_of(session.src.span(data.node))
+def wrap(session: Session, node: ast.expr, template: str) -> TextEdit:
+    """The expression rewritten by `template`: `{x}` is its text, `{paren}` its text in
+    parentheses unless it is a name, attribute, subscript or call (`(a + b).reshape(...)`)."""
+    text = session.src.text_of(session.src.span(node))
     if "{paren}" in template:
-        inner = text if isinstance(data.node, SIMPLE_EXPRESSIONS) else f"({text})"
-        return TextEdit(session.src.span(data.node), template.format(paren=inner))
-    return TextEdit(session.src.span(data.node), template.format(x=text))
+        inner = text if isinstance(node, SIMPLE_EXPRESSIONS) else f"({text})"
+        return TextEdit(session.src.span(node), template.format(paren=inner))
+    return TextEdit(session.src.span(node), template.format(x=text))
+
+
+def _wrap(session: Session, data: DataArg, template: str) -> TextEdit:
+    return wrap(session, data.node, template)
 
 
 @dataclass(frozen=True)
@@ -83,9 +89,7 @@ def as_objects(session: Session, strings: DataArg) -> Fix:
 
 def to_dense(session: Session, node: ast.expr) -> Fix:
     """A scipy sparse matrix as an array (SS205)."""
-    text = session.src.text_of(session.src.span(node))
-    inner = text if isinstance(node, SIMPLE_EXPRESSIONS) else f"({text})"
-    edit = TextEdit(session.src.span(node), f"{inner}.toarray()")
+    edit = wrap(session, node, "{paren}.toarray()")
     return Fix(f"Pass the labels as an array: `{edit.new_text}`", (edit,), preferred=True)
 
 

@@ -8,7 +8,8 @@ import ast
 import math
 from dataclasses import dataclass
 
-from ..findings import Fix, TextEdit
+from ..findings import Fix
+from ..fixes import wrap
 from ..session import Session
 from ..shapes import fmt, size
 from ..tables import Levels
@@ -148,10 +149,10 @@ def _not_a_table(
             "ValueError: Expected a 2-dimensional container but got "
             "<class 'pandas.core.series.Series'> instead (scikit-learn 1.6 and newer)"
         )
-        fixes = _one_feature(session, written, "{x}.to_frame()", "as a one-column frame")
+        fixes = _one_feature(session, written, "{paren}.to_frame()", "as a one-column frame")
     else:
         raised = "ValueError: Expected 2D array, got 1D array instead"
-        fixes = _one_feature(session, written, "{x}.reshape(-1, 1)", "as one feature")
+        fixes = _one_feature(session, written, "{paren}.reshape(-1, 1)", "as one feature")
     library_error(session, node, message, raised, fixes)
 
 
@@ -161,10 +162,7 @@ def _one_feature(
     """The column passed as a table of one feature, as scikit-learn's message advises."""
     if node is None:
         return ()
-    text = session.src.text_of(session.src.span(node))
-    if not isinstance(node, ast.Name | ast.Attribute | ast.Subscript | ast.Call):
-        text = f"({text})"
-    edit = TextEdit(session.src.span(node), template.format(x=text))
+    edit = wrap(session, node, template)
     return (Fix(f"Pass it {what}: `{edit.new_text}`", (edit,), preferred=True),)
 
 
