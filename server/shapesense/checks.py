@@ -66,7 +66,7 @@ class CallChecker(SeveralInputs):
             return  # Keras raised while tracing: nothing is kept (and an error is a check)
         if not stale and method in LABEL_METHODS:
             y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
-            if self._sparse_labels_refused(method, y_val, _argument_node(node, 1, "y")):
+            if self._sparse_labels_refused(method, y_val, coverage.node_arg(node, 1, "y")):
                 return  # the data went through the model; its loss raises on the labels
         if not stale and (refused := devices.refused_on_cpu(model, self.version.major, method)):
             self._report_refused_on_cpu(model, node, *refused)
@@ -90,12 +90,8 @@ class CallChecker(SeveralInputs):
     ) -> bool:
         """Check x and y; True when an error was reported. `stale`: Keras will run a function
         compiled on an earlier state of the model, whose shapes are not known here."""
-        x_node = (
-            node.args[0]
-            if node.args
-            else next((k.value for k in node.keywords if k.arg == "x"), None)
-        )
-        y_node = _argument_node(node, 1, "y")
+        x_node = coverage.node_arg(node, 0, "x")
+        y_node = coverage.node_arg(node, 1, "y")
         x_val = args[0] if args else kwargs.get("x", UNKNOWN)
         y_val = args[1] if len(args) > 1 else kwargs.get("y", UNKNOWN)
         validation = kwargs.get("validation_data")
@@ -408,10 +404,3 @@ def _written_validation(
     ):
         return None
     return (validation.items[0], node.elts[0]), (validation.items[1], node.elts[1])
-
-
-def _argument_node(node: ast.Call, index: int, name: str) -> ast.expr | None:
-    """The expression given for a parameter, by position or by keyword."""
-    if len(node.args) > index:
-        return node.args[index]
-    return next((k.value for k in node.keywords if k.arg == name), None)

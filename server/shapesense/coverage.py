@@ -318,11 +318,12 @@ class _Label:
         self.src, self.node, self.index, self.name, self.suffix = src, node, index, name, suffix
 
     def __str__(self) -> str:
-        arg = _node_arg(self.node, self.index, self.name)
+        arg = node_arg(self.node, self.index, self.name)
         return (self.src.segment(arg, 40) if arg is not None else self.name) + self.suffix
 
 
-def _node_arg(node: ast.Call, index: int, name: str) -> ast.expr | None:
+def node_arg(node: ast.Call, index: int, name: str) -> ast.expr | None:
+    """The expression given for a parameter, by position (none after a `*args`) or keyword."""
     if len(node.args) > index and not any(isinstance(a, ast.Starred) for a in node.args):
         return node.args[index]
     return next((k.value for k in node.keywords if k.arg == name), None)
@@ -380,7 +381,7 @@ def call_status(
         if any(type(d) is not int for d in array.shape[1:]):
             reasons.append(size_reason("x", str(named), array))
     output = model.output_shape
-    y_node = _node_arg(node, 1, "y")
+    y_node = node_arg(node, 1, "y")
     if (
         labels
         and len(model.outputs) > 1

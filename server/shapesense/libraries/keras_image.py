@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from .. import fixes, silence
+from .. import coverage, fixes, silence
 from ..findings import Finding, Span
 from ..recheck import DataArg
 from ..session import Session
@@ -66,9 +66,7 @@ def flow(
     """datagen.flow(x, y, batch_size): batches of x's samples and y's (x must be rank 4)."""
     x = args[0] if args else kwargs.get("x", UNKNOWN)
     y = args[1] if len(args) > 1 else kwargs.get("y", Const(None))
-    x_node = (
-        node.args[0] if node.args else next((k.value for k in node.keywords if k.arg == "x"), None)
-    )
+    x_node = coverage.node_arg(node, 0, "x")
     if isinstance(x, Array) and len(x.shape) != 4 and x_node is not None:
         _report_flow_rank(session, x, x_node)
         return _not_followed(session, node)  # flow raised: the program stops here
