@@ -68,6 +68,19 @@ print(json.dumps(results))
 """
 
 
+def run_guarded(script: str, cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`script` in a fresh interpreter started as the CLI is (no PYTHONPATH from the tests)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run(
+        [PYTHON, "-c", script, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 def test_guard_refuses_what_a_static_checker_never_does(tmp_path: Path) -> None:
     ran = tmp_path / "ran"
     ran.mkdir()
@@ -75,15 +88,7 @@ def test_guard_refuses_what_a_static_checker_never_does(tmp_path: Path) -> None:
     workspace.mkdir()
     (workspace / "planted.py").write_text(f"open({str(ran / 'planted')!r}, 'w').write('ran')\n")
     library = build_extension("planted_lib", workspace, ran / "planted_lib", tmp_path)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    proc = subprocess.run(
-        [PYTHON, "-c", PROBES, str(workspace), str(library)],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_guarded(PROBES, tmp_path, str(workspace), str(library))
     assert proc.returncode == 0, proc.stderr
     results = json.loads(proc.stdout)
     assert results == dict.fromkeys(
@@ -113,15 +118,7 @@ print(json.dumps(results))
 def test_guard_lets_through_exactly_the_command_line_announced(tmp_path: Path) -> None:
     """The server's analysis process: its exact argv, announced with an audit event, is
     started; any other command line is still refused."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    proc = subprocess.run(
-        [PYTHON, "-c", ANNOUNCED],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    proc = run_guarded(ANNOUNCED, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout) == {"true": "allowed", "true --other": "refused"}
     assert proc.stderr.count("shapesense: REFUSED") == 1, proc.stderr
