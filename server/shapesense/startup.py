@@ -21,6 +21,8 @@ can prevent that; `python -P` / `python -I` do (docs/hardening.md).
 import os
 import sys
 
+from .audit_events import ALLOW_PROCESS
+
 AUDIT_LOG_VARIABLE = "SHAPESENSE_AUDIT"  # if set, a file every watched event is appended to
 PROCESS_EVENTS = (
     "subprocess.Popen",
@@ -35,9 +37,6 @@ PROCESS_EVENTS = (
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
 # The one program ShapeSense starts: its own analysis process (lsp/pool.py), by exact argv.
 OWN_PROCESSES: set[tuple[str, ...]] = set()
-# lsp/pool.py announces that argv with this audit event (`sys.audit`) rather than importing
-# this module: the entry point (`main`) leads to the server, so that import made a circle.
-ALLOW_PROCESS_EVENT = "shapesense.allow_process"
 
 
 def allow_process(argv: list[str]) -> None:
@@ -122,7 +121,7 @@ class AuditGuard:
         elif event == "ctypes.dlopen":
             if args[0] is not None:  # None: the running process itself (ctypes' own set-up)
                 self._refuse(f"ctypes.dlopen {args[0]!r}")
-        elif event == ALLOW_PROCESS_EVENT:
+        elif event == ALLOW_PROCESS:
             allow_process(args[0])
         elif event.startswith(PROCESS_EVENTS):
             if event == "subprocess.Popen" and _own_process(args[1]):

@@ -194,7 +194,8 @@ def test_python_m_with_safe_path_beside_shapesense_py(workspace: Workspace, flag
 def test_package_and_startup_import_nothing_before_the_path_is_clean() -> None:
     # anything imported before startup.protect() is looked up on the uncleaned path (the
     # working directory first, under `python -m`); the hostile workspace cannot show this
-    # where the environment happens to load such a module early anyway
+    # where the environment happens to load such a module early anyway. The package's own
+    # submodules are found in its folder (`shapesense.__path__`), never on the path
     probe = (
         "import sys; before = set(sys.modules); import shapesense.startup; "
         "print(sorted(set(sys.modules) - before))"
@@ -202,4 +203,6 @@ def test_package_and_startup_import_nothing_before_the_path_is_clean() -> None:
     proc = subprocess.run(
         [PYTHON, "-I", "-c", probe], capture_output=True, text=True, check=True, timeout=60
     )
-    assert proc.stdout.strip() == "['shapesense', 'shapesense.startup']"
+    assert proc.stdout.strip() == (
+        "['shapesense', 'shapesense.audit_events', 'shapesense.startup']"
+    )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from typing import Any
 
+from ..audit_events import ALLOW_PROCESS
 from ..cancel import Cancelled
 from ..findings import Analysis, Finding, Span
 from ..options import INTERNAL_ERROR, Options
@@ -73,7 +74,7 @@ class Process:
     ) -> None:
         argv = command()
         # lets the audit hook (startup.py) permit exactly this command line
-        sys.audit("shapesense.allow_process", argv)
+        sys.audit(ALLOW_PROCESS, argv)
         self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.outgoing = Connection(os.dup(self.proc.stdin.fileno()), readable=False)
