@@ -18,6 +18,7 @@ from . import silence
 from .libraries import MODEL_ERRORS, REGISTRY
 from .libraries.registry import InPlace
 from .session import HOVERED, Session
+from .source import SourceText
 from .values import (
     UNKNOWN,
     UNKNOWN_INT,
@@ -112,16 +113,13 @@ class Expressions(Session):
     # --- expressions --------------------------------------------------------------------
 
     def eval(self, node: ast.expr | None, env: Env) -> Value:
-        if node is None:
+        evaluate = _EXPRESSIONS.get(type(node))  # None too: no expression, no value
+        if evaluate is None:
             return UNKNOWN
         try:
-            return self._eval(node, env)
+            return evaluate(self, node, env)
         except RecursionError:
             return UNKNOWN
-
-    def _eval(self, node: ast.expr, env: Env) -> Value:
-        evaluate = _EXPRESSIONS.get(type(node))
-        return UNKNOWN if evaluate is None else evaluate(self, node, env)
 
     def _constant(self, node: ast.Constant, env: Env) -> Value:
         value = node.value
@@ -514,13 +512,16 @@ def is_range(node: ast.expr, env: Env) -> bool:
 _generators: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 
 
-def is_generator(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
-    """A def whose own body (not a nested def's) yields."""
+def is_generator(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, source: SourceText
+) -> bool:
+    """A def whose own body (not a nested def's) yields. `source`: the text `fn` was parsed
+    from; most defs' text has no `yield` at all, which is much cheaper to see than the tree."""
     if isinstance(fn, ast.Lambda):
         return False
     found = _generators.get(fn)
     if found is None:
-        found = _generators[fn] = _yields(fn)
+        found = _generators[fn] = "yield" in source.statement_text(fn) and _yields(fn)
     return found
 
 

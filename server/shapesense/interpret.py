@@ -568,7 +568,7 @@ class Interpreter(Classes):
         if "**" in kwargs or (len(args) > len(positional) and not params.vararg):
             return UNKNOWN
         frame = Frame()
-        generator = is_generator(fn.node)
+        generator = is_generator(fn.node, self.src)
         outer_yields, self.yielded = self.yielded, ([] if generator else None)
         self.depth += 1
         try:

@@ -167,7 +167,7 @@ class SourceText:
         lines = list(self.parse_lines())  # joined with \n: the same lines and columns for ast
         first: SyntaxError | None = None
         repaired: set[int] = set()
-        for index, line in enumerate(lines):
+        for index, line in enumerate(lines if "\0" in self.text else ()):
             if "\0" in line:  # Python refuses the file; check the rest: the line up to the NUL
                 first = first or SyntaxError(
                     "source code cannot contain null bytes",
