@@ -318,13 +318,13 @@ class Expressions(Session):
         return len(range(*bounds))  # type: ignore[arg-type]
 
     def attribute(self, value: Value, attr: str) -> Value:
+        if type(value) is Ref:  # `keras.layers`: no instance of a user's class
+            return _member(value.name, attr)
         found = self.member(value, attr)
         if found is not None:
             return found
         if isinstance(value, Namespace):
             return value.names.get(attr, UNKNOWN)
-        if isinstance(value, Ref):
-            return _member(value.name, attr)
         model = REGISTRY.attributes.get(type(value))
         return UNKNOWN if model is None else model(self, value, attr)
 

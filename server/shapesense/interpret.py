@@ -111,7 +111,7 @@ class Interpreter(Classes):
 
     def check_uncalled_functions(self) -> None:
         """Functions never called at module level still get checked, with unknown arguments."""
-        for node in (d for stmt in self.tree.body for d in _function_defs_in(stmt)):
+        for node in (d for stmt in self.tree.body for d in _function_defs_in(stmt, self.src)):
             if id(node) not in self.analysed_functions:
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
@@ -610,16 +610,21 @@ _defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.Asyn
 )
 
 
-def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+def _function_defs_in(
+    stmt: ast.stmt, source: SourceText
+) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
     the nodes of unchanged statements). The statement itself is not stored in its own entry:
-    a weak key its value refers to would never be freed."""
+    a weak key its value refers to would never be freed. `source`: the text `stmt` was parsed
+    from; each def has its own `def` in it, so most statements need no walk."""
     if not hasattr(stmt, "body") and not hasattr(stmt, "cases"):  # holds no statement
         return []  # most statements of a module: no cache entry to look up
     own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
     inner = _defs_cache.get(stmt)
     if inner is None:
-        inner = _defs_cache[stmt] = _function_defs([stmt])[len(own) :]
+        nested = source.statement_text(stmt).count("def") > len(own)
+        inner = _function_defs([stmt])[len(own) :] if nested else []
+        _defs_cache[stmt] = inner
     return own + inner
 
 

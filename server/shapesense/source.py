@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -11,6 +12,9 @@ from .findings import Span
 from .lines import LINE_BREAK, split_lines
 
 MAX_RECOVERY_TRIES = 25
+# Span(line, column, end_line, end_column) without the named tuple's Python-level __new__:
+# a span is made for most nodes the analysis meets.
+_new_span = functools.partial(tuple.__new__, Span)
 
 
 @dataclass
@@ -141,7 +145,7 @@ class SourceText:
             start = self.column(first, start) + (self.bom and first == 0)
         if last >= len(ascii_lines) or not ascii_lines[last] or self.bom:
             end = self.column(last, end) + (self.bom and last == 0)
-        return Span(line, start, end_line, end)
+        return _new_span((line, start, end_line, end))
 
     def segment(self, node: ast.AST, limit: int = 60) -> str:
         span = self.span(node)
