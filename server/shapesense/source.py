@@ -99,7 +99,9 @@ class SourceText:
             split = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
             self._split = split
             self.lines = self._parsed_lines = split[:-1] if split[-1] == "" else split[:]
-        if self.text.isascii():  # most files: no line to look at one by one
+        # most files: ASCII without a BOM, where ast's byte offsets are the spans' columns
+        self._plain = self.text.isascii() and not self.bom
+        if self.text.isascii():  # no line to look at one by one
             self._ascii = [True] * len(self._parsed_lines)
         else:
             self._ascii = [line.isascii() for line in self._parsed_lines]
@@ -137,6 +139,8 @@ class SourceText:
         end_line = (node.end_lineno or node.lineno) - 1  # type: ignore[attr-defined]
         start = node.col_offset  # type: ignore[attr-defined]
         end = node.end_col_offset if node.end_col_offset is not None else start  # type: ignore[attr-defined]
+        if self._plain:
+            return _new_span((line, start, end_line, end))
         ascii_lines = self._ascii  # most lines: byte offsets are the columns
         first, last = line, end_line
         if self.map is not None:
