@@ -208,3 +208,26 @@ def test_never_imports_tensorflow() -> None:
 
     run(program("X = np.zeros((8, 5))\n"))
     assert "tensorflow" not in sys.modules and "keras" not in sys.modules
+
+
+_FIT_ON_OTHER_SIZES = """model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+model.compile(loss="mse")
+model.fit(np.zeros((10, 5)), np.zeros((10, 2)))
+"""
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "def outer():\n    def build():\n",  # a def inside a def no one calls
+        "if __name__ == '__main__':\n    def build():\n",  # a def inside a block
+        "class Trainer:\n    def build(self):\n",  # a method
+        "def build():\n",
+    ],
+    ids=["nested", "in_block", "method", "top_level"],
+)
+def test_functions_never_called_are_checked_wherever_defined(head: str) -> None:
+    indent = " " * (len(head.splitlines()[-1]) - len(head.splitlines()[-1].lstrip()) + 4)
+    body = "".join(indent + line + "\n" for line in _FIT_ON_OTHER_SIZES.splitlines())
+    source = "import numpy as np\nfrom tensorflow import keras\n" + head + body
+    assert [f.code for f in errors(source)] == ["SS102"]

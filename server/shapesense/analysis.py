@@ -16,6 +16,7 @@ from .reparse import parse_reusing, text_ranges
 from .replay import run as run_module
 from .source import Parsed, SourceText
 from .suppress import apply as apply_suppressions
+from .suppress import may_suppress
 
 
 def analyze(text: str, options: Options | None = None) -> Analysis:
@@ -112,7 +113,11 @@ class Analyzer:
         result.findings.sort(key=lambda f: (f.span.line, f.span.column, f.code))
         if self.options.rules is not None:
             result.findings = self.options.rules.apply(result.findings)
-        starts = [first for first, _ in text_ranges(parsed)]
+        # The statements' first lines, where directives are looked for: not made for a fresh
+        # analysis of a file without any (most files); an incremental one keeps them anyway.
+        starts = None
+        if self.incremental or may_suppress(text):
+            starts = [first for first, _ in text_ranges(parsed)]
         result.findings = apply_suppressions(
             result.findings, text, self.options.report_unused_suppressions, starts
         )

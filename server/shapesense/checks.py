@@ -18,7 +18,7 @@ from . import journal as journals
 from .findings import Finding
 from .keras import devices
 from .keras.graph import LayerFailure
-from .model_flow import functional_flow, keep_build, sequential_flow
+from .model_flow import NOT_KNOWN, flow_of_build, functional_flow, keep_build, sequential_flow
 from .recheck import CallData, DataArg, adjust_rank, data_arg
 from .session import Session
 from .several_inputs import SeveralInputs
@@ -374,7 +374,10 @@ class CallChecker(SeveralInputs):
         Cached: fit, evaluate and predict often send the same shape to the same model."""
         key = (model.uid, journals.versions(model, traces=False), sample)
         if key not in self._flows:
-            self._flows[key] = sequential_flow(self.session, model, sample)[1]
+            flowed = flow_of_build(model, sample)
+            if flowed is NOT_KNOWN:
+                flowed = sequential_flow(self.session, model, sample)[1]
+            self._flows[key] = flowed
         return self._flows[key]
 
 

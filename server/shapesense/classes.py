@@ -113,8 +113,10 @@ class Classes(Expressions):
     def member(self, value: Value, attr: str) -> Value | None:
         """`obj.attr` for an instance of a user's class; None: ask the library."""
         members = members_of(value)
+        if members is None:  # most values: no instance of a user's class
+            return None
         cls = class_of(value)
-        if members is None or cls is None:
+        if cls is None:
             return None
         if attr in members:
             return members[attr]

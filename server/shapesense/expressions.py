@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import ast
 import functools
-import re
 import weakref
 from collections.abc import Callable
 from typing import Any
 
 from . import silence
+from .constant_ops import MAX_POW_BITS, const_binop
 from .libraries import MODEL_ERRORS, REGISTRY
 from .libraries.registry import InPlace
 from .session import HOVERED, Session
+from .source import SourceText
 from .values import (
     UNKNOWN,
     UNKNOWN_INT,
@@ -37,7 +38,6 @@ from .values import (
     join,
 )
 
-MAX_POW_BITS = 256
 MAX_RANGE_EVALUATED = 256  # a comprehension over a range is evaluated once per number
 MAX_LIST_ITEMS = (
     4096  # a comprehension longer than this stays unknown (no allocation by user numbers)
@@ -112,16 +112,13 @@ class Expressions(Session):
     # --- expressions --------------------------------------------------------------------
 
     def eval(self, node: ast.expr | None, env: Env) -> Value:
-        if node is None:
+        evaluate = _EXPRESSIONS.get(type(node))  # None too: no expression, no value
+        if evaluate is None:
             return UNKNOWN
         try:
-            return self._eval(node, env)
+            return evaluate(self, node, env)
         except RecursionError:
             return UNKNOWN
-
-    def _eval(self, node: ast.expr, env: Env) -> Value:
-        evaluate = _EXPRESSIONS.get(type(node))
-        return UNKNOWN if evaluate is None else evaluate(self, node, env)
 
     def _constant(self, node: ast.Constant, env: Env) -> Value:
         value = node.value
@@ -320,19 +317,19 @@ class Expressions(Session):
         return len(range(*bounds))  # type: ignore[arg-type]
 
     def attribute(self, value: Value, attr: str) -> Value:
+        if type(value) is Ref:  # `keras.layers`: no instance of a user's class
+            return _member(value.name, attr)
         found = self.member(value, attr)
         if found is not None:
             return found
         if isinstance(value, Namespace):
             return value.names.get(attr, UNKNOWN)
-        if isinstance(value, Ref):
-            return _member(value.name, attr)
         model = REGISTRY.attributes.get(type(value))
         return UNKNOWN if model is None else model(self, value, attr)
 
     def binop(self, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
         if isinstance(left, Const) and isinstance(right, Const):
-            return _const_binop(left.value, op, right.value)
+            return const_binop(left.value, op, right.value)
         if isinstance(left, Seq) and isinstance(right, Seq) and isinstance(op, ast.Add):
             return Seq(left.items + right.items, left.is_list)
         if (
@@ -388,44 +385,13 @@ class Expressions(Session):
         func = node.func
         if isinstance(func, ast.Attribute):
             receiver = self.eval(func.value, env)
-            methods = REGISTRY.methods.get(type(receiver))
-            if self.member(receiver, func.attr) is not None:
-                methods = None  # the user's class defines or set it: `self.dense(x)`
-            if (
-                methods is None
-                and isinstance(func.value, ast.Attribute)
-                and (func.attr in MUTATING_METHODS or func.attr == "append")
-                and _mutable(receiver)
-            ):
-                item = self.eval(node.args[0], env) if node.args else UNKNOWN
-                if self.member_changed(func.value, env, func.attr, item):
-                    return Const(None) if func.attr == "append" else UNKNOWN
-            if methods is not None:  # a library's value: its methods are the library's
-                args, kwargs = self._eval_args(node, env)
-                method = methods.get(func.attr)
-                if method is None:
-                    return silence.unknown_method(self.src, receiver, node)
-                result = method(self, receiver, func.attr, node, args, kwargs)
-                if type(result) is Unknown and result.cause is None:  # from its arguments
-                    result = silence.from_arguments([*args, *kwargs.values()], result)
-                if isinstance(result, InPlace):  # e.g. df.drop(..., inplace=True)
-                    self.changed_in_place(func.value, env, result.after)
-                    return result.value
-                return result
-            if (
-                (isinstance(receiver, ListOf) or (isinstance(receiver, Seq) and receiver.is_list))
-                and func.attr == "append"
-                and isinstance(func.value, ast.Name)
-            ):
-                item = self.eval(node.args[0], env) if node.args else UNKNOWN
-                grown = appended(receiver, item, certain=not self.uncertain)
-                self.changed_in_place(func.value, env, grown)
-                return Const(None)
-            if func.attr in MUTATING_METHODS and _mutable(receiver):
-                self._eval_args(node, env)
-                self.changed_in_place(func.value, env)
-                return UNKNOWN
-            callee = self.attribute(receiver, func.attr)
+            if type(receiver) is Ref:  # a library's function (`np.zeros(...)`): most calls
+                callee = _member(receiver.name, func.attr)
+            else:
+                result = self._method_call(receiver, func, node, env)
+                if result is not None:
+                    return result
+                callee = self.attribute(receiver, func.attr)
         else:
             callee = self.eval(func, env)
         if isinstance(callee, Ref):
@@ -439,6 +405,50 @@ class Expressions(Session):
         called = REGISTRY.calls.get(type(callee))  # a library's value called: `layer(x)`
         args, kwargs = self._eval_args(node, env)
         return UNKNOWN if called is None else called(self, callee, node, args, kwargs)
+
+    def _method_call(
+        self, receiver: Value, func: ast.Attribute, node: ast.Call, env: Env
+    ) -> Value | None:
+        """`receiver.method(...)` of a library's value, or a list's or dict's change; None:
+        the method is an attribute like any other (the user's class's, a module's)."""
+        methods = REGISTRY.methods.get(type(receiver))
+        if self.member(receiver, func.attr) is not None:
+            methods = None  # the user's class defines or set it: `self.dense(x)`
+        if (
+            methods is None
+            and isinstance(func.value, ast.Attribute)
+            and (func.attr in MUTATING_METHODS or func.attr == "append")
+            and _mutable(receiver)
+        ):
+            item = self.eval(node.args[0], env) if node.args else UNKNOWN
+            if self.member_changed(func.value, env, func.attr, item):
+                return Const(None) if func.attr == "append" else UNKNOWN
+        if methods is not None:  # a library's value: its methods are the library's
+            args, kwargs = self._eval_args(node, env)
+            method = methods.get(func.attr)
+            if method is None:
+                return silence.unknown_method(self.src, receiver, node)
+            result = method(self, receiver, func.attr, node, args, kwargs)
+            if type(result) is Unknown and result.cause is None:  # from its arguments
+                result = silence.from_arguments([*args, *kwargs.values()], result)
+            if isinstance(result, InPlace):  # e.g. df.drop(..., inplace=True)
+                self.changed_in_place(func.value, env, result.after)
+                return result.value
+            return result
+        if (
+            (isinstance(receiver, ListOf) or (isinstance(receiver, Seq) and receiver.is_list))
+            and func.attr == "append"
+            and isinstance(func.value, ast.Name)
+        ):
+            item = self.eval(node.args[0], env) if node.args else UNKNOWN
+            grown = appended(receiver, item, certain=not self.uncertain)
+            self.changed_in_place(func.value, env, grown)
+            return Const(None)
+        if func.attr in MUTATING_METHODS and _mutable(receiver):
+            self._eval_args(node, env)
+            self.changed_in_place(func.value, env)
+            return UNKNOWN
+        return None
 
     def _eval_args(self, node: ast.Call, env: Env) -> tuple[list[Value], dict[str, Value]]:
         args: list[Value] = []
@@ -514,13 +524,16 @@ def is_range(node: ast.expr, env: Env) -> bool:
 _generators: weakref.WeakKeyDictionary[ast.AST, bool] = weakref.WeakKeyDictionary()
 
 
-def is_generator(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda) -> bool:
-    """A def whose own body (not a nested def's) yields."""
+def is_generator(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda, source: SourceText
+) -> bool:
+    """A def whose own body (not a nested def's) yields. `source`: the text `fn` was parsed
+    from; most defs' text has no `yield` at all, which is much cheaper to see than the tree."""
     if isinstance(fn, ast.Lambda):
         return False
     found = _generators.get(fn)
     if found is None:
-        found = _generators[fn] = _yields(fn)
+        found = _generators[fn] = "yield" in source.statement_text(fn) and _yields(fn)
     return found
 
 
@@ -571,76 +584,3 @@ def _mutable(value: Value | None) -> bool:
         or (isinstance(value, Seq) and value.is_list)
         or type(value) in REGISTRY.mutable
     )
-
-
-# `"f%d" % i`: directives with a one-digit width at most, so a result stays short
-_SIMPLE_FORMAT = re.compile(r"(?:[^%]|%%|%[-+ 0]?\d?[sdi])*")
-MAX_STRING = 256  # longer strings made by the program's operators are unknown
-
-
-def _string_op(a: str, op: ast.operator, b: object) -> Value:
-    """str + str and `"name%d" % number`: column names made in a comprehension."""
-    if isinstance(op, ast.Add) and isinstance(b, str) and len(a) + len(b) <= MAX_STRING:
-        return Const(a + b)
-    if (
-        isinstance(op, ast.Mod)
-        and type(b) in (int, str)
-        and len(a) <= MAX_STRING
-        and len(str(b)) <= 32
-        and _SIMPLE_FORMAT.fullmatch(a)
-    ):
-        try:
-            return Const(a % b)
-        except (TypeError, ValueError):
-            return UNKNOWN
-    return UNKNOWN
-
-
-def _const_binop(a: object, op: ast.operator, b: object) -> Value:
-    if isinstance(a, str):
-        return _string_op(a, op, b)
-    numbers = (int, float)
-    if (
-        isinstance(a, numbers)
-        and isinstance(b, numbers)
-        and not isinstance(a, bool)
-        and not isinstance(b, bool)
-    ):
-        try:
-            if isinstance(op, ast.Add):
-                return Const(a + b)
-            if isinstance(op, ast.Sub):
-                return Const(a - b)
-            if isinstance(op, ast.Mult):
-                if (
-                    isinstance(a, int)
-                    and isinstance(b, int)
-                    and abs(a).bit_length() + abs(b).bit_length() > MAX_POW_BITS
-                ):
-                    return UNKNOWN
-                return Const(a * b)
-            if isinstance(op, ast.Div):
-                return Const(a / b)
-            if isinstance(op, ast.FloorDiv):
-                return Const(a // b)
-            if isinstance(op, ast.Mod):
-                return Const(a % b)
-            if isinstance(op, ast.Pow):
-                if (
-                    isinstance(b, int)
-                    and isinstance(a, int)
-                    and b >= 0
-                    and abs(a).bit_length() * b > MAX_POW_BITS
-                ):
-                    return UNKNOWN
-                return Const(a**b)
-        except (ZeroDivisionError, OverflowError, ValueError):
-            return UNKNOWN
-    if (
-        isinstance(a, str)
-        and isinstance(b, str)
-        and isinstance(op, ast.Add)
-        and len(a) + len(b) < 10_000
-    ):
-        return Const(a + b)
-    return UNKNOWN

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import functools
-import weakref
 from dataclasses import dataclass, field
 
 from . import silence
@@ -23,6 +22,7 @@ from .libraries import REGISTRY
 from .resolve import LIBRARIES, Resolver
 from .session import LibraryVersions
 from .source import SourceText
+from .statement_walks import assigned_names, function_defs_in, jumps_out
 from .values import (
     UNKNOWN,
     UNKNOWN_INT,
@@ -111,7 +111,7 @@ class Interpreter(Classes):
 
     def check_uncalled_functions(self) -> None:
         """Functions never called at module level still get checked, with unknown arguments."""
-        for node in (d for stmt in self.tree.body for d in _function_defs_in(stmt)):
+        for node in (d for stmt in self.tree.body for d in function_defs_in(stmt, self.src)):
             if id(node) not in self.analysed_functions:
                 self.analysed_functions.add(id(node))
                 env = Env(self.globals)
@@ -266,7 +266,7 @@ class Interpreter(Classes):
         try:
             if self.loop_nesting > MAX_LOOP_NESTING:
                 # Too deep to iterate: everything the body assigns is unknown, nothing reported.
-                for name in _assigned_names(stmt):
+                for name in assigned_names(stmt):
                     env.names[name] = UNKNOWN
                 return
             report = self.report
@@ -308,7 +308,7 @@ class Interpreter(Classes):
             or isinstance(stmt, ast.AsyncFor)
             or len(items) > MAX_UNROLLED
             or self.unrolled + len(items) > MAX_UNROLLED_TOTAL
-            or _jumps_out(stmt.body)
+            or jumps_out(stmt.body)
         ):
             return None
         return items
@@ -568,7 +568,7 @@ class Interpreter(Classes):
         if "**" in kwargs or (len(args) > len(positional) and not params.vararg):
             return UNKNOWN
         frame = Frame()
-        generator = is_generator(fn.node)
+        generator = is_generator(fn.node, self.src)
         outer_yields, self.yielded = self.yielded, ([] if generator else None)
         self.depth += 1
         try:
@@ -605,62 +605,6 @@ def _holds(value: Value, container: Value) -> bool:
     )
 
 
-_defs_cache: weakref.WeakKeyDictionary[ast.stmt, list[ast.FunctionDef | ast.AsyncFunctionDef]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _function_defs_in(stmt: ast.stmt) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """The defs of one top-level statement, remembered while its node lives (reparse.py keeps
-    the nodes of unchanged statements). The statement itself is not stored in its own entry:
-    a weak key its value refers to would never be freed."""
-    if not hasattr(stmt, "body") and not hasattr(stmt, "cases"):  # holds no statement
-        return []  # most statements of a module: no cache entry to look up
-    own = [stmt] if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) else []
-    inner = _defs_cache.get(stmt)
-    if inner is None:
-        inner = _defs_cache[stmt] = _function_defs([stmt])[len(own) :]
-    return own + inner
-
-
-def _function_defs(body: list[ast.stmt]) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
-    """Every def, however nested in statements; a walk over statements only (expressions cannot hold a def)."""
-    found: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
-    stack = list(reversed(body))
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found.append(stmt)
-        for name in ("body", "orelse", "finalbody"):
-            stack.extend(reversed(getattr(stmt, name, None) or []))
-        for handler in getattr(stmt, "handlers", None) or []:
-            stack.extend(reversed(handler.body))
-        for case in getattr(stmt, "cases", None) or []:
-            stack.extend(reversed(case.body))
-    return found
-
-
-def _jumps_out(body: list[ast.stmt]) -> bool:
-    """A `break` or `continue` of this loop (not of a loop inside it), or any `return`."""
-    if any(isinstance(node, ast.Return) for stmt in body for node in ast.walk(stmt)):
-        return True
-    stack = list(body)
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, (ast.Break, ast.Continue)):
-            return True
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            continue
-        inner_loop = isinstance(stmt, (ast.For, ast.AsyncFor, ast.While))
-        for name in ("orelse", "finalbody") if inner_loop else ("body", "orelse", "finalbody"):
-            stack.extend(getattr(stmt, name, None) or [])
-        for handler in getattr(stmt, "handlers", None) or []:
-            stack.extend(handler.body)
-        for case in getattr(stmt, "cases", None) or []:
-            stack.extend(case.body)
-    return False
-
-
 def _count_appends(body: list[ast.stmt], entry: Env, after: Env, iterations: int) -> None:
     """A list the loop's body appends to once, at its top level, and names nowhere else, grows
     by one item per iteration (`for i in range(100): xs.append(x)`): its length is known."""
@@ -687,14 +631,6 @@ def _count_appends(body: list[ast.stmt], entry: Env, after: Env, iterations: int
 
 
 _JUMPS = (ast.Break, ast.Continue, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await)
-
-
-def _assigned_names(stmt: ast.stmt) -> set[str]:
-    names = set()
-    for node in ast.walk(stmt):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-            names.add(node.id)
-    return names
 
 
 __all__ = ["Env", "Frame", "Interpreter"]

@@ -6,6 +6,7 @@ layers were built with (checks.py and several_inputs.py report what these find).
 from __future__ import annotations
 
 from .keras.graph import LayerFailure, Run, run_nodes
+from .keras.layers import lookup
 from .session import Session
 from .shapes import Shape
 from .values import Model
@@ -29,6 +30,28 @@ def sequential_flow(session: Session, model: Model, sample: Shape) -> tuple[Run,
     if run.cannot_run:  # built, but raises on the data (LayerRule.run_error)
         return run, run.cannot_run[0]
     return run, out
+
+
+def flow_of_build(model: Model, sample: Shape) -> object:
+    """What `sequential_flow(model, sample)` gives, when the model's build already ran
+    `sample` through each of its layers in order (data of the shape it was built on, the
+    most common call): the output shape, or the LayerFailure of a layer that raises on the
+    data. Else `NOT_KNOWN`. Only layers of the catalog, whose shapes depend on their input
+    alone: a Lambda or a user's layer runs the user's code, which may report as it runs."""
+    run = model.built_run
+    if run is None or not run.steps or len(run.steps) != len(model.layers):
+        return NOT_KNOWN
+    if run.steps[0].input_shape != sample:
+        return NOT_KNOWN
+    for step, layer in zip(run.steps, model.layers, strict=True):
+        if step.layer is not layer or not (
+            layer.rule is None or layer.rule is lookup(layer.class_name)
+        ):
+            return NOT_KNOWN
+    return run.cannot_run[0] if run.cannot_run else run.steps[-1].output_shape
+
+
+NOT_KNOWN = object()
 
 
 def functional_flow(

@@ -8,6 +8,7 @@ given the session and never the interpreter, so they cannot reach into statement
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 from collections.abc import Callable
 from typing import TypeVar
@@ -29,6 +30,7 @@ State = TypeVar("State")
 MODEL_BASES = frozenset({"sequential", "functional", "model"})
 LibraryVersions = KerasVersion  # the versions of the libraries the user's code runs with
 HOVERED = (Array, Tensor, Model)  # the values whose names hover shows
+_new_symbol = functools.partial(tuple.__new__, SymbolInfo)  # SymbolInfo(...), at C speed
 
 
 class Session:
@@ -207,7 +209,7 @@ class Session:
             desc, trace = f"{kind} '{value.name}'", ()
         else:
             return
-        self.symbols.append(SymbolInfo(self.src.span(node), node.id, desc, trace))
+        self.symbols.append(_new_symbol((self.src.span(node), node.id, desc, trace)))
 
     def record_run(
         self,

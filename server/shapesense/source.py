@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -11,6 +12,9 @@ from .findings import Span
 from .lines import LINE_BREAK, split_lines
 
 MAX_RECOVERY_TRIES = 25
+# Span(line, column, end_line, end_column) without the named tuple's Python-level __new__:
+# a span is made for most nodes the analysis meets.
+_new_span = functools.partial(tuple.__new__, Span)
 
 
 @dataclass
@@ -95,7 +99,9 @@ class SourceText:
             split = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
             self._split = split
             self.lines = self._parsed_lines = split[:-1] if split[-1] == "" else split[:]
-        if self.text.isascii():  # most files: no line to look at one by one
+        # most files: ASCII without a BOM, where ast's byte offsets are the spans' columns
+        self._plain = self.text.isascii() and not self.bom
+        if self.text.isascii():  # no line to look at one by one
             self._ascii = [True] * len(self._parsed_lines)
         else:
             self._ascii = [line.isascii() for line in self._parsed_lines]
@@ -133,6 +139,8 @@ class SourceText:
         end_line = (node.end_lineno or node.lineno) - 1  # type: ignore[attr-defined]
         start = node.col_offset  # type: ignore[attr-defined]
         end = node.end_col_offset if node.end_col_offset is not None else start  # type: ignore[attr-defined]
+        if self._plain:
+            return _new_span((line, start, end_line, end))
         ascii_lines = self._ascii  # most lines: byte offsets are the columns
         first, last = line, end_line
         if self.map is not None:
@@ -141,7 +149,7 @@ class SourceText:
             start = self.column(first, start) + (self.bom and first == 0)
         if last >= len(ascii_lines) or not ascii_lines[last] or self.bom:
             end = self.column(last, end) + (self.bom and last == 0)
-        return Span(line, start, end_line, end)
+        return _new_span((line, start, end_line, end))
 
     def segment(self, node: ast.AST, limit: int = 60) -> str:
         span = self.span(node)
@@ -167,7 +175,7 @@ class SourceText:
         lines = list(self.parse_lines())  # joined with \n: the same lines and columns for ast
         first: SyntaxError | None = None
         repaired: set[int] = set()
-        for index, line in enumerate(lines):
+        for index, line in enumerate(lines if "\0" in self.text else ()):
             if "\0" in line:  # Python refuses the file; check the rest: the line up to the NUL
                 first = first or SyntaxError(
                     "source code cannot contain null bytes",

@@ -107,6 +107,11 @@ def _comments(text: str, first_row: int) -> list[tuple[Span, str, int]]:
     return found
 
 
+def may_suppress(text: str) -> bool:
+    """Whether any comment may be a directive (if not, `apply` reads nothing more)."""
+    return _CANDIDATE.search(text) is not None
+
+
 def directives(text: str, starts: Sequence[int] | None = None) -> Directives:
     result = Directives()
     if not _CANDIDATE.search(text):

@@ -123,12 +123,11 @@ def make_layer(
 def _declared_input(
     session: Session, layer: Layer, node: ast.Call, kwargs: dict[str, Value]
 ) -> None:
-    keywords = {kw.arg: kw.value for kw in node.keywords if kw.arg}
     if "input_shape" in kwargs:
         shape = as_declared_shape(kwargs["input_shape"])
         if shape is not None:
             layer.declared_input = (None, *shape)
-            layer.input_span = _literal_span(session, keywords["input_shape"])
+            layer.input_span = _literal_span(session, _keyword(node, "input_shape"))
     elif "batch_input_shape" in kwargs:
         shape = as_declared_shape(kwargs["batch_input_shape"])
         if shape:
@@ -139,7 +138,7 @@ def _declared_input(
         and const_int(kwargs["input_dim"]) is not None
     ):
         layer.declared_input = (None, const_int(kwargs["input_dim"]))
-        layer.input_span = _literal_span(session, keywords["input_dim"])
+        layer.input_span = _literal_span(session, _keyword(node, "input_dim"))
     elif layer.class_name == "Embedding" and session.version.embedding_declares_input:
         length = kwargs.get("input_length", Const(None))
         if isinstance(length, Const) and (length.value is None or type(length.value) is int):
@@ -147,6 +146,11 @@ def _declared_input(
                 None,
                 length.value if isinstance(length.value, int) else None,
             )
+
+
+def _keyword(node: ast.Call, name: str) -> ast.expr:
+    """The expression of a keyword argument the call has (the last one, as a dict would)."""
+    return [kw.value for kw in node.keywords if kw.arg == name][-1]
 
 
 def _literal_span(session: Session, expr: ast.expr) -> Span | None:
