@@ -4,9 +4,10 @@ ShapeSense to), and the table of backbone names (keras/application_names.json)."
 from __future__ import annotations
 
 import pytest
+from shapesense.keras.op_layers import FUNCTIONS, RAISING
 
 from ..cases import PROGRAM_HEAD
-from ..cases_names import NAME_CASES
+from ..cases_names import NAME_CASES, keras2_op_call, keras2_op_failure
 from .run import Worker
 
 pytestmark = pytest.mark.oracle
@@ -29,11 +30,38 @@ def _names_check(expected: dict[str, str]) -> str:
     ("label", "body", "k3", "k2"), NAME_CASES, ids=[case[0] for case in NAME_CASES]
 )
 def test_name_table_matches_keras(
-    keras_worker: Worker, label: str, body: str, k3: dict[str, str], k2: dict[str, str]
+    keras_worker: Worker, label: str, body: str, k3: dict[str, str] | None, k2: dict[str, str]
 ) -> None:
     expected = k3 if keras_worker.keras == 3 else k2  # type: ignore[attr-defined]
+    if expected is None:  # Keras 3 refuses the TensorFlow op
+        result = keras_worker.run(PROGRAM_HEAD + body)
+        assert result["raised"] and "KerasTensor cannot be used" in result.get("message", "")
+        return
     result = keras_worker.run(PROGRAM_HEAD + body + _names_check(expected))
     assert not result["raised"], result.get("message")
+
+
+@pytest.mark.parametrize("name", sorted(FUNCTIONS))
+def test_keras2_op_layers_match_tf_keras(keras_worker: Worker, name: str) -> None:
+    """Each row of keras/op_layers.py: the TFOpLambda layers tf_keras makes of the call, and
+    the layer its message names when a call of refused shapes raises."""
+    if keras_worker.keras != 2:  # type: ignore[attr-defined]
+        pytest.skip("Keras 3 makes no layer of an op")
+    body, inputs = keras2_op_call(name)
+    want = "model: " + ", ".join([*inputs, *FUNCTIONS[name]])
+    result = keras_worker.run(PROGRAM_HEAD + body + _names_check({"m": want}))
+    assert not result["raised"], result.get("message")
+    failing = keras2_op_failure(name)
+    if failing is not None:  # the worker keeps only the message's core: checked in the program
+        layer = RAISING.get(name, FUNCTIONS[name][-1])
+        words = f'calling layer "{layer}" (type TFOpLambda)'
+        result = keras_worker.run(
+            PROGRAM_HEAD + "import tensorflow as tf\n"
+            f"try:\n    {failing}\nexcept ValueError as e:\n"
+            f"    assert {words!r} in str(e), str(e)[:200]\n"
+            "else:\n    raise AssertionError('no error')\n"
+        )
+        assert not result["raised"], result.get("message")
 
 
 @pytest.mark.parametrize("backbone", ["MobileNetV3Small", "EfficientNetB0", "NASNetMobile"])
