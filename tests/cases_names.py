@@ -257,3 +257,52 @@ def keras2_op_failure(name: str) -> str | None:
     }
     given = "keras.Input((4,)), keras.Input((3,))" if op in BINARY else calls.get(op)
     return None if given is None else f"{call}({given})"
+
+
+# A model applied as a layer is ONE row of the model it is in: its name, class (Sequential, or
+# Functional: a backbone's too), output shape and parameters (tf_keras 2.21 and Keras 3.15,
+# measured). (label, body after PROGRAM_HEAD, variable, {keras: rows}); rows leave out
+# InputLayers: (name, class, output shape, params). tests/test_model_layers.py holds ShapeSense's
+# summary to them, tests/oracle/test_names.py holds them to real Keras.
+NESTED_MODEL_ROWS: list[tuple[str, str, str, dict[int, list[tuple[str, str, str, int]]]]] = [
+    (
+        "sequential_in_a_sequential",
+        "inner = keras.Sequential([keras.Input((8,)), L.Dense(4), L.Dense(3)])\n"
+        "outer = keras.Sequential([keras.Input((8,)), inner, L.Dense(2)])\n",
+        "outer",
+        {
+            k: [("sequential", "Sequential", "(None, 3)", 51), ("dense_2", "Dense", "(None, 2)", 8)]
+            for k in (3, 2)
+        },
+    ),
+    (
+        "functional_in_a_functional_and_a_sequential",
+        "i = keras.Input((5,))\n"
+        "f = keras.Model(i, L.Dense(8)(L.Dense(6)(i)))\n"
+        "j = keras.Input((5,))\n"
+        "g = keras.Model(j, L.Dense(1)(f(j)))\n"
+        "s = keras.Sequential([keras.Input((5,)), f, L.Dense(2)])\n",
+        "g",
+        {
+            3: [
+                ("functional", "Functional", "(None, 8)", 92),
+                ("dense_2", "Dense", "(None, 1)", 9),
+            ],
+            2: [("model", "Functional", "(None, 8)", 92), ("dense_2", "Dense", "(None, 1)", 9)],
+        },
+    ),
+    (
+        "backbone_in_a_sequential_one_row",
+        "base = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(96, 96, 3))\n"
+        "a = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(10)])\n",
+        "a",
+        {
+            k: [
+                ("mobilenetv2_1.00_96", "Functional", "(None, 3, 3, 1280)", 2257984),
+                ("global_average_pooling2d", "GlobalAveragePooling2D", "(None, 1280)", 0),
+                ("dense", "Dense", "(None, 10)", 12810),
+            ]
+            for k in (3, 2)
+        },
+    ),
+]

@@ -7,7 +7,7 @@ import pytest
 from shapesense.keras.op_layers import FUNCTIONS, RAISING
 
 from ..cases import PROGRAM_HEAD
-from ..cases_names import NAME_CASES, keras2_op_call, keras2_op_failure
+from ..cases_names import NAME_CASES, NESTED_MODEL_ROWS, keras2_op_call, keras2_op_failure
 from .run import Worker
 
 pytestmark = pytest.mark.oracle
@@ -79,3 +79,27 @@ def test_backbone_names_match_keras(keras_worker: Worker, backbone: str) -> None
         f"assert d.name == {'dense' if not dense else f'dense_{dense}'!r}, d.name\n"
     )
     assert not keras_worker.run(src)["raised"]
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "variable", "rows"),
+    NESTED_MODEL_ROWS,
+    ids=[case[0] for case in NESTED_MODEL_ROWS],
+)
+def test_nested_model_rows_match_keras(
+    keras_worker: Worker,
+    label: str,
+    body: str,
+    variable: str,
+    rows: dict[int, list[tuple[str, str, str, int]]],
+) -> None:
+    """model.layers of a model holding a model: one row for it (name, class, output, params)."""
+    version = keras_worker.keras  # type: ignore[attr-defined]
+    output = "l.output_shape" if version == 2 else "l.output.shape"
+    check = (
+        f"got = [(l.name, type(l).__name__, str(tuple({output})), l.count_params()) "
+        f"for l in {variable}.layers if type(l).__name__ != 'InputLayer']\n"
+        f"assert got == {rows[version]!r}, got\n"
+    )
+    result = keras_worker.run(PROGRAM_HEAD + body + check)
+    assert not result["raised"], result.get("message")
