@@ -103,3 +103,32 @@ def test_nested_model_rows_match_keras(
     )
     result = keras_worker.run(PROGRAM_HEAD + body + check)
     assert not result["raised"], result.get("message")
+
+
+# Keras 3.15's words for an input an InputSpec refuses name the spec: a layer's ('None') or a
+# functional model's (its Input's name); tests/test_checks.py holds ShapeSense to them
+INPUT_SPEC_WORDS = [
+    (
+        "i = keras.Input((4,), name='feat')\nm = keras.Model(i, L.Dense(2)(i))\n"
+        "m.predict(np.zeros((2, 5)), verbose=0)\n",
+        "Input 0 with name 'feat' of layer 'functional' is incompatible with the layer",
+    ),
+    (
+        "m = keras.Sequential([keras.Input((4,)), L.Dense(2)])\n"
+        "m.predict(np.zeros((2, 5)), verbose=0)\n",
+        "Input 0 with name 'None' of layer 'dense' is incompatible with the layer",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "words"), INPUT_SPEC_WORDS)
+def test_keras_3_names_the_input_spec(keras_worker: Worker, body: str, words: str) -> None:
+    if keras_worker.keras != 3:  # type: ignore[attr-defined]
+        pytest.skip("Keras 3's words")
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    result = keras_worker.run(PROGRAM_HEAD + body)
+    assert result["raised"] and result["message"].startswith(words), result.get("message")
+    found = analyze(PROGRAM_HEAD + body, Options(KerasVersion(3, 15))).findings
+    assert any((f.keras_message or "").startswith(words) for f in found), found
