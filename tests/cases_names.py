@@ -1,13 +1,38 @@
 """The names Keras gives models and layers, as measured on Keras 3.15 (`keras`) and tf_keras
 2.21: (label, body after PROGRAM_HEAD, {variable: expected} for Keras 3, the same for Keras 2).
 An expected value is `model name: name of each of model.layers` (a Sequential's InputLayer is
-not among them, a functional model's are), or the model's name alone. Keras counts its automatic
-names per session: `dense`, `dense_1`...; tests/test_names.py holds ShapeSense to these rows,
+not among them, a functional model's are), or the model's name alone; None for Keras 3: it
+raises (at a TensorFlow op on a Keras tensor). Keras counts its automatic names per session: `dense`, `dense_1`...; tests/test_names.py holds ShapeSense to these rows,
 tests/oracle/test_names.py holds them to real Keras."""
 
 from __future__ import annotations
 
-NAME_CASES: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
+NAME_CASES: list[tuple[str, str, dict[str, str] | None, dict[str, str]]] = [
+    (
+        # Keras 2 names a TFOpLambda layer after the function TensorFlow runs, whatever the source
+        # called it (tf.reduce_mean, tm.reduce_mean: tf.math.reduce_mean, then _1); K.sqrt makes
+        # two; x[...] is tf.__operators__.getitem. Keras 3 refuses a tf op on a Keras tensor
+        # (None: the program raises)
+        "tf_functions_on_keras_tensors",
+        "import tensorflow as tf\n"
+        "from tensorflow import math as tm\n"
+        "K = keras.backend\n"
+        "i = keras.Input((4,))\n"
+        "j = keras.Input((4,))\n"
+        "x = tf.concat([i, j], axis=-1)\n"
+        "x = tf.reduce_mean(tf.reshape(x, (-1, 2, 4)), axis=1)\n"
+        "y = tm.reduce_mean(tf.expand_dims(x, 1), axis=1)\n"
+        "z = tf.nn.relu(y) + K.sqrt(x)\n"
+        "z = tf.transpose(tf.expand_dims(z, 1), (0, 2, 1))[:, 0]\n"
+        "m = keras.Model([i, j], z)\n",
+        None,
+        {
+            "m": "model: input_1, input_2, tf.concat, tf.reshape, tf.math.reduce_mean, "
+            "tf.expand_dims, tf.math.reduce_mean_1, tf.math.maximum, tf.nn.relu, tf.math.sqrt, "
+            "tf.__operators__.add, tf.expand_dims_1, tf.compat.v1.transpose, "
+            "tf.__operators__.getitem"
+        },
+    ),
     (
         # Keras 2 makes a TFOpLambda layer of each operator, named after the TensorFlow function;
         # Keras 3's ops are no layers
@@ -156,6 +181,128 @@ NAME_CASES: list[tuple[str, str, dict[str, str], dict[str, str]]] = [
         {
             "a": "sequential: mobilenetv2_1.00_96, global_average_pooling2d, dense, dense_1",
             "d": "model: input_2, dense_2",
+        },
+    ),
+]
+
+
+def keras2_op_call(name: str) -> tuple[str, list[str]]:
+    """The call on Keras tensors at which keras/op_layers.py's row for the function `name`
+    (canonical) was measured: the statements after PROGRAM_HEAD making `m`, and its inputs'
+    names (Keras 2's InputLayers) ahead of the op's layers in `m.layers`."""
+    from shapesense.libraries.keras_ops import BINARY, REDUCTIONS, SAME_SHAPE
+
+    module, _, op = name.rpartition(".")
+    call = (
+        ("tf" + module.removeprefix("tensorflow") if module.startswith("tensorflow") else module)
+        + "."
+        + op
+    )
+    base = op.removeprefix("reduce_")
+    two = ["input_1", "input_2"]
+    args = {"cast": "i, 'float16'", "clip": "i, 0.0, 1.0", "clip_by_value": "i, 0.0, 1.0"}
+    if op.startswith("reduce_") or op in REDUCTIONS:
+        dtype = ", dtype='bool'" if base in ("any", "all") else ""
+        body, inputs = f"i = keras.Input((4,){dtype})\nout = {call}(i, axis=-1)\n", ["input_1"]
+    elif op == "dropout":
+        body, inputs = f"i = keras.Input((4,))\nout = {call}(i, 0.5)\n", ["input_1"]
+    elif op in SAME_SHAPE:
+        body, inputs = f"i = keras.Input((4,))\nout = {call}({args.get(op, 'i')})\n", ["input_1"]
+    elif op in BINARY or op == "matmul":
+        a, b = ("(3, 4)", "(4, 5)") if op == "matmul" else ("(4,)", "(4,)")
+        body = f"i = keras.Input({a})\nj = keras.Input({b})\nout = {call}(i, j)\n"
+        inputs = two
+    elif op in ("concat", "concatenate", "stack"):
+        axis = 1 if op == "stack" else -1
+        body = f"i = keras.Input((4,))\nj = keras.Input((4,))\nout = {call}([i, j], {axis})\n"
+        inputs = two
+    else:
+        shape, rest = {
+            "reshape": ("(4,)", ", (-1, 2, 2)"),
+            "expand_dims": ("(4,)", ", 1"),
+            "squeeze": ("(1, 4)", ", 1"),
+            "transpose": ("(3, 4)", ", (0, 2, 1)" if module == "tensorflow" else ""),
+            "permute_dimensions": ("(3, 4)", ", (0, 2, 1)"),
+            "tile": ("(4,)", ", (1, 2)"),
+            "split": ("(4,)", ", 2, axis=-1"),
+            "shape": ("(4,)", ""),
+        }[op]
+        body, inputs = f"i = keras.Input({shape})\nout = {call}(i{rest})\n", ["input_1"]
+    inputs_text = "[i, j]" if inputs == two else "i"
+    return (
+        "import tensorflow as tf\n" + body + f"m = keras.Model({inputs_text}, out)\n",
+        inputs,
+    )
+
+
+def keras2_op_failure(name: str) -> str | None:
+    """A call of the function `name` (canonical) on Keras tensors that Keras 2 refuses (an
+    expression, after PROGRAM_HEAD and `import tensorflow as tf`), for the ops whose shapes
+    can be refused; else None."""
+    from shapesense.libraries.keras_ops import BINARY
+
+    module, _, op = name.rpartition(".")
+    call = (
+        ("tf" + module.removeprefix("tensorflow") if module.startswith("tensorflow") else module)
+        + "."
+        + op
+    )
+    calls = {
+        "concat": "[keras.Input((4,)), keras.Input((3, 4))], -1",
+        "concatenate": "[keras.Input((4,)), keras.Input((3, 4))], -1",
+        "stack": "[keras.Input((4,)), keras.Input((3,))], 1",
+        "matmul": "keras.Input((3, 4)), keras.Input((3, 4))",
+        "reshape": "keras.Input(batch_shape=(2, 12)), (5, 5)",
+        "squeeze": "keras.Input((4,)), 1",
+    }
+    given = "keras.Input((4,)), keras.Input((3,))" if op in BINARY else calls.get(op)
+    return None if given is None else f"{call}({given})"
+
+
+# A model applied as a layer is ONE row of the model it is in: its name, class (Sequential, or
+# Functional: a backbone's too), output shape and parameters (tf_keras 2.21 and Keras 3.15,
+# measured). (label, body after PROGRAM_HEAD, variable, {keras: rows}); rows leave out
+# InputLayers: (name, class, output shape, params). tests/test_model_layers.py holds ShapeSense's
+# summary to them, tests/oracle/test_names.py holds them to real Keras.
+NESTED_MODEL_ROWS: list[tuple[str, str, str, dict[int, list[tuple[str, str, str, int]]]]] = [
+    (
+        "sequential_in_a_sequential",
+        "inner = keras.Sequential([keras.Input((8,)), L.Dense(4), L.Dense(3)])\n"
+        "outer = keras.Sequential([keras.Input((8,)), inner, L.Dense(2)])\n",
+        "outer",
+        {
+            k: [("sequential", "Sequential", "(None, 3)", 51), ("dense_2", "Dense", "(None, 2)", 8)]
+            for k in (3, 2)
+        },
+    ),
+    (
+        "functional_in_a_functional_and_a_sequential",
+        "i = keras.Input((5,))\n"
+        "f = keras.Model(i, L.Dense(8)(L.Dense(6)(i)))\n"
+        "j = keras.Input((5,))\n"
+        "g = keras.Model(j, L.Dense(1)(f(j)))\n"
+        "s = keras.Sequential([keras.Input((5,)), f, L.Dense(2)])\n",
+        "g",
+        {
+            3: [
+                ("functional", "Functional", "(None, 8)", 92),
+                ("dense_2", "Dense", "(None, 1)", 9),
+            ],
+            2: [("model", "Functional", "(None, 8)", 92), ("dense_2", "Dense", "(None, 1)", 9)],
+        },
+    ),
+    (
+        "backbone_in_a_sequential_one_row",
+        "base = keras.applications.MobileNetV2(weights=None, include_top=False, input_shape=(96, 96, 3))\n"
+        "a = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(10)])\n",
+        "a",
+        {
+            k: [
+                ("mobilenetv2_1.00_96", "Functional", "(None, 3, 3, 1280)", 2257984),
+                ("global_average_pooling2d", "GlobalAveragePooling2D", "(None, 1280)", 0),
+                ("dense", "Dense", "(None, 10)", 12810),
+            ]
+            for k in (3, 2)
         },
     ),
 ]

@@ -84,8 +84,34 @@ def test_keras_text_follows_the_version() -> None:
         PROGRAM_HEAD
         + "model = keras.Sequential([keras.Input(shape=(4,)), L.Dense(1)])\nmodel.fit(np.random.rand(8, 5), np.zeros(8))\n"
     )
-    assert "Input 0 of layer 'dense'" in errors(src, 3)[0].keras_message
+    assert "Input 0 with name 'None' of layer 'dense'" in errors(src, 3)[0].keras_message
     assert 'layer "sequential"' in errors(src, 2)[0].keras_message
+
+
+@pytest.mark.parametrize(
+    ("minor", "words"),
+    [
+        (None, "Input 0 with name 'feat' of layer 'functional' is incompatible"),
+        (13, "Input 0 with name 'feat' of layer 'functional' is incompatible"),
+        (12, 'Input 0 of layer "functional" is incompatible'),
+    ],
+)
+def test_keras_3_words_follow_the_minor_version(minor: int | None, words: str) -> None:
+    """Keras 3.13 on names the refusing InputSpec (a functional model's: its Input's name;
+    a layer's: 'None') and quotes the layer in single quotes; up to 3.12 neither (measured
+    in keras/src/layers/input_spec.py of 3.12.0 and 3.13.0, and run on 3.15.1:
+    tests/oracle/test_names.py). No minor known: the newest words."""
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    src = PROGRAM_HEAD + (
+        "i = keras.Input((4,), name='feat')\n"
+        "m = keras.Model(i, L.Dense(2)(i))\n"
+        "m.predict(np.zeros((2, 5)))\n"
+    )
+    found = analyze(src, Options(KerasVersion(3, minor))).findings
+    [error] = [f for f in found if f.severity == "error"]
+    assert error.keras_message.startswith(words), error.keras_message
 
 
 def test_predict_single_sample_offers_batch_axis_fix() -> None:
@@ -362,7 +388,9 @@ OTHER_RANK_HEAD = (
     "import numpy as np\nimport keras\nimport tensorflow as tf\nL = keras.layers\n"
     "X = np.random.rand(16, 6)\ny = np.random.randint(0, 2, size=(16,))\n"
 )
-OTHER_RANK_CONV = "L.Flatten(), L.Lambda(lambda t: tf.expand_dims(t, -1)), L.Conv1D(4, 3), L.GlobalMaxPooling1D()"
+OTHER_RANK_CONV = (
+    "L.Flatten(), L.Lambda(lambda t: tf.expand_dims(t, -1)), L.Conv1D(4, 3), L.GlobalMaxPooling1D()"
+)
 OTHER_RANK_MODELS = {
     "functional_conv": (
         "i = keras.Input(shape=(6, 4))\nx = i\n"
@@ -394,7 +422,9 @@ OTHER_RANK_MODELS = {
 def test_data_of_another_rank_meets_the_layers_in_keras_2(name: str) -> None:
     model, keras_2_raises = OTHER_RANK_MODELS[name]
     src = (
-        OTHER_RANK_HEAD + model + "model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n"
+        OTHER_RANK_HEAD
+        + model
+        + "model.compile(optimizer='adam', loss='sparse_categorical_crossentropy')\n"
         "model.fit(X, y, epochs=1, verbose=0)\n"
     )
     assert [e.code for e in errors(src, 3)] == ["SS101"]

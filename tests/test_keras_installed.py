@@ -95,3 +95,20 @@ def test_an_undecodable_metadata_file_is_no_version_as_before(tmp_path: Path) ->
     with pytest.raises(UnicodeDecodeError):  # what importlib.metadata meets too
         _metadata("tf-keras", [str(tmp_path)])
     assert _dist("tf-keras", [str(tmp_path)]) is None
+
+
+@pytest.mark.parametrize(("version", "minor"), [("3.12.0", 12), ("3.15.1", 15), ("2.15.0", None)])
+def test_the_installed_keras_gives_its_minor_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, version: str, minor: int | None
+) -> None:
+    """Keras 3's words depend on its minor version (keras/versions.py `incompatible`)."""
+    from shapesense.keras.versions import LEGACY_ENV, detect_with_origin
+
+    monkeypatch.delenv(LEGACY_ENV, raising=False)
+    _info(
+        tmp_path,
+        f"keras-{version}.dist-info",
+        f"Metadata-Version: 2.1\nName: keras\nVersion: {version}\n",
+    )
+    found = detect_with_origin("auto", [str(tmp_path)]).keras
+    assert (found.major, found.minor) == (3 if version[0] == "3" else 2, minor)

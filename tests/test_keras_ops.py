@@ -251,7 +251,7 @@ def test_tf_split_on_a_keras_tensor() -> None:
     assert symbols["a"] == symbols["b"] == "KerasTensor(None, 10, 2)"
     rows = [row[:3] for row in run(SPLIT, 2).models[-1].rows]
     assert rows[1:] == [
-        ("tf.split", "tf.split", "[(None, 10, 2), (None, 10, 2)]"),
+        ("tf.split", "TFOpLambda", "[(None, 10, 2), (None, 10, 2)]"),
         ("flatten", "Flatten", "(None, 20)"),
         ("dense", "Dense", "(None, 1)"),
     ]

@@ -41,7 +41,7 @@ class Job:
     """One file to check, with everything a worker process needs (picklable)."""
 
     path: str
-    keras: int
+    keras: KerasVersion
     rules: RuleSelection
     report_unused_suppressions: bool
     text: str | None = None  # stdin's text; None: read the file
@@ -51,7 +51,7 @@ class Job:
     def options(self) -> Options:
         resolver = ProjectResolver(self.path if self.text is None else None, os.getcwd())
         return Options(
-            KerasVersion(self.keras),
+            self.keras,
             resolver,
             self.report_unused_suppressions,
             self.rules,
@@ -97,7 +97,7 @@ def plan(files: list[Path], overrides: Overrides, stdin: tuple[str, str] | None 
         unused = overrides.report_unused_suppressions or config.report_unused_suppressions
         explain = overrides.explain_silence
         device = overrides.device or config.device
-        result.jobs.append(Job(str(path), keras.keras.major, rules, unused, text, explain, device))
+        result.jobs.append(Job(str(path), keras.keras, rules, unused, text, explain, device))
     return result
 
 

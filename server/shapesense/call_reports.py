@@ -208,8 +208,12 @@ class CallReports:
         else:
             message = f"{where} {fmt(declared)}, but receives {fmt(shape)} from {x.label}{_axis_detail(declared, (None, *shape[1:]))}.{x.origin}"
         found = fmt((None, *shape[1:]))
+        spec = model.inputs[index].node if len(model.inputs) > index else None
         keras = self.version.incompatible(
-            index, model.name, f"expected shape={fmt(declared)}, found shape={found}"
+            index,
+            model.name,
+            f"expected shape={fmt(declared)}, found shape={found}",
+            spec.layer_name if spec is not None else "None",  # the Input's name
         )
         self.session.add(
             Finding(
@@ -314,8 +318,12 @@ class CallReports:
         )
         message = f"{where} input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{_axis_detail(declared, shape)}.{x.origin}"
         found = fmt((None, *x.value.shape[1:]))  # Keras 2 shows the data before any fix-up
+        spec = model.inputs[0].node if model.inputs else None
         keras = self.version.incompatible(
-            0, model.name, f"expected shape={fmt(declared)}, found shape={found}"
+            0,
+            model.name,
+            f"expected shape={fmt(declared)}, found shape={found}",
+            spec.layer_name if spec is not None else "None",  # the Input's name
         )
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, False)
         self.session.add(

@@ -224,7 +224,9 @@ class Session:
         site of a one-step run, when the layer was made elsewhere, e.g. in `__init__`)."""
         if not self.report:
             return
-        for index, step in enumerate(run.steps[first:], first):
+        for index, (step, _) in enumerate(run.listed(first), first):  # a nested model: a row
+            if step.inner and model:  # its layers keep their hover, as layers of no model
+                self.record_run(Run(run.version, steps=list(step.inner)), "", built_from)
             if step.layer.foreign:
                 continue
             span = at or step.layer.span

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..shapes import Shape, fmt
 from ..values import Layer, Model, Node, Tensor
-from .layers import InputSpec, LayerError, LayerRule, Opaque
+from .layers import Args, InputSpec, LayerError, LayerRule, Opaque
 from .versions import KerasVersion
 
 ShapeOut = Any  # Shape | list[Shape] | None
@@ -43,6 +43,24 @@ class LayerFailure(Exception):
         self.received_text = received_text or fmt(received)
 
 
+MODEL_CLASSES = {"sequential": "Sequential", "functional": "Functional"}
+
+
+def _model_row(model: Model, steps: list[Step], out: ShapeOut) -> Step:
+    """A model applied as a layer, as one row: its parameters are its layers' (each once)."""
+    row = Layer(MODEL_CLASSES[model.kind], None, Args((), [], {}), model.span, model.name)
+    row.foreign = model.foreign
+    params: int | None = 0
+    seen: set[int] = set()
+    for step in steps:
+        if step.layer.uid in seen:
+            continue
+        seen.add(step.layer.uid)
+        params = None if params is None or step.params is None else params + step.params
+    first = steps[0].input_shape if steps else None
+    return Step(row, first, out, params if steps else None, tuple(steps))
+
+
 def inputs_text(rule: LayerRule, shapes: list[Shape]) -> str:
     """Each input of a layer called on several, in Keras's order: `query (None, 8), value
     (None, 8)` for call arguments, `input 0 (None, 4), input 1 (None, 5)` for a list."""
@@ -60,6 +78,7 @@ class Step:
     input_shape: ShapeOut
     output_shape: ShapeOut
     params: int | None
+    inner: tuple[Step, ...] = ()  # a model's row: the steps of its layers
 
 
 @dataclass
@@ -72,6 +91,8 @@ class Run:
     )  # for messages: what a layer was built on
     # where layers built on these shapes raise once given data (LayerRule.run_error)
     cannot_run: list[LayerFailure] = field(default_factory=list)
+    # a model applied as a layer: the steps of its layers (from, to) and its output
+    nested: list[tuple[Model, int, int, ShapeOut]] = field(default_factory=list)
 
     def fork(self) -> Run:
         """A run that shares nothing but what the layers' weights already fix."""
@@ -87,7 +108,25 @@ class Run:
             list(self.steps),
             dict(self.built_inputs),
             list(self.cannot_run),
+            list(self.nested),
         )
+
+    def listed(self, first: int = 0) -> list[tuple[Step, Layer | Model]]:
+        """The steps from `first` as a model's summary and `model.layers` list them, each with
+        what it runs: a model applied as a layer is one row (its name, its output, the
+        parameters of its layers; class Sequential or Functional, a backbone's too: tf_keras
+        2.21 and Keras 3.15, measured), not the rows of its layers."""
+        outer: list[tuple[Model, int, int, ShapeOut]] = []
+        for nested in sorted(self.nested, key=lambda n: (n[1], -n[2])):
+            if nested[1] >= first and not (outer and nested[1] < outer[-1][2]):
+                outer.append(nested)  # not inside a model listed already
+        rows: list[tuple[Step, Layer | Model]] = []
+        index = first
+        for model, start, end, out in outer:
+            rows += [(step, step.layer) for step in self.steps[index:start]]
+            rows.append((_model_row(model, self.steps[start:end], out), model))
+            index = max(index, end)
+        return rows + [(step, step.layer) for step in self.steps[index:]]
 
     def apply(self, layer: Layer | Model, inputs: ShapeOut) -> ShapeOut:
         if isinstance(layer, Model):
@@ -161,6 +200,13 @@ class Run:
         return out
 
     def _apply_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:
+        start = len(self.steps)
+        out = self._run_model(model, inputs)
+        if model.kind in MODEL_CLASSES:
+            self.nested.append((model, start, len(self.steps), out))
+        return out
+
+    def _run_model(self, model: Model, inputs: ShapeOut) -> ShapeOut:
         if model.opaque or inputs is None:
             return None
         if model.kind == "functional":  # one input, one output: its graph on these shapes

@@ -15,6 +15,9 @@ from ..shapes import Shape, fmt, keras_sample
 @dataclass(frozen=True)
 class KerasVersion:
     major: int
+    # the installed minor version, where Keras's words depend on it; None (a version set by
+    # hand, or only TensorFlow's known): the newest measured, 3.15
+    minor: int | None = None
 
     def model_input_accepts(self, declared: Shape, data: Shape, functional: bool) -> bool:
         """The model-level check of data against a declared input, before Keras adds or drops
@@ -56,9 +59,16 @@ class KerasVersion:
             )
         return f"The last dimension of the inputs to a Dense layer should be defined. Found None. Full input shape received: {fmt(shape)}"
 
-    def incompatible(self, index: int, layer: str, detail: str) -> str:
-        if self.major >= 3:
-            return f"Input {index} of layer '{layer}' is incompatible with the layer: {detail}"
+    def incompatible(self, index: int, layer: str, detail: str, spec: str = "None") -> str:
+        """An input refused by a layer's InputSpec. Keras 3.13 and later name the spec (a
+        layer's has no name: 'None'; a functional model's is its Input's name) and quote the
+        layer in single quotes; Keras 2 and Keras 3 up to 3.12 do neither (keras/src/layers/
+        input_spec.py of 3.12.0 and 3.13.0; 3.15.1 run: tests/oracle/test_names.py)."""
+        if self.major >= 3 and (self.minor is None or self.minor >= 13):
+            return (
+                f"Input {index} with name '{spec}' of layer '{layer}' is incompatible with the "
+                f"layer: {detail}"
+            )
         return f'Input {index} of layer "{layer}" is incompatible with the layer: {detail}'
 
     def output_size_message(self, subtract: int, size: int) -> str | None:
@@ -144,8 +154,11 @@ def detect_with_origin(
             KERAS_2, f"tf-keras {tf_keras[0]} in {tf_keras[1]} with {LEGACY_ENV}=1, {environment}"
         )
     if keras:
-        major = 3 if int(keras[0].split(".")[0]) >= 3 else 2
-        return Detected(KerasVersion(major), f"keras {keras[0]} in {keras[1]}, {environment}")
+        numbers = [int(p) for p in re.findall(r"\d+", keras[0])[:2]]
+        major = 3 if numbers[0] >= 3 else 2
+        minor = numbers[1] if major == 3 and len(numbers) > 1 else None
+        version = KerasVersion(major, minor)
+        return Detected(version, f"keras {keras[0]} in {keras[1]}, {environment}")
     if tf:
         parts = [int(p) for p in re.findall(r"\d+", tf[0])[:2]] + [0, 0]
         major = 3 if (parts[0], parts[1]) >= (2, 16) else 2

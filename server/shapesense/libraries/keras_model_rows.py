@@ -19,10 +19,11 @@ def as_listed(session: Session, run: Run, placed: dict[int, int]) -> Run:
     # a step the graph walk did not place (a backbone called on a tensor is held as another
     # value than its graph node's) stays after the step it follows in the run
     keys, last = [], -1
-    for step in run.steps:
-        last = placed.get(id(step.layer), last)
+    listed = run.listed()  # a model applied as a layer is one row
+    for _, source in listed:
+        last = placed.get(id(source), last)
         keys.append(last)
-    steps = [run.steps[i] for i in sorted(range(len(keys)), key=keys.__getitem__)]  # stable
+    steps = [listed[i][0] for i in sorted(range(len(keys)), key=keys.__getitem__)]  # stable
     owners = session.state(keras_ops.SymbolicScope).owners
     rows: list[Step] = []
     for step in steps:
@@ -37,9 +38,9 @@ def as_listed(session: Session, run: Run, placed: dict[int, int]) -> Run:
             rows[-1] = Step(rows[-1].layer, rows[-1].input_shape, step.output_shape, None)
         else:
             rows.append(Step(row, step.input_shape, step.output_shape, None))
-    listed = run.copy()
-    listed.steps = rows
-    return listed
+    copy = run.copy()
+    copy.steps, copy.nested = rows, []
+    return copy
 
 
 def layers_of(session: Session, model: Model) -> list[Value] | None:

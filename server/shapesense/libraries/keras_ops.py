@@ -18,9 +18,10 @@ from collections.abc import Callable
 
 from .. import silence
 from ..findings import Finding
-from ..keras import ops
+from ..keras import op_layers, ops
 from ..keras.graph import Run, Step
 from ..keras.layers import Args, Opaque
+from ..keras.op_layers import Keras2Layers
 from ..keras.ops import OpRule
 from ..session import Session
 from ..shapes import UNKNOWN_SIZE, Shape
@@ -84,12 +85,14 @@ def apply_op(
     tensors: list[Tensor],
     rule: ShapeRule,
     tf_op: bool = False,
-    keras2_name: str | None = None,
+    keras2: Keras2Layers | None = None,
 ) -> Value:
     """The op `label` on these tensors: a graph node whose shape is `rule`'s. In a Keras 2
-    model it is a TFOpLambda layer named after the TensorFlow function (`keras2_name`,
-    counted as layer names are: tf.__operators__.add, tf.__operators__.add_1...)."""
+    model it is the TFOpLambda layers `keras2` names (keras/op_layers.py), counted as layer
+    names are: tf.__operators__.add, tf.__operators__.add_1...; None: the label names it."""
     scope = session.state(SymbolicScope)
+    in_graph = not scope.lambda_depth and not scope.call_depth
+    named = keras2 if session.version.major == 2 and in_graph else None
     if tf_op and session.version.major >= 3 and not scope.lambda_depth and not scope.call_depth:
         session.add(
             Finding(
@@ -111,7 +114,9 @@ def apply_op(
         except Opaque:
             out = None
         except ops.OpError as error:
-            _op_failed(session, scope, label, node, error)
+            # Keras made the layer (its name taken) before its call raised
+            quoted = session.numbered_layer(named.raising) if named else label
+            _op_failed(session, scope, label, node, error, quoted)
             return silence.unknown(silence.MODEL_FAILS_EARLIER, f"`{label}`", None, label)
         except (TypeError, ValueError, IndexError, ZeroDivisionError):
             out = None
@@ -121,24 +126,46 @@ def apply_op(
         layer_rule = OpRule(merge=True, merge_output=lambda ss, a: rule(ss), rows=rows)
     else:
         layer_rule = OpRule(output=lambda s, a: rule([s]), rows=rows)
-    name = label
-    in_graph = not scope.lambda_depth and not scope.call_depth
-    if keras2_name is not None and session.version.major == 2 and in_graph:
-        name = session.numbered_layer(keras2_name)
-    layer = Layer(label, layer_rule, Args((), [], {}), session.src.span(node), name)
-    layer.foreign = session.foreign
+    if named is None:
+        layer = _op_layer(session, label, layer_rule, node, label)
+    else:
+        if len(tensors) == 1:  # K.sqrt's tf.math.maximum first: the same shape
+            for lead in named.made[:-1]:
+                name = session.numbered_layer(lead)
+                same = OpRule(output=lambda s, a: s)
+                made = _op_layer(session, named.class_name, same, node, name)
+                _record(session, made, shapes, shapes[0])
+                tensors = [Tensor(shapes[0], Node(made, (tensors[0].node or Node(None),)))]
+        name = session.numbered_layer(named.made[-1])
+        layer = _op_layer(session, named.class_name, layer_rule, node, name)
     if scope.call_depth:
         scope.inside_call.add(layer.uid)
     parents = tuple(t.node or Node(None) for t in tensors)
-    if session.report and not session.foreign:
-        step_in: object = shapes[0] if len(shapes) == 1 else list(shapes)
-        session.record_run(Run(session.version, steps=[Step(layer, step_in, out, 0)]), "", "")
+    _record(session, layer, shapes, out)
     return Tensor(out, Node(layer, parents, list_input=len(tensors) > 1))
 
 
+def _op_layer(session: Session, class_name: str, rule: OpRule, node: ast.AST, name: str) -> Layer:
+    layer = Layer(class_name, rule, Args((), [], {}), session.src.span(node), name)
+    layer.foreign = session.foreign
+    return layer
+
+
+def _record(session: Session, layer: Layer, shapes: list[Shape | None], out: Shape | None) -> None:
+    if session.report and not session.foreign:
+        step_in: object = shapes[0] if len(shapes) == 1 else list(shapes)
+        session.record_run(Run(session.version, steps=[Step(layer, step_in, out, 0)]), "", "")
+
+
 def _op_failed(
-    session: Session, scope: SymbolicScope, label: str, node: ast.AST, error: ops.OpError
+    session: Session,
+    scope: SymbolicScope,
+    label: str,
+    node: ast.AST,
+    error: ops.OpError,
+    quoted: str,
 ) -> None:
+    """`quoted`: the layer Keras 2's message names (when Keras 2 names it, else the label)."""
     if scope.lambda_depth:
         scope.error = scope.error or error  # the Lambda raises, at its call
         return
@@ -149,7 +176,7 @@ def _op_failed(
         words = error.keras3
     else:
         words = (
-            f'Exception encountered when calling layer "{label}" (type TFOpLambda).\n\n{error.tf}'
+            f'Exception encountered when calling layer "{quoted}" (type TFOpLambda).\n\n{error.tf}'
         )
     session.add(Finding(session.src.span(node), "error", error.code, error.plain + ".", words))
 
@@ -172,7 +199,7 @@ def _elementwise(
     node: ast.AST,
     values: list[Value],
     tf: bool,
-    keras2_name: str | None = None,
+    keras2: Keras2Layers | None = None,
 ) -> Value:
     """An op of several operands broadcast together (add, multiply, maximum, `a - b`...)."""
     tensors = [v for v in values if isinstance(v, Tensor)]
@@ -192,7 +219,7 @@ def _elementwise(
             out = ops.broadcast(out, other, label)
         return out
 
-    return apply_op(session, label, node, tensors, rule, tf, keras2_name)
+    return apply_op(session, label, node, tensors, rule, tf, keras2)
 
 
 OPERATORS: dict[type, str] = {
@@ -206,33 +233,17 @@ OPERATORS: dict[type, str] = {
 }
 
 
-# The TFOpLambda layer Keras 2 makes of an operator on a Keras tensor (tf_keras 2.21, measured)
-KERAS2_OPERATOR_LAYERS: dict[type, str] = {
-    ast.Add: "tf.__operators__.add",
-    ast.Sub: "tf.math.subtract",
-    ast.Mult: "tf.math.multiply",
-    ast.Div: "tf.math.truediv",
-    ast.FloorDiv: "tf.compat.v1.floor_div",
-    ast.Pow: "tf.math.pow",
-    ast.Mod: "tf.math.floormod",
-    ast.MatMult: "tf.linalg.matmul",
-    ast.USub: "tf.math.negative",
-}
-
-
 def _binary(session: Session, left: Value, op: ast.operator, right: Value, node: ast.AST) -> Value:
     """`a - b`, `x * 0.5`, `x @ w` on Keras tensors (Keras 3: keras.ops; Keras 2: TFOpLambda)."""
     label = session.src.segment(node, 40)
     if isinstance(op, ast.MatMult):
         if not (isinstance(left, Tensor) and isinstance(right, (Tensor, Array))):
             return UNKNOWN
-        name = KERAS2_OPERATOR_LAYERS[ast.MatMult]
-        return _matmul(session, label, node, left, right, False, False, keras2_name=name)
+        named = op_layers.OPERATORS[ast.MatMult]
+        return _matmul(session, label, node, left, right, False, False, keras2=named)
     if type(op) not in OPERATORS:
         return UNKNOWN
-    return _elementwise(
-        session, label, node, [left, right], False, KERAS2_OPERATOR_LAYERS[type(op)]
-    )
+    return _elementwise(session, label, node, [left, right], False, op_layers.OPERATORS[type(op)])
 
 
 def _split(
@@ -243,6 +254,7 @@ def _split(
     args: list[Value],
     kwargs: dict[str, Value],
     tf: bool,
+    keras2: Keras2Layers | None,
 ) -> Value:
     """tf.split(x, 2, axis=-1) / keras.ops.split(x, [1, 3], axis=-1): a list of tensors, one
     op node (Keras 2: one TFOpLambda layer) with an output per piece."""
@@ -259,7 +271,7 @@ def _split(
     def rule(shapes: list[Shape]) -> Shape:
         return ops.split(shapes[0], pieces, axis)  # type: ignore[return-value]  # a shape per piece
 
-    joined = apply_op(session, label, node, [x], rule, tf)
+    joined = apply_op(session, label, node, [x], rule, tf, keras2)
     if not isinstance(joined, Tensor) or joined.node is None:
         return joined
     shapes = joined.shape if isinstance(joined.shape, list) else [None] * count
@@ -281,8 +293,8 @@ def _unary(session: Session, tensor: Tensor, op: ast.unaryop, node: ast.AST) -> 
     if not isinstance(op, ast.USub):
         return UNKNOWN
     label = session.src.segment(node, 40)
-    name = KERAS2_OPERATOR_LAYERS[ast.USub]
-    return apply_op(session, label, node, [tensor], lambda ss: ss[0], keras2_name=name)
+    named = op_layers.OPERATORS[ast.USub]
+    return apply_op(session, label, node, [tensor], lambda ss: ss[0], keras2=named)
 
 
 def _matmul(
@@ -294,7 +306,7 @@ def _matmul(
     ta: bool,
     tb: bool,
     tf: bool = False,
-    keras2_name: str | None = None,
+    keras2: Keras2Layers | None = None,
 ) -> Value:
     if isinstance(a, Tensor) and isinstance(b, Tensor):
         return apply_op(
@@ -304,7 +316,7 @@ def _matmul(
             [a, b],
             lambda ss: ops.matmul(ss[0], ss[1], label, ta, tb),
             tf,
-            keras2_name,
+            keras2,
         )
     right, left = _operand_shape(b), _operand_shape(a)
     if isinstance(a, Tensor) and right is not None:
@@ -315,7 +327,7 @@ def _matmul(
             [a],
             lambda ss: ops.matmul(ss[0], right, label, ta, tb),
             tf,
-            keras2_name,
+            keras2,
         )
     if isinstance(b, Tensor) and left is not None:
         return apply_op(
@@ -325,7 +337,7 @@ def _matmul(
             [b],
             lambda ss: ops.matmul(left, ss[0], label, ta, tb),
             tf,
-            keras2_name,
+            keras2,
         )
     return silence.from_arguments([a, b], UNKNOWN)
 
@@ -355,7 +367,8 @@ def _subscript(
         else:
             return silence.from_arguments([value], UNKNOWN)
     label = f"x[{session.src.segment(index, 30)}]"
-    return apply_op(session, label, index, [tensor], lambda ss: ops.getitem(ss[0], items))
+    rule: ShapeRule = lambda ss: ops.getitem(ss[0], items)  # noqa: E731
+    return apply_op(session, label, index, [tensor], rule, keras2=op_layers.GETITEM)
 
 
 # --- functions by name -------------------------------------------------------------------------
@@ -378,6 +391,8 @@ STRUCTURAL = frozenset(
     {"reshape", "expand_dims", "squeeze", "transpose", "permute_dimensions", "concat"}
     | {"concatenate", "stack", "matmul", "tile", "int_shape", "shape", "split"}
 )
+# the functions Keras 2 wraps in TFOpLambda layers on Keras tensors (keras/op_layers.py)
+TFOP_MODULES = ("tensorflow.", "keras.backend.", "keras.activations.")
 MODULES = {
     "tensorflow": "tf",
     "tensorflow.math": "tf",
@@ -450,7 +465,22 @@ def symbolic_op(
         )
         return silence.unknown(silence.MODEL_FAILS_EARLIER, f"`K.{op}` (reported)", None, f"K.{op}")
     label = f"{flavour}.{op}" if flavour != "tf" else "tf." + name.split(".", 1)[1]
-    return _by_op(session, flavour, op, label, node, args, kwargs)
+    keras2 = None
+    if (
+        session.version.major == 2
+        and name.startswith(TFOP_MODULES)
+        and not scope.lambda_depth
+        and not scope.call_depth
+    ):
+        keras2 = op_layers.function_layers(name, len(args) + len(kwargs))
+        if keras2 is None:  # a layer whose name Keras 2 gives is not measured: say nothing
+            return silence.unknown(
+                silence.UNMODELLED_CALL,
+                f"`{label}` on a Keras tensor",
+                session.src.span(node),
+                label,
+            )
+    return _by_op(session, flavour, op, label, node, args, kwargs, keras2)
 
 
 def _array_model(name: str) -> FunctionModel | None:
@@ -482,22 +512,22 @@ def _by_op(
     node: ast.Call,
     args: list[Value],
     kwargs: dict[str, Value],
+    keras2: Keras2Layers | None,
 ) -> Value:
     tf = flavour == "tf"
     first = _arg(args, kwargs, 0, "x", "a", "tensor", "input", "inputs", "values", "xs", "x1")
     try:
         if op in BINARY:
             second = _arg(args, kwargs, 1, "y", "b", "x2")
-            return _elementwise(
-                session, label, node, [v for v in (first, second) if v is not None], tf
-            )
+            operands = [v for v in (first, second) if v is not None]
+            return _elementwise(session, label, node, operands, tf, keras2)
         if op == "matmul":
             second = _arg(args, kwargs, 1, "b", "x2", "y")
             ta = bool(_constant(kwargs.get("transpose_a"), False))
             tb = bool(_constant(kwargs.get("transpose_b"), False))
             if first is None or second is None:
                 return UNKNOWN
-            return _matmul(session, label, node, first, second, ta, tb, tf)
+            return _matmul(session, label, node, first, second, ta, tb, tf, keras2)
         if op in ("concat", "concatenate", "stack"):
             default = {"concat": None, "concatenate": -1 if flavour == "K" else 0}.get(op, 0)
             axis = _constant(_arg(args, kwargs, 1, "axis"), default)
@@ -507,10 +537,11 @@ def _by_op(
                 return UNKNOWN
             tensors: list[Tensor] = list(first.items)  # type: ignore[arg-type]
             join = ops.stack if op == "stack" else ops.concatenate
-            return apply_op(session, label, node, tensors, lambda ss: join(ss, axis, label), tf)
+            rule: ShapeRule = lambda ss: join(ss, axis, label)  # noqa: E731
+            return apply_op(session, label, node, tensors, rule, tf, keras2)
         if not isinstance(first, Tensor):
             return silence.from_arguments([first or UNKNOWN], UNKNOWN)
-        return _one_tensor(session, flavour, op, label, node, first, args, kwargs)
+        return _one_tensor(session, flavour, op, label, node, first, args, kwargs, keras2)
     except Opaque:
         return UNKNOWN
 
@@ -524,6 +555,7 @@ def _one_tensor(
     x: Tensor,
     args: list[Value],
     kwargs: dict[str, Value],
+    keras2: Keras2Layers | None,
 ) -> Value:
     tf = flavour == "tf"
     rule: ShapeRule
@@ -536,6 +568,8 @@ def _one_tensor(
             sizes = Seq(tuple(Const(d) if type(d) is int else UNKNOWN for d in x.shape))
             session.state(SizesOf).found[id(sizes)] = (sizes, x)
             return sizes
+        if keras2 is not None:  # its layer (tf.compat.v1.shape) takes its name
+            session.numbered_layer(keras2.made[-1])
         if flavour == "tf" or x.shape is None:  # a tensor of the sizes, known only at run time
             return silence.unknown(
                 silence.UNKNOWN_LAYER_OUTPUT,
@@ -545,7 +579,7 @@ def _one_tensor(
             )
         return Seq(tuple(dim_value(d) for d in x.shape))
     if op == "split":
-        return _split(session, label, node, x, args, kwargs, tf)
+        return _split(session, label, node, x, args, kwargs, tf, keras2)
     if op in SAME_SHAPE:
         rule = lambda ss: ss[0]  # noqa: E731
     elif op in REDUCTIONS:
@@ -575,7 +609,7 @@ def _one_tensor(
         rule = lambda ss: ops.tile(ss[0], multiples)  # noqa: E731
     else:
         return UNKNOWN
-    return apply_op(session, label, node, [x], rule, tf)
+    return apply_op(session, label, node, [x], rule, tf, keras2)
 
 
 for _module in MODULES:
