@@ -126,6 +126,23 @@ def test_keras_2_flows_shapes_through_tf_ops() -> None:
     assert [f.code for f in errors(src, 3)] == ["SS109"]
 
 
+@pytest.mark.parametrize(
+    ("function", "output"),
+    [
+        ("tf.math.reduce_variance", "(None, 4)"),
+        ("tf.math.reduce_std", "(None, 4)"),
+        # do not exist in TensorFlow 2.21 (AttributeError): nothing is made of them
+        ("tf.reduce_std", None),
+        ("tf.math.reduce_var", None),
+        ("tf.nn.reduce_sum", None),
+    ],
+)
+def test_only_reductions_tensorflow_has_are_modelled(function: str, output: str | None) -> None:
+    infos = run(HEAD + f"inp = keras.Input(shape=(6, 4))\nx = {function}(inp, axis=1)\n", 2)
+    ops = [i.output_shape for i in infos.layers if i.class_name == "TFOpLambda"]
+    assert ops == ([output] if output else [])
+
+
 def test_ops_in_a_custom_layer_call_are_fine_in_keras_3() -> None:
     src = HEAD + (
         "class Pool(layers.Layer):\n"

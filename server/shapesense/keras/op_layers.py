@@ -125,6 +125,7 @@ FUNCTIONS: dict[str, tuple[str, ...]] = {
     "tensorflow.math.reduce_prod": ("tf.math.reduce_prod",),
     "tensorflow.math.reduce_std": ("tf.math.reduce_std",),
     "tensorflow.math.reduce_sum": ("tf.math.reduce_sum",),
+    "tensorflow.math.reduce_variance": ("tf.math.reduce_variance",),
     "tensorflow.math.round": ("tf.math.round",),
     "tensorflow.math.rsqrt": ("tf.math.rsqrt",),
     "tensorflow.math.sigmoid": ("tf.math.sigmoid",),

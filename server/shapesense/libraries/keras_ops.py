@@ -402,6 +402,14 @@ MODULES = {
     "keras.backend": "K",
     "keras.activations": "ops",
 }
+# measured, TensorFlow 2.21: the reduce_* functions each module has (tf.reduce_std and
+# tf.math.reduce_var do not exist; tf.math.reduce_variance is the variance)
+TF_REDUCTIONS = {
+    "tensorflow": frozenset({"all", "any", "logsumexp", "max", "mean", "min", "prod", "sum"}),
+    "tensorflow.math": frozenset(
+        {"all", "any", "logsumexp", "max", "mean", "min", "prod", "std", "sum", "variance"}
+    ),
+}
 
 
 def _flavour(name: str) -> tuple[str, str] | None:
@@ -412,7 +420,9 @@ def _flavour(name: str) -> tuple[str, str] | None:
         return None
     if op.startswith("reduce_") and flavour == "tf":
         op = op[len("reduce_") :]
-        return (flavour, op) if op in REDUCTIONS else None
+        if op not in TF_REDUCTIONS.get(module, ()):
+            return None
+        return flavour, "var" if op == "variance" else op
     if op in REDUCTIONS and flavour == "tf":
         return None  # tf.sum does not exist; tf.math.maximum is binary (below)
     if op in REDUCTIONS or op in SAME_SHAPE or op in BINARY or op in STRUCTURAL:
@@ -616,9 +626,8 @@ for _module in MODULES:
     for _op in sorted(REDUCTIONS | SAME_SHAPE | BINARY | STRUCTURAL):
         if _flavour(f"{_module}.{_op}") is not None:
             REGISTRY.function(f"{_module}.{_op}")(symbolic_op)
-    if MODULES[_module] == "tf":
-        for _op in sorted(REDUCTIONS):
-            REGISTRY.function(f"{_module}.reduce_{_op}")(symbolic_op)
+    for _op in sorted(TF_REDUCTIONS.get(_module, ())):
+        REGISTRY.function(f"{_module}.reduce_{_op}")(symbolic_op)
 
 REGISTRY.binary[Tensor] = _binary
 REGISTRY.unary_nodes[Tensor] = _unary
