@@ -56,6 +56,19 @@ def test_loop_over_known_items_runs_once_per_item() -> None:
     assert [f.shapes.get("data") for f in found] == ["(8, 4, 1, 1, 1)"]
 
 
+def test_a_loop_evaluates_its_iterable_once() -> None:
+    # Python evaluates `X` once: one hover entry for it, not one per pass over the body
+    src = "import numpy as np\nX = np.zeros((5, 3))\nfor x in X:\n    y = x * 2\n"
+    places = [(s.span.line, s.span.column) for s in run(src).symbols if s.name == "X"]
+    assert places == [(1, 0), (2, 9)]
+
+
+def test_a_range_with_step_zero_is_unknown_not_a_crash() -> None:
+    # Python raises ValueError there; the rest of the file is still checked
+    loops = "for i in range(0, 5, 0):\n    pass\nrows = [i for i in range(1, 4, 0)]\n"
+    assert [f.code for f in run(program(loops + "X = np.zeros((8, 5))\n")).findings] == ["SS102"]
+
+
 def test_loop_invariant_value_is_kept() -> None:
     assert len(errors(program("for i in range(3):\n    pass\nX = np.zeros((8, 5))\n"))) == 1
 

@@ -304,17 +304,8 @@ class Expressions(Session):
         return UNKNOWN if element is None else element(iterable)
 
     def _range_length(self, node: ast.expr, env: Env) -> int | None:
-        if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id == "range"
-            and env.get("range") is None
-        ):
-            return None
-        bounds = [const_int(self.eval(a, env)) for a in node.args]
-        if not bounds or len(bounds) > 3 or any(b is None for b in bounds):
-            return None
-        return len(range(*bounds))  # type: ignore[arg-type]
+        numbers = self._range_numbers(node, env)
+        return None if numbers is None else len(numbers)
 
     def attribute(self, value: Value, attr: str) -> Value:
         if type(value) is Ref:  # `keras.layers`: no instance of a user's class

@@ -253,14 +253,14 @@ class Interpreter(Classes):
 
     def exec_loop(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
         iterations: int | None = None
+        element: Value | None = None  # what a `for` binds its target to in the passes below
         if isinstance(stmt, ast.While):
             self.eval(stmt.test, env)
         else:
-            items = self._known_items(stmt, env)
-            if items is not None:
+            items, iterations, element = self._loop_header(stmt, env)
+            if items is not None and self._can_unroll(stmt, items):
                 self._unroll(stmt, items, env, frame)
                 return
-            iterations = self._iterations(stmt.iter, env)
         self.uncertain += 1
         self.loop_nesting += 1
         try:
@@ -273,13 +273,13 @@ class Interpreter(Classes):
             entry = env.copy()
             first = env.copy()
             self.report = False
-            self._loop_body(stmt, first, Frame())
+            self._loop_body(stmt, element, first, Frame())
             self.report = report
             head = entry.copy()
             head.merge(entry, first)
             second = head.copy()
             inner = Frame()
-            self._loop_body(stmt, second, inner)
+            self._loop_body(stmt, element, second, inner)
             frame.returns += inner.returns
             after = head.copy()
             after.merge(head, second)
@@ -292,26 +292,37 @@ class Interpreter(Classes):
             self.uncertain -= 1
             self.loop_nesting -= 1
 
-    def _known_items(self, stmt: ast.For | ast.AsyncFor, env: Env) -> tuple[Value, ...] | None:
-        """The items of `for x in [64, 32]` / `for i in range(3)`, when the loop can run as
-        Python runs it: known items, few of them, and a body that never jumps out early."""
-        count = self._range_length(stmt.iter, env)
-        if count is not None:
-            bounds = [self.eval(a, env) for a in stmt.iter.args]  # type: ignore[attr-defined]
-            numbers = range(*[b.value for b in bounds])  # type: ignore[attr-defined]
-            items: tuple[Value, ...] | None = tuple(Const(i) for i in numbers[: MAX_UNROLLED + 1])
-        else:
-            iterable = self.eval(stmt.iter, env)
-            items = iterable.items if isinstance(iterable, Seq) else None
-        if (
-            items is None
-            or isinstance(stmt, ast.AsyncFor)
+    def _loop_header(
+        self, stmt: ast.For | ast.AsyncFor, env: Env
+    ) -> tuple[tuple[Value, ...] | None, int | None, Value]:
+        """`for target in iterable`, its iterable evaluated once as Python does: its items when
+        known (`[64, 32]`, `range(3)`), how many times the loop runs when known (a range, or a
+        named list, tuple or grown list), and one item for the target when it is not unrolled."""
+        numbers = self._range_numbers(stmt.iter, env)
+        if numbers is not None:
+            numbered = tuple(Const(i) for i in numbers[: MAX_UNROLLED + 1])
+            return numbered, len(numbers), UNKNOWN_INT
+        if is_range(stmt.iter, env):
+            return None, None, UNKNOWN_INT  # its bounds (evaluated above) are not known
+        iterable = self.eval(stmt.iter, env)
+        count = None
+        if isinstance(stmt.iter, ast.Name):
+            if isinstance(iterable, Seq):
+                count = len(iterable.items)
+            elif isinstance(iterable, ListOf):
+                count = iterable.count
+        items = iterable.items if isinstance(iterable, Seq) else None
+        return items, count, self._element_of(iterable)
+
+    def _can_unroll(self, stmt: ast.For | ast.AsyncFor, items: tuple[Value, ...]) -> bool:
+        """Whether the loop can run as Python runs it: few items, and a body that never jumps
+        out early."""
+        return not (
+            isinstance(stmt, ast.AsyncFor)
             or len(items) > MAX_UNROLLED
             or self.unrolled + len(items) > MAX_UNROLLED_TOTAL
             or jumps_out(stmt.body)
-        ):
-            return None
-        return items
+        )
 
     def _unroll(
         self, stmt: ast.For | ast.AsyncFor, items: tuple[Value, ...], env: Env, frame: Frame
@@ -328,24 +339,15 @@ class Interpreter(Classes):
                     return
         self.exec_block(stmt.orelse, env, frame)
 
-    def _iterations(self, node: ast.expr, env: Env) -> int | None:
-        """How many times a `for` runs: over range(n), or a named list, tuple or grown list."""
-        count = self._range_length(node, env)
-        if count is not None or not isinstance(node, ast.Name):
-            return count
-        iterable = self.eval(node, env)
-        if isinstance(iterable, Seq):
-            return len(iterable.items)
-        return iterable.count if isinstance(iterable, ListOf) else None
-
-    def _loop_body(self, stmt: ast.For | ast.AsyncFor | ast.While, env: Env, frame: Frame) -> None:
-        if isinstance(stmt, ast.While):
-            pass
-        elif is_range(stmt.iter, env):  # its bounds not known (else the loop is unrolled)
-            self.eval(stmt.iter, env)
-            self.bind(stmt.target, UNKNOWN_INT, env)
-        else:
-            self.bind(stmt.target, self._element_of(self.eval(stmt.iter, env)), env)
+    def _loop_body(
+        self,
+        stmt: ast.For | ast.AsyncFor | ast.While,
+        element: Value | None,
+        env: Env,
+        frame: Frame,
+    ) -> None:
+        if not isinstance(stmt, ast.While) and element is not None:
+            self.bind(stmt.target, element, env)
         self.exec_block(stmt.body, env, frame)
 
     def exec_try(self, stmt: ast.Try, env: Env, frame: Frame) -> None:
