@@ -190,7 +190,7 @@ def keras2_op_call(name: str) -> tuple[str, list[str]]:
     """The call on Keras tensors at which keras/op_layers.py's row for the function `name`
     (canonical) was measured: the statements after PROGRAM_HEAD making `m`, and its inputs'
     names (Keras 2's InputLayers) ahead of the op's layers in `m.layers`."""
-    from shapesense.libraries.keras_ops import BINARY, REDUCTIONS, SAME_SHAPE
+    from shapesense.libraries.keras_op_functions import BINARY, REDUCTIONS, SAME_SHAPE
 
     module, _, op = name.rpartition(".")
     call = (
@@ -239,7 +239,7 @@ def keras2_op_failure(name: str) -> str | None:
     """A call of the function `name` (canonical) on Keras tensors that Keras 2 refuses (an
     expression, after PROGRAM_HEAD and `import tensorflow as tf`), for the ops whose shapes
     can be refused; else None."""
-    from shapesense.libraries.keras_ops import BINARY
+    from shapesense.libraries.keras_op_functions import BINARY
 
     module, _, op = name.rpartition(".")
     call = (

@@ -17,6 +17,7 @@ from . import tf_ops  # noqa: F401
 from . import keras_layers  # noqa: F401
 from . import keras_models  # noqa: F401
 from . import keras_subclasses  # noqa: F401
+from . import keras_op_functions  # noqa: F401
 from . import keras_applications  # noqa: F401
 from . import keras_data  # noqa: F401
 from . import imaging  # noqa: F401

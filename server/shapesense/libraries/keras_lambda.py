@@ -32,7 +32,7 @@ from ..values import (
     Value,
     to_python,
 )
-from .keras_ops import SymbolicScope, _arg
+from .keras_ops import SymbolicScope, argument
 from .registry import REGISTRY
 
 # Keras 3's words when a Lambda's function fails on the symbolic input (it then asks for
@@ -141,7 +141,7 @@ def lambda_rule(
     session: Session, layer_name: str, args: list[Value], kwargs: dict[str, Value]
 ) -> LayerRule | None:
     """The rule of `Lambda(function, output_shape=None, mask=None, arguments=None)`."""
-    function = _arg(args, kwargs, 0, "function")
+    function = argument(args, kwargs, 0, "function")
     if function is None:
         return None
     extra: list[Value] = []
@@ -156,7 +156,7 @@ def lambda_rule(
             return None
         extra = [given.get(p, UNKNOWN) for p in params[: len(given)]]
     declared = None
-    output_shape = _arg(args, kwargs, 1, "output_shape")
+    output_shape = argument(args, kwargs, 1, "output_shape")
     if output_shape is not None and not (
         isinstance(output_shape, Const) and output_shape.value is None
     ):
@@ -244,8 +244,8 @@ def check_rows(
     if factor is None or factor == 1 or len(folds) != 1 or not isinstance(folds[0].rule, OpRule):
         return False
     folding = folds[0]
-    x = _arg(args, kwargs, 0, "x")
-    y = _arg(args, kwargs, 1, "y")
+    x = argument(args, kwargs, 0, "x")
+    y = argument(args, kwargs, 1, "y")
     if not isinstance(x, Array) or not x.shape or type(x.shape[0]) is not int or x.shape[0] < 1:
         return False
     size = kwargs.get("batch_size")
