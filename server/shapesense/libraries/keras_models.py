@@ -364,19 +364,20 @@ def _batches_given(
 def _as_fed(args: list[Value], kwargs: dict[str, Value]) -> tuple[list[Value], dict[str, Value]]:
     """x, y and validation_data as Keras's data adapters take them (REGISTRY.fed): a pandas
     Series becomes one column, (rows, 1), in a list of inputs or a validation tuple too."""
-
-    def fed(value: Value, depth: int = 0) -> Value:
-        if type(value) in REGISTRY.fed:
-            return REGISTRY.fed[type(value)](value)
-        if isinstance(value, Seq) and depth == 0:
-            items = tuple(fed(item, 1) for item in value.items)
-            if any(a is not b for a, b in zip(items, value.items, strict=True)):
-                return Seq(items, value.is_list)
-        return value
-
-    args = [fed(a) if i < 2 else a for i, a in enumerate(args)]
-    kwargs = {k: fed(v) if k in ("x", "y", "validation_data") else v for k, v in kwargs.items()}
+    args = [_fed(a) if i < 2 else a for i, a in enumerate(args)]
+    kwargs = {k: _fed(v) if k in ("x", "y", "validation_data") else v for k, v in kwargs.items()}
     return args, kwargs
+
+
+def _fed(value: Value, depth: int = 0) -> Value:
+    """A module-level function: a nested recursive one would be a reference cycle per call."""
+    if type(value) in REGISTRY.fed:
+        return REGISTRY.fed[type(value)](value)
+    if isinstance(value, Seq) and depth == 0:
+        items = tuple(_fed(item, 1) for item in value.items)
+        if any(a is not b for a, b in zip(items, value.items, strict=True)):
+            return Seq(items, value.is_list)
+    return value
 
 
 REGISTRY.kind(Model)  # any other method (summary, save...): its value is unknown
