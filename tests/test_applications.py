@@ -447,3 +447,46 @@ def test_regnet_first_in_a_sequential_in_keras_2() -> None:
 def test_the_biggest_keras_2_only_backbones(name: str, at_300: str, params: str) -> None:
     src = f"import tensorflow as tf\nbase = tf.keras.applications.{name}(weights=None, include_top=False, input_shape=(300, 300, 3))\n"
     assert run(src, 2).models[-1].rows[-1][2:] == (at_300, params)
+
+
+GRAY = """import numpy as np
+from tensorflow import keras
+base = keras.applications.NAME(include_top=False, weights="imagenet", input_shape=(96, 96, 3))
+inputs = keras.Input(shape=(96, 96, CHANNELS))
+x = base(inputs, training=False)
+model = keras.Model(inputs, keras.layers.Dense(2)(keras.layers.GlobalAveragePooling2D()(x)))
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.zeros((4, 96, 96, CHANNELS)), np.zeros((4, 2)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("keras", "name", "gray_runs"),
+    [
+        # measured: built for (96, 96, 3), called on (96, 96, 1) and predicting (Keras 3.15:
+        # every backbone; Keras 2.21: one of each family)
+        (3, "EfficientNetB0", True),  # its Normalization broadcasts 1 channel to 3
+        (3, "EfficientNetB7", True),
+        (3, "EfficientNetV2B0", True),
+        (3, "ConvNeXtTiny", True),
+        (3, "EfficientNetV2S", False),  # a Rescaling alone: the stem convolution refuses
+        (3, "MobileNetV3Small", False),
+        (3, "ResNet50", False),
+        (2, "EfficientNetB0", True),
+        (2, "ConvNeXtTiny", True),
+        (2, "ResNetRS50", True),
+        (2, "RegNetX002", False),
+        (2, "EfficientNetV2S", False),
+        (2, "DenseNet121", False),
+    ],
+)
+def test_backbones_whose_normalization_takes_gray_images(
+    keras: int, name: str, gray_runs: bool
+) -> None:
+    source = GRAY.replace("NAME", name)
+    assert errors(source.replace("CHANNELS", "3"), keras) == []
+    gray = [(f.code, f.span.line + 1) for f in errors(source.replace("CHANNELS", "1"), keras)]
+    assert gray == ([] if gray_runs else [("SS102", 5)])
+    # 4 channels do not broadcast against 3 (measured on EfficientNetB0, both versions)
+    four = [f.code for f in errors(source.replace("CHANNELS", "4"), keras)]
+    assert four == ["SS102"]

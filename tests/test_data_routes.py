@@ -100,6 +100,8 @@ def error_lines(analysis: Analysis) -> list[int]:
             "pd.concat([pd.DataFrame(np.zeros((20, 3))), pd.DataFrame(np.ones((5, 3)))])",
             "DataFrame(25, 3)",
         ),
+        ('pd.read_csv("iris.csv").sample(frac=0.8, random_state=0)', "DataFrame(None, 5)"),
+        ('pd.read_csv("iris.csv").sample(frac=1)', "DataFrame(150, 5)"),
         ('pd.read_csv("iris.csv").shape[1]', None),
     ],
 )
@@ -148,7 +150,8 @@ def test_header_names_and_row_count_follow_pandas(tmp_path: Path) -> None:
         'df = pd.read_csv("iris.csv")\ndf.drop("species", axis=1, inplace=flag)',
         'df = pd.read_csv("iris.csv")\ndf["ratio"] = df["sepal_length"] / df["sepal_width"]',
         'df = pd.read_csv("iris.csv")\ndel df["species"]',
-        'df = pd.read_csv("iris.csv")\ndf.pop("species")',
+        'df = pd.read_csv("iris.csv")\ndf.pop("no_such_column")',  # KeyError
+        'df = pd.read_csv("iris.csv")\ndf.pop(flag)',
     ],
 )
 def test_unknown_frames_stay_silent(tmp_path: Path, source: str) -> None:
@@ -161,6 +164,51 @@ def test_unknown_frames_stay_silent(tmp_path: Path, source: str) -> None:
 def test_changed_in_place_is_forgotten(tmp_path: Path) -> None:
     program = HEAD + 'df = pd.read_csv("iris.csv")\nalias = df\ndf["extra"] = 1\nr = df\n'
     assert "r" not in shapes(check(tmp_path, program))
+
+
+def test_pop_takes_the_column_from_that_frame_only(tmp_path: Path) -> None:
+    """The TensorFlow regression tutorial's `train_labels = train_features.pop("MPG")` on a
+    copy: the copy loses the column, the frame it was copied from keeps it."""
+    program = HEAD + 'df = pd.read_csv("iris.csv")\nfeatures = df.copy()\n'
+    program += 'labels = features.pop("species")\nr = features\ns = df\n'
+    program += "t = pd.DataFrame(np.zeros((20, 3))).pop(0)\n"
+    found = shapes(check(tmp_path, program))
+    assert (found["r"], found["s"], found["labels"]) == (
+        "DataFrame(150, 4)",
+        "DataFrame(150, 5)",
+        "Series(150,)",
+    )
+    assert found["t"] == "Series(20,)"
+    model = MODEL.format(width=4, x="features", y="labels")
+    assert error_lines(check(tmp_path, program + model)) == []
+    model = MODEL.format(width=5, x="features", y="labels")
+    assert error_lines(check(tmp_path, program + model)) == [12]  # fit
+
+
+SERIES_ROW = """
+from tensorflow import keras
+df = pd.DataFrame(np.random.rand(50, 5), columns=list("abcde"))
+norm = keras.layers.Normalization(axis=-1)
+norm.adapt(np.array(df))
+model = keras.Sequential([keras.Input(shape=(5,)), {first}, keras.layers.Dense(1)])
+model.compile("adam", "mae")
+model.predict({row})
+"""
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_series_is_fed_as_one_column(keras: int) -> None:
+    """Keras's data adapters take a Series of n values as n samples of one value, (n, 1)
+    (measured, Keras 3.15 and 2.21: tests/corpus/programs/models_preprocessing/
+    normalization_adapt_predict_series_row.py): a row `df.iloc[0]` runs through a
+    Normalization adapted to 5 features (broadcasting), where a Dense of 5 inputs refuses it."""
+    source = HEAD + SERIES_ROW
+    assert errors(source.format(first="norm", row="df.iloc[0]"), keras) == []
+    found = errors(source.format(first="keras.layers.Dense(4)", row="df.iloc[0]"), keras)
+    assert [f.code for f in found] == ["SS102"] and "(5, 1)" in found[0].message
+    # the same row as a numpy array: Keras 3 refuses one sample without its batch axis
+    found = errors(source.format(first="norm", row="np.array(df)[0]"), 3)
+    assert [f.code for f in found] == ["SS107"]
 
 
 def test_inplace_true_changes_the_frame(tmp_path: Path) -> None:

@@ -139,6 +139,16 @@ def test_one_row_of_an_array_whose_row_count_is_unknown() -> None:
 
 
 @pytest.mark.parametrize(
+    ("index", "shape"), [("[:1]", "(None, 28, 28)"), ("[-5:, :, ::2]", "(None, 28, 14)")]
+)
+def test_some_rows_of_an_array_whose_row_count_is_unknown(index: str, shape: str) -> None:
+    """`x[:1]` (a batch of one to predict on) keeps the other axes; how many rows it has
+    depends on the rows x has, not known."""
+    src = f"import numpy as np\nimport mystery\nX = mystery.load().reshape(-1, 28, 28)\nR = X{index}\n"
+    assert shape_of(src, "R") == shape
+
+
+@pytest.mark.parametrize(
     "expr",
     [
         "[x * 2 for x in np.arange(5)]",  # items of a 1-D numeric array: numbers of unknown value

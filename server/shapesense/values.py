@@ -242,9 +242,11 @@ class Generator(Value):
 @dataclass(frozen=True)
 class TokenLists(Value):
     """A Tokenizer's `texts_to_sequences`: a Python list of `rows` lists of word indices (None:
-    rows not known), each as long as its text (not known)."""
+    rows not known), each as long as its text; `lengths` when the texts and the vocabulary
+    are literal (libraries/keras_text.py)."""
 
     rows: int | None
+    lengths: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -179,8 +179,8 @@ def _held_back() -> list[str]:
     out += [
         "",
         f"Explained: {explained} of {len(programs)} programs have a reason (other than"
-        " `unexplained`) for every call ShapeSense does not fully check. (Four of them are"
-        " held back for a false error, not for silence: see the folder's README.)",
+        " `unexplained`) for every call ShapeSense does not fully check. (They are held back"
+        " for a false error, not for silence: see the folder's README.)",
         "",
     ]
     return out

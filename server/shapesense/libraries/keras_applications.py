@@ -18,9 +18,9 @@ from typing import Any
 from .. import silence
 from ..findings import Finding
 from ..keras.graph import LayerFailure, Run, run_nodes
-from ..keras.layers import Args, InputSpec, LayerRule, Opaque
+from ..keras.layers import Args, InputSpec, LayerError, LayerRule, Opaque
 from ..session import Session
-from ..shapes import UNKNOWN_SIZE, Dim, Shape
+from ..shapes import UNKNOWN_SIZE, Dim, Shape, fmt
 from ..values import UNKNOWN, Array, Layer, Model, Node, Tensor, Unknown, Value, to_python
 from . import keras_application_names
 from .keras_layers import apply_layer
@@ -151,6 +151,16 @@ def feature_size(row: dict[str, Any], size: Dim) -> Dim:
 
 def _output(shape: Shape, a: Args) -> Shape:
     row, top, pooling = a.get("row"), a.get("include_top"), a.get("pooling")
+    channels = shape[-1] if shape else None
+    if a.get("gray") and type(channels) is int and channels not in (1, 3):
+        # measured (EfficientNetB0 on 4 channels): Keras 3 checks its Input, Keras 2 fails
+        # in the Normalization that broadcasts 1 channel to 3
+        if a.get("keras") == 2:
+            message = f"Dimensions must be equal, but are {channels} and 3"
+        else:
+            expected = fmt((None, *a.get("built_on")))
+            message = f"expected shape={expected}, found shape={fmt(shape)}"
+        raise LayerError(message, "SS102", f"{fmt((*shape[:-1], 3))} (or 1 channel)")
     if top:
         return (shape[0], a.get("classes"))
     if pooling in ("avg", "max"):
@@ -266,6 +276,9 @@ def make_backbone(
         for axis, dim in enumerate(inputs.shape)
         if axis and type(dim) is int and (axis == 3 or (own_input and session.version.major >= 3))
     }  # Keras 3 checks every axis its Input was given; Keras 2 only what weights fix
+    gray = _gray_broadcast(row, class_name) and fixed.get(3) == 3
+    if gray:
+        fixed.pop(3)  # 1 channel runs too; other counts fail in _output
     values = {
         "row": row,
         "include_top": include_top,
@@ -273,6 +286,8 @@ def make_backbone(
         "classes": classes,
         "built_on": built_on,
         "fixed": fixed,
+        "gray": gray,
+        "keras": session.version.major,
     }
     layer = Layer(
         class_name,
@@ -303,6 +318,20 @@ def make_backbone(
         run_nodes([n for n in (output.node,) if n], {id(sources[0].node): sources[0].shape}, run)
     session.record_run(run, model.name, "its inputs", model_span=model.span)
     return model
+
+
+def _gray_broadcast(row: dict[str, Any], class_name: str) -> bool:
+    """Backbones whose preprocessing layers (a Normalization by ImageNet's 3 channel means,
+    after a Rescaling) broadcast a 1-channel image to 3 channels before the stem convolution:
+    called on gray images, Keras runs them. Measured with Keras 3.15 on every backbone, built
+    for (96, 96, 3), called on (96, 96, 1) and predicting: EfficientNetB0-B7,
+    EfficientNetV2B0-B3 and ConvNeXt* run; EfficientNetV2S/M/L, MobileNetV3 and the others
+    raise. Keras 2.21 on one of each family: the same, and ResNetRS50 runs, RegNetX002 and
+    RegNetY002 raise (tests/corpus/programs/models_transfer/efficientnet_resizing_grayscale.py)."""
+    module = row.get("module")
+    if module == "efficientnet_v2":
+        return class_name[-2:] in ("B0", "B1", "B2", "B3")
+    return module in ("efficientnet", "convnext", "resnet_rs")
 
 
 def _default_size(row: dict[str, Any], input_shape: Any) -> int:

@@ -52,7 +52,12 @@ def pad_sequences(
     maxlen = kwargs.get("maxlen", args[1] if len(args) > 1 else None)
     width = const_int(maxlen) if maxlen is not None else None
     given = args[0] if args else kwargs.get("sequences", UNKNOWN)
-    if isinstance(given, TokenLists):  # without maxlen: as long as the longest, not known
+    if isinstance(given, TokenLists):  # without maxlen: as long as the longest
+        if maxlen is None and given.lengths:
+            longest = max(given.lengths)
+            return Array(
+                (given.rows, longest), "int32", (f"pad_sequences(→ longest text, {longest})",)
+            )
         return Array((given.rows, width), "int32", (f"pad_sequences(maxlen={width})",))
     return datasets.pad_sequences(given, width)
 

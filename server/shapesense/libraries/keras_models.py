@@ -288,7 +288,7 @@ def model_method(
         if shape and session.version.major == 2:
             keras_subclasses.trace(session, model, shape)
     elif method in DATA_METHODS:
-        args, kwargs = _batches_given(session, args, kwargs)
+        args, kwargs = _as_fed(*_batches_given(session, args, kwargs))
         traced = (
             keras_subclasses.trace_for_data(session, model, args, kwargs)
             if model.user_class is not None and not (model.opaque or model.broken)
@@ -359,6 +359,25 @@ def _batches_given(
         if key in kwargs and (batches := generators.as_batches(session, kwargs[key])) is not None:
             kwargs = {**kwargs, key: batches}
     return args, kwargs
+
+
+def _as_fed(args: list[Value], kwargs: dict[str, Value]) -> tuple[list[Value], dict[str, Value]]:
+    """x, y and validation_data as Keras's data adapters take them (REGISTRY.fed): a pandas
+    Series becomes one column, (rows, 1), in a list of inputs or a validation tuple too."""
+    args = [_fed(a) if i < 2 else a for i, a in enumerate(args)]
+    kwargs = {k: _fed(v) if k in ("x", "y", "validation_data") else v for k, v in kwargs.items()}
+    return args, kwargs
+
+
+def _fed(value: Value, depth: int = 0) -> Value:
+    """A module-level function: a nested recursive one would be a reference cycle per call."""
+    if type(value) in REGISTRY.fed:
+        return REGISTRY.fed[type(value)](value)
+    if isinstance(value, Seq) and depth == 0:
+        items = tuple(_fed(item, 1) for item in value.items)
+        if any(a is not b for a, b in zip(items, value.items, strict=True)):
+            return Seq(items, value.is_list)
+    return value
 
 
 REGISTRY.kind(Model)  # any other method (summary, save...): its value is unknown

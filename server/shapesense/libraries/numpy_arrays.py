@@ -359,12 +359,15 @@ REGISTRY.subscripts[Array] = _subscript
 
 
 def _index_unknown_rows(session: Session, value: Array, key: object, index: ast.expr) -> Value:
-    """x[:, :10] on an array whose row count is unknown: ask numpy with rows = 1 and keep None."""
+    """x[:, :10] or x[:1] on an array whose row count is unknown: ask numpy with rows = 1 and
+    keep None (a slice of the rows keeps that axis, of a length not known)."""
+    if value.shape and isinstance(key, slice):  # x[:1]: the other axes as they are
+        return value.step((None, *value.shape[1:]), f"[{session.src.segment(index, 30)}]")
     if value.shape and value.shape[0] is None and all(d is not None for d in value.shape[1:]):
         first = key[0] if isinstance(key, tuple) and key else key
         if type(key) is int:  # x[i]: one row, if the program gets past this line at all
             return value.step(value.shape[1:], f"[{session.src.segment(index, 30)}]")
-        if isinstance(first, slice) and first == slice(None):
+        if isinstance(first, slice):
             try:
                 shape = npr.index((1, *value.shape[1:]), key)
             except (npr.NumpyError, npr.Undecidable):

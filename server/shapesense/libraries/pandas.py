@@ -8,7 +8,8 @@ cheap, and in a small file each column's distinct values too (`Frame.levels`, ke
 frame holds every row, as written): `get_dummies`' width counts them. Whatever else depends on
 the data's values (`dropna`'s rows) is unknown, and a column name the model does not know
 makes the result unknown, never an error.
-Code that changes a frame in place (`df["c"] = ...`, `inplace=True`) makes it unknown.
+Code that changes a frame in place (`df["c"] = ...`, `inplace=True`) makes it unknown, but for
+`df.pop("c")`, whose frame keeps its other columns, and `inplace=True` written as such.
 """
 
 from __future__ import annotations
@@ -199,12 +200,15 @@ def same_shape(
     if method == "sample" and (args or "n" in kwargs or "frac" not in kwargs):
         return UNKNOWN
     if method == "sample" and kwargs.get("frac") != Const(1) and kwargs.get("frac") != Const(1.0):
-        return UNKNOWN
+        # sample(frac=0.8): the same columns, a share of the rows (not counted here)
+        return replace(frame(df, None, df.columns, ".sample(frac)", df.shape[1]), levels=())
     if method == "rename" and ("columns" in kwargs or "mapper" in kwargs or args):
         return frame(df, df.shape[0], None, ".rename()", df.shape[1])
     if method == "astype":
         return frame(df, df.shape[0], df.columns, ".astype()", df.shape[1], _dtype(args, kwargs))
-    return df if method == "copy" else replace(df, levels=())  # the values may change
+    if method == "copy":  # a new frame: a `pop` on the copy leaves the original whole
+        return replace(df)
+    return replace(df, levels=())  # the values may change
 
 
 def _dtype(args: list[Value], kwargs: dict[str, Value]) -> str | None:
@@ -266,7 +270,32 @@ def to_numpy(
     return _values(df, ".to_numpy()")
 
 
-@REGISTRY.method(Frame, "insert", "pop", "update", "set_index", "__setitem__")
+@REGISTRY.method(Frame, "pop")
+def pop(
+    session: Session,
+    df: Frame,
+    method: str,
+    node: ast.Call,
+    args: list[Value],
+    kwargs: dict[str, Value],
+) -> Value:
+    """labels = df.pop("target"): the column as a Series; the frame keeps the other columns."""
+    names = labels_written(args[0]) if len(args) == 1 and not kwargs else None
+    if names is None or len(names) != 1 or isinstance(to_python(args[0]), list):
+        return InPlace(UNKNOWN)
+    label, shown = names[0], f".pop({names[0]!r})"
+    if df.columns is None:
+        width = df.shape[1]
+        left = width - 1 if type(width) is int and width > 0 else None
+        return InPlace(series_of(df, df.shape[0], shown), frame(df, df.shape[0], None, shown, left))
+    if label not in df.columns:
+        return InPlace(UNKNOWN)  # pandas raises KeyError, or our names are stale: say nothing
+    kept = tuple(c for c in df.columns if c != label)
+    after = _same_values(frame(df, df.shape[0], kept, shown), df)
+    return InPlace(series_of(df, df.shape[0], shown), after)
+
+
+@REGISTRY.method(Frame, "insert", "update", "set_index", "__setitem__")
 def mutating(
     session: Session,
     df: Frame,
@@ -296,6 +325,18 @@ def column_same_shape(
 
 
 REGISTRY.methods.setdefault(Column, {})
+
+
+def _fed(s: Column) -> Array:
+    """Keras's data adapters take a Series as one feature: (rows,) is fed as (rows, 1), so a
+    row `df.iloc[0]` is that many samples of one value (Keras 3.15 and 2.21 measured:
+    tests/corpus/programs/models_preprocessing/normalization_adapt_predict_series_row.py)."""
+    return Array(
+        (*s.shape, 1), s.dtype, (*s.trace, "a Series: Keras takes it as a column")[-6:], s.origin
+    )
+
+
+REGISTRY.fed[Column] = _fed
 
 
 def _values(value: Array, what: str) -> Array:

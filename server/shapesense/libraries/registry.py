@@ -79,6 +79,8 @@ class Registry:
         self.elements: dict[type, ElementModel] = {}
         self.unpacks: dict[type, UnpackModel] = {}
         self.arrays: dict[type, ArrayModel] = {}  # its `__array__` (a PIL image)
+        # how Keras's data adapters take it as x or y (a pandas Series: one column)
+        self.fed: dict[type, ArrayModel] = {}
         # kinds whose items code can change without rebinding the name (`df["c"] = ...`)
         self.mutable: set[type] = set()
 

@@ -12,6 +12,7 @@ import ast
 from .. import numpy_rules as npr
 from ..session import Session
 from ..values import UNKNOWN, Array, Ref, Value, as_array_shape, const_int
+from . import numpy as np_model
 from .numpy_arrays import array_method
 from .registry import REGISTRY, FunctionModel
 
@@ -31,9 +32,12 @@ def _array_op(
     session: Session, name: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
 ) -> Value:
     first = args[0] if args else UNKNOWN
+    op = name.rsplit(".", 1)[-1]
+    listed = op in JOINED and not (op == "convert_to_tensor" and isinstance(first, Array))
+    if listed and "." not in name.removeprefix("tensorflow."):
+        return _joined(session, op, node, args, kwargs)
     if not isinstance(first, Array):
         return UNKNOWN
-    op = name.rsplit(".", 1)[-1]
     second = args[1] if len(args) > 1 else None
     if op in SAME_SHAPE:
         dtype = second if second is not None else kwargs.get("dtype")
@@ -66,8 +70,30 @@ def _resize(images: Array, size: Value) -> Value:
     return images.step(shape, f"tf.image.resize to {target[0]}x{target[1]}")
 
 
+# ops on a list of arrays (images appended in a loop): numpy's stack, concatenate and array
+JOINED = {"stack": "stack", "concat": "concatenate", "convert_to_tensor": "array"}
+
+
+def _joined(
+    session: Session, op: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
+) -> Value:
+    """tf.stack(values, axis=0), tf.concat(values, axis) and tf.convert_to_tensor(list): as
+    numpy stacks, concatenates or makes an array of them (the same shape rules)."""
+    if op == "convert_to_tensor":  # of a list (an array's is SAME_SHAPE's)
+        if len(args) != 1 or set(kwargs) - {"dtype", "name"}:
+            return UNKNOWN
+        return np_model.array(session, "numpy.array", node, args, {})
+    if set(kwargs) - {"axis", "name", "values"} or len(args) > 2:
+        return UNKNOWN
+    given = {k: v for k, v in kwargs.items() if k != "name"}
+    values = args[0] if args else given.pop("values", UNKNOWN)
+    if op == "concat" and "axis" not in given and len(args) < 2:
+        return UNKNOWN  # TensorFlow requires the axis
+    return np_model.join(session, f"numpy.{JOINED[op]}", node, [values, *args[1:2]], given)
+
+
 OPS = frozenset(
-    {*SAME_SHAPE, "expand_dims", "reshape", "squeeze", "transpose", "resize"}
+    {*SAME_SHAPE, *JOINED, "expand_dims", "reshape", "squeeze", "transpose", "resize"}
     | {"rgb_to_grayscale", "grayscale_to_rgb"}
 )
 

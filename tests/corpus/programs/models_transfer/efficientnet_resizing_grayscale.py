@@ -1,8 +1,8 @@
 # Reproduces: https://github.com/matterport/Mask_RCNN/issues/140
 # Style: applications, efficientnet, resizing-layer, mnist, grayscale, base(x, training=False)
-# Intent: the MNIST digits are resized to 64x64 inside the model but keep 1 channel, while the
-#   EfficientNetB0 backbone was made for 3; calling the backbone on the 1-channel tensor
-#   raises while the model is being built (`x = base(x, training=False)`).
+# Intent: works, unexpectedly: the MNIST digits are resized to 64x64 inside the model but keep
+#   1 channel, while the EfficientNetB0 backbone was made for 3; its own Normalization (after its
+#   Rescaling) broadcasts the one channel against ImageNet's 3 channel means, so Keras 3 and 2 run.
 import numpy as np
 from tensorflow import keras
 from tensorflow.keras import layers
