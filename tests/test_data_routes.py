@@ -148,7 +148,9 @@ def test_header_names_and_row_count_follow_pandas(tmp_path: Path) -> None:
         'df = pd.read_csv("iris.csv")\ndf = df[columns_chosen_at_run_time]',
         'df = pd.read_csv("iris.csv")\ndf = df.drop("no_such_column", axis=1)',  # KeyError
         'df = pd.read_csv("iris.csv")\ndf.drop("species", axis=1, inplace=flag)',
-        'df = pd.read_csv("iris.csv")\ndf["ratio"] = df["sepal_length"] / df["sepal_width"]',
+        'df = pd.read_csv("iris.csv")\ndf[columns_chosen_at_run_time] = 0',
+        'df = pd.read_csv(path)\ndf["ratio"] = 1',  # its columns not known: added or replaced?
+        'df = pd.read_csv("iris.csv")\ndf["w"] = np.zeros(10)',  # ValueError: 10 rows, not 150
         'df = pd.read_csv("iris.csv")\ndel df["species"]',
         'df = pd.read_csv("iris.csv")\ndf.pop("no_such_column")',  # KeyError
         'df = pd.read_csv("iris.csv")\ndf.pop(flag)',
@@ -161,9 +163,35 @@ def test_unknown_frames_stay_silent(tmp_path: Path, source: str) -> None:
     assert "r" not in shapes(analysis)
 
 
-def test_changed_in_place_is_forgotten(tmp_path: Path) -> None:
-    program = HEAD + 'df = pd.read_csv("iris.csv")\nalias = df\ndf["extra"] = 1\nr = df\n'
-    assert "r" not in shapes(check(tmp_path, program))
+def test_a_column_assigned_is_added_or_replaced(tmp_path: Path) -> None:
+    """`df["c"] = ...` as pandas 2.3 does it (measured): a new name adds a column at the end,
+    a name it has replaces that column's values, for every name that holds the frame."""
+    program = HEAD + 'df = pd.read_csv("iris.csv")\nalias = df\n'
+    program += 'df["ratio"] = df["sepal_length"] / df["sepal_width"]\nr = alias\n'
+    program += 'df[["a", "sepal_width"]] = np.zeros((150, 2))\ns = df\n'
+    program += 'df["species"] = 1\nt = df\n'
+    found = shapes(check(tmp_path, program))
+    assert (found["r"], found["s"], found["t"]) == (
+        "DataFrame(150, 6)",
+        "DataFrame(150, 7)",
+        "DataFrame(150, 7)",
+    )
+    model = MODEL.format(width=6, x="df.drop(columns=['species'])", y="df['species']")
+    assert error_lines(check(tmp_path, program + model)) == []
+    model = MODEL.format(width=5, x="df.drop(columns=['species'])", y="df['species']")
+    assert error_lines(check(tmp_path, program + model)) == [14]  # fit
+
+
+def test_a_column_assigned_to_a_frame_of_unknown_columns_says_why(tmp_path: Path) -> None:
+    # names read at run time: is "ratio" one of them (replaced) or not (added)?
+    program = HEAD + "df = pd.DataFrame(np.zeros((20, 3)), columns=input().split())\n"
+    program += 'df["ratio"] = 1\n'
+    analysis = check(tmp_path, program + MODEL.format(width=4, x="df", y="np.zeros(20)"))
+    (reason,) = [r for call in analysis.calls for r in call.reasons]
+    assert (
+        reason.message
+        == 'x `df` comes from `df["ratio"] = ...`: ShapeSense does not model this call'
+    )
 
 
 def test_pop_takes_the_column_from_that_frame_only(tmp_path: Path) -> None:

@@ -467,10 +467,19 @@ class Interpreter(Classes):
         elif isinstance(target, ast.Starred):
             self.bind(target.value, UNKNOWN, env)
         elif isinstance(target, ast.Subscript):
-            self.changed_in_place(target.value, env)
+            self.changed_in_place(target.value, env, self._item_assigned(target, value, env))
         elif isinstance(target, ast.Attribute):
             self.set_member(self.eval(target.value, env), target.attr, value)
         # Other attribute targets and array items (X[0] = ...) change no shape we track.
+
+    def _item_assigned(self, target: ast.Subscript, value: Value, env: Env) -> Value:
+        """What `container[key] = value` leaves in a library's container, as its model says
+        (a DataFrame gains a column); unknown for the rest."""
+        container = env.get(target.value.id) if isinstance(target.value, ast.Name) else None
+        model = REGISTRY.item_assignments.get(type(container))
+        if model is None:
+            return UNKNOWN
+        return model(self, container, self.eval(target.slice, env), value, target)
 
     def changed_in_place(self, node: ast.expr, env: Env, after: Value = UNKNOWN) -> None:
         """`xs[1] = ...`, `del d["a"]`, `xs.append(x)`: a list or dict changes. Every name

@@ -8,8 +8,9 @@ cheap, and in a small file each column's distinct values too (`Frame.levels`, ke
 frame holds every row, as written): `get_dummies`' width counts them. Whatever else depends on
 the data's values (`dropna`'s rows) is unknown, and a column name the model does not know
 makes the result unknown, never an error.
-Code that changes a frame in place (`df["c"] = ...`, `inplace=True`) makes it unknown, but for
-`df.pop("c")`, whose frame keeps its other columns, and `inplace=True` written as such.
+Code that changes a frame in place (`insert`, `inplace=True`) makes it unknown, but for
+`df["c"] = values` (a new column at the end, or c's values replaced), `df.pop("c")`, whose
+frame keeps its other columns, and `inplace=True` written as such.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ import ast
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .. import silence
 from ..session import Session
 from ..shapes import Dim, fmt
 from ..tables import Levels
-from ..values import UNKNOWN, Array, Const, Seq, Value, const_int, to_python
+from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, const_int, to_python
 from .registry import REGISTRY, InPlace
 
 Label = str | int
@@ -308,6 +310,60 @@ def mutating(
     if method == "set_index" and not _in_place(kwargs):
         return UNKNOWN
     return InPlace(UNKNOWN)
+
+
+def column_assigned(
+    session: Session, df: Frame, key: Value, value: Value, node: ast.Subscript
+) -> Value:
+    """df["c"] = values: column c's values replaced, or a new column c at the end; the rows
+    stay the frame's (a Series is aligned on the index, a scalar fills the column). Values of
+    another length make pandas raise: nothing is said about the frame then."""
+    names = labels_written(key)
+    written = session.src.segment(node, 50)
+    if names is None or len(set(names)) != len(names) or df.columns is None:
+        # a name not known, or a frame whose columns are not: added or replaced, who knows
+        span = session.src.span(node)
+        return silence.unknown(
+            silence.UNMODELLED_CALL, f"{written} = ...", span, "DataFrame.__setitem__"
+        )
+    if not _fills(value, df.shape[0], len(names)):
+        return UNKNOWN
+    added = tuple(name for name in names if name not in df.columns)
+    after = frame(df, df.shape[0], df.columns + added, f"{written} = ...")
+    # the values assigned may be of another dtype; the other columns keep their levels
+    kept = tuple(item for item in df.levels if item[0] not in names)
+    return replace(after, dtype=df.dtype if _dtype_of(value) == df.dtype else None, levels=kept)
+
+
+def _fills(value: Value, rows: Dim, width: int) -> bool:
+    """Whether `value` may fill `width` columns of a frame of `rows` rows, as pandas takes
+    it: values not known may (the frame after the line is the frame pandas leaves when it does
+    not raise), values known not to make pandas raise."""
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, Const):
+        return not isinstance(value.value, (list, tuple, dict))  # a scalar fills every row
+    if isinstance(value, Column):
+        return width == 1  # aligned on the index
+    if not isinstance(value, Array):
+        return False
+    wanted = (width,) if isinstance(value, Frame) or width > 1 else ()
+    length = value.shape[0] if value.shape else None
+    # a length or a row count not known may be equal: pandas raises only when they differ
+    return value.shape[1:] == wanted and not (
+        type(rows) is int and type(length) is int and length != rows
+    )
+
+
+def _dtype_of(value: Value) -> str | None:
+    if isinstance(value, Array):
+        return value.dtype
+    if isinstance(value, Const) and type(value.value) in (int, float):
+        return "int64" if type(value.value) is int else "float64"
+    return None
+
+
+REGISTRY.item_assignments[Frame] = column_assigned
 
 
 @REGISTRY.method(Column, "astype", "copy", "fillna", "shift", "map", "replace", "round", "abs")

@@ -43,6 +43,8 @@ ElementModel = Callable[[Any], Value]  # one element when iterating
 ClassModel = Callable[[Session, Any, ast.Call], Value]
 UnpackModel = Callable[[Any, int], "tuple[Value, ...] | None"]  # `a, b = value`
 ArrayModel = Callable[[Any], Value]  # np.array(value): the array a library's value makes
+# `container[key] = value`: the container afterwards (node: the subscript assigned to)
+ItemAssignModel = Callable[[Session, Any, Value, Value, ast.Subscript], Value]
 Family = Callable[[str], "FunctionModel | None"]
 
 # What a model may raise on arguments it cannot read: the call's value is then unknown.
@@ -83,6 +85,8 @@ class Registry:
         self.fed: dict[type, ArrayModel] = {}
         # kinds whose items code can change without rebinding the name (`df["c"] = ...`)
         self.mutable: set[type] = set()
+        # what such a change leaves (`df["c"] = ...` adds a column); no entry: unknown
+        self.item_assignments: dict[type, ItemAssignModel] = {}
 
     # --- registering --------------------------------------------------------------------
 
