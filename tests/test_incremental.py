@@ -12,6 +12,7 @@ import ast
 import contextlib
 import copy
 import gc
+import pickle
 import random
 import re
 from collections.abc import Callable
@@ -413,6 +414,31 @@ def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.Monke
         assert result == analyze(edited)
         assert len(executed) <= 8, executed  # the edited statement and what reads X_0
     assert len(ast.parse(text).body) > 100
+
+
+def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
+    """Hover tables are placed when asked: after Enter, typing and Backspace near the top,
+    what is found at each position (`symbols_at`, `layers_at`) is what a fresh analysis
+    finds there, also once the result is pickled (as the analysis process sends it)."""
+    text = script(300)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    moved = 0
+    for state in _moving_edits(text, "from tensorflow import keras"):
+        incremental, fresh = analyzer.analyze(state), analyze(state)
+        moved += incremental.lines is not None
+        sent = pickle.loads(pickle.dumps(incremental))
+        assert sent == fresh
+        spans = [s.span for s in fresh.symbols] + [i.span for i in fresh.layers]
+        assert len(spans) > 100
+        places = {p for s in spans for p in ((s.line, s.column), (s.end_line, s.end_column - 1))}
+        places |= {(line, 0) for line in range(len(state.split("\n")) + 2)}
+        for line, column in sorted(places):
+            for result in (incremental, sent):
+                assert result.symbols_at(line, column) == fresh.symbols_at(line, column)
+                assert result.layers_at(line, column) == fresh.layers_at(line, column)
+    assert moved >= 5  # the tables were in moved lines, placed by the position asked about
+    analyzer.close()
 
 
 class _CancelAt(Token):
