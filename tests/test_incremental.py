@@ -416,6 +416,35 @@ def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.Monke
     assert len(ast.parse(text).body) > 100
 
 
+def test_lines_only_inserted_or_deleted_rerun_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter or a pasted comment line above a statement, and deleting them again, leave every
+    statement as it was: each is replayed, none run, and the result is the fresh one."""
+    from shapesense.interpret import Interpreter
+
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))  # builds the journals
+    analyzer.analyze(text)
+    executed: list[int] = []
+    original: Callable[..., None] = Interpreter.exec_stmt
+
+    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
+        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
+            executed.append(stmt.lineno)
+        original(self, stmt, *args)
+
+    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    lines = text.split("\n")
+    at = lines.index("# --- experiment 0") + 2  # below `X_0 = np.random...`, above its reshape
+    entered = "\n".join([*lines[:at], "", *lines[at:]])
+    pasted = "\n".join([*lines[:at], "# a note", *lines[at:]])
+    for edited in (entered, text, pasted, entered, text):
+        result = analyzer.analyze(edited)
+        assert executed == [], executed
+        assert result == analyze(edited)
+
+
 def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
     """Hover tables are placed when asked: after Enter, typing and Backspace near the top,
     what is found at each position (`symbols_at`, `layers_at`) is what a fresh analysis

@@ -96,13 +96,15 @@ def _text_lines(stmt: ast.stmt, lines: LineMap | None) -> tuple[int, int]:
 
 def _piece(ranges: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
     """Old lines [start, end) to parse again: the edited lines [lo, hi) and the statements
-    (`ranges`: their first and last lines) that share a line with them."""
+    (`ranges`: their first and last lines) that share a line with them. Lines only inserted
+    (lo == hi: Enter, a pasted line) are parsed alone unless a statement spans the place:
+    the statement below them is kept, as complete statements before it do not change it."""
     start, end = lo, hi
     changed = True
     while changed:
         changed = False
         for first, last in ranges:
-            inside = first < max(end, start + 1) and last >= start
+            inside = first < end and last >= start
             if inside and (first < start or last + 1 > end):
                 start, end = min(start, first), max(end, last + 1)
                 changed = True
