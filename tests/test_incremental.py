@@ -461,7 +461,9 @@ def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
         spans = [s.span for s in fresh.symbols] + [i.span for i in fresh.layers]
         assert len(spans) > 100
         places = {p for s in spans for p in ((s.line, s.column), (s.end_line, s.end_column - 1))}
-        places |= {(line, 0) for line in range(len(state.split("\n")) + 2)}
+        count = len(state.split("\n"))
+        places |= {(line, 0) for line in range(count)}
+        places |= {(count + k, column) for k in (0, 1) for _, column in list(places)}  # past it
         for line, column in sorted(places):
             for result in (incremental, sent):
                 assert result.symbols_at(line, column) == fresh.symbols_at(line, column)

@@ -186,19 +186,22 @@ class Analysis:
 
     # A span lies in one statement, whose lines are one run of virtual lines, each number used
     # once in the text: so a span holds a text position iff it holds that line's virtual one.
+    # (Past the text's end, no line has a number of its own: every span is placed there.)
 
     def layers_at(self, line: int, column: int) -> list[LayerInfo]:
         """The layers whose span holds the text's (line, column), in the text's lines."""
-        if self.lines is None:
-            return [info for info in self.layer_table if info.span.contains(line, column)]
-        at = self.lines.at(line)
+        lines = self.lines
+        if lines is None or not 0 <= line < len(lines.virtual):
+            return [info for info in self.layers if info.span.contains(line, column)]
+        at = lines.virtual[line]
         return [self._layer(i) for i in self.layer_table if i.span.contains(at, column)]
 
     def symbols_at(self, line: int, column: int) -> list[SymbolInfo]:
         """The data variables whose span holds the text's (line, column), in the text's lines."""
-        if self.lines is None:
-            return [symbol for symbol in self.symbol_table if symbol.span.contains(line, column)]
-        at = self.lines.at(line)
+        lines = self.lines
+        if lines is None or not 0 <= line < len(lines.virtual):
+            return [symbol for symbol in self.symbols if symbol.span.contains(line, column)]
+        at = lines.virtual[line]
         return [self._symbol(s) for s in self.symbol_table if s.span.contains(at, column)]
 
     def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
