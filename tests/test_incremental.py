@@ -25,7 +25,13 @@ from shapesense.analysis import Analyzer
 from shapesense.cancel import Cancelled, Token
 from shapesense.ipython_syntax import to_python
 from shapesense.keras.versions import KERAS_2, KERAS_3
-from shapesense.reparse import _common_prefix, _common_suffix, parse_reusing, text_ranges
+from shapesense.reparse import (
+    _common_prefix,
+    _common_suffix,
+    _piece,
+    parse_reusing,
+    text_ranges,
+)
 from shapesense.source import Parsed, SourceText, node_lines
 
 from bench.workload import script
@@ -249,6 +255,32 @@ def test_common_lines_compared_by_runs_equal_line_by_line() -> None:
         limit = min(len(a), len(b)) - lo
         tail = next((i for i in range(limit) if a[-1 - i] != b[-1 - i]), limit)
         assert _common_suffix(a, b, limit) == tail
+
+
+def test_piece_found_by_bisection_equals_a_walk_over_every_statement() -> None:
+    """The lines parsed again: the edited ones widened to every statement sharing a line with
+    them (found by bisection), as a walk over all statements until nothing changes finds them;
+    statements share lines (`a = 1; b = 2`), an insertion (lo == hi) widens only to one that
+    spans it."""
+    rng = random.Random(23)
+    for _ in range(3000):
+        ranges: list[tuple[int, int]] = []
+        line = rng.randrange(3)
+        for _ in range(rng.randrange(40)):
+            first = line if ranges and rng.random() < 0.2 else line + rng.randrange(3)
+            ranges.append((first, first + rng.choice((0, 0, 1, 4))))
+            line = ranges[-1][1] + (0 if rng.random() < 0.2 else 1)
+        lo = rng.randrange(line + 3)
+        hi = lo + rng.choice((0, 0, 1, rng.randrange(6)))
+        start, end = lo, hi
+        changed = True
+        while changed:
+            changed = False
+            for first, last in ranges:
+                if first < end and last >= start and (first < start or last + 1 > end):
+                    start, end = min(start, first), max(end, last + 1)
+                    changed = True
+        assert _piece(ranges, lo, hi) == (start, end), (ranges, lo, hi)
 
 
 @pytest.mark.parametrize(("name", "text"), _programs()[:12], ids=[n for n, _ in _programs()[:12]])
