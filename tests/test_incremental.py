@@ -479,8 +479,9 @@ def test_lines_only_inserted_or_deleted_rerun_nothing(monkeypatch: pytest.Monkey
 
 def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
     """Hover tables are placed when asked: after Enter, typing and Backspace near the top,
-    what is found at each position (`symbols_at`, `layers_at`) is what a fresh analysis
-    finds there, also once the result is pickled (as the analysis process sends it)."""
+    what is found at each position (`symbols_at`, `layers_at`) and in a range of lines
+    (`layers_ending_in`, inlay hints) is what a fresh analysis finds there, also once the
+    result is pickled (as the analysis process sends it)."""
     text = script(300)
     analyzer = Analyzer()
     analyzer.analyze(text)
@@ -500,6 +501,11 @@ def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
             for result in (incremental, sent):
                 assert result.symbols_at(line, column) == fresh.symbols_at(line, column)
                 assert result.layers_at(line, column) == fresh.layers_at(line, column)
+        for first in range(0, count + 40, 37):  # an inlay request's range of lines
+            last = first + 60
+            shown = [i for i in fresh.layers if first <= i.span.end_line <= last]
+            assert incremental.layers_ending_in(first, last) == shown
+            assert sent.layers_ending_in(first, last) == shown
     assert moved >= 5  # the tables were in moved lines, placed by the position asked about
     analyzer.close()
 

@@ -204,6 +204,15 @@ class Analysis:
         at = lines.virtual[line]
         return [self._symbol(s) for s in self.symbol_table if s.span.contains(at, column)]
 
+    def layers_ending_in(self, first: int, last: int) -> list[LayerInfo]:
+        """The layers whose span ends on one of the text's lines first..last (what an inlay
+        request's range shows), in the text's lines."""
+        lines = self.lines
+        if lines is None or first < 0 or last >= len(lines.virtual):
+            return [info for info in self.layers if first <= info.span.end_line <= last]
+        shown = set(lines.virtual[first : last + 1])
+        return [self._layer(i) for i in self.layer_table if i.span.end_line in shown]
+
     def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
         span = self._span(symbol.span)
         return symbol if span is symbol.span else symbol._replace(span=span)
