@@ -12,6 +12,7 @@ import ast
 import contextlib
 import copy
 import gc
+import pickle
 import random
 import re
 from collections.abc import Callable
@@ -24,7 +25,13 @@ from shapesense.analysis import Analyzer
 from shapesense.cancel import Cancelled, Token
 from shapesense.ipython_syntax import to_python
 from shapesense.keras.versions import KERAS_2, KERAS_3
-from shapesense.reparse import _common_prefix, _common_suffix, parse_reusing, text_ranges
+from shapesense.reparse import (
+    _common_prefix,
+    _common_suffix,
+    _piece,
+    parse_reusing,
+    text_ranges,
+)
 from shapesense.source import Parsed, SourceText, node_lines
 
 from bench.workload import script
@@ -250,6 +257,32 @@ def test_common_lines_compared_by_runs_equal_line_by_line() -> None:
         assert _common_suffix(a, b, limit) == tail
 
 
+def test_piece_found_by_bisection_equals_a_walk_over_every_statement() -> None:
+    """The lines parsed again: the edited ones widened to every statement sharing a line with
+    them (found by bisection), as a walk over all statements until nothing changes finds them;
+    statements share lines (`a = 1; b = 2`), an insertion (lo == hi) widens only to one that
+    spans it."""
+    rng = random.Random(23)
+    for _ in range(3000):
+        ranges: list[tuple[int, int]] = []
+        line = rng.randrange(3)
+        for _ in range(rng.randrange(40)):
+            first = line if ranges and rng.random() < 0.2 else line + rng.randrange(3)
+            ranges.append((first, first + rng.choice((0, 0, 1, 4))))
+            line = ranges[-1][1] + (0 if rng.random() < 0.2 else 1)
+        lo = rng.randrange(line + 3)
+        hi = lo + rng.choice((0, 0, 1, rng.randrange(6)))
+        start, end = lo, hi
+        changed = True
+        while changed:
+            changed = False
+            for first, last in ranges:
+                if first < end and last >= start and (first < start or last + 1 > end):
+                    start, end = min(start, first), max(end, last + 1)
+                    changed = True
+        assert _piece(ranges, lo, hi) == (start, end), (ranges, lo, hi)
+
+
 @pytest.mark.parametrize(("name", "text"), _programs()[:12], ids=[n for n, _ in _programs()[:12]])
 def test_reparsed_tree_equals_a_fresh_parse(name: str, text: str) -> None:
     rng = random.Random(name + "parse")
@@ -413,6 +446,68 @@ def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.Monke
         assert result == analyze(edited)
         assert len(executed) <= 8, executed  # the edited statement and what reads X_0
     assert len(ast.parse(text).body) > 100
+
+
+def test_lines_only_inserted_or_deleted_rerun_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter or a pasted comment line above a statement, and deleting them again, leave every
+    statement as it was: each is replayed, none run, and the result is the fresh one."""
+    from shapesense.interpret import Interpreter
+
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))  # builds the journals
+    analyzer.analyze(text)
+    executed: list[int] = []
+    original: Callable[..., None] = Interpreter.exec_stmt
+
+    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
+        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
+            executed.append(stmt.lineno)
+        original(self, stmt, *args)
+
+    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    lines = text.split("\n")
+    at = lines.index("# --- experiment 0") + 2  # below `X_0 = np.random...`, above its reshape
+    entered = "\n".join([*lines[:at], "", *lines[at:]])
+    pasted = "\n".join([*lines[:at], "# a note", *lines[at:]])
+    for edited in (entered, text, pasted, entered, text):
+        result = analyzer.analyze(edited)
+        assert executed == [], executed
+        assert result == analyze(edited)
+
+
+def test_hover_below_moved_lines_finds_what_a_fresh_analysis_finds() -> None:
+    """Hover tables are placed when asked: after Enter, typing and Backspace near the top,
+    what is found at each position (`symbols_at`, `layers_at`) and in a range of lines
+    (`layers_ending_in`, inlay hints) is what a fresh analysis finds there, also once the
+    result is pickled (as the analysis process sends it)."""
+    text = script(300)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    moved = 0
+    for state in _moving_edits(text, "from tensorflow import keras"):
+        incremental, fresh = analyzer.analyze(state), analyze(state)
+        moved += incremental.lines is not None
+        sent = pickle.loads(pickle.dumps(incremental))
+        assert sent == fresh
+        spans = [s.span for s in fresh.symbols] + [i.span for i in fresh.layers]
+        assert len(spans) > 100
+        places = {p for s in spans for p in ((s.line, s.column), (s.end_line, s.end_column - 1))}
+        count = len(state.split("\n"))
+        places |= {(line, 0) for line in range(count)}
+        places |= {(count + k, column) for k in (0, 1) for _, column in list(places)}  # past it
+        for line, column in sorted(places):
+            for result in (incremental, sent):
+                assert result.symbols_at(line, column) == fresh.symbols_at(line, column)
+                assert result.layers_at(line, column) == fresh.layers_at(line, column)
+        for first in range(0, count + 40, 37):  # an inlay request's range of lines
+            last = first + 60
+            shown = [i for i in fresh.layers if first <= i.span.end_line <= last]
+            assert incremental.layers_ending_in(first, last) == shown
+            assert sent.layers_ending_in(first, last) == shown
+    assert moved >= 5  # the tables were in moved lines, placed by the position asked about
+    analyzer.close()
 
 
 class _CancelAt(Token):

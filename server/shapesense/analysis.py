@@ -85,8 +85,9 @@ class Analyzer:
         moved = None if parsed.lines is None else Relocation(parsed.lines, self._relocation)
         self._relocation = moved if self.incremental else None
         result.findings += interp.findings if moved is None else moved.findings(interp.findings)
-        result.layers = list(interp.layer_infos.values())
-        result.symbols = interp.symbols
+        result.layer_table = list(interp.layer_infos.values())
+        result.symbol_table = interp.symbols
+        result.lines = parsed.lines  # the tables are placed when asked
         result.calls = interp.calls
         try:
             result.models = interp.summaries()

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
+from .lines import LineMap
+
 Severity = Literal["error", "warning", "information", "hint"]
 SEVERITY_ORDER: dict[str, int] = {"error": 0, "warning": 1, "information": 2, "hint": 3}
 
@@ -148,11 +150,16 @@ class ModelSummary:
         return "\n".join(lines)
 
 
-@dataclass
+@dataclass(eq=False)
 class Analysis:
     findings: list[Finding] = field(default_factory=list)
-    layers: list[LayerInfo] = field(default_factory=list)
-    symbols: list[SymbolInfo] = field(default_factory=list)
+    # Hover data as the statements made it. A statement kept while lines moved above it made
+    # its part in the lines it was parsed at (reparse.py); `lines` (None: no line moved)
+    # places those in the text's. Few edits are followed by a hover, and a hover asks about
+    # one position, so nothing is placed when the analysis ends: `layers_at`/`symbols_at`
+    # place what is at a position, `layers`/`symbols` every one.
+    layer_table: list[LayerInfo] = field(default_factory=list)
+    symbol_table: list[SymbolInfo] = field(default_factory=list)
     models: list[ModelSummary] = field(default_factory=list)
     calls: list[CallInfo] = field(default_factory=list)
     model_coverage: list[ModelCoverage] = field(default_factory=list)
@@ -161,3 +168,83 @@ class Analysis:
     # the project files (modules, .npy/.npz arrays) this analysis read: when one of them
     # changes, the result may change (the language server watches them, re-checks readers)
     files_read: frozenset[str] = frozenset()
+    lines: LineMap | None = None
+
+    @property
+    def layers(self) -> list[LayerInfo]:
+        """Every layer, in the text's lines."""
+        if self.lines is None:
+            return self.layer_table
+        return [self._layer(info) for info in self.layer_table]
+
+    @property
+    def symbols(self) -> list[SymbolInfo]:
+        """Every data variable, in the text's lines."""
+        if self.lines is None:
+            return self.symbol_table
+        return [self._symbol(symbol) for symbol in self.symbol_table]
+
+    # A span lies in one statement, whose lines are one run of virtual lines, each number used
+    # once in the text: so a span holds a text position iff it holds that line's virtual one.
+    # (Past the text's end, no line has a number of its own: every span is placed there.)
+
+    def layers_at(self, line: int, column: int) -> list[LayerInfo]:
+        """The layers whose span holds the text's (line, column), in the text's lines."""
+        lines = self.lines
+        if lines is None or not 0 <= line < len(lines.virtual):
+            return [info for info in self.layers if info.span.contains(line, column)]
+        at = lines.virtual[line]
+        return [self._layer(i) for i in self.layer_table if i.span.contains(at, column)]
+
+    def symbols_at(self, line: int, column: int) -> list[SymbolInfo]:
+        """The data variables whose span holds the text's (line, column), in the text's lines."""
+        lines = self.lines
+        if lines is None or not 0 <= line < len(lines.virtual):
+            return [symbol for symbol in self.symbols if symbol.span.contains(line, column)]
+        at = lines.virtual[line]
+        return [self._symbol(s) for s in self.symbol_table if s.span.contains(at, column)]
+
+    def layers_ending_in(self, first: int, last: int) -> list[LayerInfo]:
+        """The layers whose span ends on one of the text's lines first..last (what an inlay
+        request's range shows), in the text's lines."""
+        lines = self.lines
+        if lines is None or first < 0 or last >= len(lines.virtual):
+            return [info for info in self.layers if first <= info.span.end_line <= last]
+        shown = set(lines.virtual[first : last + 1])
+        return [self._layer(i) for i in self.layer_table if i.span.end_line in shown]
+
+    def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
+        span = self._span(symbol.span)
+        return symbol if span is symbol.span else symbol._replace(span=span)
+
+    def _layer(self, info: LayerInfo) -> LayerInfo:
+        span, model = self._span(info.span), info.model_span
+        if model is not None:
+            model = self._span(model)
+        if span is info.span and model is info.model_span:
+            return info
+        return info._replace(span=span, model_span=model)
+
+    def _span(self, span: Span) -> Span:
+        line = self.lines.line(span.line) if self.lines is not None else span.line
+        if line == span.line:
+            return span
+        return Span(line, span.column, line + span.end_line - span.line, span.end_column)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal results: the same findings and tables, in the text's lines."""
+        if not isinstance(other, Analysis):
+            return NotImplemented
+        return (
+            self.findings == other.findings
+            and self.layers == other.layers
+            and self.symbols == other.symbols
+            and self.models == other.models
+            and self.calls == other.calls
+            and self.model_coverage == other.model_coverage
+            and self.keras_version == other.keras_version
+            and self.syntax_ok == other.syntax_ok
+            and self.files_read == other.files_read
+        )
+
+    __hash__ = None  # type: ignore[assignment]

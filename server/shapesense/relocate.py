@@ -3,8 +3,10 @@
 Statements kept from an earlier version keep the line numbers they were parsed at
 (`reparse.py`), so what the interpreter made of them (spans in findings, hover tables, values)
 is in those virtual lines, and a statement that only moved is replayed, not interpreted again.
-`Relocation` maps every span of the interpreter's results to the current text once per
-analysis (`source.LineMap`); a span never crosses statements, so its lines move together.
+`Relocation` maps the spans of the findings, calls and model summaries to the current text once
+per analysis (`source.LineMap`); a span never crosses statements, so its lines move together.
+The hover tables (thousands of layers and symbols) are not placed here: the result carries the
+map (`Analysis.lines`) and places what a hover or an inlay request asks for.
 """
 
 from __future__ import annotations
@@ -18,24 +20,21 @@ from .findings import (
     CallInfo,
     Finding,
     Fix,
-    LayerInfo,
     ModelCoverage,
     Reason,
     Span,
-    SymbolInfo,
     TextEdit,
 )
 from .source import LineMap
 
 
 class Relocation:
-    """One analysis's placing. The hover tables hold thousands of objects, most of them the
-    same objects (replayed from journals) in the same places as in the previous analysis: those
-    are taken from the previous analysis's Relocation (`previous`), not made again."""
+    """One analysis's placing. Most findings and calls are the same objects (replayed from
+    journals) in the same places as in the previous analysis: with the same map, those are
+    taken from the previous analysis's Relocation (`previous`), not made again."""
 
     def __init__(self, lines: LineMap, previous: Relocation | None = None) -> None:
         self._line = lines.line
-        self._table = lines.lines  # virtual line -> line: a dict lookup for most spans
         self._virtual = lines.virtual
         self._spans: dict[Span, Span] = {}
         # id(object) -> (object, where its spans' lines are, the object placed there)
@@ -118,60 +117,27 @@ class Relocation:
         return reason._replace(span=self.span(reason.span))
 
     def tables(self, result: Analysis) -> None:
-        """The hover tables and calls of `result`, in place."""
+        """The calls and model summaries of `result`, in place (its layers and symbols are
+        placed when asked: `Analysis.lines`)."""
         span = self.span
-        result.layers = self._each(result.layers, self._layer)
-        result.symbols = self._each(result.symbols, self._symbol)
         result.calls = self._each(result.calls, self._call)
         result.models = [
             m if span(m.span) is m.span else dataclasses.replace(m, span=span(m.span))
             for m in result.models
         ]
 
-    def _symbol(self, symbol: SymbolInfo) -> SymbolInfo:
-        # The most numerous objects, all of them placed again after each Enter: written out
-        span = symbol.span
-        line = self._table.get(span.line)
-        if line is None:
-            line = self._line(span.line)
-        key = id(symbol)
-        entry: tuple[object, object, SymbolInfo]
-        if line == span.line:  # kept too: the next analysis's _each finds it
-            entry = (symbol, line, symbol)
-        else:
-            found = self._before.get(key)
-            if found is not None and found[0] is symbol and found[1] == line:
-                entry = found
-            else:
-                end_line = line + span.end_line - span.line
-                moved = Span(line, span.column, end_line, span.end_column)
-                entry = (symbol, line, SymbolInfo(moved, *symbol[1:]))
-        self._placed[key] = entry
-        return entry[2]
-
-    def _layer(self, info: LayerInfo) -> LayerInfo:
-        model_span = info.model_span
-        where = (self._line(info.span.line), model_span and self._line(model_span.line))
-        if where == (info.span.line, model_span and model_span.line):
-            return self._keep(info, where, info)
-        placed = self._reuse(info, where)
-        if placed is None:
-            moved = None if model_span is None else self.span(model_span)
-            placed = self._keep(info, where, LayerInfo(self.span(info.span), *info[1:-1], moved))
-        return placed
-
     def _call(self, call: CallInfo) -> CallInfo:
-        spans = [call.span, *(r.span for r in call.reasons if r.span is not None)]
-        where = tuple(self._line(span.line) for span in spans)
-        placed = self._reuse(call, where)
-        if placed is None:
+        # Each call is placed again when the map changed: looking up where its spans are
+        # first, to reuse the previous placing, costs as much as placing it.
+        span = self.span(call.span)
+        reasons = call.reasons
+        if any(r.span is not None for r in reasons):
             reasons = tuple(
-                r if r.span is None else r._replace(span=self.span(r.span)) for r in call.reasons
+                r if r.span is None else Reason(r.code, r.message, self.span(r.span), r.key)
+                for r in reasons
             )
-            placed = self._keep(
-                call, where, call._replace(span=self.span(call.span), reasons=reasons)
-            )
-        return placed
+        placed = CallInfo(span, call.name, call.description, call.trace, call.status, reasons)
+        return self._keep(call, None, placed)
 
     def coverage(self, model: ModelCoverage) -> ModelCoverage:
         return model._replace(span=self.span(model.span), reason=self._reason(model.reason))

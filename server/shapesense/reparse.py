@@ -55,16 +55,20 @@ def parse_reusing(previous: tuple[SourceText, Parsed] | None, source: SourceText
     start, end = _piece(ranges, lo, len(old_lines) - tail)
     piece = _parse_piece(new_lines, start, end + delta)
     if piece is not None:
-        before = [stmt for stmt, (_, last) in zip(body, ranges, strict=True) if last < start]
-        after = [stmt for stmt, (first, _) in zip(body, ranges, strict=True) if first >= end]
-        piece.next_virtual = max(old.next_virtual, len(new_lines))
-        _number(piece, old, len(old_lines), start, end, delta)
         # The statements around the piece keep their text lines, those below moved by delta:
         # only the piece's are looked up (a 2,000-line text has ~700 statements).
+        above = bisect.bisect_left(ranges, start, key=_last)  # those ending above the piece
+        below = bisect.bisect_left(ranges, end, key=_first)  # those starting below it
+        before, after = body[:above], body[below:]
+        piece.next_virtual = max(old.next_virtual, len(new_lines))
+        _number(piece, old, len(old_lines), start, end, delta)
+        moved = ranges[below:]
+        if delta:
+            moved = [(first + delta, last + delta) for first, last in moved]
         piece.ranges = [
-            *(lines for lines in ranges if lines[1] < start),
+            *ranges[:above],
             *(_text_lines(stmt, piece.lines) for stmt in piece.tree.body),
-            *((first + delta, last + delta) for first, last in ranges if first >= end),
+            *moved,
         ]
         piece.tree.body = [*before, *piece.tree.body, *after]
         return piece
@@ -96,17 +100,30 @@ def _text_lines(stmt: ast.stmt, lines: LineMap | None) -> tuple[int, int]:
 
 def _piece(ranges: list[tuple[int, int]], lo: int, hi: int) -> tuple[int, int]:
     """Old lines [start, end) to parse again: the edited lines [lo, hi) and the statements
-    (`ranges`: their first and last lines) that share a line with them."""
+    (`ranges`: their first and last lines) that share a line with them. Lines only inserted
+    (lo == hi: Enter, a pasted line) are parsed alone unless a statement spans the place:
+    the statement below them is kept, as complete statements before it do not change it."""
     start, end = lo, hi
-    changed = True
-    while changed:
-        changed = False
-        for first, last in ranges:
-            inside = first < max(end, start + 1) and last >= start
-            if inside and (first < start or last + 1 > end):
-                start, end = min(start, first), max(end, last + 1)
-                changed = True
-    return start, end
+    while True:
+        # In the text's order both lines only grow: the statements sharing a line with
+        # [start, end) are those from the first ending at or below start to the last
+        # starting above end. Statements sharing one line (`a = 1; b = 2`) widen it again.
+        first = bisect.bisect_left(ranges, start, key=_last)
+        stop = bisect.bisect_left(ranges, end, key=_first)
+        if first >= stop:
+            return start, end
+        wider = min(start, ranges[first][0]), max(end, ranges[stop - 1][1] + 1)
+        if wider == (start, end):
+            return start, end
+        start, end = wider
+
+
+def _first(lines: tuple[int, int]) -> int:
+    return lines[0]
+
+
+def _last(lines: tuple[int, int]) -> int:
+    return lines[1]
 
 
 def _number(parsed: Parsed, old: Parsed, old_count: int, start: int, end: int, delta: int) -> None:

@@ -157,20 +157,22 @@ def _run_statements(interp: Interpreter, previous: dict[int, Journal], changes: 
 
 def _run_body(interp: Interpreter, previous: dict[int, Journal], changes: Changes) -> None:
     frame = Frame()
+    token, records, found = interp.token, interp.records, previous.get
     for stmt in interp.tree.body:
         if frame.returned:
             return
-        if interp.token is not None:
-            interp.token.check()
-        journal = previous.get(id(stmt))
+        if token is not None:
+            token.check()
+        journal = found(id(stmt))
         if journal is not None and journal.node is not stmt:
             journal = None
         if journal is not None:
             changes.reach(journal)
             if can_replay(interp, journal, MAX_CALLS, changes):
                 replay(interp, journal)
-                changes.replayed(journal)
-                interp.records[id(stmt)] = journal
+                if changes.names and journal.writes:
+                    changes.replayed(journal)
+                records[id(stmt)] = journal
                 continue
             changes.not_replayed(journal)
         restore(interp.restores)  # the statement may read any model
@@ -186,7 +188,7 @@ def _run_body(interp: Interpreter, previous: dict[int, Journal], changes: Change
             journal.replayable = False
         finish(interp, journal)
         changes.ran(journal)
-        interp.records[id(stmt)] = journal
+        records[id(stmt)] = journal
 
 
 class Changes:
@@ -252,49 +254,61 @@ def can_replay(
         return False
     if interp.calls_made + journal.calls_used > max_calls:
         return False
-    names = interp.globals.names
     inputs = journal.inputs
-    restores = interp.restores
     if changes is None or changes.unknown:
         looked_at: Any = inputs
+    elif not changes.names and not changes.models:
+        looked_at = ()  # the previous run's state here: most statements after an edit
     else:
         looked_at = [name for name in changes.names if name in inputs]
         if changes.models:
             looked_at += [
                 name for name, held in journal.holds.items() if not held.isdisjoint(changes.models)
             ]
-    for name in looked_at:
-        value, held = inputs[name]
-        current = names.get(name, MISSING)
-        if current is not value or (held and versions(current, restores=restores) != held):
-            return False
-    for (kind, base), (before, _) in journal.counters.items():
-        counts = interp.layer_counts if kind == "layer" else interp.model_counts
-        if counts.get(base, 0) != before:
-            return False
+    if looked_at:
+        names, restores = interp.globals.names, interp.restores
+        for name in looked_at:
+            value, held = inputs[name]
+            current = names.get(name, MISSING)
+            if current is not value or (held and versions(current, restores=restores) != held):
+                return False
+    if journal.counters:
+        for (kind, base), (before, _) in journal.counters.items():
+            counts = interp.layer_counts if kind == "layer" else interp.model_counts
+            if counts.get(base, 0) != before:
+                return False
     return True
 
 
 def replay(interp: Interpreter, journal: Journal) -> None:
-    names = interp.globals.names
-    for name, value in journal.writes.items():
-        if value is MISSING:
-            names.pop(name, None)
-        else:
-            names[name] = value
-    for finding in journal.findings:
-        interp.keep(finding)
-    interp.symbols += journal.symbols
-    interp.calls += journal.calls
+    # Most journals hold a few of these effects: each kind is looked at only if it has any.
+    if journal.writes:
+        names = interp.globals.names
+        for name, value in journal.writes.items():
+            if value is MISSING:
+                names.pop(name, None)
+            else:
+                names[name] = value
+    if journal.findings:
+        for finding in journal.findings:
+            interp.keep(finding)
+    if journal.symbols:
+        interp.symbols += journal.symbols
+    if journal.calls:
+        interp.calls += journal.calls
     if journal.infos:
         interp.keep_layer_infos(journal.infos)
-    for model in journal.models:
-        interp.models[model.uid] = model
-    for (kind, base), (_, after) in journal.counters.items():
-        (interp.layer_counts if kind == "layer" else interp.model_counts)[base] = after
+    if journal.models:
+        for model in journal.models:
+            interp.models[model.uid] = model
+    if journal.counters:
+        for (kind, base), (_, after) in journal.counters.items():
+            (interp.layer_counts if kind == "layer" else interp.model_counts)[base] = after
     interp.numpy_alias = journal.numpy_alias[1]
     interp.calls_made += journal.calls_used
     if journal.invoked:
         interp.analysed_functions.update(id(node) for node in journal.invoked)
-    for model, state in journal.after:  # given before a model is read: restore()
-        interp.restores[model.uid] = (model, state)
+    if journal.after:
+        restores = interp.restores
+        for model, state in journal.after:  # given before a model is read: restore()
+            restores[model.uid] = (model, state)

@@ -9,7 +9,7 @@ import warnings
 from dataclasses import dataclass, field
 
 from .findings import Span
-from .lines import LINE_BREAK, split_lines
+from .lines import LINE_BREAK, LineMap, split_lines
 
 MAX_RECOVERY_TRIES = 25
 # Span(line, column, end_line, end_column) without the named tuple's Python-level __new__:
@@ -57,32 +57,6 @@ def node_lines(node: ast.AST) -> tuple[int, int]:
     for decorator in getattr(node, "decorator_list", ()):
         first = min(first, decorator.lineno)
     return first - 1, (getattr(node, "end_lineno", None) or first) - 1
-
-
-class LineMap:
-    """Where the lines that statement nodes were parsed at are in the current text.
-
-    An edit that adds or removes lines moves every statement below it; their nodes are kept
-    with the line numbers they were parsed at (their *virtual* lines, `reparse.py`), so what
-    was recorded of them (spans in journals, findings, values) stays valid and is replayed.
-    `virtual[i]` is the virtual number of line i of the current text; `line(v)` the inverse."""
-
-    def __init__(self, virtual: list[int]) -> None:
-        self.virtual = virtual
-        self.lines = {number: line for line, number in enumerate(virtual)}  # line() at most
-
-    def at(self, line: int) -> int:
-        """The virtual number of `line` of the current text (past its end: past the last)."""
-        if line < len(self.virtual):
-            return self.virtual[line]
-        return self.virtual[-1] + 1 + line - len(self.virtual) if self.virtual else line
-
-    def line(self, virtual: int) -> int:
-        line = self.lines.get(virtual)
-        if line is not None:
-            return line
-        before = self.lines.get(virtual - 1)  # just past the last line of a run of lines
-        return virtual if before is None else before + 1
 
 
 class SourceText:

@@ -41,10 +41,10 @@ def _size(span: Span) -> tuple[int, int]:
 
 def describe(view: View, line: int, column: int) -> tuple[str, Span] | None:
     analysis = view.analysis
-    symbols = [s for s in analysis.symbols if s.span.contains(line, column)]
+    symbols = analysis.symbols_at(line, column)  # placed: only these
     if symbols:
         return symbol_text(symbols[-1]), symbols[-1].span
-    layers = [info for info in analysis.layers if info.span.contains(line, column)]
+    layers = analysis.layers_at(line, column)
     if layers:
         best = min(layers, key=lambda i: (_size(i.span), not i.model))
         return layer_text(best, analysis.models), best.span

@@ -22,7 +22,16 @@ def register(server: ShapeSenseServer) -> None:
         if view is None:
             return []
         hints: dict[tuple[int, int], types.InlayHint] = {}
-        for info in view.analysis.layers:
+        start = view.to_source(uri, params.range.start)
+        end = view.to_source(uri, params.range.end)
+        analysis = view.analysis
+        # Only the layers the range shows are placed (after Enter, most layers moved)
+        shown = (
+            analysis.layers
+            if start is None or end is None
+            else analysis.layers_ending_in(start[0], end[0])
+        )
+        for info in shown:
             if info.output_shape in ("?", "(?)"):
                 continue
             placed = view.locate(info.span)
