@@ -302,13 +302,10 @@ def test_reparsed_tree_equals_a_fresh_parse(name: str, text: str) -> None:
         previous = (new_source, reparsed)
 
 
-def test_unchanged_statements_are_replayed_not_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The point of it all: a one-character edit re-interprets only what depends on it."""
+def top_statements_run(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The lines of the top-level statements interpreted from here on (not replayed)."""
     from shapesense.interpret import Interpreter
 
-    text = script(400)
-    analyzer = Analyzer()
-    analyzer.analyze(text)
     executed: list[int] = []
     original: Callable[..., None] = Interpreter.exec_stmt
 
@@ -318,6 +315,15 @@ def test_unchanged_statements_are_replayed_not_rerun(monkeypatch: pytest.MonkeyP
         original(self, stmt, *args)
 
     monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    return executed
+
+
+def test_unchanged_statements_are_replayed_not_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The point of it all: a one-character edit re-interprets only what depends on it."""
+    text = script(400)
+    analyzer = Analyzer()
+    analyzer.analyze(text)
+    executed = top_statements_run(monkeypatch)
     edited = text.replace("X_3 = np.random.rand(200, 28, 28)", "X_3 = np.random.rand(200, 28, 27)")
     result = analyzer.analyze(edited)
     assert result == analyze(edited)
@@ -422,21 +428,11 @@ def test_enter_and_backspace_give_the_fresh_result(
 def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.MonkeyPatch) -> None:
     """Enter or a deleted line near the top moves every statement below: they are replayed in
     the lines they were parsed at, and their spans placed in the text's lines afterwards."""
-    from shapesense.interpret import Interpreter
-
     text = script(400)
     analyzer = Analyzer()
     analyzer.analyze(text)
     analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))  # builds the journals
-    executed: list[int] = []
-    original: Callable[..., None] = Interpreter.exec_stmt
-
-    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
-        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
-            executed.append(stmt.lineno)
-        original(self, stmt, *args)
-
-    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    executed = top_statements_run(monkeypatch)
     lines = text.split("\n")
     entered = "\n".join([*lines[:6], "", *lines[6:]])
     deleted = "\n".join([*lines[:6], *lines[8:]])  # the line after it too: X_0's reshape
@@ -451,22 +447,12 @@ def test_statements_below_enter_are_replayed_not_rerun(monkeypatch: pytest.Monke
 def test_lines_only_inserted_or_deleted_rerun_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Enter or a pasted comment line above a statement, and deleting them again, leave every
     statement as it was: each is replayed, none run, and the result is the fresh one."""
-    from shapesense.interpret import Interpreter
-
     text = script(400)
     analyzer = Analyzer()
     analyzer.analyze(text)
     analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))  # builds the journals
     analyzer.analyze(text)
-    executed: list[int] = []
-    original: Callable[..., None] = Interpreter.exec_stmt
-
-    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
-        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
-            executed.append(stmt.lineno)
-        original(self, stmt, *args)
-
-    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    executed = top_statements_run(monkeypatch)
     lines = text.split("\n")
     at = lines.index("# --- experiment 0") + 2  # below `X_0 = np.random...`, above its reshape
     entered = "\n".join([*lines[:at], "", *lines[at:]])
@@ -550,23 +536,13 @@ def test_an_analysis_cut_short_leaves_the_next_one_exact(name: str, text: str) -
 def test_after_an_analysis_cut_short_the_next_is_still_incremental(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from shapesense.interpret import Interpreter
-
     text = script(400)
     analyzer = Analyzer()
     analyzer.analyze(text)
     analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 27)", 1))
     with pytest.raises(Cancelled):
         analyzer.analyze(text.replace("(200, 28, 28)", "(200, 28, 26)", 1), _CancelAt(3))
-    executed: list[int] = []
-    original: Callable[..., None] = Interpreter.exec_stmt
-
-    def counting(self: Interpreter, stmt: ast.stmt, *args: object) -> None:
-        if self.depth == 0 and self.journal is not None and self.journal.node is stmt:
-            executed.append(stmt.lineno)
-        original(self, stmt, *args)
-
-    monkeypatch.setattr(Interpreter, "exec_stmt", counting)
+    executed = top_statements_run(monkeypatch)
     edited = text.replace("(200, 28, 28)", "(200, 28, 25)", 1)
     assert analyzer.analyze(edited) == analyze(edited)
     assert len(executed) <= 8, executed  # not the whole file again
