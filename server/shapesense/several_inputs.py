@@ -6,13 +6,32 @@ from __future__ import annotations
 
 import ast
 
+from . import fixes
+from .findings import Finding
 from .keras.graph import LayerFailure
 from .label_checks import LabelChecks
 from .model_flow import functional_flow
 from .output_labels import dict_value
-from .recheck import DataArg, adjust_rank, data_arg, fed_to_input
+from .recheck import DataArg, adjust_rank, data_arg, fed_to_input, would_pass
 from .shapes import Shape, fmt, keras_sample
-from .values import Array, Mapping, Model, Seq, Value
+from .values import Array, ListOf, Mapping, Model, Seq, Value
+
+# where Keras counts the samples of every array of x and y before anything else (measured)
+_COUNTED = ("fit", "evaluate")
+
+
+def listed_arrays(x: Value) -> list[Array] | None:
+    """The arrays of a Python list or tuple of two or more (a literal, or a list grown by
+    `append` whose length is known), else None. One array in a list is that array to Keras."""
+    if isinstance(x, ListOf) and isinstance(x.item, Array) and (x.count or 0) >= 2:
+        return [x.item] * x.count  # type: ignore[operator]
+    if (
+        isinstance(x, Seq)
+        and len(x.items) >= 2
+        and all(isinstance(item, Array) for item in x.items)
+    ):
+        return list(x.items)  # type: ignore[arg-type]
+    return None
 
 
 class SeveralInputs(LabelChecks):
@@ -133,4 +152,70 @@ class SeveralInputs(LabelChecks):
         if len(counts) < 2 or None in x_sizes or None in y_sizes:
             return False
         self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
+        return True
+
+    def _listed_samples_differ(
+        self,
+        model: Model,
+        method: str,
+        x_val: Value,
+        x_node: ast.expr | None,
+        y_val: Value,
+        y_node: ast.expr | None,
+        validation_split: bool,
+    ) -> bool:
+        """Keras 3.15 and tf_keras 2.21 take a list as one array per input and, in fit and
+        evaluate, first count the samples of each against y's (`Data cardinality is
+        ambiguous`): a list of 40 images (32, 32, 3) is 40 arrays of 32 samples, against 40
+        labels. Measured for lists of 2, 3, 8 and 40 arrays of 1 to 3 axes, Sequential and
+        functional models; with validation_split Keras splits first and fails elsewhere (not
+        checked). True when the error was reported."""
+        arrays = listed_arrays(x_val)
+        if (
+            arrays is None
+            or x_node is None
+            or y_node is None
+            or method not in _COUNTED
+            or validation_split
+            or len(model.inputs) > 1
+            or model.input_keys is not None
+            or not isinstance(y_val, Array)
+            or not y_val.shape
+            or not isinstance(y_val.shape[0], int)
+            or any(not a.shape or not isinstance(a.shape[0], int) for a in arrays)
+        ):
+            return False
+        x_sizes: list[int] = [a.shape[0] for a in arrays]  # type: ignore[misc]
+        labels = y_val.shape[0]
+        if len({*x_sizes, labels}) < 2:
+            return False
+        label, y_label = self.src.segment(x_node, 40), self.src.segment(y_node, 40)
+        shapes = {a.shape for a in arrays}
+        of = f" of shape {fmt(arrays[0].shape)}" if len(shapes) == 1 else ""
+        message = (
+            f"`{label}` is a Python list of {len(arrays)} arrays{of}, and model "
+            f"'{model.name}' has 1 input: Keras takes a list as one array per input and counts "
+            f"the samples of each ({', '.join(str(n) for n in sorted(set(x_sizes)))}) against "
+            f"the {labels} of `{y_label}`. Stack the list into one array of samples."
+        )
+        keras = self.version.cardinality(", ".join(str(n) for n in x_sizes), str(labels))
+        stacked = (len(arrays), *arrays[0].shape)
+        fix_list = (
+            (fixes.stacked(self.session, x_node),)
+            if len(shapes) == 1
+            and len(arrays) == labels
+            and would_pass(self.session, self.call, model, stacked, y_val.shape)
+            else ()
+        )
+        self.session.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                "SS201",
+                message,
+                keras,
+                fix_list,
+                related=self._related(model),
+            )
+        )
         return True
