@@ -13,6 +13,8 @@ _FUNCTIONAL = (
     "model.compile('adam', 'mse')\n"
 )
 
+_TARGETS = "targets = []\nfor i in range(40):\n    targets.append(list(np.random.rand(5)))\n"
+
 LIST_CASES: list[tuple[str, str, bool, bool, str | None]] = [
     (
         "list_of_images_counts_each_image_as_an_input",
@@ -54,6 +56,31 @@ LIST_CASES: list[tuple[str, str, bool, bool, str | None]] = [
     (
         "list_of_one_image_batch_is_that_array",
         _CONV + "model.fit([np.random.rand(40, 8, 8, 3)], np.random.rand(40, 5), verbose=0)\n",
+        False,
+        False,
+        None,
+    ),
+    # labels as lists of numpy floats: Keras 3 IndexError, Keras 2 no data adapter (SS206)
+    (
+        "labels_as_lists_of_numpy_floats_with_a_list_of_images",
+        _IMAGES + _TARGETS + _CONV + "model.fit(images, targets, batch_size=8, verbose=0)\n",
+        True,
+        True,
+        "SS206",
+    ),
+    (
+        "labels_as_lists_of_numpy_floats_with_an_array",
+        _TARGETS + _CONV + "model.evaluate(np.random.rand(40, 8, 8, 3), targets, verbose=0)\n",
+        True,
+        True,
+        "SS206",
+    ),
+    (
+        "labels_as_lists_of_numpy_floats_stacked_works",
+        _IMAGES
+        + _TARGETS
+        + _CONV
+        + "model.fit(np.array(images), np.array(targets), batch_size=8, verbose=0)\n",
         False,
         False,
         None,

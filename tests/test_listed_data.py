@@ -1,17 +1,23 @@
 """A Python list of arrays as x of a model of one input (images appended in a loop and never
 stacked): Keras takes the list as one array per input and, in fit and evaluate, first counts
-the samples of each against y's (SS201, Keras's cardinality words). Where how many items the
-list has is not known, the call is not checked, with the reason. The rows held to real Keras
-are in tests/cases_lists.py."""
+the samples of each against y's (SS201, Keras's cardinality words). Labels as a list of lists
+of numpy floats, Keras refuses before that (SS206). Where how many items the list has is not
+known, the call is not checked, with the reason. The rows held to real Keras are in
+tests/cases_lists.py."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 from shapesense import Options, analyze
 from shapesense.keras.versions import KerasVersion
 
 from .cases import PROGRAM_HEAD
-from .helpers import errors, run
+from .helpers import errors, run, shape_of
+
+TRUTH = Path(__file__).parent / "corpus" / "truth.json"
 
 MODEL = (
     "model = keras.Sequential([keras.Input(shape=(8, 8, 3)), L.Flatten(), L.Dense(5)])\n"
@@ -96,3 +102,55 @@ def test_sample_counts_that_agree_are_not_this_error() -> None:
         )
     )
     assert "SS201" not in [f.code for f in run(src).findings]
+
+
+# Labels as lists of numpy floats (SS206): Keras's words, from the corpus's truth.json
+TARGETS = (
+    PROGRAM_HEAD + "images = []\ny = []\nfor i in range(40):\n"
+    "    images.append(np.random.rand(8, 8, 3))\n    y.append(list(np.random.rand(5)))\n" + MODEL
+)
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_lists_of_numpy_floats_as_labels_in_keras_words(keras: int) -> None:
+    truth = json.loads(TRUTH.read_text(encoding="utf-8"))["programs"]
+    expected = truth["images/list_of_images_not_stacked.py"][str(keras)]["message"]
+    (error,) = errors(TARGETS + "model.fit(images, y, verbose=0)\n", keras)
+    assert error.code == "SS206"
+    assert error.keras_message == expected
+    (fix,) = error.fixes
+    assert [e.new_text for e in fix.edits] == ["np.array(images)", "np.array(y)"]
+
+
+def test_with_array_data_only_the_labels_are_stacked() -> None:
+    src = TARGETS + "model.evaluate(np.random.rand(40, 8, 8, 3), y, verbose=0)\n"
+    (error,) = errors(src)
+    assert error.code == "SS206"
+    assert [e.new_text for e in error.fixes[0].edits] == ["np.array(y)"]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        "[[0.5] * 5] * 40",  # Python floats: not what was measured
+        "[list(np.random.rand(5)) for _ in range(int(input()))]",  # how many: not known
+    ],
+)
+def test_other_label_lists_are_not_this_error(labels: str) -> None:
+    src = TARGETS + f"model.fit(np.random.rand(40, 8, 8, 3), {labels}, verbose=0)\n"
+    assert "SS206" not in [f.code for f in run(src).findings]
+
+
+def test_validation_split_is_not_checked() -> None:
+    src = TARGETS + "model.fit(images, y, validation_split=0.2, verbose=0)\n"
+    assert "SS206" not in [f.code for f in run(src).findings]
+
+
+def test_list_of_an_array_is_its_rows() -> None:
+    src = "import numpy as np\nrows = list(np.zeros((4, 3)))\nr = np.array(rows)\nn = len(rows)\n"
+    assert shape_of(src, "r") == "(4, 3)"
+
+
+def test_stacked_label_lists_have_their_shape() -> None:
+    src = "import numpy as np\ny = []\nfor i in range(40):\n    y.append(list(np.random.rand(5)))\nr = np.array(y)\n"
+    assert shape_of(src, "r") == "(40, 5)"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 
 from . import fixes
-from .findings import Finding
+from .findings import Finding, Fix
 from .keras.graph import LayerFailure
 from .label_checks import LabelChecks
 from .model_flow import functional_flow
@@ -20,13 +20,40 @@ from .values import Array, ListOf, Mapping, Model, Seq, Value
 _COUNTED = ("fit", "evaluate")
 
 
+def numpy_scalar_lists(y: Value) -> bool:
+    """A Python list of two or more lists of numpy scalars (`y.append(list(np.random.rand(5)))`
+    in a loop)."""
+    items = _list_items(y)
+    return (
+        items is not None
+        and len(items) >= 2
+        and all((row := _list_items(item)) is not None and _numpy_scalars(row) for item in items)
+    )
+
+
+def _list_items(value: Value) -> list[Value] | None:
+    """A Python list's items, when how many is known (all of a grown list alike)."""
+    if isinstance(value, ListOf) and value.count is not None:
+        return [value.item] * value.count
+    if isinstance(value, Seq) and value.is_list:
+        return list(value.items)
+    return None
+
+
+def _numpy_scalars(items: list[Value]) -> bool:
+    return bool(items) and all(
+        isinstance(v, Array) and v.shape == () and v.dtype == "float64" for v in items
+    )
+
+
 def listed_arrays(x: Value) -> list[Array] | None:
-    """The arrays of a Python list or tuple of two or more (a literal, or a list grown by
+    """The arrays of a Python list of two or more (a literal, or a list grown by
     `append` whose length is known), else None. One array in a list is that array to Keras."""
     if isinstance(x, ListOf) and isinstance(x.item, Array) and (x.count or 0) >= 2:
         return [x.item] * x.count  # type: ignore[operator]
     if (
         isinstance(x, Seq)
+        and x.is_list  # measured with lists; a tuple given as x is not
         and len(x.items) >= 2
         and all(isinstance(item, Array) for item in x.items)
     ):
@@ -219,3 +246,66 @@ class SeveralInputs(LabelChecks):
             )
         )
         return True
+
+    def _scalar_lists_refused(
+        self,
+        method: str,
+        x_val: Value,
+        x_node: ast.expr | None,
+        y_val: Value,
+        y_node: ast.expr | None,
+        validation_split: bool,
+    ) -> bool:
+        """Labels as a list of lists of numpy floats (targets appended in a loop): Keras 3.15
+        raises IndexError (`tuple index out of range`: a numpy scalar has no axis 0) and
+        tf_keras 2.21 finds no data adapter, in fit and evaluate, with x an array or a list of
+        arrays (measured: 2, 8 and 40 lists of 1, 5 and 8 floats, Sequential and functional).
+        The fix stacks the labels, and x too when it is a list of arrays (which would fail
+        next, SS201). True when the error was reported."""
+        x_listed = listed_arrays(x_val) is not None
+        if (
+            method not in _COUNTED
+            or validation_split
+            or x_node is None
+            or y_node is None
+            or not (isinstance(x_val, Array) or x_listed)
+            or not numpy_scalar_lists(y_val)
+        ):
+            return False
+        label = self.src.segment(y_node, 40)
+        stack = [
+            fixes.stacked(self.session, n) for n in ((x_node, y_node) if x_listed else (y_node,))
+        ]
+        texts = [f.edits[0].new_text for f in stack]
+        message = (
+            f"`{label}` is a Python list of lists of numpy floats: Keras cannot take it as labels"
+            f" in {method}(). Make it one array: `{texts[-1]}`"
+            + (f", and x one array of samples: `{texts[0]}`." if x_listed else ".")
+        )
+        fix = Fix(
+            f"Stack into arrays: {', '.join(f'`{t}`' for t in texts)}",
+            (*(f.edits[0] for f in stack), *stack[0].edits[1:]),  # one numpy import at most
+            True,
+        )
+        self.session.add(
+            Finding(
+                self.src.span(y_node),
+                "error",
+                "SS206",
+                message,
+                self._scalar_lists_words(x_listed),
+                (fix,),
+            )
+        )
+        return True
+
+    def _scalar_lists_words(self, x_listed: bool) -> str:
+        """Keras's words: Keras 3 indexes a numpy scalar's shape; Keras 2 names the types it
+        found no data adapter for, as its `_type_name` writes them."""
+        if self.version.major >= 3:
+            return "tuple index out of range"
+        array = "<class 'numpy.ndarray'>"
+        x = f"(<class 'list'> containing values of types {{{array!r}}})" if x_listed else array
+        floats = "(<class 'list'> containing values of types {\"<class 'numpy.float64'>\"})"
+        y = f"(<class 'list'> containing values of types {{{floats!r}}})"
+        return f"Failed to find data adapter that can handle input: {x}, {y}"
