@@ -3,6 +3,7 @@ tests/oracle/test_cases_keras.py checks real Keras against the very same tables.
 
 from __future__ import annotations
 
+from .cases_lists import LIST_CASES
 from .cases_models import MODEL_CASES
 
 # (layer expression with `L.` for keras.layers, input sample shape, expected output shape)
@@ -1413,6 +1414,7 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
 ]
 
 PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)
+PROGRAM_CASES += LIST_CASES  # a list of arrays as x of a model of one input (tests/cases_lists.py)
 
 # One input of two gets data of the wrong rank; both quick fixes remove the error (the fast
 # tests re-analyse the fixed program, the oracle runs it under Keras).

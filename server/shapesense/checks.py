@@ -100,6 +100,11 @@ class CallChecker(SeveralInputs):
             return True
         if self._token_lists_refused(method, x_val, x_node, y_val):
             return True
+        split = "validation_split" in kwargs
+        if self._scalar_lists_refused(method, x_val, x_node, y_val, y_node, split):
+            return True
+        if self._listed_samples_differ(model, method, x_val, x_node, y_val, y_node, split):
+            return True
         batches = isinstance(x_val, Dataset)  # a tf.data pipeline meets the model batch by batch
         if isinstance(x_val, Dataset):
             if (fed := x_val.as_fed()) is None:

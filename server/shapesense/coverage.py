@@ -57,6 +57,7 @@ from .values import (
     Const,
     Dataset,
     Layer,
+    ListOf,
     Mapping,
     Model,
     Seq,
@@ -166,6 +167,16 @@ def _data_reason(role: str, label: str, value: Value) -> Reason:
             f"{subject} is a Python {'list' if value.is_list else 'tuple'}, not one array",
             None,
             "sequence",
+        )
+    if isinstance(value, ListOf):
+        # what Keras raises depends on how many items there are (none, one, several)
+        count = "a length not known" if value.count is None else f"{value.count} items"
+        return Reason(
+            DATA_CONTAINER,
+            f"{subject} is a Python list grown by append ({count}), not one array: Keras takes"
+            " a list as one array per input",
+            None,
+            "grown list",
         )
     if isinstance(value, Mapping):
         return Reason(DATA_CONTAINER, f"{subject} is a dict of arrays", None, "dict")

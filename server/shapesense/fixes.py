@@ -93,6 +93,13 @@ def to_dense(session: Session, node: ast.expr) -> Fix:
     return Fix(f"Pass the labels as an array: `{edit.new_text}`", (edit,), preferred=True)
 
 
+def stacked(session: Session, node: ast.expr) -> Fix:
+    """A Python list of equally shaped arrays as one array of samples (SS201)."""
+    np, imports = _numpy(session)
+    edit = wrap(session, node, f"{np}.array({{x}})")
+    return Fix(f"Stack the list into one array: `{edit.new_text}`", (edit, *imports), True)
+
+
 def channel_axis(session: Session, images: DataArg) -> Fix:
     """Grayscale images (samples, height, width) given a channel axis of 1."""
     np, imports = _numpy(session)

@@ -74,6 +74,10 @@ RULES: dict[str, Rule] = {
         "sparse-labels",
         "A scipy sparse matrix (OneHotEncoder's default output) given as labels to fit/evaluate.",
     ),
+    "SS206": Rule(
+        "label-lists",
+        "Labels as a Python list of lists of numpy floats given to fit/evaluate.",
+    ),
     "SS300": Rule(
         "not-checked",
         "A fit/evaluate/predict call was not fully checked, and why (only when asked for).",

@@ -6,13 +6,59 @@ from __future__ import annotations
 
 import ast
 
+from . import fixes
+from .findings import Finding, Fix
 from .keras.graph import LayerFailure
 from .label_checks import LabelChecks
 from .model_flow import functional_flow
 from .output_labels import dict_value
-from .recheck import DataArg, adjust_rank, data_arg, fed_to_input
+from .recheck import DataArg, adjust_rank, data_arg, fed_to_input, would_pass
 from .shapes import Shape, fmt, keras_sample
-from .values import Array, Mapping, Model, Seq, Value
+from .values import Array, ListOf, Mapping, Model, Seq, Value
+
+# where Keras counts the samples of every array of x and y before anything else (measured)
+_COUNTED = ("fit", "evaluate")
+
+
+def numpy_scalar_lists(y: Value) -> bool:
+    """A Python list of two or more lists of numpy scalars (`y.append(list(np.random.rand(5)))`
+    in a loop)."""
+    items = _list_items(y)
+    return (
+        items is not None
+        and len(items) >= 2
+        and all((row := _list_items(item)) is not None and _numpy_scalars(row) for item in items)
+    )
+
+
+def _list_items(value: Value) -> list[Value] | None:
+    """A Python list's items, when how many is known (all of a grown list alike)."""
+    if isinstance(value, ListOf) and value.count is not None:
+        return [value.item] * value.count
+    if isinstance(value, Seq) and value.is_list:
+        return list(value.items)
+    return None
+
+
+def _numpy_scalars(items: list[Value]) -> bool:
+    return bool(items) and all(
+        isinstance(v, Array) and v.shape == () and v.dtype == "float64" for v in items
+    )
+
+
+def listed_arrays(x: Value) -> list[Array] | None:
+    """The arrays of a Python list of two or more (a literal, or a list grown by
+    `append` whose length is known), else None. One array in a list is that array to Keras."""
+    if isinstance(x, ListOf) and isinstance(x.item, Array) and (x.count or 0) >= 2:
+        return [x.item] * x.count  # type: ignore[operator]
+    if (
+        isinstance(x, Seq)
+        and x.is_list  # measured with lists; a tuple given as x is not
+        and len(x.items) >= 2
+        and all(isinstance(item, Array) for item in x.items)
+    ):
+        return list(x.items)  # type: ignore[arg-type]
+    return None
 
 
 class SeveralInputs(LabelChecks):
@@ -134,3 +180,132 @@ class SeveralInputs(LabelChecks):
             return False
         self._report_inputs_cardinality(model, x_node, known, labels, x_sizes, y_sizes)
         return True
+
+    def _listed_samples_differ(
+        self,
+        model: Model,
+        method: str,
+        x_val: Value,
+        x_node: ast.expr | None,
+        y_val: Value,
+        y_node: ast.expr | None,
+        validation_split: bool,
+    ) -> bool:
+        """Keras 3.15 and tf_keras 2.21 take a list as one array per input and, in fit and
+        evaluate, first count the samples of each against y's (`Data cardinality is
+        ambiguous`): a list of 40 images (32, 32, 3) is 40 arrays of 32 samples, against 40
+        labels. Measured for lists of 2, 3, 8 and 40 arrays of 1 to 3 axes, Sequential and
+        functional models; with validation_split Keras splits first and fails elsewhere (not
+        checked). True when the error was reported."""
+        arrays = listed_arrays(x_val)
+        if (
+            arrays is None
+            or x_node is None
+            or y_node is None
+            or method not in _COUNTED
+            or validation_split
+            or len(model.inputs) > 1
+            or model.input_keys is not None
+            or not isinstance(y_val, Array)
+            or not y_val.shape
+            or not isinstance(y_val.shape[0], int)
+            or any(not a.shape or not isinstance(a.shape[0], int) for a in arrays)
+        ):
+            return False
+        x_sizes: list[int] = [a.shape[0] for a in arrays]  # type: ignore[misc]
+        labels = y_val.shape[0]
+        if len({*x_sizes, labels}) < 2:
+            return False
+        label, y_label = self.src.segment(x_node, 40), self.src.segment(y_node, 40)
+        shapes = {a.shape for a in arrays}
+        of = f" of shape {fmt(arrays[0].shape)}" if len(shapes) == 1 else ""
+        message = (
+            f"`{label}` is a Python list of {len(arrays)} arrays{of}, and model "
+            f"'{model.name}' has 1 input: Keras takes a list as one array per input and counts "
+            f"the samples of each ({', '.join(str(n) for n in sorted(set(x_sizes)))}) against "
+            f"the {labels} of `{y_label}`. Stack the list into one array of samples."
+        )
+        keras = self.version.cardinality(", ".join(str(n) for n in x_sizes), str(labels))
+        stacked = (len(arrays), *arrays[0].shape)
+        fix_list = (
+            (fixes.stacked(self.session, x_node),)
+            if len(shapes) == 1
+            and len(arrays) == labels
+            and would_pass(self.session, self.call, model, stacked, y_val.shape)
+            else ()
+        )
+        self.session.add(
+            Finding(
+                self.src.span(x_node),
+                "error",
+                "SS201",
+                message,
+                keras,
+                fix_list,
+                related=self._related(model),
+            )
+        )
+        return True
+
+    def _scalar_lists_refused(
+        self,
+        method: str,
+        x_val: Value,
+        x_node: ast.expr | None,
+        y_val: Value,
+        y_node: ast.expr | None,
+        validation_split: bool,
+    ) -> bool:
+        """Labels as a list of lists of numpy floats (targets appended in a loop): Keras 3.15
+        raises IndexError (`tuple index out of range`: a numpy scalar has no axis 0) and
+        tf_keras 2.21 finds no data adapter, in fit and evaluate, with x an array or a list of
+        arrays (measured: 2, 8 and 40 lists of 1, 5 and 8 floats, Sequential and functional).
+        The fix stacks the labels, and x too when it is a list of arrays (which would fail
+        next, SS201). True when the error was reported."""
+        x_listed = listed_arrays(x_val) is not None
+        if (
+            method not in _COUNTED
+            or validation_split
+            or x_node is None
+            or y_node is None
+            or not (isinstance(x_val, Array) or x_listed)
+            or not numpy_scalar_lists(y_val)
+        ):
+            return False
+        label = self.src.segment(y_node, 40)
+        stack = [
+            fixes.stacked(self.session, n) for n in ((x_node, y_node) if x_listed else (y_node,))
+        ]
+        texts = [f.edits[0].new_text for f in stack]
+        message = (
+            f"`{label}` is a Python list of lists of numpy floats: Keras cannot take it as labels"
+            f" in {method}(). Make it one array: `{texts[-1]}`"
+            + (f", and x one array of samples: `{texts[0]}`." if x_listed else ".")
+        )
+        fix = Fix(
+            f"Stack into arrays: {', '.join(f'`{t}`' for t in texts)}",
+            (*(f.edits[0] for f in stack), *stack[0].edits[1:]),  # one numpy import at most
+            True,
+        )
+        self.session.add(
+            Finding(
+                self.src.span(y_node),
+                "error",
+                "SS206",
+                message,
+                self._scalar_lists_words(x_listed),
+                (fix,),
+            )
+        )
+        return True
+
+    def _scalar_lists_words(self, x_listed: bool) -> str:
+        """Keras's words: Keras 3 indexes a numpy scalar's shape; Keras 2 names the types it
+        found no data adapter for, as its `_type_name` writes them."""
+        if self.version.major >= 3:
+            return "tuple index out of range"
+        array = "<class 'numpy.ndarray'>"
+        x = f"(<class 'list'> containing values of types {{{array!r}}})" if x_listed else array
+        floats = "(<class 'list'> containing values of types {\"<class 'numpy.float64'>\"})"
+        y = f"(<class 'list'> containing values of types {{{floats!r}}})"
+        return f"Failed to find data adapter that can handle input: {x}, {y}"

@@ -136,11 +136,14 @@ def test_a_fix_is_judged_on_the_whole_program(keras_worker: Worker) -> None:
         "tf_data_list_of_features_and_labels_cannot_be_stacked",
         "sklearn_scaler_on_a_1d_target",
         "sparse_one_hot_labels_in_fit",
+        "list_of_images_counts_each_image_as_an_input",
+        "labels_as_lists_of_numpy_floats_with_a_list_of_images",
     ],
 )
 def test_library_error_fixes_make_the_program_run(keras_worker: Worker, name: str) -> None:
-    """SS402's and SS205's quick fixes (a tuple for tf.data, one feature for scikit-learn, an
-    array of sparse labels): the whole fixed program runs, fit included."""
+    """SS402's, SS205's, SS201's and SS206's quick fixes (a tuple for tf.data, one feature for
+    scikit-learn, an array of sparse labels, a list of images stacked, labels too): the whole
+    fixed program runs, fit included."""
     from shapesense import Options, analyze
     from shapesense.keras.versions import KerasVersion
 
@@ -156,5 +159,5 @@ def test_library_error_fixes_make_the_program_run(keras_worker: Worker, name: st
     assert keras_worker.run(source)["raised"]
     version = KerasVersion(keras_worker.keras)  # type: ignore[attr-defined]
     (error,) = [f for f in analyze(source, Options(version)).findings if f.severity == "error"]
-    assert error.code in ("SS402", "SS205") and len(error.fixes) == 1
+    assert error.code in ("SS402", "SS205", "SS201", "SS206") and len(error.fixes) == 1
     assert not keras_worker.run(apply_fix(source, error.fixes[0]))["raised"], error.fixes[0].title

@@ -46,6 +46,10 @@ def builtin_call(
         return Seq((), fn == "list")  # `X, y = list(), list()`
     elif fn in ("tuple", "list") and isinstance(arg, Seq):
         return Seq(arg.items, fn == "list")
+    elif fn == "list" and len(args) == 1 and isinstance(arg, Array) and arg.shape:
+        # `list(np.random.rand(5))`: the array's rows (numpy scalars for a 1-D array)
+        length = arg.shape[0] if isinstance(arg.shape[0], int) else None
+        return ListOf(Array(arg.shape[1:], arg.dtype), length)
     elif fn == "enumerate" and isinstance(arg, Seq) and len(args) == 1 and not kwargs:
         # `for i, f in enumerate(filters)` over a known list: the loop can run item by item
         return Seq(tuple(Seq((Const(i), item)) for i, item in enumerate(arg.items)))

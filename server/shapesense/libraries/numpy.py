@@ -441,6 +441,9 @@ def _literal_shape(value: Value) -> tuple[Shape, str] | None:
         return (), "float64" if isinstance(value.value, float) else "int64"
     if isinstance(value, Const) and isinstance(value.value, str):
         return (), "str"
+    if isinstance(value, ListOf) and value.count:  # `list(row)` items: all alike
+        found = _literal_shape(value.item)
+        return None if found is None else ((value.count, *found[0]), found[1])
     if isinstance(value, Seq):
         if not value.items:
             return (0,), "float64"
