@@ -1370,6 +1370,81 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
         False,
         None,
     ),
+    # One row (5,) given to predict: Keras 3 refuses one sample without its batch axis. Keras 2
+    # lets it reach the layers as 5 samples of one value, (None,): a Dense refuses that rank,
+    # an adapted Normalization broadcasts it against its mean (1, 5) (axis=None: (1, 1)) to
+    # (1, 5), one sample. Only batches of 1 or 5 values broadcast (tf_keras 2.21).
+    (
+        "normalization_first_takes_a_row_in_keras_2",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\n"
+        "model.predict(np.random.rand(50, 5)[0], verbose=0)\n",
+        True,
+        False,
+        None,
+    ),
+    (
+        "normalization_of_one_mean_takes_a_row_in_keras_2",
+        "n = L.Normalization(axis=None)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\n"
+        "model.predict(np.random.rand(50, 5)[0], verbose=0)\n",
+        True,
+        False,
+        None,
+    ),
+    (
+        "normalization_first_built_on_data_takes_a_row_in_keras_2",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([n, L.Dense(1)])\nmodel.predict(np.zeros((2, 5)), verbose=0)\n"
+        "model.predict(np.zeros(5), verbose=0)\n",
+        True,
+        False,
+        None,
+    ),
+    (
+        "dense_first_refuses_a_row",
+        "model = keras.Sequential([keras.Input(shape=(5,)), L.Dense(4), L.Dense(1)])\n"
+        "model.predict(np.random.rand(50, 5)[0], verbose=0)\n",
+        True,
+        True,
+        "SS107",
+    ),
+    (
+        "normalization_first_refuses_7_values",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\n"
+        "model.predict(np.zeros(7), verbose=0)\n",
+        True,
+        True,
+        "SS101",
+    ),
+    (
+        "normalization_first_refuses_a_row_in_batches_of_2",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\n"
+        "model.predict(np.zeros(5), batch_size=2, verbose=0)\n",
+        True,
+        True,
+        "SS107",
+    ),
+    (
+        "normalization_first_takes_batches_of_5_and_1_in_keras_2",
+        "n = L.Normalization(axis=-1)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\nmodel.compile('adam', 'mse')\n"
+        "model.fit(np.zeros(6), np.zeros(6), batch_size=5, verbose=0)\n",
+        True,
+        False,
+        None,
+    ),
+    (
+        "normalization_of_one_mean_refuses_a_batch_of_1",
+        "n = L.Normalization(axis=None)\nn.adapt(np.random.rand(50, 5).astype('float32'))\n"
+        "model = keras.Sequential([keras.Input(shape=(5,)), n, L.Dense(1)])\n"
+        "model.predict(np.zeros(6), batch_size=5, verbose=0)\n",
+        True,
+        True,
+        "SS101",
+    ),
     # MultiHeadAttention on (batch, features): Keras 3 builds it, Keras 2 raises in its softmax
     (
         "mha_on_rank_2_inputs",
@@ -1415,6 +1490,15 @@ PROGRAM_CASES: list[tuple[str, str, bool, bool, str | None]] = [
 
 PROGRAM_CASES += MODEL_CASES  # subclassed models, custom layers, loops (tests/cases_models.py)
 PROGRAM_CASES += LIST_CASES  # a list of arrays as x of a model of one input (tests/cases_lists.py)
+
+# A pandas Series row given to predict, written `X.iloc[0]` and through a name: Keras takes
+# each as 5 samples of one value; the fixes pass it as one sample (the fast tests re-analyse
+# the fixed program, the oracle runs it under Keras).
+SERIES_ROW_FIXABLE = PROGRAM_HEAD + (
+    "import pandas as pd\nX = pd.DataFrame(np.random.rand(50, 5), columns=list('abcde'))\n"
+    "model = keras.Sequential([keras.Input(shape=(5,)), L.Dense(4), L.Dense(1)])\n"
+    "row = X.iloc[1]\nmodel.predict(X.iloc[0], verbose=0)\nmodel.predict(row, verbose=0)\n"
+)
 
 # One input of two gets data of the wrong rank; both quick fixes remove the error (the fast
 # tests re-analyse the fixed program, the oracle runs it under Keras).

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .cases import PROGRAM_CASES, PROGRAM_HEAD, SEVERAL_INPUTS_FIXABLE
+from .cases import PROGRAM_CASES, PROGRAM_HEAD, SERIES_ROW_FIXABLE, SEVERAL_INPUTS_FIXABLE
 from .helpers import errors, run
 
 
@@ -160,6 +160,52 @@ def test_fixes_for_one_input_of_several_remove_the_error() -> None:
     ]
     for fix in error.fixes:
         assert errors(apply_fix(SEVERAL_INPUTS_FIXABLE, fix)) == [], fix.title
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+def test_a_series_row_is_told_as_samples_and_fixed_as_one_sample(keras: int) -> None:
+    """Keras's data adapter takes a Series as one column: a row of 5 values is 5 samples of
+    one value. The message says so; the fix passes the row as one sample (a one-row frame
+    where it is written `X.iloc[0]`), never an input of one feature or an expand_dims."""
+    from tests.oracle.run import apply_fix
+
+    written, named = errors(SERIES_ROW_FIXABLE, keras)
+    for error, label in ((written, "X.iloc[0]"), (named, "row")):
+        assert error.code == "SS102"
+        assert (
+            f"{label} is a pandas Series: Keras takes a Series as one column, so it is fed as "
+            "5 samples of one value, not one sample of 5." in error.message
+        )
+    assert [f.title for f in written.fixes] == [
+        "Pass the row as a one-row frame: X.iloc[[0]] → (1, 5)"
+    ]
+    assert [f.title for f in named.fixes] == [
+        "Pass the row as one sample: row.to_numpy().reshape(1, -1) → (1, 5)"
+    ]
+    fixed = apply_fix(apply_fix(SERIES_ROW_FIXABLE, named.fixes[0]), written.fixes[0])
+    assert errors(fixed, keras) == []
+    # a Series that is a column of 50 samples: not a row, the usual fixes
+    column = SERIES_ROW_FIXABLE.replace("X.iloc[0]", "X['a']")
+    (error, _) = errors(column, keras)
+    assert "fed as 50 samples of one value. X['a'] comes from" in error.message
+    assert "Change the model's input shape to (1,)" in [f.title for f in error.fixes]
+
+
+def test_keras_2_words_for_a_row_its_dense_refuses() -> None:
+    """Keras 2 lets a row (5,) reach the layers as (None,): the Dense refuses it, in its words
+    (measured, tf_keras 2.21), where Keras 3 refuses it at the model's input."""
+    src = PROGRAM_HEAD + (
+        "model = keras.Sequential([keras.Input(shape=(5,)), L.Dense(4), L.Dense(1)])\n"
+        "model.predict(np.random.rand(50, 5)[0], verbose=0)\n"
+    )
+    (k2,) = errors(src, 2)
+    assert k2.code == "SS107"
+    assert k2.keras_message == (
+        'Input 0 of layer "dense" is incompatible with the layer: expected min_ndim=2, '
+        "found ndim=1. Full shape received: (None,)"
+    )
+    (k3,) = errors(src, 3)
+    assert "Invalid input shape for input" in k3.keras_message
 
 
 def test_no_quick_fix_when_the_fixed_output_is_unknown() -> None:

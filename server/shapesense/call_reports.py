@@ -19,7 +19,7 @@ from .recheck import CallData, DataArg, inputs_would_pass
 from .session import Session
 from .shapes import Dim, Shape, fmt
 from .source import SourceText
-from .values import Const, Layer, Model, Value
+from .values import Const, Layer, Model, SeriesFed, Value
 
 
 class CallReports:
@@ -32,7 +32,7 @@ class CallReports:
     labels: tuple[Value, ast.expr | None] | None  # y as given, with its expression
 
     def _report_cardinality(self, model: Model, x: DataArg, y: DataArg, nx: Dim, ny: Dim) -> None:
-        message = f"Keras needs the same number of samples in x and y: {x.label} has {nx}, {y.label} has {ny}.{x.origin}{y.origin}"
+        message = f"Keras needs the same number of samples in x and y: {x.label} has {nx}, {y.label} has {ny}.{_told(x)}{y.origin}"
         self.session.add(
             Finding(
                 self.src.span(y.node),
@@ -204,9 +204,9 @@ class CallReports:
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, False, slot=slot)
         where = f"Input {index} of model '{model.name}' expects"
         if rank:
-            message = f"{where} {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{x.origin}"
+            message = f"{where} {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{_told(x, declared)}"
         else:
-            message = f"{where} {fmt(declared)}, but receives {fmt(shape)} from {x.label}{_axis_detail(declared, (None, *shape[1:]))}.{x.origin}"
+            message = f"{where} {fmt(declared)}, but receives {fmt(shape)} from {x.label}{_axis_detail(declared, (None, *shape[1:]))}.{_told(x, declared)}"
         found = fmt((None, *shape[1:]))
         spec = model.inputs[index].node if len(model.inputs) > index else None
         keras = self.version.incompatible(
@@ -277,14 +277,22 @@ class CallReports:
             related.append(Related(data.value.origin, f"{data.label} created here"))
         return tuple(related)
 
-    def _report_rank(self, model: Model, method: str, x: DataArg, declared: Shape) -> None:
+    def _report_rank(
+        self,
+        model: Model,
+        method: str,
+        x: DataArg,
+        declared: Shape,
+        refused_by: LayerFailure | None = None,
+    ) -> None:
+        """`refused_by`: the layer where Keras 2 fails on a row it lets through (its words)."""
         shape = x.value.shape
         single = method.startswith("predict") and tuple(shape) == tuple(declared[1:])
         if single:
-            message = f"Model '{model.name}' expects a batch {fmt(declared)}, but receives a single sample {fmt(shape)} from {x.label}: add a batch axis in front.{x.origin}"
+            message = f"Model '{model.name}' expects a batch {fmt(declared)}, but receives a single sample {fmt(shape)} from {x.label}: add a batch axis in front.{_told(x, declared)}"
             code = "SS107"
         else:
-            message = f"Model '{model.name}' expects input {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{x.origin}"
+            message = f"Model '{model.name}' expects input {fmt(declared)} ({len(declared)} dims, batch first), but receives {fmt(shape)} ({len(shape)} dims) from {x.label}.{_told(x, declared)}"
             code = "SS101"
         keras = f"Invalid input shape for input. Expected shape {fmt(declared)}, but input has incompatible shape {fmt(shape)}"
         if self.version.major == 2:
@@ -293,6 +301,11 @@ class CallReports:
                 model.name,
                 f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
             )
+            if (
+                refused_by is not None
+                and "is incompatible with the layer" in refused_by.keras_message
+            ):
+                keras = refused_by.keras_message  # its InputSpec's words (others: Keras 3's)
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, single)
         self.session.add(
             Finding(
@@ -316,7 +329,7 @@ class CallReports:
             if first
             else f"Model '{model.name}' expects"
         )
-        message = f"{where} input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{_axis_detail(declared, shape)}.{x.origin}"
+        message = f"{where} input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{_axis_detail(declared, shape)}.{_told(x, declared)}"
         found = fmt((None, *x.value.shape[1:]))  # Keras 2 shows the data before any fix-up
         spec = model.inputs[0].node if model.inputs else None
         keras = self.version.incompatible(
@@ -347,9 +360,9 @@ class CallReports:
         where = f"Layer '{layer.name}' ({layer.class_name}) of model '{model.name}'"
         if declared is not None and is_first and failure.code == "SS102":
             detail = _axis_detail(declared, (None, *x.value.shape[1:]))
-            message = f"{where} expects input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{detail}.{x.origin}"
+            message = f"{where} expects input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{detail}.{_told(x, declared)}"
         else:
-            message = f"{where} expects {failure.expected}, but receives {failure.received_text} (from {x.label} {fmt(x.value.shape)}).{x.origin}"
+            message = f"{where} expects {failure.expected}, but receives {failure.received_text} (from {x.label} {fmt(x.value.shape)}).{_told(x, declared)}"
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, False, failure)
         here = () if layer.foreign else (Related(layer.span, f"layer '{layer.name}' defined here"),)
         related = (*here, *self._related(model, x))
@@ -365,6 +378,20 @@ class CallReports:
                 {"data": fmt(x.value.shape)},
             )
         )
+
+
+def _told(x: DataArg, declared: Shape | None = None) -> str:
+    """Where x came from and, for a pandas Series, how Keras takes it: one column, each
+    value a sample (a row `df.iloc[0]` of the model's 5 features is not one sample)."""
+    shape = x.value.shape
+    if not isinstance(x.value, SeriesFed) or len(shape) != 2 or type(shape[0]) is not int:
+        return x.origin
+    n = shape[0]
+    row = declared is not None and len(declared) == 2 and declared[1] == n
+    return (
+        f" {x.label} is a pandas Series: Keras takes a Series as one column, so it is fed as "
+        f"{n} samples of one value{f', not one sample of {n}' if row else ''}.{x.origin}"
+    )
 
 
 def _axis_detail(expected: Shape | None, got: Shape) -> str:

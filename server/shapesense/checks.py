@@ -18,6 +18,7 @@ from . import journal as journals
 from .findings import Finding
 from .keras import devices
 from .keras.graph import LayerFailure
+from .keras.layers import lookup
 from .model_flow import NOT_KNOWN, flow_of_build, functional_flow, keep_build, sequential_flow
 from .recheck import CallData, DataArg, adjust_rank, data_arg
 from .session import Session
@@ -29,6 +30,7 @@ from .values import (
     Array,
     Const,
     Dataset,
+    Layer,
     Model,
     Seq,
     SparseMatrix,
@@ -52,6 +54,9 @@ class CallChecker(SeveralInputs):
         # the labels as given (a list or dict for several outputs) and their expression
         self.labels: tuple[Value, ast.expr | None] | None = None
         self._flows: dict[tuple[int, tuple[int, ...], Shape], object] = {}
+        self._sized_batches = False
+        # where Keras 2's layers refuse data of one axis fewer: its words (`_runs_as_it_is`)
+        self._refused_by: LayerFailure | None = None
 
     def check_call(
         self, model: Model, method: str, node: ast.Call, args: list[Value], kwargs: dict[str, Value]
@@ -130,6 +135,10 @@ class CallChecker(SeveralInputs):
         self.labels = (y_val, y_node) if method in LABEL_METHODS else None
         batch_size = const_int(kwargs.get("batch_size", Const(None)) or Const(None))
         self.call.batch_size = batch_size if batch_size is not None and batch_size > 0 else 32
+        # the batches' sizes follow from x's length and batch_size alone (`_batch_sizes`)
+        self._sized_batches = not batches and (
+            method != "fit" or kwargs.get("validation_split", _ZERO) == _ZERO
+        )
         if self.session.report:
             inputs = (
                 self._arrays_for_inputs(model, x_val, x_node, report=False)
@@ -313,10 +322,10 @@ class CallChecker(SeveralInputs):
             return None, False
         if declared is not None:
             adjusted, note = adjust_rank(shape, declared)
-            if adjusted is None and self._runs_as_it_is(model, shape, declared):
+            if adjusted is None and self._runs_as_it_is(model, method, shape, declared):
                 adjusted = shape
             if adjusted is None:
-                self._report_rank(model, method, x, declared)
+                self._report_rank(model, method, x, declared, self._refused_by)
                 return None, True
             if not model.input_from_data and not self.version.model_input_accepts(
                 declared, shape, model.kind == "functional"
@@ -352,27 +361,49 @@ class CallChecker(SeveralInputs):
             return None, True
         return outs, False
 
-    def _runs_as_it_is(self, model: Model, shape: Shape, declared: Shape) -> bool:
+    def _runs_as_it_is(self, model: Model, method: str, shape: Shape, declared: Shape) -> bool:
         """Keras 2 lets data of another rank reach the layers (`layers_meet_other_rank`):
         True when every layer takes it. Only data of one axis fewer, as measured: the layer
         rules are not held to Keras on an extra axis (an augmentation block on (24, 12, 10, 3, 2)
-        raises in Keras 2). Rank-1 data is left to the rank rule: Keras 2's train step makes
-        it (n, 1) first."""
+        raises in Keras 2). Rank-1 data too, as it is: a row (5,) is 5 samples of one value,
+        which an adapted Normalization broadcasts against its mean (1, 5) to one sample (1, 5)
+        (measured, tf_keras 2.21: predict, fit and evaluate; no axis is added first), so only
+        batches of 1 or 5 values run: each batch's size is checked where it is known."""
+        self._refused_by = None
         if (
-            model.input_from_data
-            or len(shape) < 2
+            (model.input_from_data and len(shape) != 1)  # a built model's layers meet a row too
+            or (len(shape) == 1 and not _catalog_sequential(model))
+            or not shape
             or len(shape) != len(declared) - 1
             or (model.kind != "sequential" and not model.inputs)
         ):
             return False
         if not self.version.layers_meet_other_rank(declared, shape):
             return False
-        sample = keras_sample(shape)
-        if model.kind == "sequential":
-            return not isinstance(self._flow_built(model, sample), LayerFailure)
-        return not isinstance(
-            functional_flow(self.session, model, {id(model.inputs[0].node): sample}), LayerFailure
-        )
+        samples = [keras_sample(shape)]
+        if len(shape) == 1:  # the batch axis is the only axis: the broadcasts see its size
+            samples += [(n,) for n in self._batch_sizes(method, shape)]
+        for sample in samples:
+            if model.kind == "sequential":
+                flowed = self._flow_built(model, sample)
+            else:
+                flowed = functional_flow(self.session, model, {id(model.inputs[0].node): sample})
+            if isinstance(flowed, LayerFailure):
+                if len(shape) == 1 and sample == samples[0]:  # a row, as Keras 2 traces it
+                    self._refused_by = flowed  # its words
+                return False
+        return True
+
+    def _batch_sizes(self, method: str, shape: Shape) -> list[int]:
+        """The sizes of the batches Keras cuts x of `shape` into at this call: the first and
+        the last (what is left); none where not known (a dataset's own batches, a split)."""
+        n = shape[0] if shape else None
+        if not self._sized_batches or type(n) is not int or n <= 0:
+            return []
+        if method.endswith("_on_batch"):
+            return [n]
+        size = self.call.batch_size
+        return sorted({min(n, size)} | ({n % size} if n > size and n % size else set()))
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
@@ -384,6 +415,18 @@ class CallChecker(SeveralInputs):
                 flowed = sequential_flow(self.session, model, sample)[1]
             self._flows[key] = flowed
         return self._flows[key]
+
+
+def _catalog_sequential(model: Model) -> bool:
+    """A Sequential model of catalog layers only: their rules are held to Keras 2 on rank-1
+    data (tests/cases.py); a user's layer or a Lambda runs code (tf.matmul on (None,)) whose
+    model is not."""
+    return model.kind == "sequential" and all(
+        isinstance(layer, Layer)
+        and layer.rule is not None
+        and layer.rule is lookup(layer.class_name)
+        for layer in model.layers
+    )
 
 
 def _validates(kwargs: dict[str, Value]) -> bool:

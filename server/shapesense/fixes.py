@@ -15,7 +15,7 @@ from .recheck import CallData, DataArg, sigmoid_output, would_pass
 from .session import Session
 from .shapes import Shape, fmt, is_known, numel
 from .source import SourceText
-from .values import Model, Ref
+from .values import Model, Ref, SeriesFed
 
 if TYPE_CHECKING:
     from .keras.graph import LayerFailure
@@ -126,6 +126,11 @@ def for_input(
             session, call, model, shape, new_shape, new_declared
         ),
     )
+    if (row := _series_row(session, x, declared)) is not None:
+        # a Series of the model's features is one sample, not a column: give it its batch
+        # axis (no expand_dims, no input of one feature: not what is meant)
+        title, edits, one_row = row
+        return (Fix(title, edits, preferred=True),) if slot.passes(one_row, None) else ()
     candidates: list[tuple[str, tuple[TextEdit, ...], Shape | None, Shape | None]] = []
     np_name, np_import = _numpy(session)
     if single and x.editable:
@@ -194,6 +199,38 @@ def for_input(
         if new_shape is not None and slot.passes(new_shape, new_declared):
             fixes.append(Fix(title, edits, preferred=not fixes))
     return tuple(fixes)
+
+
+def _series_row(
+    session: Session, x: DataArg, declared: Shape | None
+) -> tuple[str, tuple[TextEdit, ...], Shape] | None:
+    """A pandas Series of as many values as the model has features, fed as that many samples
+    (SeriesFed): the row as one sample, `df.iloc[[i]]` where it is written `df.iloc[i]`,
+    else `.to_numpy().reshape(1, -1)`."""
+    shape = x.value.shape
+    n = shape[0] if shape else None
+    if (
+        not isinstance(x.value, SeriesFed)
+        or not x.editable
+        or declared is None
+        or len(declared) != 2
+        or type(n) is not int
+        or declared[1] != n
+    ):
+        return None
+    node = x.node
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "iloc"
+        and not isinstance(node.slice, (ast.Slice, ast.Tuple, ast.List))
+    ):
+        frame = session.src.text_of(session.src.span(node.value))
+        index = session.src.text_of(session.src.span(node.slice))
+        edit = TextEdit(session.src.span(node), f"{frame}[[{index}]]")
+        return f"Pass the row as a one-row frame: {edit.new_text} → (1, {n})", (edit,), (1, n)
+    edit = _wrap(session, x, "{paren}.to_numpy().reshape(1, -1)")
+    return f"Pass the row as one sample: {edit.new_text} → (1, {n})", (edit,), (1, n)
 
 
 def _call_passes(

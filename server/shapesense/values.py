@@ -90,6 +90,12 @@ class Array(Value):
 
 
 @dataclass(frozen=True)
+class SeriesFed(Array):
+    """A pandas Series as Keras's data adapters take it: one column, (rows, 1), each value a
+    sample (a row `df.iloc[0]` is not one sample: messages and fixes say so)."""
+
+
+@dataclass(frozen=True)
 class Ref(Value):
     """A qualified name reached through imports: a module, a function or a class."""
 

@@ -11,6 +11,7 @@ from ..cases import (
     MULTI_INPUT_CASES,
     PROGRAM_CASES,
     PROGRAM_HEAD,
+    SERIES_ROW_FIXABLE,
     SEVERAL_INPUTS_FIXABLE,
     TYPED_LAYER_CASES,
     multi_input_program,
@@ -103,6 +104,27 @@ def test_fixes_for_one_of_several_inputs_run_in_keras(keras_worker: Worker) -> N
     assert len(error.fixes) == 2
     for fix in error.fixes:
         assert not keras_worker.run(apply_fix(SEVERAL_INPUTS_FIXABLE, fix))["raised"], fix.title
+
+
+def test_fixes_for_a_series_row_run_in_keras(keras_worker: Worker) -> None:
+    """A Series row raises at predict (5 samples of one value); its fixes, a one-row frame
+    and `.to_numpy().reshape(1, -1)`, each remove its error, and the whole program runs."""
+    from shapesense import Options, analyze
+    from shapesense.keras.versions import KerasVersion
+
+    from .run import apply_fix
+
+    version = KerasVersion(keras_worker.keras)  # type: ignore[attr-defined]
+    errors = [
+        f for f in analyze(SERIES_ROW_FIXABLE, Options(version)).findings if f.severity == "error"
+    ]
+    assert [len(e.fixes) for e in errors] == [1, 1]
+    raised = keras_worker.run(SERIES_ROW_FIXABLE, whole=True)["raised_statements"]
+    assert [r[0] for r in raised] == [4, 5]  # both predict statements, after L, X, model, row
+    fixed = SERIES_ROW_FIXABLE
+    for error in reversed(errors):  # the later edit first: the earlier one's place stays
+        fixed = apply_fix(fixed, error.fixes[0])
+    assert not keras_worker.run(fixed)["raised"], fixed
 
 
 def test_a_fix_is_judged_on_the_whole_program(keras_worker: Worker) -> None:

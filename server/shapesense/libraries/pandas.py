@@ -23,7 +23,7 @@ from .. import silence
 from ..session import Session
 from ..shapes import Dim, fmt
 from ..tables import Levels
-from ..values import UNKNOWN, Array, Const, Seq, Unknown, Value, const_int, to_python
+from ..values import UNKNOWN, Array, Const, Seq, SeriesFed, Unknown, Value, const_int, to_python
 from .registry import REGISTRY, InPlace
 
 Label = str | int
@@ -387,7 +387,7 @@ def _fed(s: Column) -> Array:
     """Keras's data adapters take a Series as one feature: (rows,) is fed as (rows, 1), so a
     row `df.iloc[0]` is that many samples of one value (Keras 3.15 and 2.21 measured:
     tests/corpus/programs/models_preprocessing/normalization_adapt_predict_series_row.py)."""
-    return Array(
+    return SeriesFed(
         (*s.shape, 1), s.dtype, (*s.trace, "a Series: Keras takes it as a column")[-6:], s.origin
     )
 

@@ -101,11 +101,15 @@ def text_vectorization_output(inp: Shape, a: Args) -> Shape:
 
 def _adapted_mean(inp: Shape, a: Args) -> Shape | None:
     """The shape of the mean `adapt(data)` learned, kept axes with the data's sizes and 1
-    elsewhere (None: not adapted on an array, or one mean for every value)."""
+    elsewhere (None: not adapted on an array). One mean for every value (axis=None) is of
+    shape (1, 1) for 2-D data in Keras 2, which a row (5,) broadcasts against to (1, 5)
+    (measured, tf_keras 2.21); Keras 3 keeps the input's shape (None here)."""
     adapted = a.values.get("adapted_on")
     axis = a.get("axis", -1)
-    if adapted is None or axis is None:
+    if adapted is None or (axis is None and a.get("keras_major") != 2):
         return None
+    if axis is None:
+        return (1,) * len(adapted)
     axes = (axis,) if isinstance(axis, int) else tuple(axis)
     rank = len(adapted)
     keep = {ax % rank for ax in axes}
