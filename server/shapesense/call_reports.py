@@ -277,7 +277,14 @@ class CallReports:
             related.append(Related(data.value.origin, f"{data.label} created here"))
         return tuple(related)
 
-    def _report_rank(self, model: Model, method: str, x: DataArg, declared: Shape) -> None:
+    def _report_rank(
+        self,
+        model: Model,
+        method: str,
+        x: DataArg,
+        declared: Shape,
+        refused: LayerFailure | None = None,  # Keras 2: the layer inside that refuses
+    ) -> None:
         shape = x.value.shape
         single = method.startswith("predict") and tuple(shape) == tuple(declared[1:])
         if single:
@@ -293,6 +300,8 @@ class CallReports:
                 model.name,
                 f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
             )
+            if refused is not None:
+                keras = refused.keras_message
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, single)
         self.session.add(
             Finding(
