@@ -185,6 +185,98 @@ NAME_CASES: list[tuple[str, str, dict[str, str] | None, dict[str, str]]] = [
     ),
 ]
 
+# The layer Keras's error names when a model used as a layer refuses its input: (label, body
+# after PROGRAM_HEAD, words of the Keras 3 message, of the Keras 2 one; None: that row does not
+# hold the version). Keras 3 checks a functional model's own input first and names it; Keras 2
+# names the first of its layers that refuses. A backbone refuses other channels than 3 in its
+# stem convolution (keras/application_stems.json), after the padding before it. At fit the
+# batch axis is the batch's size: only the words around it are held. Measured with Keras 3.15
+# and tf_keras 2.21; tests/test_names.py holds ShapeSense's Keras line to these rows,
+# tests/oracle/test_names.py real Keras.
+_DECODER = (
+    "latent = keras.Input(shape=(32,))\n"
+    "d = keras.Model(latent, L.Dense(8)(L.Dense(4)(latent)), name='decoder')\n"
+)
+_RESNET = (
+    "base = keras.applications.ResNet50(weights=None, include_top=False, input_shape=(64, 64, 3))\n"
+)
+_GRAY_FIT = "m.compile(loss='mse')\nm.fit(np.zeros((8, 64, 64, 1)), np.zeros((8, 2)), batch_size=4, verbose=0)\n"
+_STEM = " is incompatible with the layer: expected axis -1 of input shape to have value 3, but received input with shape ("
+_CONV1_K3 = "Input 0 with name 'None' of layer 'conv1_conv'" + _STEM
+_CONV1_K2 = 'Input 0 of layer "conv1_conv"' + _STEM
+REFUSED_BY_ROWS: list[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None]] = [
+    (
+        "functional_model_called_on_a_tensor",
+        _DECODER + "inp = keras.Input(shape=(16,))\nout = d(inp)\n",
+        (
+            "Input 0 with name 'input_layer' of layer 'decoder' is incompatible with the layer: "
+            "expected shape=(None, 32), found shape=(None, 16)",
+        ),
+        (
+            'Input 0 of layer "dense_1" is incompatible with the layer: expected axis -1 of '
+            "input shape to have value 32, but received input with shape (None, 16)",
+        ),
+    ),
+    (
+        "functional_model_in_a_sequential_at_fit",
+        _DECODER
+        + "m = keras.Sequential([d])\nm.compile(loss='mse')\n"
+        + "m.fit(np.zeros((8, 16)), np.zeros((8, 8)), verbose=0)\n",
+        (
+            "Input 0 with name 'input_layer' of layer 'decoder' is incompatible with the layer: "
+            "expected shape=(None, 32), found shape=(None, 16)",
+        ),
+        (
+            'Input 0 of layer "sequential" is incompatible with the layer: '
+            "expected shape=(None, 32), found shape=(None, 16)",
+        ),
+    ),
+    (
+        "backbone_called_on_two_channels",
+        _RESNET + "out = base(keras.Input(shape=(64, 64, 2)))\n",
+        (
+            "Input 0 with name 'input_layer' of layer 'resnet50' is incompatible with the layer: "
+            "expected shape=(None, 64, 64, 3), found shape=(None, 64, 64, 2)",
+        ),
+        (_CONV1_K2 + "None, 70, 70, 2)",),
+    ),
+    (
+        "backbone_input_of_a_functional_model_gray_at_fit",
+        _RESNET
+        + "m = keras.Model(base.input, L.Dense(2)(L.GlobalAveragePooling2D()(base.output)))\n"
+        + _GRAY_FIT,
+        (_CONV1_K3, ", 70, 70, 1)"),
+        (_CONV1_K2, ", 70, 70, 1)"),
+    ),
+    (
+        "backbone_in_a_sequential_gray_at_fit",
+        _RESNET
+        + "m = keras.Sequential([base, L.GlobalAveragePooling2D(), L.Dense(2)])\n"
+        + _GRAY_FIT,
+        (_CONV1_K3, ", 70, 70, 1)"),
+        (_CONV1_K2, ", 70, 70, 1)"),
+    ),
+    (
+        # Keras 2: one sample passes the model's own check (its axes are compared as far as
+        # both go); the first Dense refuses it. Keras 3's Sequential checks the rank itself
+        "keras2_one_sample_meets_the_first_layer",
+        "m = keras.Sequential([keras.Input(shape=(13,)), L.Dense(4), L.Dense(1)])\n"
+        "m.predict(np.zeros(13), verbose=0)\n",
+        ("Expected shape (None, 13), but input has incompatible shape (13,)",),
+        (
+            'Input 0 of layer "dense" is incompatible with the layer: expected min_ndim=2, '
+            "found ndim=1. Full shape received: (None,)",
+        ),
+    ),
+    (
+        # Keras 3 builds it (its stem refuses 1 channel only once data runs)
+        "backbone_called_on_gray",
+        _RESNET + "out = base(keras.Input(shape=(64, 64, 1)))\n",
+        None,
+        (_CONV1_K2 + "None, 70, 70, 1)",),
+    ),
+]
+
 
 def keras2_op_call(name: str) -> tuple[str, list[str]]:
     """The call on Keras tensors at which keras/op_layers.py's row for the function `name`

@@ -8,7 +8,7 @@ import pytest
 from shapesense.keras.op_layers import FUNCTIONS, RAISING
 
 from .cases import PROGRAM_HEAD
-from .cases_names import NAME_CASES, keras2_op_call, keras2_op_failure
+from .cases_names import NAME_CASES, REFUSED_BY_ROWS, keras2_op_call, keras2_op_failure
 from .helpers import run
 
 _MODEL = re.compile(r"model '(.*)'$")
@@ -128,3 +128,20 @@ def test_keras2_names_no_layer_it_has_not_measured() -> None:
     named = _named(src, 2)
     assert named.get("a:") == "model: "
     assert named.get("b:") == "model_1: input_1, tf.nn.relu"
+
+
+@pytest.mark.parametrize("keras", [3, 2])
+@pytest.mark.parametrize(
+    ("label", "body", "k3", "k2"), REFUSED_BY_ROWS, ids=[case[0] for case in REFUSED_BY_ROWS]
+)
+def test_keras_line_names_the_layer_keras_names(
+    label: str, body: str, k3: tuple[str, ...] | None, k2: tuple[str, ...] | None, keras: int
+) -> None:
+    """A model used as a layer: the Keras line names the model (Keras 3's check of its input)
+    or the layer inside it that refuses (a backbone's stem), with Keras's words."""
+    words = k3 if keras == 3 else k2
+    if words is None:
+        pytest.skip("the row does not hold this version")
+    errors = [f for f in run(PROGRAM_HEAD + body, keras).findings if f.severity == "error"]
+    assert len(errors) == 1, errors
+    assert all(w in errors[0].keras_message for w in words), errors[0].keras_message

@@ -285,7 +285,8 @@ class CallReports:
         declared: Shape,
         refused_by: LayerFailure | None = None,
     ) -> None:
-        """`refused_by`: the layer where Keras 2 fails on a row it lets through (its words)."""
+        """`refused_by`: Keras 2's layer inside the model that refuses data of another rank
+        the model lets through (a row, one sample): the layer Keras's message names."""
         shape = x.value.shape
         single = method.startswith("predict") and tuple(shape) == tuple(declared[1:])
         if single:
@@ -301,11 +302,8 @@ class CallReports:
                 model.name,
                 f"expected shape={fmt(declared)}, found shape={fmt((None, *shape[1:]))}",
             )
-            if (
-                refused_by is not None
-                and "is incompatible with the layer" in refused_by.keras_message
-            ):
-                keras = refused_by.keras_message  # its InputSpec's words (others: Keras 3's)
+            if refused_by is not None:
+                keras = refused_by.keras_message
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, single)
         self.session.add(
             Finding(

@@ -325,7 +325,8 @@ class CallChecker(SeveralInputs):
             if adjusted is None and self._runs_as_it_is(model, method, shape, declared):
                 adjusted = shape
             if adjusted is None:
-                self._report_rank(model, method, x, declared, self._refused_by)
+                refused_by = self._refused_by or self._refused_inside(model, shape)
+                self._report_rank(model, method, x, declared, refused_by)
                 return None, True
             if not model.input_from_data and not self.version.model_input_accepts(
                 declared, shape, model.kind == "functional"
@@ -404,6 +405,24 @@ class CallChecker(SeveralInputs):
             return [n]
         size = self.call.batch_size
         return sorted({min(n, size)} | ({n % size} if n > size and n % size else set()))
+
+    def _refused_inside(self, model: Model, shape: Shape) -> LayerFailure | None:
+        """Keras 2: data of another rank that passes the model's own input check meets its
+        layers; the first that refuses is the layer Keras's message names (measured: predict
+        on one sample (13,) -> `dense`: expected min_ndim=2)."""
+        declared = model.declared_input
+        if self.version.major != 2 or declared is None or model.input_from_data:
+            return None
+        if not self.version.model_input_accepts(declared, shape, functional=True):
+            return None
+        sample = keras_sample(shape)
+        if model.kind == "sequential":
+            flowed: object = self._flow_built(model, sample)
+        elif len(model.inputs) == 1 and model.inputs[0].node is not None:
+            flowed = functional_flow(self.session, model, {id(model.inputs[0].node): sample})
+        else:
+            return None
+        return flowed if isinstance(flowed, LayerFailure) else None
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.

@@ -86,6 +86,7 @@ class Judgement:
     checked_lines: list[int]  # 1-based lines of the fit/evaluate/predict calls SS checked
     verdict: str  # caught / missed / false-error / clean
     call_infos: list[CallInfo] = field(default_factory=list)  # one per call ShapeSense found
+    keras_lines: list[str] = field(default_factory=list)  # each error's Keras line, as `errors`
 
     @property
     def calls(self) -> list[list[int]]:
@@ -144,4 +145,5 @@ def judge(program: Program, keras: int, truth: dict) -> Judgement:
         statements = truth.get("statements") or []
         right_place = all(_within(line, statements) for line, _, _ in errors)
         verdict = "caught" if right_place else "false-error"
-    return Judgement(program, keras, truth, errors, checked, verdict, infos)
+    keras_lines = [f.keras_message for f in analysis.findings if f.severity == "error"]
+    return Judgement(program, keras, truth, errors, checked, verdict, infos, keras_lines)

@@ -7,7 +7,13 @@ import pytest
 from shapesense.keras.op_layers import FUNCTIONS, RAISING
 
 from ..cases import PROGRAM_HEAD
-from ..cases_names import NAME_CASES, NESTED_MODEL_ROWS, keras2_op_call, keras2_op_failure
+from ..cases_names import (
+    NAME_CASES,
+    NESTED_MODEL_ROWS,
+    REFUSED_BY_ROWS,
+    keras2_op_call,
+    keras2_op_failure,
+)
 from .run import Worker
 
 pytestmark = pytest.mark.oracle
@@ -79,6 +85,48 @@ def test_backbone_names_match_keras(keras_worker: Worker, backbone: str) -> None
         f"assert d.name == {'dense' if not dense else f'dense_{dense}'!r}, d.name\n"
     )
     assert not keras_worker.run(src)["raised"]
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "k3", "k2"), REFUSED_BY_ROWS, ids=[case[0] for case in REFUSED_BY_ROWS]
+)
+def test_refused_by_rows_match_keras(
+    keras_worker: Worker,
+    label: str,
+    body: str,
+    k3: tuple[str, ...] | None,
+    k2: tuple[str, ...] | None,
+) -> None:
+    """The layer Keras's message names when a model used as a layer refuses its input."""
+    words = k3 if keras_worker.keras == 3 else k2  # type: ignore[attr-defined]
+    result = keras_worker.run(PROGRAM_HEAD + body)
+    if words is None:
+        assert not result["raised"], result.get("message")
+        return
+    message = " ".join(result.get("message", "").split())
+    assert result["raised"] and all(w in message for w in words), message
+
+
+@pytest.mark.parametrize(
+    ("version", "backbone"), [("3", "ResNet50"), ("2", "VGG16"), ("3", "DenseNet121")]
+)
+def test_backbone_stems_match_keras(keras_worker: Worker, version: str, backbone: str) -> None:
+    """keras/application_stems.json: the layer named, the padding before it (spot checks; the
+    whole table: python -m tests.oracle.application_stems)."""
+    from shapesense.libraries.keras_applications import stems
+
+    if str(keras_worker.keras) != version:  # type: ignore[attr-defined]
+        pytest.skip("a row of the other version")
+    row = stems()[version][backbone]
+    words = f"layer {row['stem']!r}" if version == "3" else f'layer "{row["stem"]}"'
+    size = 96 + row["pad"]
+    src = PROGRAM_HEAD + (
+        f"base = keras.applications.{backbone}(weights=None, include_top=False, input_shape=(96, 96, 3))\n"
+        "base.predict(np.zeros((2, 96, 96, 1)), verbose=0)\n"
+    )
+    result = keras_worker.run(src)
+    message = " ".join(result.get("message", "").split())
+    assert result["raised"] and words in message and f", {size}, {size}, 1)" in message, message
 
 
 @pytest.mark.parametrize(

@@ -212,6 +212,7 @@ class Run:
         if model.kind == "functional":  # one input, one output: its graph on these shapes
             if len(model.inputs) != 1 or len(model.outputs) != 1 or isinstance(inputs, list):
                 return None
+            self._check_model_spec(model, inputs)
             source, sink = model.inputs[0].node, model.outputs[0].node
             if source is None or sink is None:
                 return None
@@ -220,6 +221,24 @@ class Run:
         for layer in model.layers:
             shape = self.apply(layer, shape)
         return shape
+
+    def _check_model_spec(self, model: Model, shape: Shape) -> None:
+        """Keras 3 checks a functional model's own InputSpec (its Input's shape, a trailing 1
+        squeezed) when it is called as a layer, before its layers: the message names the model
+        and its Input (`decoder(x)`, a backbone in a Sequential: Keras 3.15, measured). Keras 2
+        checks it at fit only (checks.py); called as a layer, its first layer refuses."""
+        declared = model.inputs[0].shape
+        if self.version.major < 3 or declared is None:
+            return
+        if self.version.model_input_accepts(declared, shape, functional=True):
+            return
+        row = Layer(MODEL_CLASSES[model.kind], None, Args((), [], {}), model.span, model.name)
+        row.foreign = model.foreign
+        source = model.inputs[0].node
+        detail = f"expected shape={fmt(declared)}, found shape={fmt(shape)}"
+        name = source.layer_name if source is not None and source.layer_name else "None"
+        message = self.version.incompatible(0, model.name, detail, name)
+        raise LayerFailure(row, message, "SS102", shape, fmt(declared))
 
     def _fail(
         self, layer: Layer, shape: Shape, detail: str, expected: str, code: str = "SS103"
@@ -290,6 +309,12 @@ class Run:
                 if self.version.major >= 3 and layer.class_name in RECURRENT:
                     # Keras 3 RNNs have no input spec on the feature axis: the cell's MatMul fails.
                     message = f"Dimensions must be equal, but are {dim} and {value} for '{{{{node .../{layer.name}_cell/MatMul}}}}'"
+                    raise LayerFailure(layer, message, "SS102", shape, expected)
+                inner = rule.refused_by(axis, shape, layer.args)
+                if inner is not None:  # a backbone: Keras names its stem convolution
+                    name, at = inner
+                    detail = f"expected axis -1 of input shape to have value {value}, but received input with shape {fmt(at)}"
+                    message = self.version.incompatible(0, name, detail)
                     raise LayerFailure(layer, message, "SS102", shape, expected)
                 raise self._fail(
                     layer,

@@ -28,6 +28,7 @@ from .keras_models import register_model
 from .registry import REGISTRY, FunctionModel
 
 TABLE = Path(__file__).resolve().parents[1] / "keras" / "applications.json"
+STEMS = TABLE.with_name("application_stems.json")
 # Constructor arguments that change no shape and no parameter count; any other (alpha,
 # depth_multiplier, minimalistic, include_preprocessing...) leaves the backbone unknown.
 NEUTRAL = {
@@ -52,6 +53,14 @@ DEFAULTS = {
 def table() -> dict[str, dict[str, dict[str, Any]]]:
     """Version ("2", "3") -> backbone name -> its measured row."""
     return json.loads(TABLE.read_text()) if TABLE.exists() else {}
+
+
+@functools.cache
+def stems() -> dict[str, dict[str, dict[str, Any]]]:
+    """Version -> backbone -> {"stem": the layer Keras names when the channels are not 3,
+    "pad": pixels rows and columns gain before it} (keras/application_stems.json, written by
+    `python -m tests.oracle.application_stems`)."""
+    return json.loads(STEMS.read_text()) if STEMS.exists() else {}
 
 
 @functools.cache
@@ -181,11 +190,23 @@ def _params(shape: Shape, a: Args) -> int:
     return int(row["top_params"]) + (a.get("classes") - 1000) * int(row["params_per_class"])
 
 
+def _refused_by(axis: int, shape: Shape, a: Args) -> tuple[str, Shape] | None:
+    """Channels other than 3 reach the stem convolution, which Keras names, with the shape
+    that reaches it there (ResNet50 pads 64x64 images to 70x70 before `conv1_conv`)."""
+    stem = a.get("stem")
+    if axis != 3 or not stem:
+        return None
+    pad = int(stem["pad"])
+    at = tuple(d + pad if type(d) is int else d for d in shape[1:3])
+    return str(stem["stem"]), (shape[0], *at, shape[3])
+
+
 BACKBONE = LayerRule(
     spec=lambda a: InputSpec(ndim=4),
     output=_output,
     built_axes=lambda s, a: dict(a.get("fixed")),
     count_params=_params,
+    refused_by=_refused_by,
 )
 
 
@@ -288,6 +309,7 @@ def make_backbone(
         "fixed": fixed,
         "gray": gray,
         "keras": session.version.major,
+        "stem": _stem(session, class_name, row, kwargs),
     }
     layer = Layer(
         class_name,
@@ -318,6 +340,19 @@ def make_backbone(
         run_nodes([n for n in (output.node,) if n], {id(sources[0].node): sources[0].shape}, run)
     session.record_run(run, model.name, "its inputs", model_span=model.span)
     return model
+
+
+def _stem(
+    session: Session, class_name: str, row: dict[str, Any], kwargs: dict[str, Value]
+) -> dict[str, Any] | None:
+    """The stem's row; none where `name=`/`model_name=` renames it (RegNet's stem is
+    `regnetx002_stem_conv`: its model name's)."""
+    stem = stems().get(str(session.version.major), {}).get(class_name)
+    if stem is None or not ({"name", "model_name"} & kwargs.keys()):
+        return stem
+    default = keras_application_names.table().get(str(session.version.major), {})
+    prefix = default.get(class_name, {}).get("name") or row.get("model_name") or class_name.lower()
+    return None if str(stem["stem"]).startswith(f"{prefix}_") else stem
 
 
 def _gray_broadcast(row: dict[str, Any], class_name: str) -> bool:

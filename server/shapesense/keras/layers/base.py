@@ -90,6 +90,9 @@ class LayerRule:
     weight_shapes: Callable[[Shape | None, Args], list[Shape]] | None = None
     # Keras 2 and 3 differ where the layer is built: its arguments carry `keras_major`.
     versioned: bool = False
+    # A model standing as one layer (a backbone): where built axis `axis` refuses input `s`,
+    # the inner layer Keras names and the shape that reaches it (None: the layer itself).
+    refused_by: Callable[[int, Shape, Args], tuple[str, Shape] | None] = lambda axis, s, a: None
 
 
 def tuplify(value: Any, rank: int) -> tuple[int, ...]:
