@@ -490,3 +490,27 @@ def test_backbones_whose_normalization_takes_gray_images(
     # 4 channels do not broadcast against 3 (measured on EfficientNetB0, both versions)
     four = [f.code for f in errors(source.replace("CHANNELS", "4"), keras)]
     assert four == ["SS102"]
+
+
+GRAY_INPUT_TO_A_BACKBONE = """import numpy as np
+import keras
+
+base = keras.applications.ResNet50(include_top=False, weights=None, input_shape=(64, 64, 3))
+inp = keras.Input((64, 64, 1))
+x = base(inp)
+x = keras.layers.GlobalAveragePooling2D()(x)
+out = keras.layers.Dense(2)(x)
+model = keras.Model(inp, out)
+model.compile(loss="mse")
+model.fit(np.zeros((4, 64, 64, 1)), np.zeros((4, 2)))
+"""
+
+
+@pytest.mark.parametrize(("keras", "line"), [(3, 10), (2, 5)])
+def test_a_backbone_called_on_a_gray_input_fails_where_keras_does(keras: int, line: int) -> None:
+    """Measured, Keras 3.15: `base(inp)` on a Keras tensor checks only the backbone's own
+    InputSpec (a trailing 1 squeezed: it passes) and builds; the first convolution refuses the
+    data at fit. tf_keras 2.21 runs the layers at the call and raises there."""
+    (found,) = errors(GRAY_INPUT_TO_A_BACKBONE, keras)
+    assert found.span.line == line
+    assert "conv1_conv" in found.keras_message

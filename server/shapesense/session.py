@@ -58,14 +58,14 @@ class Session:
         self.models: dict[int, Model] = {}
         self.layer_counts: dict[str, int] = {}
         self.model_counts: dict[str, int] = {}
-        self._functional_run = Run(self.version)
+        self._functional_run = Run(self.version, symbolic=True)
         self.numpy_alias: str | None = None  # how fixes spell numpy in this module
         self._states: dict[object, object] = {}
 
     def dispose_session(self) -> None:
         self.layer_infos.clear()
         self.models.clear()
-        self._functional_run = Run(self.version)
+        self._functional_run = Run(self.version, symbolic=True)
         self._states.clear()
 
     def state(self, kind: Callable[[Session], State]) -> State:

@@ -93,12 +93,13 @@ class Run:
     cannot_run: list[LayerFailure] = field(default_factory=list)
     # a model applied as a layer: the steps of its layers (from, to) and its output
     nested: list[tuple[Model, int, int, ShapeOut]] = field(default_factory=list)
+    # building on Keras tensors (functional code), not data going through a model
+    symbolic: bool = False
 
-    def fork(self) -> Run:
+    def fork(self, symbolic: bool = False) -> Run:
         """A run that shares nothing but what the layers' weights already fix."""
-        return Run(
-            self.version, {k: dict(v) for k, v in self.built.items()}, [], dict(self.built_inputs)
-        )
+        built = {k: dict(v) for k, v in self.built.items()}
+        return Run(self.version, built, [], dict(self.built_inputs), symbolic=symbolic)
 
     def copy(self) -> Run:
         """Everything, steps included, in containers of its own."""
@@ -109,6 +110,7 @@ class Run:
             dict(self.built_inputs),
             list(self.cannot_run),
             list(self.nested),
+            self.symbolic,
         )
 
     def listed(self, first: int = 0) -> list[tuple[Step, Layer | Model]]:
@@ -216,11 +218,29 @@ class Run:
             source, sink = model.inputs[0].node, model.outputs[0].node
             if source is None or sink is None:
                 return None
+            if self.symbolic and self.version.major >= 3:
+                return self._built_from_its_spec(model, inputs, source, sink)
             return run_nodes([sink], {id(source): inputs}, self)[0]
         shape = inputs
         for layer in model.layers:
             shape = self.apply(layer, shape)
         return shape
+
+    def _built_from_its_spec(
+        self, model: Model, inputs: Shape, source: Node, sink: Node
+    ) -> ShapeOut:
+        """Keras 3 builds `model(x)` on a Keras tensor from the model's own InputSpec alone
+        (checked before): its layers run again only on data. A backbone built for 3 channels
+        takes a 1-channel Input there, and its first convolution refuses the data at fit
+        (Keras 3.15, measured). Its layers are run here for the summary's rows; where one
+        refuses, the model gives the output it was built with."""
+        start = len(self.steps)
+        try:
+            return run_nodes([sink], {id(source): inputs}, self)[0]
+        except LayerFailure:
+            del self.steps[start:]
+            built = model.outputs[0].shape
+            return None if built is None else (None, *built[1:])
 
     def _check_model_spec(self, model: Model, shape: Shape) -> None:
         """Keras 3 checks a functional model's own InputSpec (its Input's shape, a trailing 1

@@ -215,11 +215,11 @@ def make_functional(
             tensor, model.name, tensor.node.call_span if tensor.node else None, model.span
         )
     try:  # with the weights the layers were built with: a model called on a tensor it cannot take
-        run_nodes(nodes, shapes, session.functional_run.fork())
+        run_nodes(nodes, shapes, session.functional_run.fork(symbolic=True))
     except LayerFailure:  # Keras raised where that call is (reported there): the program
         session.touch(model)  # stops there, nothing done with this model runs
         model.broken = True
-    run = Run(session.version)
+    run = Run(session.version, symbolic=True)
     try:
         run_nodes(nodes, shapes, run)
     except LayerFailure:  # reported where the layer was called: Keras never made this model
