@@ -486,7 +486,9 @@ def test_backbones_whose_normalization_takes_gray_images(
     source = GRAY.replace("NAME", name)
     assert errors(source.replace("CHANNELS", "3"), keras) == []
     gray = [(f.code, f.span.line + 1) for f in errors(source.replace("CHANNELS", "1"), keras)]
-    assert gray == ([] if gray_runs else [("SS102", 5)])
+    # Keras 3 builds `base(inputs)` from the backbone's own spec (a trailing 1 squeezed) and
+    # its stem refuses the data at fit; Keras 2 runs the layers at the call
+    assert gray == ([] if gray_runs else [("SS102", 8 if keras == 3 else 5)])
     # 4 channels do not broadcast against 3 (measured on EfficientNetB0, both versions)
     four = [f.code for f in errors(source.replace("CHANNELS", "4"), keras)]
     assert four == ["SS102"]
