@@ -242,7 +242,7 @@ class Expressions(Session):
         numbers = self._range_numbers(gen.iter, env)
         if numbers is not None and len(numbers) <= MAX_RANGE_EVALUATED:
             return self._each_number(node, gen, env, numbers)
-        count = self._range_length(gen.iter, env)
+        count = None if numbers is None else len(numbers)  # its bounds evaluated once
         item: Value = UNKNOWN_INT
         if count is None:
             count, item = self._rows(self.eval(gen.iter, env))
@@ -302,10 +302,6 @@ class Expressions(Session):
             return result
         element = REGISTRY.elements.get(type(iterable))
         return UNKNOWN if element is None else element(iterable)
-
-    def _range_length(self, node: ast.expr, env: Env) -> int | None:
-        numbers = self._range_numbers(node, env)
-        return None if numbers is None else len(numbers)
 
     def attribute(self, value: Value, attr: str) -> Value:
         if type(value) is Ref:  # `keras.layers`: no instance of a user's class
