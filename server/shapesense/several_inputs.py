@@ -48,17 +48,12 @@ def _numpy_scalars(items: list[Value]) -> bool:
 
 def listed_arrays(x: Value) -> list[Array] | None:
     """The arrays of a Python list of two or more (a literal, or a list grown by
-    `append` whose length is known), else None. One array in a list is that array to Keras."""
-    if isinstance(x, ListOf) and isinstance(x.item, Array) and (x.count or 0) >= 2:
-        return [x.item] * x.count  # type: ignore[operator]
-    if (
-        isinstance(x, Seq)
-        and x.is_list  # measured with lists; a tuple given as x is not
-        and len(x.items) >= 2
-        and all(isinstance(item, Array) for item in x.items)
-    ):
-        return list(x.items)  # type: ignore[arg-type]
-    return None
+    `append` whose length is known), else None. One array in a list is that array to Keras.
+    Measured with lists; a tuple given as x is not."""
+    items = _list_items(x)
+    if items is None or len(items) < 2 or not all(isinstance(item, Array) for item in items):
+        return None
+    return items  # type: ignore[return-value]
 
 
 class SeveralInputs(LabelChecks):
