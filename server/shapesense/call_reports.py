@@ -10,7 +10,7 @@ import ast
 from . import fixes
 from .findings import CallInfo, Finding, Related
 from .keras import losses
-from .keras.graph import LayerFailure
+from .keras.graph import LayerFailure, input_name
 from .keras.versions import KerasVersion
 from .options import REFUSED_ON_CPU
 from .output_labels import OutputLabels
@@ -208,12 +208,11 @@ class CallReports:
         else:
             message = f"{where} {fmt(declared)}, but receives {fmt(shape)} from {x.label}{_axis_detail(declared, (None, *shape[1:]))}.{_told(x, declared)}"
         found = fmt((None, *shape[1:]))
-        spec = model.inputs[index].node if len(model.inputs) > index else None
         keras = self.version.incompatible(
             index,
             model.name,
             f"expected shape={fmt(declared)}, found shape={found}",
-            spec.layer_name if spec is not None else "None",  # the Input's name
+            input_name(model, index),
         )
         self.session.add(
             Finding(
@@ -329,12 +328,8 @@ class CallReports:
         )
         message = f"{where} input {fmt(declared)}, but receives {fmt(x.value.shape)} from {x.label}{_axis_detail(declared, shape)}.{_told(x, declared)}"
         found = fmt((None, *x.value.shape[1:]))  # Keras 2 shows the data before any fix-up
-        spec = model.inputs[0].node if model.inputs else None
         keras = self.version.incompatible(
-            0,
-            model.name,
-            f"expected shape={fmt(declared)}, found shape={found}",
-            spec.layer_name if spec is not None else "None",  # the Input's name
+            0, model.name, f"expected shape={fmt(declared)}, found shape={found}", input_name(model)
         )
         fix_list = fixes.for_input(self.session, self.call, model, x, declared, False)
         self.session.add(

@@ -46,10 +46,23 @@ class LayerFailure(Exception):
 MODEL_CLASSES = {"sequential": "Sequential", "functional": "Functional"}
 
 
-def _model_row(model: Model, steps: list[Step], out: ShapeOut) -> Step:
-    """A model applied as a layer, as one row: its parameters are its layers' (each once)."""
+def _as_layer(model: Model) -> Layer:
+    """A model applied as a layer, as the layer Keras lists and names (class Sequential or
+    Functional)."""
     row = Layer(MODEL_CLASSES[model.kind], None, Args((), [], {}), model.span, model.name)
     row.foreign = model.foreign
+    return row
+
+
+def input_name(model: Model, index: int = 0) -> str:
+    """The name Keras 3.13+ quotes for a model's input `index`: its Input layer's, or "None"."""
+    node = model.inputs[index].node if len(model.inputs) > index else None
+    return node.layer_name if node is not None and node.layer_name else "None"
+
+
+def _model_row(model: Model, steps: list[Step], out: ShapeOut) -> Step:
+    """A model applied as a layer, as one row: its parameters are its layers' (each once)."""
+    row = _as_layer(model)
     params: int | None = 0
     seen: set[int] = set()
     for step in steps:
@@ -252,13 +265,9 @@ class Run:
             return
         if self.version.model_input_accepts(declared, shape, functional=True):
             return
-        row = Layer(MODEL_CLASSES[model.kind], None, Args((), [], {}), model.span, model.name)
-        row.foreign = model.foreign
-        source = model.inputs[0].node
         detail = f"expected shape={fmt(declared)}, found shape={fmt(shape)}"
-        name = source.layer_name if source is not None and source.layer_name else "None"
-        message = self.version.incompatible(0, model.name, detail, name)
-        raise LayerFailure(row, message, "SS102", shape, fmt(declared))
+        message = self.version.incompatible(0, model.name, detail, input_name(model))
+        raise LayerFailure(_as_layer(model), message, "SS102", shape, fmt(declared))
 
     def _fail(
         self, layer: Layer, shape: Shape, detail: str, expected: str, code: str = "SS103"
