@@ -18,8 +18,14 @@ from . import journal as journals
 from .findings import Finding
 from .keras import devices
 from .keras.graph import LayerFailure
-from .keras.layers import lookup
-from .model_flow import NOT_KNOWN, flow_of_build, functional_flow, keep_build, sequential_flow
+from .model_flow import (
+    NOT_KNOWN,
+    flow_of_build,
+    from_catalog,
+    functional_flow,
+    keep_build,
+    sequential_flow,
+)
 from .recheck import CallData, DataArg, adjust_rank, data_arg
 from .session import Session
 from .several_inputs import SeveralInputs
@@ -30,7 +36,6 @@ from .values import (
     Array,
     Const,
     Dataset,
-    Layer,
     Model,
     Seq,
     SparseMatrix,
@@ -385,10 +390,7 @@ class CallChecker(SeveralInputs):
         if len(shape) == 1:  # the batch axis is the only axis: the broadcasts see its size
             samples += [(n,) for n in self._batch_sizes(method, shape)]
         for sample in samples:
-            if model.kind == "sequential":
-                flowed = self._flow_built(model, sample)
-            else:
-                flowed = functional_flow(self.session, model, {id(model.inputs[0].node): sample})
+            flowed = self._flow_one(model, sample)
             if isinstance(flowed, LayerFailure):
                 if len(shape) == 1 and sample == samples[0]:  # a row, as Keras 2 traces it
                     self._refused_by = flowed  # its words
@@ -415,14 +417,16 @@ class CallChecker(SeveralInputs):
             return None
         if not self.version.model_input_accepts(declared, shape, functional=True):
             return None
-        sample = keras_sample(shape)
-        if model.kind == "sequential":
-            flowed: object = self._flow_built(model, sample)
-        elif len(model.inputs) == 1 and model.inputs[0].node is not None:
-            flowed = functional_flow(self.session, model, {id(model.inputs[0].node): sample})
-        else:
+        if model.kind != "sequential" and (len(model.inputs) != 1 or model.inputs[0].node is None):
             return None
+        flowed = self._flow_one(model, keras_sample(shape))
         return flowed if isinstance(flowed, LayerFailure) else None
+
+    def _flow_one(self, model: Model, sample: Shape) -> object:
+        """`sample` through a built model of one input: the output, or the LayerFailure."""
+        if model.kind == "sequential":
+            return self._flow_built(model, sample)
+        return functional_flow(self.session, model, {id(model.inputs[0].node): sample})
 
     def _flow_built(self, model: Model, sample: Shape) -> object:
         """The output shape of a built Sequential model on `sample`, or where Keras fails.
@@ -440,12 +444,7 @@ def _catalog_sequential(model: Model) -> bool:
     """A Sequential model of catalog layers only: their rules are held to Keras 2 on rank-1
     data (tests/cases.py); a user's layer or a Lambda runs code (tf.matmul on (None,)) whose
     model is not."""
-    return model.kind == "sequential" and all(
-        isinstance(layer, Layer)
-        and layer.rule is not None
-        and layer.rule is lookup(layer.class_name)
-        for layer in model.layers
-    )
+    return model.kind == "sequential" and all(from_catalog(layer) for layer in model.layers)
 
 
 def _validates(kwargs: dict[str, Value]) -> bool:

@@ -9,7 +9,7 @@ from .keras.graph import LayerFailure, Run, run_nodes
 from .keras.layers import lookup
 from .session import Session
 from .shapes import Shape
-from .values import Model
+from .values import Layer, Model
 
 
 def sequential_flow(session: Session, model: Model, sample: Shape) -> tuple[Run, object]:
@@ -44,14 +44,22 @@ def flow_of_build(model: Model, sample: Shape) -> object:
     if run.steps[0].input_shape != sample:
         return NOT_KNOWN
     for step, layer in zip(run.steps, model.layers, strict=True):
-        if step.layer is not layer or not (
-            layer.rule is None or layer.rule is lookup(layer.class_name)
-        ):
+        if step.layer is not layer or not (layer.rule is None or from_catalog(layer)):
             return NOT_KNOWN
     return run.cannot_run[0] if run.cannot_run else run.steps[-1].output_shape
 
 
 NOT_KNOWN = object()
+
+
+def from_catalog(layer: Layer | Model) -> bool:
+    """A layer whose rule is the catalog's own (keras/layers): its shapes depend on its input
+    alone, where a Lambda or a user's layer runs the user's code."""
+    return (
+        isinstance(layer, Layer)
+        and layer.rule is not None
+        and layer.rule is lookup(layer.class_name)
+    )
 
 
 def functional_flow(
