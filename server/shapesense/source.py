@@ -73,9 +73,10 @@ class SourceText:
             split = text.split("\n") if "\r" not in text else LINE_BREAK.split(text)
             self._split = split
             self.lines = self._parsed_lines = split[:-1] if split[-1] == "" else split[:]
+        ascii_text = self.text.isascii()
         # most files: ASCII without a BOM, where ast's byte offsets are the spans' columns
-        self._plain = self.text.isascii() and not self.bom
-        if self.text.isascii():  # no line to look at one by one
+        self._plain = ascii_text and not self.bom
+        if ascii_text:  # no line to look at one by one
             self._ascii = [True] * len(self._parsed_lines)
         else:
             self._ascii = [line.isascii() for line in self._parsed_lines]
